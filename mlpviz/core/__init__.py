@@ -1,0 +1,1 @@
+"""The engine: NumPy only. Nothing in this package imports Qt or pyqtgraph."""

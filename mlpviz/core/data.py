@@ -1,0 +1,184 @@
+"""Datasets: IDX and Keras-style .npz parsing, validation, and the bundled MNIST.
+
+Images stay uint8 in memory, flattened to (N, H*W); they are scaled to [0, 1] per batch.
+"""
+from __future__ import annotations
+
+import gzip
+import os
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+RESOURCES = Path(os.environ.get("MLPVIZ_RESOURCES", Path(__file__).resolve().parents[2] / "resources"))
+MNIST_DIR = RESOURCES / "mnist"
+NUM_CLASSES = 10
+
+_IDX_LABELS = 0x00000801  # uint8, 1 dimension
+_IDX_IMAGES = 0x00000803  # uint8, 3 dimensions
+
+
+class DataError(ValueError):
+    """A data file or folder that cannot be used; the message names it and says why."""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Train/test split. x_*: (N, H*W) uint8, y_*: (N,) uint8 in [0, 10)."""
+
+    x_train: np.ndarray
+    y_train: np.ndarray
+    x_test: np.ndarray
+    y_test: np.ndarray
+    image_shape: tuple[int, int]
+    name: str
+
+    @property
+    def input_size(self) -> int:
+        return self.image_shape[0] * self.image_shape[1]
+
+    def limit_train(self, n: int | None) -> Dataset:
+        """The same dataset with only the first n training images (None: all)."""
+        if n is None or n >= len(self.y_train):
+            return self
+        if n < 1:
+            raise DataError(f"training-set size must be at least 1, got {n}")
+        return Dataset(self.x_train[:n], self.y_train[:n], self.x_test, self.y_test,
+                       self.image_shape, self.name)
+
+
+def scale_images(x: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """uint8 pixels (any shape) -> float in [0, 1]; writes into out when given."""
+    if out is None:
+        out = np.empty(x.shape, np.float32)
+    return np.multiply(x, out.dtype.type(1 / 255), out=out)
+
+
+def read_idx(path: str | Path) -> np.ndarray:
+    """Parse one IDX file (gzip or plain) of unsigned bytes; returns its array."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(f"{path}: file not found") from None
+    except OSError as e:
+        raise DataError(f"{path}: cannot read ({e.strerror or e})") from None
+    if raw[:2] == b"\x1f\x8b":
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError, zlib.error) as e:
+            raise DataError(f"{path}: corrupt or truncated gzip data ({e})") from None
+    elif path.suffix == ".gz":
+        raise DataError(f"{path}: named .gz but is not gzip-compressed")
+    if len(raw) < 4:
+        raise DataError(f"{path}: too short to be an IDX file ({len(raw)} bytes)")
+    magic = int.from_bytes(raw[:4], "big")
+    if magic not in (_IDX_LABELS, _IDX_IMAGES):
+        raise DataError(f"{path}: not an IDX file of labels or images (magic number 0x{magic:08x}, "
+                        f"expected 0x{_IDX_LABELS:08x} or 0x{_IDX_IMAGES:08x})")
+    ndim = raw[3]
+    header = 4 + 4 * ndim
+    if len(raw) < header:
+        raise DataError(f"{path}: truncated header")
+    dims = tuple(int.from_bytes(raw[4 + 4 * i: 8 + 4 * i], "big") for i in range(ndim))
+    expected = int(np.prod(dims, dtype=np.int64))
+    payload = len(raw) - header
+    if payload != expected:
+        what = "truncated" if payload < expected else "has trailing bytes"
+        raise DataError(f"{path}: {what}: header says {'x'.join(map(str, dims))} = {expected} bytes, "
+                        f"file holds {payload}")
+    return np.frombuffer(raw, np.uint8, offset=header).reshape(dims)
+
+
+def _check_pair(images: np.ndarray, labels: np.ndarray, where: str) -> None:
+    if images.ndim != 3:
+        raise DataError(f"{where}: images must be 3-D (count, rows, cols), got shape {images.shape}")
+    if labels.ndim != 1:
+        raise DataError(f"{where}: labels must be 1-D, got shape {labels.shape}")
+    if len(images) != len(labels):
+        raise DataError(f"{where}: {len(images)} images but {len(labels)} labels")
+    if len(labels) == 0:
+        raise DataError(f"{where}: no images")
+    if labels.max() >= NUM_CLASSES:
+        raise DataError(f"{where}: label {int(labels.max())} out of range 0-{NUM_CLASSES - 1}")
+
+
+def _assemble(train: tuple, test: tuple, name: str) -> Dataset:
+    (xtr, ytr, wtr), (xte, yte, wte) = train, test
+    _check_pair(xtr, ytr, wtr)
+    _check_pair(xte, yte, wte)
+    if xtr.shape[1:] != xte.shape[1:]:
+        raise DataError(f"{name}: training images are {xtr.shape[1]}x{xtr.shape[2]} "
+                        f"but test images are {xte.shape[1]}x{xte.shape[2]}")
+    shape = (int(xtr.shape[1]), int(xtr.shape[2]))
+    flat = shape[0] * shape[1]
+    return Dataset(np.ascontiguousarray(xtr).reshape(len(xtr), flat), np.ascontiguousarray(ytr),
+                   np.ascontiguousarray(xte).reshape(len(xte), flat), np.ascontiguousarray(yte),
+                   shape, name)
+
+
+def _find(folder: Path, stems: tuple[str, ...]) -> Path:
+    for stem in stems:
+        for suffix in ("", ".gz"):
+            for candidate in (folder / (stem + suffix), folder / (stem.replace("-idx", ".idx") + suffix)):
+                if candidate.is_file():
+                    return candidate
+    raise DataError(f"{folder}: no {stems[0]}[.gz] file in this folder")
+
+
+def load_idx_folder(folder: str | Path) -> Dataset:
+    """Load a folder holding the four MNIST-format IDX files (gzip or plain)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise DataError(f"{folder}: folder not found")
+    parts = []
+    for split, stem in (("train", "train"), ("test", "t10k")):
+        img_path = _find(folder, (f"{stem}-images-idx3-ubyte", f"{split}-images-idx3-ubyte"))
+        lab_path = _find(folder, (f"{stem}-labels-idx1-ubyte", f"{split}-labels-idx1-ubyte"))
+        images, labels = read_idx(img_path), read_idx(lab_path)
+        if images.ndim != 3:
+            raise DataError(f"{img_path}: holds labels, not images")
+        if labels.ndim != 1:
+            raise DataError(f"{lab_path}: holds images, not labels")
+        parts.append((images, labels, f"{img_path.name} / {lab_path.name} in {folder}"))
+    return _assemble(parts[0], parts[1], folder.name)
+
+
+def load_npz(path: str | Path) -> Dataset:
+    """Load a Keras-style mnist.npz (x_train, y_train, x_test, y_test)."""
+    path = Path(path)
+    try:
+        with np.load(path, allow_pickle=False) as f:
+            missing = [k for k in ("x_train", "y_train", "x_test", "y_test") if k not in f.files]
+            if missing:
+                raise DataError(f"{path}: missing arrays {', '.join(missing)}")
+            arrays = {k: f[k] for k in ("x_train", "y_train", "x_test", "y_test")}
+    except DataError:
+        raise
+    except FileNotFoundError:
+        raise DataError(f"{path}: file not found") from None
+    except Exception as e:  # zipfile, pickle refusal, truncation: all one answer for the user
+        raise DataError(f"{path}: not a readable .npz file ({e})") from None
+    for k, a in arrays.items():
+        if a.dtype != np.uint8:
+            if not np.issubdtype(a.dtype, np.integer):
+                raise DataError(f"{path}: {k} has dtype {a.dtype}, expected uint8")
+            if a.size and (a.min() < 0 or a.max() > 255):
+                raise DataError(f"{path}: {k} has values outside 0-255")
+            arrays[k] = a.astype(np.uint8)
+    return _assemble((arrays["x_train"], arrays["y_train"], "x_train/y_train in " + str(path)),
+                     (arrays["x_test"], arrays["y_test"], "x_test/y_test in " + str(path)), path.stem)
+
+
+def load_dataset(source: str | Path | None = None) -> Dataset:
+    """The bundled MNIST (None), a folder of IDX files, or a .npz file."""
+    if source is None:
+        return load_idx_folder(MNIST_DIR)
+    source = Path(source)
+    if source.is_dir():
+        return load_idx_folder(source)
+    if source.suffix == ".npz" or source.is_file():
+        return load_npz(source)
+    raise DataError(f"{source}: no such folder or file")

@@ -1,0 +1,76 @@
+"""Softmax and the losses on its output.
+
+Both losses take the logits z: (B, K) and integer labels y: (B,), and return the batch-mean
+loss together with dL/dz, so the softmax Jacobian is applied in one place per loss.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+
+def softmax(z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """Row-wise softmax of logits (B, K), stable: the row maximum is subtracted first."""
+    out = np.subtract(z, z.max(axis=1, keepdims=True), out=out)
+    np.exp(out, out=out)
+    out /= out.sum(axis=1, keepdims=True)
+    return out
+
+
+class Loss:
+    name = ""
+
+    def value(self, p: np.ndarray, y: np.ndarray) -> float:
+        """Batch-mean loss from probabilities p (B, K) and labels y (B,)."""
+        raise NotImplementedError
+
+    def gradient(self, p: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """dL/dz for the logits, written over p (which is no longer needed)."""
+        raise NotImplementedError
+
+
+class CrossEntropy(Loss):
+    """L = -mean(log p[y]). Fused with softmax, dL/dz = (p - onehot(y)) / B."""
+
+    name = "cross_entropy"
+
+    def value(self, p, y):
+        picked = p[np.arange(len(y)), y]
+        # A probability that underflowed to 0 would give inf; the floor keeps the loss finite
+        # while still reporting a very confident mistake as a very large loss.
+        return float(-np.mean(np.log(np.maximum(picked, np.finfo(p.dtype).tiny))))
+
+    def gradient(self, p, y):
+        p[np.arange(len(y)), y] -= 1
+        p *= p.dtype.type(1 / len(y))
+        return p
+
+
+class MeanSquaredError(Loss):
+    """L = mean over the batch of 1/2 * ||p - onehot(y)||^2 on the softmax output p."""
+
+    name = "mse"
+
+    def value(self, p, y):
+        err = p.copy()
+        err[np.arange(len(y)), y] -= 1
+        return float(0.5 * np.mean(np.sum(err * err, axis=1)))
+
+    def gradient(self, p, y):
+        # dL/dp = (p - t) / B, then through softmax: dL/dz = p * (dL/dp - sum(dL/dp * p)).
+        dp = p.copy()
+        dp[np.arange(len(y)), y] -= 1
+        dp *= dp.dtype.type(1 / len(y))
+        dp -= np.sum(dp * p, axis=1, keepdims=True)
+        p *= dp
+        return p
+
+
+LOSSES: dict[str, type[Loss]] = {cls.name: cls for cls in (CrossEntropy, MeanSquaredError)}
+
+
+def loss(name: str) -> Loss:
+    """Look a loss up by name ('cross_entropy', 'mse')."""
+    try:
+        return LOSSES[name]()
+    except KeyError:
+        raise ValueError(f"unknown loss {name!r}; choose from {', '.join(LOSSES)}") from None

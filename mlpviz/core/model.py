@@ -1,0 +1,125 @@
+"""The multi-layer perceptron: forward pass, backpropagation, prediction."""
+from __future__ import annotations
+
+import numpy as np
+
+from .layers import Dense, activation
+from .losses import loss as make_loss
+from .losses import softmax
+
+INITS = ("normal", "xavier", "he")
+
+
+def init_weights(fan_in: int, fan_out: int, init: str, std: float, rng: np.random.Generator) -> np.ndarray:
+    """Initial W (fan_in, fan_out) in float64.
+
+    normal: N(0, std^2), the course's choice; xavier: Glorot uniform, U(+-sqrt(6/(in+out)))
+    keeps the variance of sigmoid/tanh signals steady; he: N(0, 2/in) does so for ReLU.
+    """
+    if init == "normal":
+        return rng.normal(0.0, std, (fan_in, fan_out))
+    if init == "xavier":
+        limit = np.sqrt(6.0 / (fan_in + fan_out))
+        return rng.uniform(-limit, limit, (fan_in, fan_out))
+    if init == "he":
+        return rng.normal(0.0, np.sqrt(2.0 / fan_in), (fan_in, fan_out))
+    raise ValueError(f"unknown init {init!r}; choose from {', '.join(INITS)}")
+
+
+class MLP:
+    """sizes = (n_in, hidden..., n_out); one activation for every hidden layer, softmax output.
+
+    Layer i maps sizes[i] -> sizes[i+1]; layers[0] is input -> first hidden (W1, b1).
+    """
+
+    def __init__(self, layers: list[Dense], activation_name: str = "sigmoid",
+                 loss_name: str = "cross_entropy"):
+        self.layers = layers
+        self.activation = activation(activation_name)
+        self.loss = make_loss(loss_name)
+        self._scratch: dict[int, tuple[list[np.ndarray], list[np.ndarray]]] = {}
+
+    @classmethod
+    def create(cls, sizes: tuple[int, ...], activation_name: str = "sigmoid",
+               loss_name: str = "cross_entropy", init: str = "normal", init_std: float = 0.01,
+               seed: int = 0, dtype: str = "float32") -> MLP:
+        """A freshly initialised network (zero biases), reproducible from seed."""
+        rng = np.random.default_rng(seed)
+        layers = [Dense(init_weights(i, o, init, init_std, rng).astype(dtype), np.zeros(o, dtype))
+                  for i, o in zip(sizes[:-1], sizes[1:])]
+        return cls(layers, activation_name, loss_name)
+
+    @property
+    def sizes(self) -> tuple[int, ...]:
+        return (self.layers[0].W.shape[0], *(layer.W.shape[1] for layer in self.layers))
+
+    @property
+    def dtype(self) -> np.dtype:
+        return self.layers[0].W.dtype
+
+    @property
+    def params(self) -> list[np.ndarray]:
+        """[W1, b1, W2, b2, ...], the arrays themselves (updates happen in place)."""
+        return [p for layer in self.layers for p in (layer.W, layer.b)]
+
+    @property
+    def grads(self) -> list[np.ndarray]:
+        """[dW1, db1, dW2, db2, ...], filled by backward()."""
+        return [g for layer in self.layers for g in (layer.dW, layer.db)]
+
+    def forward(self, x: np.ndarray, keep: bool = False, outs: list[np.ndarray] | None = None,
+                x_scale: float = 1.0):
+        """x: (B, n_in) -> probabilities (B, n_out); the network sees x_scale * x.
+
+        With keep=True, returns every layer's output [x, a1, ..., a_hidden, p], which is what
+        backward() needs and what the activation views show. outs: preallocated outputs.
+        """
+        acts = [x]
+        h = x
+        last = len(self.layers) - 1
+        for i, layer in enumerate(self.layers):
+            z = layer.forward(h, None if outs is None else outs[i], x_scale if i == 0 else 1.0)
+            h = softmax(z, out=z) if i == last else self.activation.forward(z)
+            acts.append(h)
+        return acts if keep else h
+
+    def backward(self, acts: list[np.ndarray], y: np.ndarray,
+                 deltas: list[np.ndarray] | None = None, x_scale: float = 1.0) -> None:
+        """Backpropagation: fill every layer's dW, db from forward(keep=True) outputs.
+
+        Overwrites acts[-1] (the probabilities) with dL/dz of the output layer.
+        deltas: preallocated dL/da buffers for the hidden layers.
+        """
+        d = self.loss.gradient(acts[-1], y)
+        for i in range(len(self.layers) - 1, -1, -1):
+            da = self.layers[i].backward(acts[i], d, None if i == 0 or deltas is None else deltas[i - 1],
+                                         need_dx=i > 0, x_scale=x_scale if i == 0 else 1.0)
+            if i > 0:
+                d = self.activation.backward(acts[i], da)
+
+    def train_batch(self, x: np.ndarray, y: np.ndarray, x_scale: float = 1.0) -> float:
+        """Forward and backward on one batch of inputs x_scale * x; returns its loss and leaves
+        the gradients in the layers.
+
+        Reuses per-batch-size scratch arrays, so steady-state training allocates almost nothing.
+        """
+        if len(x) not in self._scratch:
+            B = len(x)
+            self._scratch[B] = ([np.empty((B, n), self.dtype) for n in self.sizes[1:]],
+                                [np.empty((B, n), self.dtype) for n in self.sizes[1:-1]])
+        outs, deltas = self._scratch[len(x)]
+        acts = self.forward(x, keep=True, outs=outs, x_scale=x_scale)
+        value = self.loss.value(acts[-1], y)
+        if np.isfinite(value):
+            self.backward(acts, y, deltas, x_scale)
+        return value
+
+    def predict_proba(self, x: np.ndarray, chunk: int = 2000) -> np.ndarray:
+        """Probabilities (N, n_out) for inputs (N, n_in) in [0, 1], in chunks to bound memory."""
+        x = np.asarray(x, self.dtype).reshape(-1, self.sizes[0])
+        return np.concatenate([self.forward(x[i:i + chunk]) for i in range(0, max(len(x), 1), chunk)])
+
+    def copy(self) -> MLP:
+        """An independent copy (the GUI classifies drawings with one, never with live arrays)."""
+        return MLP([Dense(layer.W.copy(), layer.b.copy()) for layer in self.layers],
+                   self.activation.name, self.loss.name)

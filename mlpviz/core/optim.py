@@ -1,0 +1,159 @@
+"""Parameter updates: SGD, SGD with momentum, Adam. All update the arrays in place.
+
+Weight decay is L2 regularisation, 1/2 * wd * ||W||^2 added to the loss, so wd * W is added
+to the gradient of every weight matrix (2-D parameters); biases are not decayed.
+The learning rate is a plain attribute: it may change between any two steps.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+
+def flush_subnormals(a: np.ndarray) -> None:
+    """Set subnormal values to zero, in place.
+
+    Moments of weights whose gradient is always zero (pixels that are never inked) shrink by a
+    constant factor each step until they become subnormal numbers, which the CPU handles many
+    times slower: training slowed down by a third within ten epochs. Values this small
+    (< 1.2e-38 in float32) change no update measurably.
+    """
+    a[np.abs(a) < np.finfo(a.dtype).smallest_normal] = 0
+
+
+class Optimizer:
+    name = ""
+
+    def __init__(self, lr: float, weight_decay: float = 0.0):
+        self.lr = lr
+        self.weight_decay = weight_decay
+        self.t = 0  # updates applied so far
+
+    def update(self, params: list[np.ndarray], grads: list[np.ndarray]) -> None:
+        """One step. Gradients are used as scratch space and hold garbage afterwards."""
+        self.t += 1
+        for i, (p, g) in enumerate(zip(params, grads)):
+            if self.weight_decay and p.ndim == 2:
+                g += p.dtype.type(self.weight_decay) * p
+            self._apply(i, p, g)
+        if self.t % 64 == 0:
+            for buffers in self._decaying():
+                for a in buffers.values():
+                    flush_subnormals(a)
+
+    def _decaying(self) -> list[dict[int, np.ndarray]]:
+        """State arrays that shrink geometrically where gradients are zero."""
+        return []
+
+    def _apply(self, i: int, p: np.ndarray, g: np.ndarray) -> None:
+        raise NotImplementedError
+
+    def state(self) -> dict[str, np.ndarray]:
+        """Arrays that let a saved run continue exactly where it stopped."""
+        return {"t": np.array(self.t)}
+
+    def load_state(self, state: dict[str, np.ndarray], params: list[np.ndarray]) -> None:
+        self.t = int(state.get("t", 0))
+
+
+class SGD(Optimizer):
+    """p <- p - lr * g"""
+
+    name = "sgd"
+
+    def _apply(self, i, p, g):
+        g *= p.dtype.type(self.lr)
+        p -= g
+
+
+class Momentum(Optimizer):
+    """v <- momentum * v - lr * g;  p <- p + v"""
+
+    name = "momentum"
+
+    def __init__(self, lr: float, momentum: float = 0.9, weight_decay: float = 0.0):
+        super().__init__(lr, weight_decay)
+        self.momentum = momentum
+        self.velocity: dict[int, np.ndarray] = {}
+
+    def _apply(self, i, p, g):
+        v = self.velocity.get(i)
+        if v is None:
+            v = self.velocity[i] = np.zeros_like(p)
+        v *= p.dtype.type(self.momentum)
+        g *= p.dtype.type(self.lr)
+        v -= g
+        p += v
+
+    def _decaying(self):
+        return [self.velocity]
+
+    def state(self):
+        return {**super().state(), **{f"v{i}": v for i, v in self.velocity.items()}}
+
+    def load_state(self, state, params):
+        super().load_state(state, params)
+        self.velocity = {i: np.array(state[f"v{i}"], p.dtype) for i, p in enumerate(params)
+                         if f"v{i}" in state}
+
+
+class Adam(Optimizer):
+    """Kingma & Ba (2015), with bias correction:
+    m <- b1 m + (1-b1) g;  v <- b2 v + (1-b2) g^2
+    p <- p - lr * m_hat / (sqrt(v_hat) + eps),  m_hat = m / (1-b1^t), v_hat = v / (1-b2^t)
+    """
+
+    name = "adam"
+
+    def __init__(self, lr: float = 0.001, beta1: float = 0.9, beta2: float = 0.999,
+                 eps: float = 1e-8, weight_decay: float = 0.0):
+        super().__init__(lr, weight_decay)
+        self.beta1, self.beta2, self.eps = beta1, beta2, eps
+        self.m: dict[int, np.ndarray] = {}
+        self.v: dict[int, np.ndarray] = {}
+        self._tmp: dict[int, np.ndarray] = {}
+
+    def _apply(self, i, p, g):
+        if i not in self.m:
+            self.m[i], self.v[i] = np.zeros_like(p), np.zeros_like(p)
+        if i not in self._tmp:
+            self._tmp[i] = np.empty_like(p)
+        m, v, tmp, f = self.m[i], self.v[i], self._tmp[i], p.dtype.type
+        m *= f(self.beta1)
+        np.multiply(g, f(1 - self.beta1), out=tmp)
+        m += tmp
+        v *= f(self.beta2)
+        g *= g
+        g *= f(1 - self.beta2)
+        v += g
+        np.multiply(v, f(1 / (1 - self.beta2 ** self.t)), out=tmp)  # v_hat
+        np.sqrt(tmp, out=tmp)
+        tmp += f(self.eps)
+        np.divide(m, tmp, out=tmp)
+        tmp *= f(self.lr / (1 - self.beta1 ** self.t))  # lr * m_hat / (sqrt(v_hat) + eps)
+        p -= tmp
+
+    def _decaying(self):
+        return [self.m, self.v]
+
+    def state(self):
+        return {**super().state(), **{f"m{i}": a for i, a in self.m.items()},
+                **{f"v{i}": a for i, a in self.v.items()}}
+
+    def load_state(self, state, params):
+        super().load_state(state, params)
+        self.m = {i: np.array(state[f"m{i}"], p.dtype) for i, p in enumerate(params) if f"m{i}" in state}
+        self.v = {i: np.array(state[f"v{i}"], p.dtype) for i, p in enumerate(params) if f"v{i}" in state}
+
+
+OPTIMIZERS = {cls.name: cls for cls in (SGD, Momentum, Adam)}
+
+
+def make_optimizer(name: str, lr: float, momentum: float = 0.9, weight_decay: float = 0.0) -> Optimizer:
+    """Build an optimizer by name ('sgd', 'momentum', 'adam')."""
+    if name == "sgd":
+        return SGD(lr, weight_decay)
+    if name == "momentum":
+        return Momentum(lr, momentum, weight_decay)
+    if name == "adam":
+        return Adam(lr, weight_decay=weight_decay)
+    raise ValueError(f"unknown optimizer {name!r}; choose from {', '.join(OPTIMIZERS)}")

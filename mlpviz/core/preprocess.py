@@ -1,0 +1,86 @@
+"""Any picture of one digit -> the 28x28 input an MNIST network expects.
+
+MNIST digits were made this way: the ink's bounding box scaled to fit a 20x20 box (aspect
+ratio kept, anti-aliased), pasted into 28x28 so that the centre of mass sits at the centre.
+The drawing pad and `mlpviz predict` both go through prepare_digit().
+"""
+from __future__ import annotations
+
+import numpy as np
+
+SIZE, BOX = 28, 20
+INK_THRESHOLD = 0.1  # fraction of full contrast below which a pixel counts as background
+
+
+class EmptyImage(ValueError):
+    """The image holds no ink (it is blank, or one flat colour)."""
+
+
+def _resample_matrix(n_in: int, n_out: int) -> np.ndarray:
+    """(n_out, n_in) weights for resizing one axis with a triangle filter.
+
+    When shrinking, the filter is widened by the shrink factor, so every input pixel
+    contributes (anti-aliasing, as in PIL's bilinear reduce); when enlarging it is plain
+    linear interpolation.
+    """
+    scale = n_out / n_in
+    support = max(1.0, 1.0 / scale)
+    centres = (np.arange(n_out) + 0.5) / scale  # output pixel centres in input coordinates
+    dist = np.abs(np.arange(n_in)[None, :] + 0.5 - centres[:, None]) / support
+    w = np.maximum(0.0, 1.0 - dist)
+    w /= w.sum(axis=1, keepdims=True)
+    return w
+
+
+def resize(img: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
+    """Anti-aliased separable resize of a 2-D float array to shape (rows, cols)."""
+    return _resample_matrix(img.shape[0], shape[0]) @ img @ _resample_matrix(img.shape[1], shape[1]).T
+
+
+def ink(image: np.ndarray) -> np.ndarray:
+    """Ink intensity in [0, 1] (1 = full ink) for light-on-dark or dark-on-light images.
+
+    The background is whatever the border mostly is: if the border is light, the ink is dark.
+    Raises EmptyImage for an image with no contrast.
+    """
+    a = np.asarray(image, np.float64)
+    if a.ndim != 2 or a.size == 0:
+        raise ValueError(f"expected a 2-D image, got shape {a.shape}")
+    a = np.nan_to_num(a, nan=0.0, posinf=0.0, neginf=0.0)
+    lo, hi = a.min(), a.max()
+    if not hi - lo > 1e-9 * max(1.0, abs(hi), abs(lo)):
+        raise EmptyImage("the image is empty: it has no ink")
+    a = (a - lo) / (hi - lo)
+    border = np.concatenate([a[0], a[-1], a[:, 0], a[:, -1]])
+    background = float(np.median(border))
+    if background > 0.5:
+        a = 1.0 - a
+        background = 1.0 - background
+    return np.clip((a - background) / max(1.0 - background, 1e-12), 0.0, 1.0)
+
+
+def prepare_digit(image: np.ndarray) -> np.ndarray:
+    """A 2-D image of one digit, any size, either polarity -> (28, 28) float32 in [0, 1].
+
+    Crops to the ink, scales it to fit 20x20 keeping the aspect ratio, and places it in a
+    28x28 field with its centre of mass at the centre. Raises EmptyImage if there is no ink.
+    """
+    a = ink(image)
+    rows, cols = np.nonzero(a > INK_THRESHOLD)
+    if len(rows) == 0:
+        raise EmptyImage("the image is empty: it has no ink")
+    a = a[rows.min():rows.max() + 1, cols.min():cols.max() + 1]
+    h, w = a.shape
+    s = BOX / max(h, w)
+    digit = resize(a, (max(1, round(h * s)), max(1, round(w * s))))
+    digit /= digit.max()
+    # Centre of mass to pixel (14, 14), by a whole-pixel shift, kept inside the field:
+    # that is where the centres of mass of MNIST's own digits lie (mean 13.99, 14.00).
+    total = digit.sum()
+    cy = (digit.sum(axis=1) @ np.arange(digit.shape[0])) / total
+    cx = (digit.sum(axis=0) @ np.arange(digit.shape[1])) / total
+    top = int(np.clip(round(SIZE / 2 - cy), 0, SIZE - digit.shape[0]))
+    left = int(np.clip(round(SIZE / 2 - cx), 0, SIZE - digit.shape[1]))
+    out = np.zeros((SIZE, SIZE), np.float32)
+    out[top:top + digit.shape[0], left:left + digit.shape[1]] = digit
+    return np.clip(out, 0.0, 1.0, out=out)

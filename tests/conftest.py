@@ -1,0 +1,26 @@
+import os
+
+import numpy as np
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from mlpviz.core.data import Dataset, load_dataset  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def mnist() -> Dataset:
+    """The bundled MNIST, loaded once per test session."""
+    return load_dataset()
+
+
+@pytest.fixture(scope="session")
+def small(mnist: Dataset) -> Dataset:
+    """A quick subset: the first 3,000 training and 1,000 test images."""
+    return Dataset(mnist.x_train[:3000], mnist.y_train[:3000], mnist.x_test[:1000],
+                   mnist.y_test[:1000], mnist.image_shape, "mnist-small")
+
+
+@pytest.fixture
+def rng() -> np.random.Generator:
+    return np.random.default_rng(1234)

@@ -1,0 +1,149 @@
+"""Model files: round trip, validation, refusal of pickles, atomic writes."""
+import json
+import os
+
+import numpy as np
+import pytest
+
+from mlpviz.cli import checkpoint_of
+from mlpviz.core import checkpoint
+from mlpviz.core.checkpoint import Checkpoint, CheckpointError
+from mlpviz.core.config import PRESETS, Config
+from mlpviz.core.trainer import Trainer
+
+
+@pytest.fixture
+def trained(small):
+    config = PRESETS["keras"].replace(hidden=(20, 12), activation="tanh")
+    t = Trainer.from_config(config, small, evaluate_epochs=False)
+    t.step(40)
+    return t, config
+
+
+def test_round_trip_gives_identical_predictions(tmp_path, trained, small):
+    t, config = trained
+    checkpoint.save(tmp_path / "m.npz", checkpoint_of(t, config))
+    loaded = checkpoint.load(tmp_path / "m.npz")
+    x = small.x_test[:200] / 255
+    np.testing.assert_array_equal(loaded.model.predict_proba(x), t.model.predict_proba(x))
+    assert loaded.model.sizes == (784, 20, 12, 10) and loaded.model.activation.name == "tanh"
+    assert Config.from_dict(loaded.training) == config
+    np.testing.assert_array_equal(loaded.losses, t.losses.view())
+
+
+def test_format_is_plain_arrays_named_W1_b1(tmp_path, trained):
+    t, config = trained
+    checkpoint.save(tmp_path / "m.npz", checkpoint_of(t, config))
+    with np.load(tmp_path / "m.npz", allow_pickle=False) as f:
+        assert {"W1", "b1", "W2", "b2", "W3", "b3", "config"} <= set(f.files)
+        assert f["W1"].shape == (784, 20) and f["b3"].shape == (10,)
+        meta = json.loads(str(f["config"]))
+    assert meta["sizes"] == [784, 20, 12, 10] and meta["activation"] == "tanh"
+
+
+def test_resumed_training_continues_exactly(tmp_path, trained, small):
+    t, config = trained
+    checkpoint.save(tmp_path / "m.npz", checkpoint_of(t, config))
+    loaded = checkpoint.load(tmp_path / "m.npz")
+    from mlpviz.core.optim import make_optimizer
+    opt = make_optimizer(config.optimizer, config.lr)
+    opt.load_state(loaded.optimizer_state, loaded.model.params)
+    x, y = small.x_train[:32] / 255, small.y_train[:32]
+    for model, optimizer in ((t.model, t.optimizer), (loaded.model, opt)):
+        model.train_batch(x.astype(np.float32), y)
+        optimizer.update(model.params, model.grads)
+    for p, q in zip(t.model.params, loaded.model.params):
+        np.testing.assert_array_equal(p, q)
+
+
+class Boom:
+    def __reduce__(self):
+        return (os.system, ("touch pwned",))
+
+
+def test_pickled_objects_are_refused_without_being_unpickled(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    np.savez("evil.npz", W1=np.array([Boom()], dtype=object), config=np.array("{}"))
+    with pytest.raises(CheckpointError, match="refused: it holds pickled"):
+        checkpoint.load("evil.npz")
+    assert not (tmp_path / "pwned").exists()
+
+
+def good_arrays():
+    cfg = {"format": "mlpviz-model", "version": 1, "sizes": [4, 3, 2], "activation": "relu",
+           "loss": "cross_entropy", "image_shape": [2, 2]}
+    return {"W1": np.zeros((4, 3), np.float32), "b1": np.zeros(3, np.float32),
+            "W2": np.zeros((3, 2), np.float32), "b2": np.zeros(2, np.float32),
+            "config": np.array(json.dumps(cfg))}
+
+
+def with_config(**changes):
+    a = good_arrays()
+    cfg = json.loads(str(a["config"]))
+    cfg.update(changes)
+    a["config"] = np.array(json.dumps(cfg))
+    return a
+
+
+BAD_MODELS = {
+    "no config": ({k: v for k, v in good_arrays().items() if k != "config"}, "no `config`"),
+    "config not JSON": ({**good_arrays(), "config": np.array("{nope")}, "not valid JSON"),
+    "unknown activation": (with_config(activation="gelu"), "unknown activation 'gelu'"),
+    "missing array": ({k: v for k, v in good_arrays().items() if k != "b2"}, "missing b2"),
+    "extra array": ({**good_arrays(), "W3": np.zeros((2, 2), np.float32)}, "unexpected W3"),
+    "shapes do not chain": ({**good_arrays(), "W2": np.zeros((5, 2), np.float32)}, "do not chain"),
+    "integer weights": ({**good_arrays(), "W1": np.zeros((4, 3), np.int32)}, "float32 or float64"),
+    "NaN weights": ({**good_arrays(), "b1": np.full(3, np.nan, np.float32)}, "NaN"),
+    "wrong format": (with_config(format="other"), "does not describe"),
+    "future version": (with_config(version=9), "version 9"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_MODELS))
+def test_bad_model_files_are_explained(tmp_path, case):
+    arrays, message = BAD_MODELS[case]
+    np.savez(tmp_path / "m.npz", **arrays)
+    with pytest.raises(CheckpointError, match=message):
+        checkpoint.load(tmp_path / "m.npz")
+
+
+def test_good_arrays_load(tmp_path):
+    np.savez(tmp_path / "m.npz", **good_arrays())
+    assert checkpoint.load(tmp_path / "m.npz").model.sizes == (4, 3, 2)
+
+
+def test_not_a_zip_and_truncated(tmp_path, trained):
+    (tmp_path / "a.npz").write_text("not a model")
+    with pytest.raises(CheckpointError, match="not a zip"):
+        checkpoint.load(tmp_path / "a.npz")
+    t, config = trained
+    checkpoint.save(tmp_path / "m.npz", checkpoint_of(t, config))
+    data = (tmp_path / "m.npz").read_bytes()
+    (tmp_path / "t.npz").write_bytes(data[: len(data) // 2])
+    with pytest.raises(CheckpointError):
+        checkpoint.load(tmp_path / "t.npz")
+    with pytest.raises(CheckpointError, match="not found"):
+        checkpoint.load(tmp_path / "missing.npz")
+
+
+def test_a_failed_save_leaves_the_previous_file_intact(tmp_path, trained, monkeypatch):
+    t, config = trained
+    target = tmp_path / "m.npz"
+    checkpoint.save(target, checkpoint_of(t, config))
+    before = target.read_bytes()
+
+    def fail_midway(f, **arrays):
+        f.write(b"PK partial")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(np, "savez", fail_midway)
+    with pytest.raises(CheckpointError, match="No space left.*unchanged"):
+        checkpoint.save(target, Checkpoint(t.model))
+    assert target.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["m.npz"]  # no temporary file left behind
+
+
+def test_saving_into_a_missing_folder_is_an_error(tmp_path, trained):
+    t, _ = trained
+    with pytest.raises(CheckpointError, match="cannot save"):
+        checkpoint.save(tmp_path / "nope" / "m.npz", Checkpoint(t.model))

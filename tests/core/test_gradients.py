@@ -1,0 +1,65 @@
+"""Backpropagation checked against central finite differences, in float64."""
+import numpy as np
+import pytest
+
+from mlpviz.core.layers import ACTIVATIONS
+from mlpviz.core.losses import LOSSES, softmax
+from mlpviz.core.model import MLP
+
+
+def numeric_grad(f, p: np.ndarray, eps: float = 1e-6) -> np.ndarray:
+    g = np.zeros_like(p)
+    for i in np.ndindex(p.shape):
+        old = p[i]
+        p[i] = old + eps
+        plus = f()
+        p[i] = old - eps
+        minus = f()
+        p[i] = old
+        g[i] = (plus - minus) / (2 * eps)
+    return g
+
+
+def rel_error(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.linalg.norm(a - b) / max(np.linalg.norm(a) + np.linalg.norm(b), 1e-30))
+
+
+@pytest.mark.parametrize("loss", list(LOSSES))
+@pytest.mark.parametrize("act", list(ACTIVATIONS))
+def test_backprop_matches_finite_differences(act, loss, rng):
+    model = MLP.create((7, 6, 5, 4), act, loss, init="normal", init_std=0.8, seed=3, dtype="float64")
+    for layer in model.layers:  # non-zero biases, so their gradients are exercised too
+        layer.b[:] = rng.normal(0, 0.5, layer.b.shape)
+    x = rng.normal(0, 1, (8, 7))
+    y = rng.integers(0, 4, 8)
+    model.train_batch(x, y)
+    analytic = [g.copy() for g in model.grads]
+
+    def loss_value():
+        return model.loss.value(model.forward(x), y)
+
+    for p, g in zip(model.params, analytic):
+        assert rel_error(numeric_grad(loss_value, p), g) < 1e-6
+
+
+def test_input_scale_gives_the_gradient_of_the_scaled_input(rng):
+    model = MLP.create((5, 4, 3), "tanh", "cross_entropy", init_std=0.5, seed=1, dtype="float64")
+    raw = rng.integers(0, 256, (6, 5)).astype(np.float64)
+    y = rng.integers(0, 3, 6)
+    model.train_batch(raw, y, x_scale=1 / 255)
+    scaled_grads = [g.copy() for g in model.grads]
+    model.train_batch(raw / 255, y)
+    for a, b in zip(scaled_grads, model.grads):
+        np.testing.assert_allclose(a, b, rtol=1e-10, atol=1e-14)
+
+
+def test_softmax_is_stable_for_huge_logits():
+    p = softmax(np.array([[1000.0, 0.0, -1000.0], [3.0, 3.0, 3.0]]))
+    np.testing.assert_allclose(p, [[1, 0, 0], [1 / 3, 1 / 3, 1 / 3]], atol=1e-12)
+
+
+def test_cross_entropy_of_a_certain_mistake_is_large_but_finite():
+    from mlpviz.core.losses import CrossEntropy
+    p = np.array([[1.0, 0.0]], np.float32)
+    value = CrossEntropy().value(p, np.array([1]))
+    assert np.isfinite(value) and value > 80

@@ -1,0 +1,99 @@
+"""Training: reproducibility, epochs, learning, divergence."""
+import numpy as np
+import pytest
+
+from mlpviz.core.config import PRESETS, Config, ConfigError
+from mlpviz.core.trainer import Diverged, Trainer
+
+
+def weights(trainer):
+    return [p.copy() for p in trainer.model.params]
+
+
+def test_same_seed_same_config_gives_bit_identical_weights(small):
+    config = PRESETS["fast"].replace(hidden=(32, 16), batch_size=64)
+    a = Trainer.from_config(config, small, evaluate_epochs=False)
+    b = Trainer.from_config(config, small, evaluate_epochs=False)
+    a.step(60)
+    b.step(60)
+    for p, q in zip(weights(a), weights(b)):
+        np.testing.assert_array_equal(p, q)
+    c = Trainer.from_config(config.replace(seed=1), small, evaluate_epochs=False)
+    c.step(60)
+    assert not np.array_equal(weights(a)[0], weights(c)[0])
+
+
+def test_an_epoch_visits_every_image_once_with_a_smaller_last_batch(small):
+    t = Trainer.from_config(Config(batch_size=128, steps=100), small, evaluate_epochs=True)
+    assert t.steps_per_epoch == 24  # 23 batches of 128 and one of 56
+    t.step(23)
+    assert t.epoch == 0 and t.samples_seen == 23 * 128
+    t.step(1)
+    assert t.epoch == 1 and t.samples_seen == 3000 and len(t.epochs) == 1
+    assert np.array_equal(np.sort(t._y), np.sort(small.y_train))  # a permutation of the labels
+    order1 = t._y.copy()
+    t.step(24)
+    assert t.epoch == 2 and not np.array_equal(order1, t._y)  # a fresh order each epoch
+
+
+def test_a_short_run_learns_well_above_chance(small):
+    config = Config(hidden=(64,), activation="relu", init="he", optimizer="adam", lr=0.002,
+                    batch_size=50, epochs=3, steps=None)
+    t = Trainer.from_config(config, small)
+    before = t.evaluate().accuracy
+    t.step(3 * t.steps_per_epoch)
+    assert len(t.epochs) == 3
+    assert t.epochs[-1].test_accuracy > 0.85 > before + 0.5
+    assert t.epochs[-1].train_loss < t.epochs[0].train_loss
+    assert len(t.losses) == t.step_count and t.train_seconds > 0 and t.samples_per_second > 0
+
+
+def test_evaluation_confusion_matrix_is_consistent(small):
+    t = Trainer.from_config(PRESETS["course"], small, evaluate_epochs=False)
+    t.step(50)
+    ev = t.evaluate("test")
+    assert ev.confusion.shape == (10, 10) and ev.confusion.sum() == 1000
+    assert list(ev.confusion.sum(axis=1)) == list(np.bincount(small.y_test, minlength=10))
+    assert ev.accuracy == pytest.approx(np.trace(ev.confusion) / 1000)
+    assert t.evaluate("test", limit=100).confusion.sum() == 100
+
+
+def test_divergence_stops_before_the_bad_update(small):
+    t = Trainer.from_config(Config(hidden=(64, 64), activation="leaky_relu", init="he", lr=50, steps=100),
+                            small)
+    with pytest.raises(Diverged, match="learning rate"):
+        t.step(100)
+    assert t.step_count < 100 and len(t.losses) == t.step_count
+
+
+def test_float64_training_runs(small):
+    t = Trainer.from_config(Config(dtype="float64", steps=10), small, evaluate_epochs=False)
+    t.step(10)
+    assert t.model.dtype == np.float64 and np.isfinite(t.losses.view()).all()
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"lr": 0.0}, "learning rate"), ({"lr": float("nan")}, "learning rate"),
+    ({"lr": float("inf")}, "learning rate"), ({"batch_size": 0}, "batch size"),
+    ({"hidden": (0,)}, "width"), ({"hidden": (10**6,)}, "width"), ({"momentum": 1.5}, "momentum"),
+    ({"weight_decay": -1.0}, "weight decay"), ({"init_std": 0.0}, "init_std"),
+    ({"epochs": 0.0, "steps": None}, "epochs"), ({"steps": -5}, "steps"),
+    ({"activation": "swish"}, "unknown activation"), ({"epochs": 2.0}, "either"),
+])
+def test_impossible_hyperparameters_are_refused(change, message):
+    with pytest.raises(ConfigError, match=message):
+        Config().replace(**change).validated()
+
+
+def test_batch_larger_than_the_training_set_is_refused(small):
+    with pytest.raises(ConfigError, match="larger than the training set"):
+        Trainer.from_config(Config(batch_size=100), small.limit_train(50))
+
+
+def test_learning_rate_decays_after_each_epoch(small):
+    t = Trainer.from_config(Config(lr=0.5, lr_decay=0.5, batch_size=1000, steps=10), small,
+                            evaluate_epochs=False)
+    t.step(2)
+    assert t.optimizer.lr == 0.5
+    t.step(1)
+    assert t.optimizer.lr == 0.25
