@@ -6,7 +6,6 @@ import json
 import math
 import sys
 import time
-from pathlib import Path
 
 from .core import checkpoint
 from .core.config import PRESETS, Config, ConfigError
