@@ -121,7 +121,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     config = resolve_config(args)
     data = load_dataset(args.data).limit_train(args.train_limit)
     trainer = Trainer.from_config(config, data)
-    total = config.steps or max(1, math.ceil(config.epochs * trainer.steps_per_epoch))
+    total = trainer.planned_steps(config)
     out = sys.stderr if args.json else sys.stdout
     progress = Progress(total)
     loss = math.nan
@@ -137,7 +137,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         trainer.record_epoch()  # the run ended inside an epoch: evaluate where it stopped
     final = trainer.epochs[-1]
     if args.save:
-        checkpoint.save(args.save, checkpoint_of(trainer, config))
+        checkpoint.save(args.save, checkpoint.of_trainer(trainer, config))
     result = {
         "test_accuracy": final.test_accuracy, "test_loss": final.test_loss,
         "train_accuracy": final.train_accuracy, "train_loss": final.train_loss,
@@ -155,16 +155,6 @@ def cmd_train(args: argparse.Namespace) -> int:
               f"after {trainer.step_count} steps in {trainer.train_seconds:.1f} s of training"
               + (f"; saved to {args.save}" if args.save else ""))
     return 0
-
-
-def checkpoint_of(trainer: Trainer, config: Config | None = None) -> checkpoint.Checkpoint:
-    """Everything worth saving about a run: weights, settings, optimizer state, history."""
-    import numpy as np
-    epochs = np.array([[getattr(r, c) for c in checkpoint.EPOCH_COLUMNS] for r in trainer.epochs],
-                      np.float64).reshape(-1, len(checkpoint.EPOCH_COLUMNS))
-    return checkpoint.Checkpoint(trainer.model, trainer.data.image_shape,
-                                 config.to_dict() if config else {}, trainer.optimizer.state(),
-                                 trainer.losses.view().copy(), epochs)
 
 
 def _load_model(path: str):

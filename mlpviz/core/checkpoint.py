@@ -18,9 +18,13 @@ from pathlib import Path
 
 import numpy as np
 
+from .config import Config, ConfigError
+from .data import Dataset
 from .layers import ACTIVATIONS, Dense
 from .losses import LOSSES
 from .model import MLP
+from .optim import make_optimizer
+from .trainer import EpochRecord, Trainer
 
 FORMAT = "mlpviz-model"
 VERSION = 1
@@ -159,3 +163,39 @@ def _from_arrays(path: Path, arrays: dict[str, np.ndarray]) -> Checkpoint:
                       training if isinstance(training, dict) else {},
                       {k[6:]: v for k, v in arrays.items() if k.startswith("optim/")},
                       arrays.get("history/loss"), epochs)
+
+
+def of_trainer(trainer: Trainer, config: Config | None = None) -> Checkpoint:
+    """Everything worth saving about a run: weights, settings, optimizer state, history."""
+    epochs = np.array([[getattr(r, c) for c in EPOCH_COLUMNS] for r in trainer.epochs],
+                      np.float64).reshape(-1, len(EPOCH_COLUMNS))
+    return Checkpoint(trainer.model, trainer.data.image_shape, config.to_dict() if config else {},
+                      trainer.optimizer.state(), trainer.losses.view().copy(), epochs)
+
+
+def config_of(ckpt: Checkpoint) -> Config:
+    """The run's settings as saved, or settings matching the network if none were saved."""
+    model = ckpt.model
+    try:
+        config = Config.from_dict(ckpt.training)
+    except (ConfigError, TypeError):
+        config = Config()
+    return config.replace(hidden=model.sizes[1:-1], activation=model.activation.name,
+                          loss=model.loss.name, dtype=str(model.dtype))
+
+
+def resume(ckpt: Checkpoint, data: Dataset, **trainer_options) -> tuple[Trainer, Config]:
+    """A Trainer that continues the saved run on data, with its optimizer state and history."""
+    model = ckpt.model
+    if model.sizes[0] != data.input_size:
+        raise ConfigError(f"the model takes {model.sizes[0]} inputs but the images of {data.name} "
+                          f"have {data.input_size} pixels")
+    config = config_of(ckpt)
+    optimizer = make_optimizer(config.optimizer, config.lr, config.momentum, config.weight_decay)
+    optimizer.load_state(ckpt.optimizer_state, model.params)
+    trainer = Trainer(model, optimizer, data, config.batch_size, config.seed, lr_decay=config.lr_decay,
+                      **trainer_options)
+    records = [] if ckpt.epochs is None else [
+        EpochRecord(int(r[0]), int(r[1]), *map(float, r[2:])) for r in ckpt.epochs]
+    trainer.restore_history(ckpt.losses, records)
+    return trainer, config

@@ -49,10 +49,12 @@ class Optimizer:
 
     def state(self) -> dict[str, np.ndarray]:
         """Arrays that let a saved run continue exactly where it stopped."""
-        return {"t": np.array(self.t)}
+        return {"t": np.array(self.t), "lr": np.array(self.lr)}
 
     def load_state(self, state: dict[str, np.ndarray], params: list[np.ndarray]) -> None:
         self.t = int(state.get("t", 0))
+        if "lr" in state:  # the rate in force when saved: it may have decayed or been changed
+            self.lr = float(state["lr"])
 
 
 class SGD(Optimizer):

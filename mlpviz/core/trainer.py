@@ -59,8 +59,11 @@ class GrowingBuffer:
         self._n += 1
 
     def extend(self, values: np.ndarray) -> None:
-        for v in np.asarray(values, np.float32).ravel():
-            self.append(v)
+        values = np.asarray(values, np.float32).ravel()
+        while self._n + len(values) > len(self._data):
+            self._data = np.concatenate([self._data, np.empty_like(self._data)])
+        self._data[self._n:self._n + len(values)] = values
+        self._n += len(values)
 
     def view(self) -> np.ndarray:
         """The values so far (a view: copy it before handing it to another thread)."""
@@ -89,7 +92,8 @@ class Trainer:
     """
 
     def __init__(self, model: MLP, optimizer: Optimizer, data: Dataset, batch_size: int,
-                 seed: int = 0, evaluate_epochs: bool = True, lr_decay: float = 1.0):
+                 seed: int = 0, evaluate_epochs: bool = True, lr_decay: float = 1.0,
+                 train_eval_limit: int | None = None):
         n = len(data.y_train)
         if model.sizes[0] != data.input_size:
             raise ConfigError(f"the network takes {model.sizes[0]} inputs but the images of "
@@ -100,6 +104,7 @@ class Trainer:
         self.batch_size = batch_size
         self.evaluate_epochs = evaluate_epochs
         self.lr_decay = lr_decay
+        self.train_eval_limit = train_eval_limit  # epoch-end train accuracy on the first N images
         self.rng = np.random.default_rng([seed, 1])  # a stream of its own, apart from the init
         self.steps_per_epoch = math.ceil(n / batch_size)
         self.step_count = 0
@@ -114,10 +119,23 @@ class Trainer:
         self._xf = np.empty((batch_size, data.input_size), model.dtype)
 
     @classmethod
-    def from_config(cls, config: Config, data: Dataset, evaluate_epochs: bool = True) -> Trainer:
+    def from_config(cls, config: Config, data: Dataset, evaluate_epochs: bool = True,
+                    train_eval_limit: int | None = None) -> Trainer:
         model, optimizer = build(config, data)
         return cls(model, optimizer, data, config.batch_size, config.seed, evaluate_epochs,
-                   config.lr_decay)
+                   config.lr_decay, train_eval_limit)
+
+    def planned_steps(self, config: Config) -> int:
+        """The length of the run the configuration asks for, in steps."""
+        return config.steps or max(1, math.ceil(config.epochs * self.steps_per_epoch))
+
+    def restore_history(self, losses: np.ndarray | None, epochs: list[EpochRecord]) -> None:
+        """Continue the records of a saved run (the data order starts afresh)."""
+        if losses is not None:
+            self.losses.extend(losses)
+        self.epochs = list(epochs)
+        self.step_count = len(self.losses)
+        self.epoch = epochs[-1].epoch if epochs else 0
 
     @property
     def samples_per_second(self) -> float:
@@ -165,7 +183,7 @@ class Trainer:
 
     def record_epoch(self) -> EpochRecord:
         """Evaluate on the train and test sets now and append to the epoch history."""
-        train, test = self.evaluate("train"), self.evaluate("test")
+        train, test = self.evaluate("train", self.train_eval_limit), self.evaluate("test")
         record = EpochRecord(self.epoch, self.step_count, train.loss, train.accuracy,
                              test.loss, test.accuracy, self.train_seconds)
         self.epochs.append(record)

@@ -5,7 +5,6 @@ import os
 import numpy as np
 import pytest
 
-from mlpviz.cli import checkpoint_of
 from mlpviz.core import checkpoint
 from mlpviz.core.checkpoint import Checkpoint, CheckpointError
 from mlpviz.core.config import PRESETS, Config
@@ -22,7 +21,7 @@ def trained(small):
 
 def test_round_trip_gives_identical_predictions(tmp_path, trained, small):
     t, config = trained
-    checkpoint.save(tmp_path / "m.npz", checkpoint_of(t, config))
+    checkpoint.save(tmp_path / "m.npz", checkpoint.of_trainer(t, config))
     loaded = checkpoint.load(tmp_path / "m.npz")
     x = small.x_test[:200] / 255
     np.testing.assert_array_equal(loaded.model.predict_proba(x), t.model.predict_proba(x))
@@ -33,7 +32,7 @@ def test_round_trip_gives_identical_predictions(tmp_path, trained, small):
 
 def test_format_is_plain_arrays_named_W1_b1(tmp_path, trained):
     t, config = trained
-    checkpoint.save(tmp_path / "m.npz", checkpoint_of(t, config))
+    checkpoint.save(tmp_path / "m.npz", checkpoint.of_trainer(t, config))
     with np.load(tmp_path / "m.npz", allow_pickle=False) as f:
         assert {"W1", "b1", "W2", "b2", "W3", "b3", "config"} <= set(f.files)
         assert f["W1"].shape == (784, 20) and f["b3"].shape == (10,)
@@ -43,7 +42,7 @@ def test_format_is_plain_arrays_named_W1_b1(tmp_path, trained):
 
 def test_resumed_training_continues_exactly(tmp_path, trained, small):
     t, config = trained
-    checkpoint.save(tmp_path / "m.npz", checkpoint_of(t, config))
+    checkpoint.save(tmp_path / "m.npz", checkpoint.of_trainer(t, config))
     loaded = checkpoint.load(tmp_path / "m.npz")
     from mlpviz.core.optim import make_optimizer
     opt = make_optimizer(config.optimizer, config.lr)
@@ -117,7 +116,7 @@ def test_not_a_zip_and_truncated(tmp_path, trained):
     with pytest.raises(CheckpointError, match="not a zip"):
         checkpoint.load(tmp_path / "a.npz")
     t, config = trained
-    checkpoint.save(tmp_path / "m.npz", checkpoint_of(t, config))
+    checkpoint.save(tmp_path / "m.npz", checkpoint.of_trainer(t, config))
     data = (tmp_path / "m.npz").read_bytes()
     (tmp_path / "t.npz").write_bytes(data[: len(data) // 2])
     with pytest.raises(CheckpointError):
@@ -129,7 +128,7 @@ def test_not_a_zip_and_truncated(tmp_path, trained):
 def test_a_failed_save_leaves_the_previous_file_intact(tmp_path, trained, monkeypatch):
     t, config = trained
     target = tmp_path / "m.npz"
-    checkpoint.save(target, checkpoint_of(t, config))
+    checkpoint.save(target, checkpoint.of_trainer(t, config))
     before = target.read_bytes()
 
     def fail_midway(f, **arrays):

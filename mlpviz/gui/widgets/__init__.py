@@ -1,0 +1,1 @@
+"""The panels of the main window; each updates itself from a training snapshot."""

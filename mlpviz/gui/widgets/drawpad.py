@@ -1,0 +1,101 @@
+"""A pad to draw a digit on with the mouse, a pen or a finger."""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+CANVAS = 280  # pixels of the drawing itself, ten per MNIST pixel
+BRUSH = 22  # brush diameter in canvas pixels: about MNIST's stroke width
+
+
+class DrawPad(QWidget):
+    """White ink on black, like MNIST. Emits `changed` during a stroke, not only at its end."""
+
+    changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.image = QImage(CANVAS, CANVAS, QImage.Format.Format_Grayscale8)
+        self.image.fill(0)
+        self._last: QPointF | None = None
+        self._empty = True
+        self.setMinimumSize(200, 200)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setCursor(Qt.CursorShape.CrossCursor)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setToolTip("Draw a digit here with the mouse. Delete or Escape clears it.")
+
+    def heightForWidth(self, w: int) -> int:
+        return w
+
+    def _side(self) -> int:
+        return min(self.width(), self.height())
+
+    def _to_canvas(self, pos: QPointF) -> QPointF:
+        side = self._side()
+        ox, oy = (self.width() - side) / 2, (self.height() - side) / 2
+        return QPointF((pos.x() - ox) * CANVAS / side, (pos.y() - oy) * CANVAS / side)
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        p.fillRect(self.rect(), QColor("#2b2b2b"))
+        side = self._side()
+        x, y = (self.width() - side) // 2, (self.height() - side) // 2
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        p.drawImage(self.rect().adjusted(x, y, -(self.width() - side - x), -(self.height() - side - y)),
+                    self.image)
+        if self._empty:
+            p.setPen(QColor("#888"))
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "draw a digit here")
+        p.end()
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._last = self._to_canvas(event.position())
+            self._stroke(self._last, self._last)
+
+    def mouseMoveEvent(self, event) -> None:
+        if self._last is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            point = self._to_canvas(event.position())
+            self._stroke(self._last, point)
+            self._last = point
+
+    def mouseReleaseEvent(self, event) -> None:
+        self._last = None
+
+    def _stroke(self, a: QPointF, b: QPointF) -> None:
+        p = QPainter(self.image)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QPen(QColor(255, 255, 255), BRUSH, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                      Qt.PenJoinStyle.RoundJoin))
+        if a == b:
+            p.drawPoint(a)  # a zero-length line would draw nothing: a click makes a dot
+        else:
+            p.drawLine(a, b)
+        p.end()
+        self._empty = False
+        self.update()
+        self.changed.emit()
+
+    def clear(self) -> None:
+        self.image.fill(0)
+        self._empty = True
+        self.update()
+        self.changed.emit()
+
+    def is_empty(self) -> bool:
+        return self._empty
+
+    def set_digit(self, digit: np.ndarray) -> None:
+        """Show a (28, 28) image in [0, 1] enlarged, so it can be drawn over."""
+        img = np.ascontiguousarray(np.kron(np.clip(digit, 0, 1) * 255, np.ones((10, 10))).astype(np.uint8))
+        self.image = QImage(img.data, CANVAS, CANVAS, CANVAS, QImage.Format.Format_Grayscale8).copy()
+        self._empty = not digit.any()
+        self.update()
+
+    def pixels(self) -> np.ndarray:
+        """The drawing as (CANVAS, CANVAS) uint8, 255 = ink."""
+        bits = np.frombuffer(self.image.constBits(), np.uint8, count=self.image.bytesPerLine() * CANVAS)
+        return bits.reshape(CANVAS, -1)[:, :CANVAS].copy()

@@ -1,0 +1,80 @@
+"""Live loss and accuracy plots, with epochs on the x axis."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from ...core.trainer import GrowingBuffer
+from .. import style
+from ..worker import Snapshot
+
+SMOOTHING = 0.98  # exponential moving average of the per-step loss
+LOSS_LABELS = {"cross_entropy": "cross-entropy (nats)", "mse": "mean squared error"}
+
+
+class MetricsPanel(QWidget):
+    """Loss per step (raw, faint) with a smoothed curve; train and test accuracy."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.loss_plot = style.plot_widget("Loss", "cross-entropy (nats)", "epoch")
+        self.acc_plot = style.plot_widget("Accuracy", "accuracy (%)", "epoch")
+        for plot in (self.loss_plot, self.acc_plot):
+            plot.addLegend(offset=(-10, 10 if plot is self.loss_plot else -30), labelTextSize="8pt")
+        self.loss_plot.getPlotItem().setDownsampling(auto=True, mode="peak")
+        self.loss_plot.getPlotItem().setClipToView(True)
+        self.raw = self.loss_plot.plot(pen=pg.mkPen(style.LOSS_RAW, width=1), name="per step")
+        self.smooth = self.loss_plot.plot(pen=pg.mkPen(style.LOSS_SMOOTH, width=2), name="smoothed")
+        self.acc_plot.setYRange(0, 100)
+        self.probe_train = self.acc_plot.plot(pen=pg.mkPen(style.TRAIN, width=1, style=pg.QtCore.Qt.PenStyle.DotLine),
+                                              name="train (500-image sample)")
+        self.probe_test = self.acc_plot.plot(pen=pg.mkPen(style.TEST, width=1, style=pg.QtCore.Qt.PenStyle.DotLine),
+                                             name="test (500-image sample)")
+        self.epoch_train = self.acc_plot.plot(pen=pg.mkPen(style.TRAIN, width=2), symbol="o", symbolSize=6,
+                                              symbolBrush=style.TRAIN, name="train (epoch end)")
+        self.epoch_test = self.acc_plot.plot(pen=pg.mkPen(style.TEST, width=2), symbol="o", symbolSize=6,
+                                             symbolBrush=style.TEST, name="test (epoch end)")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.loss_plot, 1)
+        layout.addWidget(self.acc_plot, 1)
+        self._loss_label = LOSS_LABELS["cross_entropy"]
+        self.clear()
+
+    def clear(self) -> None:
+        self._losses = GrowingBuffer()
+        self._smoothed = GrowingBuffer()
+        self._ema = np.nan
+        self._steps_per_epoch = 1
+        for curve in (self.raw, self.smooth, self.probe_train, self.probe_test, self.epoch_train, self.epoch_test):
+            curve.setData([], [])
+
+    def update_from(self, snap: Snapshot) -> None:
+        self._steps_per_epoch = snap.steps_per_epoch
+        label = LOSS_LABELS.get(snap.model.loss.name, snap.model.loss.name)
+        if label != self._loss_label:
+            self._loss_label = label
+            self.loss_plot.setLabel("left", label)
+        if snap.loss_start < len(self._losses):  # a restored history or a repeat: start over
+            self.clear()
+            self._steps_per_epoch = snap.steps_per_epoch
+        if len(snap.losses):
+            self._losses.extend(snap.losses)
+            ema = self._ema
+            out = np.empty(len(snap.losses), np.float32)
+            for i, v in enumerate(snap.losses):
+                ema = v if np.isnan(ema) else SMOOTHING * ema + (1 - SMOOTHING) * v
+                out[i] = ema
+            self._ema = ema
+            self._smoothed.extend(out)
+            x = np.arange(1, len(self._losses) + 1) / self._steps_per_epoch
+            self.raw.setData(x, self._losses.view())
+            self.smooth.setData(x, self._smoothed.view())
+        if len(snap.probes):
+            self.probe_train.setData(snap.probes[:, 0], 100 * snap.probes[:, 1])
+            self.probe_test.setData(snap.probes[:, 0], 100 * snap.probes[:, 2])
+        if snap.epochs:
+            e = np.array([(r.epoch, r.train_accuracy, r.test_accuracy) for r in snap.epochs])
+            self.epoch_train.setData(e[:, 0], 100 * e[:, 1])
+            self.epoch_test.setData(e[:, 0], 100 * e[:, 2])

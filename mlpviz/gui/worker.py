@@ -1,0 +1,270 @@
+"""The training thread and how the GUI talks to it.
+
+The worker's loop runs inside one slot, so it never returns to its thread's event loop: pause,
+step, stop and learning-rate changes are plain thread-safe requests that the loop reads between
+two mini-batches. A paused loop blocks on an Event. Results travel the other way as copied
+snapshots through a one-slot mailbox that a GUI timer drains; signals carry only lifecycle
+changes.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from ..core.model import MLP
+from ..core.trainer import Diverged, EpochRecord, Trainer
+
+PUBLISH_INTERVAL = 1 / 30  # seconds between snapshots while running
+PROBE_SIZE = 500  # images in each held sample evaluated ten times an epoch (about 4% of the work)
+
+RUNNING, PAUSED, FINISHED, DIVERGED = "running", "paused", "finished", "diverged"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The state of a run at one step, sharing no array with the training thread."""
+
+    step: int
+    epoch_progress: float
+    steps_per_epoch: int
+    loss_start: int  # index in the run's loss history of losses[0]
+    losses: np.ndarray  # per-step losses not yet delivered to the GUI
+    epochs: tuple[EpochRecord, ...]
+    probes: np.ndarray  # (n, 3): epoch, train-sample accuracy, test-sample accuracy
+    model: MLP
+    lr: float
+    samples_per_second: float
+    train_seconds: float
+    state: str
+    message: str = ""
+    run_id: int = 0
+
+
+class Mailbox:
+    """One slot holding the latest snapshot. A newer snapshot replaces an untaken one but keeps
+    its loss points, so none is lost however slowly the GUI drains it."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._snapshot: Snapshot | None = None
+
+    def put(self, snapshot: Snapshot) -> None:
+        with self._lock:
+            old = self._snapshot
+            if old is not None and old.run_id == snapshot.run_id:
+                snapshot = replace(snapshot, loss_start=old.loss_start,
+                                   losses=np.concatenate([old.losses, snapshot.losses]))
+            self._snapshot = snapshot
+
+    def take(self) -> Snapshot | None:
+        with self._lock:
+            snapshot, self._snapshot = self._snapshot, None
+            return snapshot
+
+
+@dataclass
+class _Requests:
+    """What the GUI asked for; guarded by TrainingWorker._lock."""
+
+    running: bool = False
+    budget: int = 0  # single steps still to take while paused
+    stop: bool = False
+    lr: float | None = None
+    trainer: Trainer | None = None
+    planned_steps: int = 0
+    steps_per_second: float | None = None  # None: full speed
+    publish: bool = False
+    probes: list = field(default_factory=list)
+
+
+class TrainingWorker(QObject):
+    """Drives a Trainer. Lives in its own QThread; every public method is thread-safe."""
+
+    stateChanged = Signal(str, str)  # state, message
+    finished = Signal()  # the loop has ended for good
+
+    def __init__(self, mailbox: Mailbox):
+        super().__init__()
+        self.mailbox = mailbox
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+        self.idle = threading.Event()  # set while the loop is blocked, not touching the trainer
+        self._req = _Requests()
+        self._trainer: Trainer | None = None
+        self._planned = 0
+        self._state = PAUSED
+        self._run_id = 0
+        self._delivered = 0
+        self._probes: list[tuple[float, float, float]] = []
+
+    # Requests from the GUI thread ---------------------------------------------------------
+
+    def _request(self, **changes) -> None:
+        with self._lock:
+            for k, v in changes.items():
+                setattr(self._req, k, v)
+            self._wake.set()
+
+    def resume(self) -> None:
+        self._request(running=True, budget=0)
+
+    def pause(self) -> None:
+        self._request(running=False, budget=0)
+
+    def step(self, n: int = 1) -> None:
+        """Take exactly n more mini-batches, then pause."""
+        with self._lock:
+            self._req.running = False
+            self._req.budget += n
+            self._wake.set()
+
+    def stop(self) -> None:
+        self._request(stop=True, running=False)
+
+    def set_lr(self, lr: float) -> None:
+        self._request(lr=lr, publish=True)
+
+    def set_speed(self, steps_per_second: float | None) -> None:
+        self._request(steps_per_second=steps_per_second)
+
+    def set_trainer(self, trainer: Trainer, planned_steps: int) -> None:
+        """Start a new run (paused) with this trainer; the loop adopts it between two steps."""
+        self._request(trainer=trainer, planned_steps=planned_steps, running=False, budget=0, publish=True)
+
+    def request_snapshot(self) -> None:
+        self._request(publish=True)
+
+    # The loop (worker thread) ------------------------------------------------------------
+
+    @Slot()
+    def run(self) -> None:
+        last_publish = 0.0
+        next_step_at = 0.0
+        while True:
+            with self._lock:
+                req = self._req
+                if req.stop:
+                    break
+                if req.trainer is not None:
+                    self._adopt(req.trainer, req.planned_steps)
+                    req.trainer = None
+                if req.lr is not None and self._trainer is not None:
+                    self._trainer.optimizer.lr = req.lr
+                    req.lr = None
+                stepping = req.budget > 0
+                go = self._trainer is not None and (req.running or stepping)
+                if stepping:
+                    req.budget -= 1
+                publish, req.publish = req.publish, False
+                speed = req.steps_per_second
+                if not go:
+                    self._wake.clear()
+            if not go:
+                if self._state == RUNNING:
+                    self._set_state(PAUSED)
+                    publish = True
+                if publish and self._trainer is not None:
+                    self._publish()
+                self.idle.set()
+                self._wake.wait()
+                self.idle.clear()
+                continue
+            if speed and not stepping:  # slow motion: wait for the next tick, waking on any request
+                delay = next_step_at - time.monotonic()
+                if delay > 0:
+                    self._wake.wait(delay)
+                    with self._lock:
+                        self._wake.clear()
+                    continue
+                next_step_at = max(next_step_at + 1 / speed, time.monotonic())
+            if self._state != RUNNING and not stepping:
+                self._set_state(RUNNING)
+            if not self._train_one():
+                continue
+            now = time.monotonic()
+            with self._lock:
+                step_done = stepping and self._req.budget == 0
+            if step_done or speed or now - last_publish >= PUBLISH_INTERVAL:
+                self._publish()
+                last_publish = now
+        self.finished.emit()
+
+    def _adopt(self, trainer: Trainer, planned: int) -> None:
+        self._trainer, self._planned = trainer, planned
+        self._run_id += 1
+        self._delivered = 0
+        self._probes = []
+        self._set_state(PAUSED, "new run")
+
+    def _train_one(self) -> bool:
+        """One mini-batch, with its bookkeeping; False if the run had to stop."""
+        t = self._trainer
+        try:
+            t.step(1)
+        except Diverged as e:
+            self._halt(DIVERGED, str(e))
+            return False
+        probe_every = max(1, t.steps_per_epoch // 10)
+        if t.step_count % probe_every == 0 or t.step_count == 1:
+            self._probes.append((t.epoch_progress, t.evaluate("train", PROBE_SIZE).accuracy,
+                                 t.evaluate("test", PROBE_SIZE).accuracy))
+        if t.step_count == self._planned:
+            self._halt(FINISHED, f"finished the planned {self._planned} steps; Start continues training")
+            return False
+        return True
+
+    def _halt(self, state: str, message: str) -> None:
+        with self._lock:
+            self._req.running = False
+            self._req.budget = 0
+        self._set_state(state, message)
+        self._publish(message)
+
+    def _set_state(self, state: str, message: str = "") -> None:
+        self._state = state
+        self.stateChanged.emit(state, message)
+
+    def _publish(self, message: str = "") -> None:
+        t = self._trainer
+        losses = t.losses.view()
+        self.mailbox.put(Snapshot(
+            step=t.step_count, epoch_progress=t.epoch_progress, steps_per_epoch=t.steps_per_epoch,
+            loss_start=self._delivered, losses=losses[self._delivered:].copy(),
+            epochs=tuple(t.epochs), probes=np.array(self._probes, np.float64).reshape(-1, 3),
+            model=t.model.copy(), lr=t.optimizer.lr, samples_per_second=t.samples_per_second,
+            train_seconds=t.train_seconds, state=self._state, message=message, run_id=self._run_id))
+        self._delivered = len(losses)
+
+
+class TrainingController(QObject):
+    """Owns the training thread and its worker; the GUI's single handle on training."""
+
+    stateChanged = Signal(str, str)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.mailbox = Mailbox()
+        self.worker = TrainingWorker(self.mailbox)  # no parent: it moves to the thread
+        self.thread = QThread()
+        self.thread.setObjectName("mlpviz-training")
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.finished.connect(self.thread.quit)
+        self.worker.stateChanged.connect(self.stateChanged)
+        self.thread.start()
+
+    def pause_and_wait(self, timeout: float = 5.0) -> bool:
+        """Pause and wait until the loop is blocked, so the trainer can be read safely."""
+        self.worker.pause()
+        return self.worker.idle.wait(timeout)
+
+    def shutdown(self) -> None:
+        """Stop the loop and the thread; returns when the thread has ended."""
+        if self.thread.isRunning():
+            self.worker.stop()
+            self.thread.quit()
+            self.thread.wait()

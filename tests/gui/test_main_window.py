@@ -1,0 +1,159 @@
+"""The main window, driven as a user would: buttons, shortcuts, the pad, model files."""
+import time
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from mlpviz.core import checkpoint
+from mlpviz.gui.worker import DIVERGED, PAUSED, RUNNING
+
+
+def wait_step(qtbot, window, n):
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step >= n, timeout=10000)
+
+
+def test_start_pause_step(qtbot, window):
+    qtbot.mouseClick(window.controls.start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.latest.step > 30, timeout=10000)
+    assert window.state == RUNNING and window.controls.start.text() == "Pause"
+    t0 = time.monotonic()
+    window.toggle_run()
+    assert window.controller.worker.idle.wait(1.0)
+    pause_latency = time.monotonic() - t0
+    qtbot.waitUntil(lambda: window.state == PAUSED, timeout=2000)
+    assert pause_latency < 1.0
+    qtbot.wait(50)
+    window.refresh()
+    before = window.latest.step
+    losses_before = len(window.metrics._losses)
+    qtbot.keyClick(window, Qt.Key.Key_Right)  # the Step shortcut
+    qtbot.waitUntil(lambda: window.latest.step == before + 1, timeout=3000)
+    qtbot.wait(100)
+    window.refresh()
+    assert window.latest.step == before + 1  # exactly one mini-batch
+    assert len(window.metrics._losses) == losses_before + 1  # and the plot shows it
+    assert window.status["step"].text() == f"step {before + 1:,}"
+
+
+def test_space_starts_and_pauses(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.state == RUNNING, timeout=3000)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.state == PAUSED, timeout=3000)
+
+
+def test_step_epoch_stops_at_the_epoch_end(qtbot, window):
+    window.step_once()
+    wait_step(qtbot, window, 1)
+    window.step_epoch()
+    spe = window.latest.steps_per_epoch
+    wait_step(qtbot, window, spe)
+    qtbot.waitUntil(lambda: len(window.latest.epochs) == 1, timeout=5000)
+    assert window.latest.step == spe and window.latest.epochs[0].epoch == 1
+
+
+def test_learning_rate_changes_while_running(qtbot, window):
+    window.toggle_run()
+    wait_step(qtbot, window, 5)
+    window.controls.lr.setValue(0.025)
+    qtbot.waitUntil(lambda: window.latest.lr == pytest.approx(0.025), timeout=3000)
+    assert window.state == RUNNING and window.trainer.optimizer.lr == pytest.approx(0.025)
+    step = window.latest.step
+    wait_step(qtbot, window, step + 5)  # still training, same run
+    assert window.latest.run_id == window.run_id
+
+
+def test_structural_change_asks_before_resetting(qtbot, window):
+    window.step_once()
+    wait_step(qtbot, window, 1)
+    asked = []
+    window.confirm = lambda title, text: asked.append(title) or False
+    window.controls.activation.setCurrentText("relu")  # refused: the control goes back
+    assert asked and window.controls.activation.currentText() == "sigmoid"
+    assert window.trainer.model.activation.name == "sigmoid"
+    window.confirm = lambda title, text: True
+    window.controls.hidden.setText("32,16")
+    window.controls.hidden.editingFinished.emit()
+    qtbot.waitUntil(lambda: window.latest.model.sizes == (784, 32, 16, 10), timeout=3000)
+    assert window.latest.step == 0
+
+
+def draw(qtbot, pad, points):
+    side = min(pad.width(), pad.height())
+    ox, oy = (pad.width() - side) / 2, (pad.height() - side) / 2
+    pts = [QPoint(int(ox + x * side), int(oy + y * side)) for x, y in points]
+    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=pts[0])
+    for p in pts[1:]:
+        qtbot.mouseMove(pad, p)
+    qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=pts[-1])
+
+
+def test_drawing_gives_a_prediction_while_drawing(qtbot, window):
+    window.pad.clear()
+    assert window.input_x is None and window.prediction() is None
+    updates = []
+    window.pad.changed.connect(lambda: updates.append(window.prediction()))
+    draw(qtbot, window.pad, [(0.5, 0.15), (0.5, 0.4), (0.5, 0.65), (0.5, 0.85)])  # a 1
+    assert len(updates) >= 3 and updates[0] is not None  # updated during the stroke
+    assert window.input_x.shape == (28, 28) and window.input_x.max() == pytest.approx(1)
+    p = window.prediction()
+    assert p.shape == (10,) and abs(p.sum() - 1) < 1e-5
+    assert window.activations.caption.text().startswith("Your drawing: the network reads")
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.pad.is_empty() and window.input_x is None
+
+
+def test_test_image_browser_feeds_the_views(qtbot, window, small):
+    window.test_index.setValue(3)
+    np.testing.assert_allclose(window.input_x, small.x_test[3] / 255, atol=1e-6)
+    assert f"label {small.y_test[3]}" in window.input_source
+
+
+def test_divergence_pauses_with_a_message_and_reset_recovers(qtbot, window):
+    window.confirm = lambda title, text: True
+    window.controls.hidden.setText("64,64")
+    window.controls.hidden.editingFinished.emit()
+    window.controls.activation.setCurrentText("leaky_relu")
+    window.controls.init.setCurrentText("he")
+    window.controls.lr.setValue(50)
+    window.toggle_run()
+    qtbot.waitUntil(lambda: window.state == DIVERGED, timeout=10000)
+    assert "learning rate" in window.controls.note.text()
+    window.controls.lr.setValue(0.01)
+    window.reset()
+    qtbot.waitUntil(lambda: window.latest.step == 0 and window.state == PAUSED, timeout=3000)
+    window.toggle_run()
+    wait_step(qtbot, window, 20)
+    assert np.isfinite(window.latest.losses).all()
+
+
+def test_closing_while_training_stops_the_thread(qtbot, window):
+    window.toggle_run()
+    wait_step(qtbot, window, 5)
+    thread = window.controller.thread
+    window.close()
+    assert not thread.isRunning()
+
+
+def test_save_and_open_a_model(qtbot, window, tmp_path):
+    window.controller.worker.step(12)
+    wait_step(qtbot, window, 12)
+    path = tmp_path / "m.npz"
+    assert window._save(str(path))
+    saved = checkpoint.load(path)
+    assert len(saved.losses) == 12
+    window.reset()
+    qtbot.waitUntil(lambda: window.latest.step == 0, timeout=3000)
+    assert window.open_model(str(path))
+    qtbot.waitUntil(lambda: window.latest.step == 12, timeout=3000)
+    np.testing.assert_array_equal(window.latest.model.layers[0].W, saved.model.layers[0].W)
+    assert len(window.metrics._losses) == 12
+    np.testing.assert_array_equal(window.weights._W, saved.model.layers[0].W)  # the views show it
+
+
+def test_opening_a_bad_model_reports_and_keeps_the_run(qtbot, window, tmp_path):
+    (tmp_path / "bad.npz").write_bytes(b"junk")
+    run = window.run_id
+    assert not window.open_model(str(tmp_path / "bad.npz"))
+    assert window.run_id == run and "not a zip" in window.statusBar().currentMessage()
