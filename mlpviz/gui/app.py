@@ -7,8 +7,13 @@ from PySide6.QtWidgets import QApplication
 
 from . import style
 
+# The training thread and the GUI share one interpreter lock. A thread that wants it back
+# waits up to this long for the other to yield it, so a short interval keeps both moving.
+SWITCH_INTERVAL = 0.0005
+
 
 def run(argv: list[str] | None = None, data_source: str | None = None) -> int:
+    sys.setswitchinterval(SWITCH_INTERVAL)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("mlpviz")
     app.setOrganizationName("mlpviz")

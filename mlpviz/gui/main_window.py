@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from pathlib import Path
 
 import numpy as np
@@ -37,6 +38,7 @@ from .worker import DIVERGED, FINISHED, PAUSED, RUNNING, Snapshot, TrainingContr
 
 TRAIN_EVAL_LIMIT = 10_000  # training images evaluated at each epoch end (the test set: all)
 REFRESH_MS = 33  # the GUI takes the latest snapshot about 30 times a second
+PLOT_INTERVAL = 0.1  # seconds between repaints of plots, weights and activations while training runs
 USER_ERRORS = (DataError, ConfigError, checkpoint.CheckpointError, OSError)
 
 
@@ -80,6 +82,7 @@ class MainWindow(QMainWindow):
         self.model_path: str | None = None
         self.input_x: np.ndarray | None = None
         self.input_source = "Draw a digit or pick a test image."
+        self._last_plot = 0.0
 
         self.controller = TrainingController(self)
         self.controller.stateChanged.connect(self._on_state)
@@ -346,9 +349,13 @@ class MainWindow(QMainWindow):
             self.metrics.clear()
             self.weights.clear()
         self.latest = snap
-        self.metrics.update_from(snap)
-        self.weights.set_weights(snap.model.layers[0].W, self.data.image_shape)
-        self._show_input()
+        now = time.monotonic()
+        redraw = snap.state != RUNNING or now - self._last_plot >= PLOT_INTERVAL
+        self.metrics.update_from(snap, redraw)
+        if redraw:
+            self._last_plot = now
+            self.weights.set_weights(snap.model.layers[0].W, self.data.image_shape)
+            self._show_input()
         s = self.status
         s["state"].setText(snap.state)
         s["epoch"].setText(f"epoch {snap.epoch_progress:.2f}")

@@ -12,7 +12,7 @@ ACTIVATION_CMAP = "viridis"
 
 
 def configure() -> None:
-    pg.setConfigOptions(antialias=True, imageAxisOrder="row-major", background="w", foreground="#333")
+    pg.setConfigOptions(antialias=False, imageAxisOrder="row-major", background="w", foreground="#333")
 
 
 def plot_widget(title: str, left: str, bottom: str) -> pg.PlotWidget:
@@ -21,7 +21,6 @@ def plot_widget(title: str, left: str, bottom: str) -> pg.PlotWidget:
     w.setTitle(title, size="10pt")
     w.setLabel("left", left)
     w.setLabel("bottom", bottom)
-    w.showGrid(x=True, y=True, alpha=0.15)
     w.setMenuEnabled(False)
     for axis in ("left", "bottom"):
         w.getAxis(axis).enableAutoSIPrefix(False)  # "epoch (x0.001)" would confuse more than help

@@ -99,7 +99,7 @@ def test_drawing_gives_a_prediction_while_drawing(qtbot, window):
     assert window.input_x.shape == (28, 28) and window.input_x.max() == pytest.approx(1)
     p = window.prediction()
     assert p.shape == (10,) and abs(p.sum() - 1) < 1e-5
-    assert window.activations.caption.text().startswith("Your drawing: the network reads")
+    assert window.activations.caption.text().startswith(f"Your drawing: the network reads <b>{p.argmax()}</b>")
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert window.pad.is_empty() and window.input_x is None
 

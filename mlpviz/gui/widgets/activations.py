@@ -43,8 +43,6 @@ class ActivationsPanel(QWidget):
         self.bars_plot.setMouseEnabled(x=False, y=False)
         self.bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.7, brush=style.BAR)
         self.bars_plot.addItem(self.bars)
-        self.verdict = pg.TextItem(anchor=(0.5, 1.0), color=style.ACCENT)
-        self.bars_plot.addItem(self.verdict)
         self.cmap = pg.colormap.get(style.ACTIVATION_CMAP)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -72,7 +70,6 @@ class ActivationsPanel(QWidget):
 
     def clear(self) -> None:
         self.bars.setOpts(height=np.zeros(10), brushes=[style.BAR] * 10)
-        self.verdict.setText("")
         for img in self._images:
             img.clear()
 
@@ -99,7 +96,5 @@ class ActivationsPanel(QWidget):
         brushes = [style.BAR] * len(p)
         brushes[best] = style.ACCENT
         self.bars.setOpts(x=np.arange(len(p)), height=p, brushes=brushes)
-        self.verdict.setText(f"{best}  ({100 * p[best]:.0f}%)")
-        self.verdict.setPos(best, min(float(p[best]) + 0.12, 1.0))
-        self.caption.setText(f"{source}: the network reads {best}")
+        self.caption.setText(f"{source}: the network reads <b>{best}</b> ({100 * p[best]:.0f}%)")
         return p

@@ -21,6 +21,7 @@ class DrawPad(QWidget):
         self.image.fill(0)
         self._last: QPointF | None = None
         self._empty = True
+        self._sample = False  # showing a test image rather than a drawing
         self.setMinimumSize(200, 200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.CrossCursor)
@@ -53,6 +54,9 @@ class DrawPad(QWidget):
 
     def mousePressEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
+            if self._sample:  # drawing starts on a clean sheet, not over the test image
+                self.image.fill(0)
+                self._sample = False
             self._last = self._to_canvas(event.position())
             self._stroke(self._last, self._last)
 
@@ -82,6 +86,7 @@ class DrawPad(QWidget):
     def clear(self) -> None:
         self.image.fill(0)
         self._empty = True
+        self._sample = False
         self.update()
         self.changed.emit()
 
@@ -93,6 +98,7 @@ class DrawPad(QWidget):
         img = np.ascontiguousarray(np.kron(np.clip(digit, 0, 1) * 255, np.ones((10, 10))).astype(np.uint8))
         self.image = QImage(img.data, CANVAS, CANVAS, CANVAS, QImage.Format.Format_Grayscale8).copy()
         self._empty = not digit.any()
+        self._sample = True
         self.update()
 
     def pixels(self) -> np.ndarray:

@@ -20,8 +20,9 @@ class MetricsPanel(QWidget):
         super().__init__(parent)
         self.loss_plot = style.plot_widget("Loss", "cross-entropy (nats)", "epoch")
         self.acc_plot = style.plot_widget("Accuracy", "accuracy (%)", "epoch")
-        for plot in (self.loss_plot, self.acc_plot):
-            plot.addLegend(offset=(-10, 10 if plot is self.loss_plot else -30), labelTextSize="8pt")
+        self.loss_plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
+        # Accuracy climbs to the top right: its legend goes low, in two short rows.
+        self.acc_plot.addLegend(offset=(-10, -10), labelTextSize="8pt", colCount=2)
         self.loss_plot.getPlotItem().setDownsampling(auto=True, mode="peak")
         self.loss_plot.getPlotItem().setClipToView(True)
         self.raw = self.loss_plot.plot(pen=pg.mkPen(style.LOSS_RAW, width=1), name="per step")
@@ -39,6 +40,10 @@ class MetricsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.loss_plot, 1)
         layout.addWidget(self.acc_plot, 1)
+        self.hint = pg.TextItem("Press Start (Space) to train, or Step (Right arrow) for one mini-batch",
+                                color="#777", anchor=(0.5, 0.5))
+        self.loss_plot.addItem(self.hint, ignoreBounds=True)
+        self.hint.setPos(0.5, 0.5)
         self._loss_label = LOSS_LABELS["cross_entropy"]
         self.clear()
 
@@ -49,8 +54,12 @@ class MetricsPanel(QWidget):
         self._steps_per_epoch = 1
         for curve in (self.raw, self.smooth, self.probe_train, self.probe_test, self.epoch_train, self.epoch_test):
             curve.setData([], [])
+        self.hint.show()
+        self.loss_plot.setRange(xRange=(0, 1), yRange=(0, 1))
 
-    def update_from(self, snap: Snapshot) -> None:
+    def update_from(self, snap: Snapshot, redraw: bool = True) -> None:
+        """Take the snapshot's new points; repaint the curves only if redraw (painting costs
+        the training thread time, as both need the interpreter)."""
         self._steps_per_epoch = snap.steps_per_epoch
         label = LOSS_LABELS.get(snap.model.loss.name, snap.model.loss.name)
         if label != self._loss_label:
@@ -68,9 +77,15 @@ class MetricsPanel(QWidget):
                 out[i] = ema
             self._ema = ema
             self._smoothed.extend(out)
+        if not redraw:
+            return
+        if len(self._losses):
+            if self.hint.isVisible():
+                self.hint.hide()
+                self.loss_plot.enableAutoRange()
             x = np.arange(1, len(self._losses) + 1) / self._steps_per_epoch
-            self.raw.setData(x, self._losses.view())
-            self.smooth.setData(x, self._smoothed.view())
+            self.raw.setData(x, self._losses.view(), skipFiniteCheck=True)
+            self.smooth.setData(x, self._smoothed.view(), skipFiniteCheck=True)
         if len(snap.probes):
             self.probe_train.setData(snap.probes[:, 0], 100 * snap.probes[:, 1])
             self.probe_test.setData(snap.probes[:, 0], 100 * snap.probes[:, 2])
