@@ -1,10 +1,17 @@
-"""Training throughput of the engine against a loop written the way the course writes it.
+"""Training throughput of the engine, side by side with baselines measured in the same run.
 
-Runs both on the `course` configuration (784-50-10 sigmoid, softmax + cross-entropy, SGD 0.1,
-batch 100) on the bundled MNIST, interleaved in rounds so that machine noise hits both alike,
-and prints samples per second (median over rounds) and the ratio.
+1. The `course` configuration (784-50-10 sigmoid, softmax + cross-entropy, SGD 0.1, batch 100)
+   against a loop written the way the course writes it, and against PyTorch eager if installed.
+2. 784-256-128-10 ReLU with Adam, batch 128, against PyTorch eager if installed.
+3. A scaling table: samples/s for several widths, and the fraction of the bound set by the
+   matrix products alone (the same products timed bare, back to back).
 
-    python benchmarks/engine.py [--rounds 5] [--seconds 2]
+Baseline and contender run interleaved in rounds, so machine noise hits both alike; figures
+are medians over rounds, and ratios are medians of per-round ratios. Every contender uses the
+same number of BLAS threads (1 by default, as mlpviz does); PyTorch is measured both at that
+count and at its own default, and compared with the faster of the two.
+
+    python benchmarks/engine.py [--rounds 5] [--seconds 2] [--no-torch] [--no-scaling]
 """
 from __future__ import annotations
 
@@ -15,12 +22,16 @@ import time
 from pathlib import Path
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from mlpviz.core.config import PRESETS  # noqa: E402
+from mlpviz.core.config import PRESETS, Config  # noqa: E402
 from mlpviz.core.data import Dataset, load_dataset  # noqa: E402
 from mlpviz.core.trainer import Trainer  # noqa: E402
+
+WIDE = Config(hidden=(256, 128), activation="relu", init="he", optimizer="adam", lr=0.001,
+              batch_size=128, epochs=10, steps=None)
 
 
 class CourseLoop:
@@ -61,39 +72,146 @@ class CourseLoop:
         self.b2 = self.b2 - self.lr * db2
 
 
+class TorchLoop:
+    """The same network in PyTorch eager: uint8 images gathered per batch and scaled, a fresh
+    permutation per epoch, zero_grad / forward / backward / step."""
+
+    def __init__(self, data: Dataset, config: Config, threads: int):
+        import torch
+        self.torch = torch
+        self.threads = threads
+        torch.manual_seed(config.seed)
+        act = {"sigmoid": torch.nn.Sigmoid, "relu": torch.nn.ReLU, "tanh": torch.nn.Tanh}[config.activation]
+        sizes = (data.input_size, *config.hidden, 10)
+        layers = []
+        for i, (a, b) in enumerate(zip(sizes[:-1], sizes[1:])):
+            layers.append(torch.nn.Linear(a, b))
+            if i < len(sizes) - 2:
+                layers.append(act())
+        self.model = torch.nn.Sequential(*layers)
+        self.opt = (torch.optim.SGD if config.optimizer == "sgd" else torch.optim.Adam)(
+            self.model.parameters(), lr=config.lr)
+        self.loss = torch.nn.CrossEntropyLoss()
+        self.x = torch.from_numpy(data.x_train)
+        self.y = torch.from_numpy(data.y_train.astype(np.int64))
+        self.batch = config.batch_size
+        self.order, self.pos = torch.randperm(len(self.y)), 0
+
+    def step(self) -> None:
+        torch = self.torch
+        if self.pos >= len(self.y):
+            self.order, self.pos = torch.randperm(len(self.y)), 0
+        idx = self.order[self.pos:self.pos + self.batch]
+        self.pos += self.batch
+        x = self.x[idx].float().mul_(1 / 255)
+        self.opt.zero_grad(set_to_none=True)
+        loss = self.loss(self.model(x), self.y[idx])
+        loss.backward()
+        self.opt.step()
+
+
 def throughput(step, batch: int, seconds: float) -> float:
     """Samples per second of step() over about `seconds` of wall-clock time."""
     step()  # warm caches and allocators
     n, t0 = 0, time.perf_counter()
     while (elapsed := time.perf_counter() - t0) < seconds:
-        for _ in range(20):
+        for _ in range(10):
             step()
-        n += 20
+        n += 10
     return n * batch / elapsed
+
+
+def compare(title: str, batch: int, contenders: dict, rounds: int, seconds: float) -> dict[str, float]:
+    """Run contenders (name -> (step, torch_threads or None)) interleaved; print medians."""
+    results: dict[str, list[float]] = {name: [] for name in contenders}
+    for r in range(rounds):
+        for name, (step, torch_threads) in contenders.items():
+            if torch_threads is not None:
+                import torch
+                torch.set_num_threads(torch_threads)
+            results[name].append(throughput(step, batch, seconds))
+        print(f"  round {r + 1}: " + "  ".join(f"{n} {v[-1]:,.0f}" for n, v in results.items()), file=sys.stderr)
+    print(f"\n{title}, median of {rounds} interleaved rounds of {seconds:g} s each:")
+    ours = results["mlpviz"]
+    for name, values in results.items():
+        line = f"  {name:28s} {statistics.median(values):10,.0f} samples/s"
+        if name != "mlpviz":
+            ratios = [o / v for o, v in zip(ours, values)]
+            line += f"   mlpviz is {statistics.median(ratios):5.2f}x  (rounds: {', '.join(f'{x:.2f}' for x in ratios)})"
+        print(line)
+    return {name: statistics.median(v) for name, v in results.items()}
+
+
+def torch_contenders(data: Dataset, config: Config, blas_threads: int) -> dict:
+    try:
+        import torch
+    except ImportError:
+        return {}
+    default = torch.get_num_threads()
+    out = {f"pytorch {torch.__version__} eager, {blas_threads} thr": (TorchLoop(data, config, blas_threads).step,
+                                                                    blas_threads)}
+    if default != blas_threads:
+        out[f"pytorch eager, {default} thr"] = (TorchLoop(data, config, default).step, default)
+    return out
+
+
+def matmul_bound(config: Config, input_size: int, seconds: float) -> float:
+    """Samples/s if a step cost only its matrix products (forward, dW, and dX past layer 1)."""
+    sizes = (input_size, *config.hidden, 10)
+    B = config.batch_size
+    rng = np.random.default_rng(0)
+    acts = [rng.random((B, n), dtype=np.float32) for n in sizes]
+    Ws = [rng.random((a, b), dtype=np.float32) for a, b in zip(sizes[:-1], sizes[1:])]
+    outs = [np.empty((B, b), np.float32) for b in sizes[1:]]
+    dWs = [np.empty_like(W) for W in Ws]
+    dxs = [np.empty((B, a), np.float32) for a in sizes[:-1]]
+
+    def products():
+        for i, W in enumerate(Ws):
+            np.matmul(acts[i], W, out=outs[i])
+            np.matmul(acts[i].T, outs[i], out=dWs[i])
+            if i > 0:
+                np.matmul(outs[i], W.T, out=dxs[i])
+
+    return throughput(products, B, seconds)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--seconds", type=float, default=2.0)
+    ap.add_argument("--blas-threads", type=int, default=1, help="BLAS threads for every contender (mlpviz uses 1)")
+    ap.add_argument("--no-torch", action="store_true", help="leave PyTorch out even if installed")
+    ap.add_argument("--no-scaling", action="store_true", help="skip the scaling table")
     args = ap.parse_args()
+    threadpool_limits(args.blas_threads, user_api="blas")
     data = load_dataset()
-    config = PRESETS["course"]
-    reference = CourseLoop(data, config.batch_size, config.lr)
-    trainer = Trainer.from_config(config, data, evaluate_epochs=False)
-    ref, ours = [], []
-    for r in range(args.rounds):
-        ref.append(throughput(reference.step, config.batch_size, args.seconds))
-        ours.append(throughput(trainer.step, config.batch_size, args.seconds))
-        print(f"round {r + 1}: course loop {ref[-1]:9,.0f}   mlpviz {ours[-1]:9,.0f} samples/s",
-              file=sys.stderr)
-    ratios = [o / r for o, r in zip(ours, ref)]
-    print(f"course configuration (784-50-10 sigmoid, SGD, batch {config.batch_size}), "
-          f"median of {args.rounds} interleaved rounds of {args.seconds:g} s:")
-    print(f"  course-style loop  {statistics.median(ref):10,.0f} samples/s")
-    print(f"  mlpviz engine      {statistics.median(ours):10,.0f} samples/s")
-    print(f"  ratio              {statistics.median(ratios):10.2f}x  (per-round: "
-          f"{', '.join(f'{x:.2f}' for x in ratios)})")
+
+    course = PRESETS["course"]
+    contenders = {"mlpviz": (Trainer.from_config(course, data, evaluate_epochs=False).step, None),
+                  "course-style NumPy loop": (CourseLoop(data, course.batch_size, course.lr).step, None)}
+    if not args.no_torch:
+        contenders.update(torch_contenders(data, course, args.blas_threads))
+    compare(f"course configuration (784-50-10 sigmoid, SGD, batch {course.batch_size})", course.batch_size,
+            contenders, args.rounds, args.seconds)
+
+    wide = {"mlpviz": (Trainer.from_config(WIDE, data, evaluate_epochs=False).step, None)}
+    if not args.no_torch:
+        wide.update(torch_contenders(data, WIDE, args.blas_threads))
+    if len(wide) > 1:
+        compare("784-256-128-10 ReLU, Adam, batch 128", WIDE.batch_size, wide, args.rounds, args.seconds)
+    elif not args.no_torch:
+        print("\n(PyTorch is not installed: its columns are skipped. pip install torch to compare.)")
+
+    if not args.no_scaling:
+        print(f"\nscaling (sigmoid, SGD, batch 100; {args.blas_threads} BLAS thread(s)):")
+        print(f"  {'hidden':>10s} {'samples/s':>12s} {'product bound':>14s} {'fraction':>9s}")
+        for hidden in ((50,), (128,), (256,), (512,), (1024,), (256, 128)):
+            config = course.replace(hidden=hidden)
+            t = Trainer.from_config(config, data, evaluate_epochs=False)
+            rate = throughput(t.step, config.batch_size, args.seconds)
+            bound = matmul_bound(config, data.input_size, args.seconds)
+            print(f"  {','.join(map(str, hidden)):>10s} {rate:12,.0f} {bound:14,.0f} {rate / bound:9.0%}")
 
 
 if __name__ == "__main__":

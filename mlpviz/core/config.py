@@ -31,6 +31,7 @@ class Config:
     momentum: float = 0.9
     weight_decay: float = 0.0
     lr_decay: float = 1.0  # the learning rate is multiplied by this after every epoch
+    shift: int = 0  # augmentation: training images moved by up to this many pixels each way
     batch_size: int = 100
     epochs: float | None = None  # exactly one of epochs and steps is set
     steps: int | None = 50_000
@@ -82,6 +83,7 @@ class Config:
         finite("momentum", self.momentum, 0, 0.999999)
         finite("weight decay", self.weight_decay, 0, 1e3)
         finite("lr_decay", self.lr_decay, 0, 1, lo_open=True)
+        integer("shift", self.shift, 0, 8)
         integer("batch size", self.batch_size, 1, 1_000_000)
         integer("seed", self.seed, 0, 2**63 - 1)
         if (self.epochs is None) == (self.steps is None):
@@ -100,6 +102,11 @@ PRESETS: dict[str, Config] = {
     "keras": Config(init="xavier", optimizer="adam", lr=0.001, batch_size=32, epochs=10, steps=None),
     # The best network that trains in about ten seconds on a laptop core. The decaying
     # learning rate lets the last epochs settle instead of bouncing around the minimum.
-    "fast": Config(hidden=(256, 128), activation="relu", init="he", optimizer="adam", lr=0.001,
-                   lr_decay=0.8, batch_size=128, epochs=10, steps=None),
+    # Batches of 256 halve the optimizer's share of the work against 128, at no cost in accuracy.
+    "fast": Config(hidden=(256, 128), activation="relu", init="he", optimizer="adam", lr=0.002,
+                   lr_decay=0.8, batch_size=256, epochs=10, steps=None),
+    # The most accurate network within a minute: wider, and trained on images moved by up to
+    # two pixels, so that it learns the digits rather than memorising their positions.
+    "best": Config(hidden=(512, 256), activation="relu", init="he", optimizer="adam", lr=0.002,
+                   lr_decay=0.85, batch_size=256, shift=2, epochs=18, steps=None),
 }

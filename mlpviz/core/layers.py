@@ -15,7 +15,7 @@ class Dense:
     def __init__(self, W: np.ndarray, b: np.ndarray):
         self.W, self.b = W, b
         self.dW, self.db = np.zeros_like(W), np.zeros_like(b)
-        self._ones_cache = np.ones(0, W.dtype)
+        self._ones = np.ones(0, W.dtype)
 
     def forward(self, x: np.ndarray, out: np.ndarray | None = None, x_scale: float = 1.0) -> np.ndarray:
         """x: (B, fan_in) -> z: (B, fan_out). The input used is x_scale * x.
@@ -39,15 +39,15 @@ class Dense:
         """
         # Summing over the batch as a product with a ones vector runs in BLAS, several times
         # faster than np.sum along axis 0 for batch-sized arrays.
-        np.matmul(self._ones(len(dz)), dz, out=self.db)
+        ones = self._ones if len(self._ones) == len(dz) else self._make_ones(len(dz))
+        np.matmul(ones, dz, out=self.db)
         np.matmul(x.T, dz if x_scale == 1.0 else dz * dz.dtype.type(x_scale), out=self.dW)
         return np.matmul(dz, self.W.T, out=dx) if need_dx else None
 
 
-    def _ones(self, n: int) -> np.ndarray:
-        if len(self._ones_cache) != n:
-            self._ones_cache = np.ones(n, self.W.dtype)
-        return self._ones_cache
+    def _make_ones(self, n: int) -> np.ndarray:
+        self._ones = np.ones(n, self.W.dtype)
+        return self._ones
 
 
 class Activation:
@@ -68,12 +68,13 @@ class Sigmoid(Activation):
     name = "sigmoid"
 
     def forward(self, z):
-        # 1 / (1 + exp(-z)); exp overflows to inf for very negative z, which still gives 0.
-        with np.errstate(over="ignore"):
-            np.negative(z, out=z)
-            np.exp(z, out=z)
-        z += 1
-        return np.reciprocal(z, out=z)
+        # 1 / (1 + exp(-z)) written as (1 + tanh(z / 2)) / 2: equal, and nothing can overflow.
+        half = z.dtype.type(0.5)
+        z *= half
+        np.tanh(z, out=z)
+        z *= half
+        z += half
+        return z
 
     def backward(self, a, da):
         da *= a

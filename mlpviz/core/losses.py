@@ -9,11 +9,24 @@ import numpy as np
 
 
 def softmax(z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
-    """Row-wise softmax of logits (B, K), stable: the row maximum is subtracted first."""
-    out = np.subtract(z, z.max(axis=1, keepdims=True), out=out)
+    """Row-wise softmax of logits z (B, K) into out (which must not be z); stable.
+
+    Subtracting the largest logit of the whole batch, one fast reduction, already rules out
+    overflow. Only a row whose logits all lie ~88 (float32) below that maximum underflows to
+    zeros; then every row is redone with its own maximum, the textbook way.
+    """
+    out = np.subtract(z, z.max(), out=out)
     np.exp(out, out=out)
-    out /= out.sum(axis=1, keepdims=True)
+    sums = out @ np.ones(out.shape[1], out.dtype)  # a BLAS product beats a row-wise sum here
+    if not sums.min() > 0:
+        np.subtract(z, z.max(axis=1, keepdims=True), out=out)
+        np.exp(out, out=out)
+        sums = out.sum(axis=1)
+    out /= sums[:, None]
     return out
+
+
+_TINY = {t: np.finfo(t).tiny for t in (np.float32, np.float64)}
 
 
 class Loss:
@@ -37,10 +50,12 @@ class CrossEntropy(Loss):
         picked = p[np.arange(len(y)), y]
         # A probability that underflowed to 0 would give inf; the floor keeps the loss finite
         # while still reporting a very confident mistake as a very large loss.
-        return float(-np.mean(np.log(np.maximum(picked, np.finfo(p.dtype).tiny))))
+        np.maximum(picked, _TINY[p.dtype.type], out=picked)
+        return -float(np.log(picked, out=picked).sum()) / len(y)
 
     def gradient(self, p, y):
-        p[np.arange(len(y)), y] -= 1
+        flat = p.reshape(-1)  # a view: p is contiguous
+        flat[np.arange(0, p.size, p.shape[1]) + y] -= 1
         p *= p.dtype.type(1 / len(y))
         return p
 

@@ -1,6 +1,8 @@
 """The multi-layer perceptron: forward pass, backpropagation, prediction."""
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from .layers import Dense, activation
@@ -72,14 +74,16 @@ class MLP:
         """x: (B, n_in) -> probabilities (B, n_out); the network sees x_scale * x.
 
         With keep=True, returns every layer's output [x, a1, ..., a_hidden, p], which is what
-        backward() needs and what the activation views show. outs: preallocated outputs.
+        backward() needs and what the activation views show. outs: preallocated outputs, one
+        per layer and one more for the probabilities.
         """
         acts = [x]
         h = x
         last = len(self.layers) - 1
         for i, layer in enumerate(self.layers):
             z = layer.forward(h, None if outs is None else outs[i], x_scale if i == 0 else 1.0)
-            h = softmax(z, out=z) if i == last else self.activation.forward(z)
+            h = softmax(z, out=None if outs is None else outs[i + 1]) if i == last \
+                else self.activation.forward(z)
             acts.append(h)
         return acts if keep else h
 
@@ -105,12 +109,12 @@ class MLP:
         """
         if len(x) not in self._scratch:
             B = len(x)
-            self._scratch[B] = ([np.empty((B, n), self.dtype) for n in self.sizes[1:]],
+            self._scratch[B] = ([np.empty((B, n), self.dtype) for n in (*self.sizes[1:], self.sizes[-1])],
                                 [np.empty((B, n), self.dtype) for n in self.sizes[1:-1]])
         outs, deltas = self._scratch[len(x)]
         acts = self.forward(x, keep=True, outs=outs, x_scale=x_scale)
         value = self.loss.value(acts[-1], y)
-        if np.isfinite(value):
+        if math.isfinite(value):
             self.backward(acts, y, deltas, x_scale)
         return value
 

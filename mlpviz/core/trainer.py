@@ -85,15 +85,15 @@ def build(config: Config, data: Dataset) -> tuple[MLP, Optimizer]:
 class Trainer:
     """Trains model on data with optimizer, one mini-batch per step.
 
-    Each epoch visits the training set in a fresh random order; the images are copied into
-    that order once per epoch so every batch is a contiguous slice (no per-step gather).
-    The last batch of an epoch may be smaller. Epoch-end evaluation is not counted in
-    train_seconds.
+    Each epoch visits the training set in a fresh random order; each batch's uint8 images are
+    gathered into a preallocated buffer and cast to float (the 1/255 scaling is left to the
+    first layer, where it touches far fewer numbers). The last batch of an epoch may be
+    smaller. Epoch-end evaluation is not counted in train_seconds.
     """
 
     def __init__(self, model: MLP, optimizer: Optimizer, data: Dataset, batch_size: int,
                  seed: int = 0, evaluate_epochs: bool = True, lr_decay: float = 1.0,
-                 train_eval_limit: int | None = None):
+                 train_eval_limit: int | None = None, shift: int = 0):
         n = len(data.y_train)
         if model.sizes[0] != data.input_size:
             raise ConfigError(f"the network takes {model.sizes[0]} inputs but the images of "
@@ -105,6 +105,10 @@ class Trainer:
         self.evaluate_epochs = evaluate_epochs
         self.lr_decay = lr_decay
         self.train_eval_limit = train_eval_limit  # epoch-end train accuracy on the first N images
+        self.shift = shift
+        if shift:
+            h, w = data.image_shape
+            self._padded = np.zeros((batch_size, h + 2 * shift, w + 2 * shift), np.uint8)
         self.rng = np.random.default_rng([seed, 1])  # a stream of its own, apart from the init
         self.steps_per_epoch = math.ceil(n / batch_size)
         self.step_count = 0
@@ -114,8 +118,8 @@ class Trainer:
         self.losses = GrowingBuffer()
         self.epochs: list[EpochRecord] = []
         self._pos = n  # forces a shuffle before the first batch
-        self._x = np.empty_like(data.x_train)
-        self._y = np.empty_like(data.y_train)
+        self._order = np.arange(n)
+        self._xb = np.empty((batch_size, data.input_size), np.uint8)
         self._xf = np.empty((batch_size, data.input_size), model.dtype)
 
     @classmethod
@@ -123,7 +127,7 @@ class Trainer:
                     train_eval_limit: int | None = None) -> Trainer:
         model, optimizer = build(config, data)
         return cls(model, optimizer, data, config.batch_size, config.seed, evaluate_epochs,
-                   config.lr_decay, train_eval_limit)
+                   config.lr_decay, train_eval_limit, config.shift)
 
     def planned_steps(self, config: Config) -> int:
         """The length of the run the configuration asks for, in steps."""
@@ -147,39 +151,56 @@ class Trainer:
         n = len(self.data.y_train)
         return self.epoch + (self._pos / n if self._pos < n else 0.0)
 
-    def _shuffle(self) -> None:
-        perm = self.rng.permutation(len(self._y))
-        np.take(self.data.x_train, perm, axis=0, out=self._x)
-        np.take(self.data.y_train, perm, out=self._y)
-        self._pos = 0
+    @property
+    def epoch_order(self) -> np.ndarray:
+        """Indices of the training images in this epoch's order."""
+        return self._order
 
     def step(self, n: int = 1) -> float:
         """Train on n mini-batches; returns the last batch loss. Raises Diverged on NaN/inf."""
         loss = math.nan
-        for _ in range(n):
-            t0 = time.perf_counter()
-            if self._pos >= len(self._y):
-                self._shuffle()
-            end = min(self._pos + self.batch_size, len(self._y))
-            x = self._xf[:end - self._pos]
-            np.copyto(x, self._x[self._pos:end])  # raw 0-255 values; the model scales them
-            # Overflow is reported through the loss (Diverged below), not as NumPy warnings.
-            with np.errstate(over="ignore", invalid="ignore"):
-                loss = self.model.train_batch(x, self._y[self._pos:end], x_scale=1 / 255)
-            if not math.isfinite(loss):
-                raise Diverged(self.step_count + 1, loss)
-            self.optimizer.update(self.model.params, self.model.grads)
-            self.train_seconds += time.perf_counter() - t0
-            self.samples_seen += end - self._pos
-            self._pos = end
-            self.step_count += 1
-            self.losses.append(loss)
-            if self._pos >= len(self._y):
-                self.epoch += 1
-                self.optimizer.lr *= self.lr_decay
-                if self.evaluate_epochs:
-                    self.record_epoch()
+        n_train = len(self.data.y_train)
+        # Overflow is reported through the loss (Diverged below), not as NumPy warnings.
+        with np.errstate(over="ignore", invalid="ignore"):
+            for _ in range(n):
+                t0 = time.perf_counter()
+                if self._pos >= n_train:
+                    self._order = self.rng.permutation(n_train)
+                    self._pos = 0
+                idx = self._order[self._pos:self._pos + self.batch_size]
+                xb = np.take(self.data.x_train, idx, axis=0, out=self._xb[:len(idx)], mode="clip")
+                if self.shift:
+                    self._shift(xb)
+                x = self._xf[:len(idx)]
+                np.copyto(x, xb)  # raw 0-255 values; the first layer scales them
+                y = self.data.y_train[idx]
+                loss = self.model.train_batch(x, y, x_scale=1 / 255)
+                if not math.isfinite(loss):
+                    raise Diverged(self.step_count + 1, loss)
+                self.optimizer.update(self.model.params, self.model.grads)
+                self.train_seconds += time.perf_counter() - t0
+                self.samples_seen += len(idx)
+                self._pos += len(idx)
+                self.step_count += 1
+                self.losses.append(loss)
+                if self._pos >= n_train:
+                    self.epoch += 1
+                    self.optimizer.lr *= self.lr_decay
+                    if self.evaluate_epochs:
+                        self.record_epoch()
         return loss
+
+    def _shift(self, xb: np.ndarray) -> None:
+        """Move each image (rows of xb, in place) by a random offset of up to `shift` pixels
+        in each direction: the network sees a slightly different set every epoch."""
+        h, w = self.data.image_shape
+        s, n = self.shift, len(xb)
+        pad = self._padded[:n]
+        pad[:, s:s + h, s:s + w] = xb.reshape(n, h, w)
+        dy, dx = self.rng.integers(0, 2 * s + 1, (2, n))
+        rows = (dy[:, None] + np.arange(h))[:, :, None]
+        cols = (dx[:, None] + np.arange(w))[:, None, :]
+        xb[:] = pad[np.arange(n)[:, None, None], rows, cols].reshape(n, h * w)
 
     def record_epoch(self) -> EpochRecord:
         """Evaluate on the train and test sets now and append to the epoch history."""

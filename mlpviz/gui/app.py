@@ -9,7 +9,7 @@ from . import style
 
 # The training thread and the GUI share one interpreter lock. A thread that wants it back
 # waits up to this long for the other to yield it, so a short interval keeps both moving.
-SWITCH_INTERVAL = 0.0005
+SWITCH_INTERVAL = 0.0002
 
 
 def run(argv: list[str] | None = None, data_source: str | None = None) -> int:

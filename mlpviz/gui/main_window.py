@@ -38,7 +38,7 @@ from .worker import DIVERGED, FINISHED, PAUSED, RUNNING, Snapshot, TrainingContr
 
 TRAIN_EVAL_LIMIT = 10_000  # training images evaluated at each epoch end (the test set: all)
 REFRESH_MS = 33  # the GUI takes the latest snapshot about 30 times a second
-PLOT_INTERVAL = 0.1  # seconds between repaints of plots, weights and activations while training runs
+PLOT_INTERVAL = 0.2  # seconds between repaints of plots, weights and activations while training runs
 USER_ERRORS = (DataError, ConfigError, checkpoint.CheckpointError, OSError)
 
 

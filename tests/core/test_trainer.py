@@ -30,10 +30,10 @@ def test_an_epoch_visits_every_image_once_with_a_smaller_last_batch(small):
     assert t.epoch == 0 and t.samples_seen == 23 * 128
     t.step(1)
     assert t.epoch == 1 and t.samples_seen == 3000 and len(t.epochs) == 1
-    assert np.array_equal(np.sort(t._y), np.sort(small.y_train))  # a permutation of the labels
-    order1 = t._y.copy()
+    assert np.array_equal(np.sort(t.epoch_order), np.arange(3000))  # a permutation of the images
+    order1 = t.epoch_order.copy()
     t.step(24)
-    assert t.epoch == 2 and not np.array_equal(order1, t._y)  # a fresh order each epoch
+    assert t.epoch == 2 and not np.array_equal(order1, t.epoch_order)  # a fresh order each epoch
 
 
 def test_a_short_run_learns_well_above_chance(small):
@@ -97,3 +97,21 @@ def test_learning_rate_decays_after_each_epoch(small):
     assert t.optimizer.lr == 0.5
     t.step(1)
     assert t.optimizer.lr == 0.25
+
+
+def test_shift_augmentation_moves_images_within_bounds(small):
+    t = Trainer.from_config(Config(shift=2, batch_size=64, steps=10), small, evaluate_epochs=False)
+    xb = small.x_train[:64].copy()
+    before = xb.reshape(64, 28, 28).astype(int)
+    t._shift(xb)
+    after = xb.reshape(64, 28, 28).astype(int)
+    moved = 0
+    for a, b in zip(before, after):
+        # Each image equals the original moved by some (dy, dx) with |dy|, |dx| <= 2.
+        matches = [(dy, dx) for dy in range(-2, 3) for dx in range(-2, 3)
+                   if np.array_equal(np.roll(np.pad(a, 2), (dy, dx), (0, 1))[2:30, 2:30], b)]
+        assert matches
+        moved += matches[0] != (0, 0)
+    assert moved > 40  # most images moved
+    t.step(10)
+    assert np.isfinite(t.losses.view()).all()

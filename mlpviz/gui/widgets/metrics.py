@@ -27,7 +27,11 @@ class MetricsPanel(QWidget):
         self.loss_plot.getPlotItem().setClipToView(True)
         self.raw = self.loss_plot.plot(pen=pg.mkPen(style.LOSS_RAW, width=1), name="per step")
         self.smooth = self.loss_plot.plot(pen=pg.mkPen(style.LOSS_SMOOTH, width=2), name="smoothed")
-        self.acc_plot.setYRange(0, 100)
+        # Ranges are set here, not auto-ranged: they change only when the curves outgrow them,
+        # so the axes are not redrawn at every update (that was most of the painting cost).
+        for plot in (self.loss_plot, self.acc_plot):
+            plot.disableAutoRange()
+        self.acc_plot.setYRange(0, 100, padding=0.02)
         self.probe_train = self.acc_plot.plot(pen=pg.mkPen(style.TRAIN, width=1, style=pg.QtCore.Qt.PenStyle.DotLine),
                                               name="train (500-image sample)")
         self.probe_test = self.acc_plot.plot(pen=pg.mkPen(style.TEST, width=1, style=pg.QtCore.Qt.PenStyle.DotLine),
@@ -55,7 +59,20 @@ class MetricsPanel(QWidget):
         for curve in (self.raw, self.smooth, self.probe_train, self.probe_test, self.epoch_train, self.epoch_test):
             curve.setData([], [])
         self.hint.show()
-        self.loss_plot.setRange(xRange=(0, 1), yRange=(0, 1))
+        self._x_hi = 1.0
+        self._y_hi = 1.0
+        self.loss_plot.setRange(xRange=(0, 1), yRange=(0, 1), padding=0.02)
+        self.acc_plot.setXRange(0, 1, padding=0.02)
+
+    def _fit(self, x_max: float, y_max: float) -> None:
+        """Grow the ranges to hold x_max epochs and a loss of y_max, with room to spare."""
+        if x_max > self._x_hi:
+            self._x_hi = max(x_max * 1.5, 1.0) if x_max < 10 else float(np.ceil(x_max * 1.25))
+            self.loss_plot.setXRange(0, self._x_hi, padding=0.02)
+            self.acc_plot.setXRange(0, self._x_hi, padding=0.02)
+        if y_max > self._y_hi or (self._y_hi == 1.0 and y_max > 0):
+            self._y_hi = y_max * 1.05 if np.isfinite(y_max) else self._y_hi
+            self.loss_plot.setYRange(0, self._y_hi, padding=0.02)
 
     def update_from(self, snap: Snapshot, redraw: bool = True) -> None:
         """Take the snapshot's new points; repaint the curves only if redraw (painting costs
@@ -80,16 +97,16 @@ class MetricsPanel(QWidget):
         if not redraw:
             return
         if len(self._losses):
-            if self.hint.isVisible():
-                self.hint.hide()
-                self.loss_plot.enableAutoRange()
+            self.hint.hide()
             x = np.arange(1, len(self._losses) + 1) / self._steps_per_epoch
+            self._fit(float(x[-1]), float(self._losses.view().max()))
             self.raw.setData(x, self._losses.view(), skipFiniteCheck=True)
             self.smooth.setData(x, self._smoothed.view(), skipFiniteCheck=True)
         if len(snap.probes):
             self.probe_train.setData(snap.probes[:, 0], 100 * snap.probes[:, 1])
             self.probe_test.setData(snap.probes[:, 0], 100 * snap.probes[:, 2])
         if snap.epochs:
+            self._fit(float(snap.epochs[-1].epoch), self._y_hi)
             e = np.array([(r.epoch, r.train_accuracy, r.test_accuracy) for r in snap.epochs])
             self.epoch_train.setData(e[:, 0], 100 * e[:, 1])
             self.epoch_test.setData(e[:, 0], 100 * e[:, 2])
