@@ -212,7 +212,7 @@ def main() -> None:
     print(f"process start -> main window shown: median {statistics.median(starts):.0f} ms "
           f"(runs: {', '.join(f'{s:.0f}' for s in starts)})")
 
-    bench.use_preset("course")
+    bench.use_preset("fast")
     bench.w.new_run()
     bench.spin(0.2)
     bench.w.controller.worker.resume()
@@ -225,7 +225,7 @@ def main() -> None:
         if epoch_rss is None and bench.w.latest is not None and bench.w.latest.epoch_progress >= 1:
             epoch_rss = samples[-1]
     bench.w.controller.pause_and_wait()
-    print(f"memory (course preset, {args.soak:.0f} s of live training, {bench.w.latest.epoch_progress:.1f} epochs): "
+    print(f"memory (fast preset, {args.soak:.0f} s of live training, {bench.w.latest.epoch_progress:.1f} epochs): "
           f"before training {rss_start:.0f} MB, after the first epoch {epoch_rss or float('nan'):.0f} MB, "
           f"peak {max(samples):.0f} MB, at the end {samples[-1]:.0f} MB")
     bench.w.close()

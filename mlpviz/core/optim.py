@@ -115,23 +115,25 @@ class Adam(Optimizer):
         self._tmp: dict[int, np.ndarray] = {}
 
     def _apply(self, i, p, g):
-        if i not in self.m:
-            self.m[i], self.v[i] = np.zeros_like(p), np.zeros_like(p)
         if i not in self._tmp:
             self._tmp[i] = np.empty_like(p)
+            if i not in self.m:  # fresh, rather than loaded from a model file
+                self.m[i], self.v[i] = np.zeros_like(p), np.zeros_like(p)
         m, v, tmp, f = self.m[i], self.v[i], self._tmp[i], p.dtype.type
-        m *= f(self.beta1)
-        np.multiply(g, f(1 - self.beta1), out=tmp)
+        np.subtract(g, m, out=tmp)  # m <- m + (1-b1)(g - m), the same as b1 m + (1-b1) g
+        tmp *= f(1 - self.beta1)
         m += tmp
-        v *= f(self.beta2)
-        g *= g
+        g *= g  # v <- v + (1-b2)(g^2 - v)
+        g -= v
         g *= f(1 - self.beta2)
         v += g
-        np.multiply(v, f(1 / (1 - self.beta2 ** self.t)), out=tmp)  # v_hat
-        np.sqrt(tmp, out=tmp)
-        tmp += f(self.eps)
+        # The bias corrections folded into two scalars, as Kingma & Ba suggest (section 2):
+        # lr * m_hat / (sqrt(v_hat) + eps) == lr_t * m / (sqrt(v) + eps * sqrt(1 - b2^t)).
+        c2 = np.sqrt(1 - self.beta2 ** self.t)
+        np.sqrt(v, out=tmp)
+        tmp += f(self.eps * c2)
         np.divide(m, tmp, out=tmp)
-        tmp *= f(self.lr / (1 - self.beta1 ** self.t))  # lr * m_hat / (sqrt(v_hat) + eps)
+        tmp *= f(self.lr * c2 / (1 - self.beta1 ** self.t))
         p -= tmp
 
     def _decaying(self):

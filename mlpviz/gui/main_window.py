@@ -341,7 +341,15 @@ class MainWindow(QMainWindow):
     # Snapshots -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Take the latest snapshot, if any, and update every view from it."""
+        """Take the latest snapshot, if any, and update every view from it.
+
+        While training runs, views are repainted every PLOT_INTERVAL only: painting holds the
+        interpreter lock, which the training thread needs between any two NumPy calls, so
+        every repaint slows training. The mailbox keeps the loss points meanwhile.
+        """
+        now = time.monotonic()
+        if self.state == RUNNING and now - self._last_plot < PLOT_INTERVAL:
+            return
         snap = self.controller.mailbox.take()
         if snap is None:
             return
@@ -349,13 +357,10 @@ class MainWindow(QMainWindow):
             self.metrics.clear()
             self.weights.clear()
         self.latest = snap
-        now = time.monotonic()
-        redraw = snap.state != RUNNING or now - self._last_plot >= PLOT_INTERVAL
-        self.metrics.update_from(snap, redraw)
-        if redraw:
-            self._last_plot = now
-            self.weights.set_weights(snap.model.layers[0].W, self.data.image_shape)
-            self._show_input()
+        self._last_plot = now
+        self.metrics.update_from(snap)
+        self.weights.set_weights(snap.model.layers[0].W, self.data.image_shape)
+        self._show_input()
         s = self.status
         s["state"].setText(snap.state)
         s["epoch"].setText(f"epoch {snap.epoch_progress:.2f}")

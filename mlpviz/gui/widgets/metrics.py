@@ -74,9 +74,7 @@ class MetricsPanel(QWidget):
             self._y_hi = y_max * 1.05 if np.isfinite(y_max) else self._y_hi
             self.loss_plot.setYRange(0, self._y_hi, padding=0.02)
 
-    def update_from(self, snap: Snapshot, redraw: bool = True) -> None:
-        """Take the snapshot's new points; repaint the curves only if redraw (painting costs
-        the training thread time, as both need the interpreter)."""
+    def update_from(self, snap: Snapshot) -> None:
         self._steps_per_epoch = snap.steps_per_epoch
         label = LOSS_LABELS.get(snap.model.loss.name, snap.model.loss.name)
         if label != self._loss_label:
@@ -94,8 +92,6 @@ class MetricsPanel(QWidget):
                 out[i] = ema
             self._ema = ema
             self._smoothed.extend(out)
-        if not redraw:
-            return
         if len(self._losses):
             self.hint.hide()
             x = np.arange(1, len(self._losses) + 1) / self._steps_per_epoch
