@@ -14,7 +14,7 @@ class ImageError(ValueError):
 
 
 def qimage_to_gray(image: QImage) -> np.ndarray:
-    """A QImage -> (H, W) float64 gray levels in [0, 1].
+    """A QImage -> (H, W) float32 gray levels in [0, 1].
 
     If the image is partly transparent, its opacity is the ink (a stroke on a transparent
     sheet reads the same whatever its colour).
@@ -23,9 +23,9 @@ def qimage_to_gray(image: QImage) -> np.ndarray:
         alpha = image.convertToFormat(QImage.Format.Format_Alpha8)
         a = _bits(alpha, np.uint8)
         if a.min() < 255:
-            return a / 255.0
+            return a * np.float32(1 / 255)
     gray = image.convertToFormat(QImage.Format.Format_Grayscale16)
-    return _bits(gray, np.uint16) / 65535.0
+    return _bits(gray, np.uint16) * np.float32(1 / 65535)
 
 
 def _bits(image: QImage, dtype) -> np.ndarray:
@@ -35,10 +35,11 @@ def _bits(image: QImage, dtype) -> np.ndarray:
 
 
 def read_gray(path: str | Path) -> np.ndarray:
-    """Read PNG, JPEG, BMP, PGM (and whatever else Qt reads) -> (H, W) float64 in [0, 1]."""
+    """Read PNG, JPEG, BMP, PGM (and whatever else Qt reads) -> (H, W) float32 in [0, 1]."""
     path = Path(path)
     if not path.is_file():
         raise ImageError(f"{path}: file not found")
+    QImageReader.setAllocationLimit(1024)  # MB; Qt's default of 256 refuses 8000x8000 RGBA
     reader = QImageReader(str(path))
     size = reader.size()
     if size.isValid() and size.width() * size.height() > MAX_PIXELS:

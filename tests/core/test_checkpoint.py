@@ -146,3 +146,54 @@ def test_saving_into_a_missing_folder_is_an_error(tmp_path, trained):
     t, _ = trained
     with pytest.raises(CheckpointError, match="cannot save"):
         checkpoint.save(tmp_path / "nope" / "m.npz", Checkpoint(t.model))
+
+
+def test_a_failed_rename_leaves_the_previous_file_intact(tmp_path, trained, monkeypatch):
+    t, config = trained
+    target = tmp_path / "m.npz"
+    checkpoint.save(target, checkpoint.of_trainer(t, config))
+    before = target.read_bytes()
+
+    def denied(src, dst):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", denied)
+    with pytest.raises(CheckpointError, match="Permission denied"):
+        checkpoint.save(target, Checkpoint(t.model))
+    assert target.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["m.npz"]
+
+
+def test_a_model_whose_input_size_does_not_match_the_data(tmp_path, trained, small):
+    from mlpviz.core.config import ConfigError
+    from mlpviz.core.data import Dataset
+    t, config = trained
+    checkpoint.save(tmp_path / "m.npz", checkpoint.of_trainer(t, config))
+    other = Dataset(small.x_train[:, :48], small.y_train, small.x_test[:, :48], small.y_test, (8, 6), "tiny")
+    with pytest.raises(ConfigError, match="784 inputs but the images of tiny have 48 pixels"):
+        checkpoint.resume(checkpoint.load(tmp_path / "m.npz"), other)
+
+
+def test_evaluate_refuses_a_model_for_other_images(tmp_path, trained, capsys):
+    import gzip
+    import struct
+
+    from mlpviz.cli import main
+    t, config = trained
+    checkpoint.save(tmp_path / "m.npz", checkpoint.of_trainer(t, config))
+    data = tmp_path / "data"
+    data.mkdir()
+    for stem, n in (("train", 4), ("t10k", 2)):
+        images = struct.pack(">IIII", 0x803, n, 8, 6) + bytes(n * 48)
+        labels = struct.pack(">II", 0x801, n) + bytes(n)
+        (data / f"{stem}-images-idx3-ubyte.gz").write_bytes(gzip.compress(images))
+        (data / f"{stem}-labels-idx1-ubyte.gz").write_bytes(gzip.compress(labels))
+    code = main(["evaluate", "--model", str(tmp_path / "m.npz"), "--data", str(data)])
+    err = capsys.readouterr().err
+    assert code == 1 and "784 inputs" in err and "48 pixels" in err
+
+
+def test_extra_non_weight_arrays_are_ignored_but_weights_checked(tmp_path):
+    arrays = good_arrays()
+    arrays["notes"] = np.array("trained on a Tuesday")
+    np.savez(tmp_path / "m.npz", **arrays)
+    assert checkpoint.load(tmp_path / "m.npz").model.sizes == (4, 3, 2)

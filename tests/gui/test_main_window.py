@@ -157,3 +157,57 @@ def test_opening_a_bad_model_reports_and_keeps_the_run(qtbot, window, tmp_path):
     run = window.run_id
     assert not window.open_model(str(tmp_path / "bad.npz"))
     assert window.run_id == run and "not a zip" in window.statusBar().currentMessage()
+
+
+def test_unsaved_training_is_not_discarded_without_asking(qtbot, window):
+    window.step_once()
+    window.toggle_run()
+    wait_step(qtbot, window, 3)
+    window.toggle_run()
+    qtbot.waitUntil(lambda: window.state == PAUSED, timeout=3000)
+    asked = []
+    window.confirm_discard = lambda what: asked.append(what) or False  # the user cancels
+    run = window.run_id
+    window.reset()
+    assert asked == ["Reset"] and window.run_id == run  # nothing was thrown away
+    assert not window.open_model("/nonexistent.npz") and asked[-1] == "Open a model"
+
+
+def test_quitting_with_unsaved_training_can_be_cancelled(qtbot, window):
+    window.toggle_run()
+    wait_step(qtbot, window, 3)
+    window.confirm_discard = lambda what: False
+    window.close()
+    assert window.isVisible() and window.controller.thread.isRunning()
+    window.confirm_discard = lambda what: True
+
+
+def test_saving_remembers_the_folder(qtbot, window, tmp_path):
+    window.step_once()
+    wait_step(qtbot, window, 1)
+    folder = tmp_path / "models"
+    folder.mkdir()
+    assert window._save(str(folder / "m.npz")) and not window.dirty
+    assert window.settings.value("last_folder") == str(folder)
+
+
+def test_impossible_settings_are_refused_and_the_run_kept(qtbot, window):
+    run = window.run_id
+    window.controls.hidden.setText("0")
+    window.controls.hidden.editingFinished.emit()
+    assert window.run_id == run and "width" in window.statusBar().currentMessage()
+
+
+def test_a_failed_save_says_so_and_keeps_the_model_unsaved(qtbot, window, tmp_path):
+    window.step_once()
+    wait_step(qtbot, window, 1)
+    window.dirty = True
+    assert not window._save(str(tmp_path / "no" / "such" / "folder" / "m.npz"))
+    assert window.dirty and "cannot save" in window.statusBar().currentMessage()
+
+
+def test_a_bad_dataset_folder_is_reported_and_the_data_kept(qtbot, window, tmp_path):
+    data = window.data
+    window.load_data(str(tmp_path))  # an empty folder
+    qtbot.waitUntil(lambda: "Cannot load the dataset" in window.statusBar().currentMessage(), timeout=5000)
+    assert window.data is data and "no train-images-idx3-ubyte" in window.statusBar().currentMessage()
