@@ -8,6 +8,7 @@ import os
 import sys
 import time
 
+from . import __version__
 from .core import checkpoint
 from .core.config import PRESETS, Config, ConfigError
 from .core.data import DataError, load_dataset
@@ -35,6 +36,7 @@ def _hidden(text: str) -> tuple[int, ...]:
 
 def _parser() -> argparse.ArgumentParser:
     ap = _Parser(prog="mlpviz", description="Watch a NumPy multi-layer perceptron learn MNIST.")
+    ap.add_argument("--version", action="version", version=f"mlpviz {__version__}")
     sub = ap.add_subparsers(dest="command", parser_class=_Parser)
     sub.add_parser("gui", help="launch the desktop app (the default)")
 
@@ -160,13 +162,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load_model(path: str):
-    ckpt = checkpoint.load(path)
-    return ckpt, ckpt.model
-
-
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    _, model = _load_model(args.model)
+    model = checkpoint.load(args.model).model
     data = load_dataset(args.data)
     if model.sizes[0] != data.input_size:
         raise ConfigError(f"the model takes {model.sizes[0]} inputs but the images of {data.name} "
@@ -185,7 +182,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 def cmd_predict(args: argparse.Namespace) -> int:
     from .images import read_gray  # Qt's image readers; only this command needs them
-    _, model = _load_model(args.model)
+    model = checkpoint.load(args.model).model
     if model.sizes[0] != 28 * 28:
         raise ConfigError(f"the model takes {model.sizes[0]} inputs, not a 28x28 digit")
     results = []

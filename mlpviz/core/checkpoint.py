@@ -194,7 +194,7 @@ def resume(ckpt: Checkpoint, data: Dataset, **trainer_options) -> tuple[Trainer,
     optimizer = make_optimizer(config.optimizer, config.lr, config.momentum, config.weight_decay)
     optimizer.load_state(ckpt.optimizer_state, model.params)
     trainer = Trainer(model, optimizer, data, config.batch_size, config.seed, lr_decay=config.lr_decay,
-                      **trainer_options)
+                      shift=config.shift, **trainer_options)
     records = [] if ckpt.epochs is None else [
         EpochRecord(int(r[0]), int(r[1]), *map(float, r[2:])) for r in ckpt.epochs]
     trainer.restore_history(ckpt.losses, records)

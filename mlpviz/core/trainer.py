@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -202,26 +203,38 @@ class Trainer:
         cols = (dx[:, None] + np.arange(w))[:, None, :]
         xb[:] = pad[np.arange(n)[:, None, None], rows, cols].reshape(n, h * w)
 
-    def record_epoch(self) -> EpochRecord:
-        """Evaluate on the train and test sets now and append to the epoch history."""
-        train, test = self.evaluate("train", self.train_eval_limit), self.evaluate("test")
+    def record_epoch(self, should_stop: Callable[[], bool] | None = None) -> EpochRecord | None:
+        """Evaluate on the train and test sets now and append to the epoch history.
+
+        should_stop is asked between chunks; if it says yes, nothing is recorded and None is
+        returned (the GUI uses this so that a pause never waits for a whole evaluation).
+        """
+        train = self.evaluate("train", self.train_eval_limit, should_stop)
+        test = self.evaluate("test", should_stop=should_stop) if train else None
+        if test is None:
+            return None
         record = EpochRecord(self.epoch, self.step_count, train.loss, train.accuracy,
                              test.loss, test.accuracy, self.train_seconds)
         self.epochs.append(record)
         return record
 
-    def evaluate(self, split: str = "test", limit: int | None = None) -> Evaluation:
+    def evaluate(self, split: str = "test", limit: int | None = None,
+                 should_stop: Callable[[], bool] | None = None) -> Evaluation | None:
         """Loss, accuracy and confusion matrix on the first `limit` images of a split."""
         x, y = (self.data.x_train, self.data.y_train) if split == "train" else \
             (self.data.x_test, self.data.y_test)
-        return evaluate(self.model, x[:limit], y[:limit])
+        return evaluate(self.model, x[:limit], y[:limit], should_stop=should_stop)
 
 
-def evaluate(model: MLP, x: np.ndarray, y: np.ndarray, chunk: int = 2000) -> Evaluation:
-    """Evaluate a model on uint8 images x (N, n_in) with labels y (N,)."""
+def evaluate(model: MLP, x: np.ndarray, y: np.ndarray, chunk: int = 1000,
+             should_stop: Callable[[], bool] | None = None) -> Evaluation | None:
+    """Evaluate a model on uint8 images x (N, n_in) with labels y (N,); None if should_stop()
+    turned true between two chunks."""
     total, confusion = 0.0, np.zeros((NUM_CLASSES, NUM_CLASSES), np.int64)
     buf = np.empty((min(chunk, len(x)), x.shape[1]), model.dtype)
     for i in range(0, len(x), chunk):
+        if should_stop is not None and should_stop():
+            return None
         xb, yb = x[i:i + chunk], y[i:i + chunk].astype(np.intp)
         p = model.forward(scale_images(xb, out=buf[:len(xb)]))
         total += model.loss.value(p, yb) * len(yb)

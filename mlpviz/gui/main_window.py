@@ -272,7 +272,8 @@ class MainWindow(QMainWindow):
             if trainer is None:
                 config = self.controls.config()
                 data = self.data.limit_train(self.controls.train_limit.value())
-                trainer = Trainer.from_config(config, data, train_eval_limit=TRAIN_EVAL_LIMIT)
+                trainer = Trainer.from_config(config, data, evaluate_epochs=False,  # the worker does it
+                                              train_eval_limit=TRAIN_EVAL_LIMIT)
         except USER_ERRORS as e:
             self.notify("Cannot use these settings", str(e))
             return False
@@ -456,7 +457,8 @@ class MainWindow(QMainWindow):
         try:
             ckpt = checkpoint.load(path)
             data = self.data.limit_train(self.controls.train_limit.value())
-            trainer, config = checkpoint.resume(ckpt, data, train_eval_limit=TRAIN_EVAL_LIMIT)
+            trainer, config = checkpoint.resume(ckpt, data, evaluate_epochs=False,
+                                                train_eval_limit=TRAIN_EVAL_LIMIT)
         except USER_ERRORS as e:
             self.notify("Cannot open the model", str(e))
             return False

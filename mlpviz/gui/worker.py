@@ -94,6 +94,8 @@ class TrainingWorker(QObject):
         self._wake = threading.Event()
         self.idle = threading.Event()  # set while the loop is blocked, not touching the trainer
         self._req = _Requests()
+        self._interrupt = threading.Event()  # a pause or stop arrived: cut evaluations short
+        self._epoch_due = False  # an epoch ended and its evaluation is still to do
         self._trainer: Trainer | None = None
         self._planned = 0
         self._state = PAUSED
@@ -110,19 +112,23 @@ class TrainingWorker(QObject):
             self._wake.set()
 
     def resume(self) -> None:
+        self._interrupt.clear()
         self._request(running=True, budget=0)
 
     def pause(self) -> None:
+        self._interrupt.set()
         self._request(running=False, budget=0)
 
     def step(self, n: int = 1) -> None:
         """Take exactly n more mini-batches, then pause."""
+        self._interrupt.clear()
         with self._lock:
             self._req.running = False
             self._req.budget += n
             self._wake.set()
 
     def stop(self) -> None:
+        self._interrupt.set()
         self._request(stop=True, running=False)
 
     def set_lr(self, lr: float) -> None:
@@ -133,6 +139,7 @@ class TrainingWorker(QObject):
 
     def set_trainer(self, trainer: Trainer, planned_steps: int) -> None:
         """Start a new run (paused) with this trainer; the loop adopts it between two steps."""
+        self._interrupt.set()
         self._request(trainer=trainer, planned_steps=planned_steps, running=False, budget=0, publish=True)
 
     def request_snapshot(self) -> None:
@@ -198,23 +205,36 @@ class TrainingWorker(QObject):
         self._run_id += 1
         self._delivered = 0
         self._probes = []
+        self._epoch_due = False
         self._set_state(PAUSED, "new run")
 
     def _train_one(self) -> bool:
         """One mini-batch, with its bookkeeping; False if the run had to stop."""
         t = self._trainer
+        if self._epoch_due and not self._record_epoch():
+            return False
+        epoch = t.epoch
         try:
             t.step(1)
         except Diverged as e:
             self._halt(DIVERGED, str(e))
             return False
+        self._epoch_due = t.epoch > epoch
         probe_every = max(1, t.steps_per_epoch // 10)
         if t.step_count % probe_every == 0 or t.step_count == 1:
             self._probes.append((t.epoch_progress, t.evaluate("train", PROBE_SIZE).accuracy,
                                  t.evaluate("test", PROBE_SIZE).accuracy))
+        recorded = not self._epoch_due or self._record_epoch()
         if t.step_count == self._planned:
             self._halt(FINISHED, f"finished the planned {self._planned} steps; Start continues training")
             return False
+        return recorded
+
+    def _record_epoch(self) -> bool:
+        """The epoch-end evaluation, abandoned (and left due) if a pause arrives meanwhile."""
+        if self._trainer.record_epoch(should_stop=self._interrupt.is_set) is None:
+            return False
+        self._epoch_due = False
         return True
 
     def _halt(self, state: str, message: str) -> None:

@@ -100,3 +100,14 @@ def test_history_grows_by_doubling_and_keeps_every_value():
     buf.extend(values[10:])
     np.testing.assert_array_equal(buf.view(), values)
     assert len(buf._data) == 1024  # capacity doubled, never grown one element at a time
+
+
+def test_an_epoch_evaluation_can_be_cut_short_and_redone(small):
+    t = Trainer.from_config(Config(batch_size=1000, steps=10), small, evaluate_epochs=False)
+    t.step(3)
+    assert t.epoch == 1 and t.epochs == []
+    calls = []
+    assert t.record_epoch(should_stop=lambda: calls.append(1) or len(calls) > 2) is None
+    assert t.epochs == [] and len(calls) == 3  # stopped between chunks, nothing half-recorded
+    record = t.record_epoch(should_stop=lambda: False)
+    assert record is not None and t.epochs == [record] and record.step == 3
