@@ -10,6 +10,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -86,6 +87,9 @@ class MainWindow(QMainWindow):
 
         self.controller = TrainingController(self)
         self.controller.stateChanged.connect(self._on_state)
+        app = QApplication.instance()
+        if app is not None:  # however the app ends, the training thread ends first
+            app.aboutToQuit.connect(self.controller.shutdown)
         self._build()
         self._build_actions()
         self._restore_settings()
@@ -344,12 +348,12 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Take the latest snapshot, if any, and update every view from it.
 
-        While training runs, views are repainted every PLOT_INTERVAL only: painting holds the
+        Views are repainted every PLOT_INTERVAL at most: painting holds the
         interpreter lock, which the training thread needs between any two NumPy calls, so
         every repaint slows training. The mailbox keeps the loss points meanwhile.
         """
         now = time.monotonic()
-        if self.state == RUNNING and now - self._last_plot < PLOT_INTERVAL:
+        if now - self._last_plot < PLOT_INTERVAL:  # a lone step, after a quiet spell, shows at once
             return
         snap = self.controller.mailbox.take()
         if snap is None:

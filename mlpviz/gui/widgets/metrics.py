@@ -9,7 +9,7 @@ from ...core.trainer import GrowingBuffer
 from .. import style
 from ..worker import Snapshot
 
-SMOOTHING = 0.98  # exponential moving average of the per-step loss
+SMOOTHING_WINDOW = 1 / 20  # the smoothed loss averages over about a twentieth of an epoch
 LOSS_LABELS = {"cross_entropy": "cross-entropy (nats)", "mse": "mean squared error"}
 
 
@@ -54,7 +54,7 @@ class MetricsPanel(QWidget):
     def clear(self) -> None:
         self._losses = GrowingBuffer()
         self._smoothed = GrowingBuffer()
-        self._ema = np.nan
+        self._ema = 0.0
         self._steps_per_epoch = 1
         for curve in (self.raw, self.smooth, self.probe_train, self.probe_test, self.epoch_train, self.epoch_test):
             curve.setData([], [])
@@ -84,13 +84,16 @@ class MetricsPanel(QWidget):
             self.clear()
             self._steps_per_epoch = snap.steps_per_epoch
         if len(snap.losses):
-            self._losses.extend(snap.losses)
-            ema = self._ema
+            # An exponential moving average, debiased as in Adam (divided by 1 - beta^t) so that
+            # it neither starts at zero nor lags behind the first steps.
+            beta = 1 - 1 / max(5.0, snap.steps_per_epoch * SMOOTHING_WINDOW)
+            ema, t0 = self._ema, len(self._losses)
             out = np.empty(len(snap.losses), np.float32)
             for i, v in enumerate(snap.losses):
-                ema = v if np.isnan(ema) else SMOOTHING * ema + (1 - SMOOTHING) * v
-                out[i] = ema
+                ema = beta * ema + (1 - beta) * float(v)
+                out[i] = ema / (1 - beta ** (t0 + i + 1))
             self._ema = ema
+            self._losses.extend(snap.losses)
             self._smoothed.extend(out)
         if len(self._losses):
             self.hint.hide()
