@@ -23,15 +23,13 @@ def test_start_pause_step(qtbot, window):
     pause_latency = time.monotonic() - t0
     qtbot.waitUntil(lambda: window.state == PAUSED, timeout=2000)
     assert pause_latency < 1.0
-    qtbot.wait(50)
-    window.refresh()
+    qtbot.waitUntil(lambda: window.latest.state == PAUSED, timeout=3000)  # the pause's own snapshot
     before = window.latest.step
     losses_before = len(window.metrics._losses)
     qtbot.keyClick(window, Qt.Key.Key_Right)  # the Step shortcut
     qtbot.waitUntil(lambda: window.latest.step == before + 1, timeout=3000)
-    qtbot.wait(100)
-    window.refresh()
-    assert window.latest.step == before + 1  # exactly one mini-batch
+    qtbot.wait(400)
+    assert window.latest.step == before + 1 and window.trainer.step_count == before + 1  # exactly one
     assert len(window.metrics._losses) == losses_before + 1  # and the plot shows it
     assert window.status["step"].text() == f"step {before + 1:,}"
 
