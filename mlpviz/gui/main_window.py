@@ -77,7 +77,6 @@ class MainWindow(QMainWindow):
         self.trainer: Trainer | None = None
         self.config: Config | None = None
         self.latest: Snapshot | None = None
-        self.run_id = 0
         self.state = PAUSED
         self.dirty = False  # trained since the last save or open
         self.model_path: str | None = None
@@ -252,7 +251,9 @@ class MainWindow(QMainWindow):
                                      f"{len(data.y_test):,} test images", 5000)
         self.data = data
         self.controls.dataset.setText(f"{data.name} ({data.image_shape[0]}x{data.image_shape[1]})")
+        self.controls.train_limit.blockSignals(True)  # a clamped value is not a user's edit
         self.controls.train_limit.setMaximum(len(data.y_train))
+        self.controls.train_limit.blockSignals(False)
         self.test_index.setMaximum(len(data.y_test) - 1)
         self._set_enabled(True)
         self.new_run()
@@ -285,7 +286,6 @@ class MainWindow(QMainWindow):
         self.trainer, self.config = trainer, config
         self.controller.worker.set_trainer(trainer, trainer.planned_steps(config))
         self.controller.worker.set_speed(self.controls.speed_value())
-        self.run_id += 1
         self.dirty = False
         self.controls.note.setText("")
         self.metrics.clear()

@@ -14,6 +14,7 @@ def wait_step(qtbot, window, n):
 
 
 def test_start_pause_step(qtbot, window):
+    assert window.latest.run_id == 1 and window.latest.step == 0  # one run at start-up, not two
     qtbot.mouseClick(window.controls.start, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.latest.step > 30, timeout=10000)
     assert window.state == RUNNING and window.controls.start.text() == "Pause"
@@ -54,12 +55,13 @@ def test_step_epoch_stops_at_the_epoch_end(qtbot, window):
 def test_learning_rate_changes_while_running(qtbot, window):
     window.toggle_run()
     wait_step(qtbot, window, 5)
+    run = window.latest.run_id
     window.controls.lr.setValue(0.025)
     qtbot.waitUntil(lambda: window.latest.lr == pytest.approx(0.025), timeout=3000)
     assert window.state == RUNNING and window.trainer.optimizer.lr == pytest.approx(0.025)
     step = window.latest.step
     wait_step(qtbot, window, step + 5)  # still training, same run
-    assert window.latest.run_id == window.run_id
+    assert window.latest.run_id == run
 
 
 def test_structural_change_asks_before_resetting(qtbot, window):
@@ -152,9 +154,9 @@ def test_save_and_open_a_model(qtbot, window, tmp_path):
 
 def test_opening_a_bad_model_reports_and_keeps_the_run(qtbot, window, tmp_path):
     (tmp_path / "bad.npz").write_bytes(b"junk")
-    run = window.run_id
+    run = window.trainer
     assert not window.open_model(str(tmp_path / "bad.npz"))
-    assert window.run_id == run and "not a zip" in window.statusBar().currentMessage()
+    assert window.trainer is run and "not a zip" in window.statusBar().currentMessage()
 
 
 def test_unsaved_training_is_not_discarded_without_asking(qtbot, window):
@@ -165,9 +167,9 @@ def test_unsaved_training_is_not_discarded_without_asking(qtbot, window):
     qtbot.waitUntil(lambda: window.state == PAUSED, timeout=3000)
     asked = []
     window.confirm_discard = lambda what: asked.append(what) or False  # the user cancels
-    run = window.run_id
+    run = window.trainer
     window.reset()
-    assert asked == ["Reset"] and window.run_id == run  # nothing was thrown away
+    assert asked == ["Reset"] and window.trainer is run  # nothing was thrown away
     assert not window.open_model("/nonexistent.npz") and asked[-1] == "Open a model"
 
 
@@ -190,10 +192,10 @@ def test_saving_remembers_the_folder(qtbot, window, tmp_path):
 
 
 def test_impossible_settings_are_refused_and_the_run_kept(qtbot, window):
-    run = window.run_id
+    run = window.trainer
     window.controls.hidden.setText("0")
     window.controls.hidden.editingFinished.emit()
-    assert window.run_id == run and "width" in window.statusBar().currentMessage()
+    assert window.trainer is run and "width" in window.statusBar().currentMessage()
 
 
 def test_a_failed_save_says_so_and_keeps_the_model_unsaved(qtbot, window, tmp_path):
