@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
-from PySide6.QtCore import QElapsedTimer, QPointF, QSettings, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QPointF, QSettings, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QMouseEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -87,9 +87,10 @@ class Bench:
         self.spin(0.3)
 
     def spin(self, seconds: float) -> None:
-        """Run the event loop for `seconds` (the way app.exec would)."""
-        QTimer.singleShot(int(seconds * 1000), lambda: self.app.exit(0))  # quit() would close the window
-        self.app.exec()
+        """Run an event loop for `seconds`, as app.exec would (without ending the app)."""
+        loop = QEventLoop()
+        QTimer.singleShot(int(seconds * 1000), loop.quit)
+        loop.exec()
 
     def use_preset(self, name: str) -> None:
         self.w.controls.preset.setCurrentText(name)
