@@ -7,15 +7,16 @@
    matrix products alone (the same products timed bare, back to back).
 
 Baseline and contender run interleaved in rounds, so machine noise hits both alike; figures
-are medians over rounds, and ratios are medians of per-round ratios. Every contender uses the
-same number of BLAS threads (1 by default, as mlpviz does); PyTorch is measured both at that
-count and at its own default, and compared with the faster of the two.
+are medians over rounds, and ratios are medians of per-round ratios. Each contender states its
+BLAS thread count; both engines are measured at one and at two threads where that matters, and
+the baselines are compared with the faster mlpviz in each round.
 
-    python benchmarks/engine.py [--rounds 5] [--seconds 2] [--no-torch] [--no-scaling]
+    python benchmarks/engine.py [--rounds 7] [--seconds 2] [--no-torch] [--no-scaling]
 """
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -121,38 +122,41 @@ def throughput(step, batch: int, seconds: float) -> float:
     return n * batch / elapsed
 
 
-def compare(title: str, batch: int, contenders: dict, rounds: int, seconds: float) -> dict[str, float]:
-    """Run contenders (name -> (step, torch_threads or None)) interleaved; print medians."""
+def compare(title: str, batch: int, contenders: dict, rounds: int, seconds: float) -> None:
+    """Run contenders (name -> (step, BLAS threads, torch threads or None)) interleaved and print
+    medians. Names starting with "mlpviz" are ours: each baseline is compared with the best of
+    them in the same round."""
     results: dict[str, list[float]] = {name: [] for name in contenders}
     for r in range(rounds):
-        for name, (step, torch_threads) in contenders.items():
+        for name, (step, blas, torch_threads) in contenders.items():
             if torch_threads is not None:
                 import torch
                 torch.set_num_threads(torch_threads)
-            results[name].append(throughput(step, batch, seconds))
+            with threadpool_limits(blas, user_api="blas"):
+                results[name].append(throughput(step, batch, seconds))
         print(f"  round {r + 1}: " + "  ".join(f"{n} {v[-1]:,.0f}" for n, v in results.items()), file=sys.stderr)
     print(f"\n{title}, median of {rounds} interleaved rounds of {seconds:g} s each:")
-    ours = results["mlpviz"]
+    ours = [max(v) for v in zip(*(v for n, v in results.items() if n.startswith("mlpviz")))]
     for name, values in results.items():
-        line = f"  {name:28s} {statistics.median(values):10,.0f} samples/s"
-        if name != "mlpviz":
+        line = f"  {name:30s} {statistics.median(values):10,.0f} samples/s"
+        if not name.startswith("mlpviz"):
             ratios = [o / v for o, v in zip(ours, values)]
             line += f"   mlpviz is {statistics.median(ratios):5.2f}x  (rounds: {', '.join(f'{x:.2f}' for x in ratios)})"
         print(line)
-    return {name: statistics.median(v) for name, v in results.items()}
 
 
-def torch_contenders(data: Dataset, config: Config, blas_threads: int) -> dict:
+def ours(data: Dataset, config: Config, threads: tuple[int, ...]) -> dict:
+    return {f"mlpviz, {n} BLAS thr": (Trainer.from_config(config, data, evaluate_epochs=False).step, n, None)
+            for n in threads}
+
+
+def theirs(data: Dataset, config: Config, threads: tuple[int, ...]) -> dict:
     try:
         import torch
     except ImportError:
         return {}
-    default = torch.get_num_threads()
-    out = {f"pytorch {torch.__version__} eager, {blas_threads} thr": (TorchLoop(data, config, blas_threads).step,
-                                                                    blas_threads)}
-    if default != blas_threads:
-        out[f"pytorch eager, {default} thr"] = (TorchLoop(data, config, default).step, default)
-    return out
+    return {f"pytorch {torch.__version__} eager, {n} thr": (TorchLoop(data, config, n).step, n, n)
+            for n in threads}
 
 
 def matmul_bound(config: Config, input_size: int, seconds: float) -> float:
@@ -178,33 +182,32 @@ def matmul_bound(config: Config, input_size: int, seconds: float) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--rounds", type=int, default=7)
     ap.add_argument("--seconds", type=float, default=2.0)
-    ap.add_argument("--blas-threads", type=int, default=1, help="BLAS threads for every contender (mlpviz uses 1)")
     ap.add_argument("--no-torch", action="store_true", help="leave PyTorch out even if installed")
     ap.add_argument("--no-scaling", action="store_true", help="skip the scaling table")
     args = ap.parse_args()
-    threadpool_limits(args.blas_threads, user_api="blas")
+    threads = (1, min(2, os.cpu_count() or 1)) if (os.cpu_count() or 1) > 1 else (1,)
     data = load_dataset()
 
     course = PRESETS["course"]
-    contenders = {"mlpviz": (Trainer.from_config(course, data, evaluate_epochs=False).step, None),
-                  "course-style NumPy loop": (CourseLoop(data, course.batch_size, course.lr).step, None)}
+    contenders = {**ours(data, course, (1,)),
+                  "course-style NumPy loop": (CourseLoop(data, course.batch_size, course.lr).step, 1, None)}
     if not args.no_torch:
-        contenders.update(torch_contenders(data, course, args.blas_threads))
+        contenders.update(theirs(data, course, threads))
     compare(f"course configuration (784-50-10 sigmoid, SGD, batch {course.batch_size})", course.batch_size,
             contenders, args.rounds, args.seconds)
 
-    wide = {"mlpviz": (Trainer.from_config(WIDE, data, evaluate_epochs=False).step, None)}
     if not args.no_torch:
-        wide.update(torch_contenders(data, WIDE, args.blas_threads))
-    if len(wide) > 1:
-        compare("784-256-128-10 ReLU, Adam, batch 128", WIDE.batch_size, wide, args.rounds, args.seconds)
-    elif not args.no_torch:
-        print("\n(PyTorch is not installed: its columns are skipped. pip install torch to compare.)")
+        wide = {**ours(data, WIDE, threads), **theirs(data, WIDE, threads)}
+        if len(wide) > len(threads):
+            compare("784-256-128-10 ReLU, Adam, batch 128", WIDE.batch_size, wide, args.rounds, args.seconds)
+        else:
+            print("\n(PyTorch is not installed: its columns are skipped; pip install torch to add them.)")
 
+    threadpool_limits(1, user_api="blas")
     if not args.no_scaling:
-        print(f"\nscaling (sigmoid, SGD, batch 100; {args.blas_threads} BLAS thread(s)):")
+        print("\nscaling (sigmoid, SGD, batch 100; 1 BLAS thread):")
         print(f"  {'hidden':>10s} {'samples/s':>12s} {'product bound':>14s} {'fraction':>9s}")
         for hidden in ((50,), (128,), (256,), (512,), (1024,), (256, 128)):
             config = course.replace(hidden=hidden)
