@@ -167,6 +167,7 @@ class TrainingWorker(QObject):
                 go = self._trainer is not None and (req.running or stepping)
                 if stepping:
                     req.budget -= 1
+                more_steps = req.budget > 0
                 publish, req.publish = req.publish, False
                 speed = req.steps_per_second
                 if not go:
@@ -189,7 +190,7 @@ class TrainingWorker(QObject):
                         self._wake.clear()
                     continue
                 next_step_at = max(next_step_at + 1 / speed, time.monotonic())
-            if self._state != RUNNING and not stepping:
+            if self._state != RUNNING and (not stepping or more_steps):  # a lone step stays "paused"
                 self._set_state(RUNNING)
             if not self._train_one():
                 continue
