@@ -143,9 +143,6 @@ class TrainingWorker(QObject):
         self._interrupt.set()
         self._request(trainer=trainer, planned_steps=planned_steps, running=False, budget=0, publish=True)
 
-    def request_snapshot(self) -> None:
-        self._request(publish=True)
-
     # The loop (worker thread) ------------------------------------------------------------
 
     @Slot()

@@ -44,7 +44,7 @@ class ActivationsPanel(QWidget):
         self.bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.7, brush=style.BAR)
         self.bars_plot.addItem(self.bars)
         self.cmap = pg.colormap.get(style.ACTIVATION_CMAP)
-        self.layout_ = layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.caption)
         layout.addWidget(self.layers_view, 2)
@@ -67,7 +67,7 @@ class ActivationsPanel(QWidget):
             self.layers_view.nextRow()
         if not self._images:
             self.layers_view.addLabel("no hidden layers: the inputs go straight to the softmax", size="8pt")
-        self.layout_.setStretchFactor(self.layers_view, 2 * max(1, len(self._images)))
+        self._layout.setStretchFactor(self.layers_view, 2 * max(1, len(self._images)))
 
     def clear(self) -> None:
         self.bars.setOpts(height=np.zeros(10), brushes=[style.BAR] * 10)

@@ -1,6 +1,8 @@
 """The settings of a run and the buttons that drive it."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
@@ -174,17 +176,14 @@ class ControlPanel(QWidget):
         self.preset.setCurrentText(name)
         self.changed.emit("preset")
 
+    @contextmanager
     def _silence(self):
-        panel = self
-
-        class _Quiet:
-            def __enter__(self):
-                panel._quiet = True
-
-            def __exit__(self, *exc):
-                panel._quiet = False
-
-        return _Quiet()
+        """Changes made inside are the program's, not the user's: they emit nothing."""
+        self._quiet = True
+        try:
+            yield
+        finally:
+            self._quiet = False
 
     def set_config(self, config: Config, train_limit: int) -> None:
         """Show config in the widgets without emitting `changed`."""
