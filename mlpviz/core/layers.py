@@ -32,7 +32,8 @@ class Dense:
     def backward(self, x: np.ndarray, dz: np.ndarray, dx: np.ndarray | None = None,
                  need_dx: bool = True, x_scale: float = 1.0) -> np.ndarray | None:
         """Store dW = (x_scale * x).T @ dz and db = sum of dz over the batch; return
-        dx = dz @ W.T unless need_dx is False.
+        dx = x_scale * dz @ W.T (for the unscaled x) unless need_dx is False. With x_scale != 1,
+        dz is overwritten.
 
         The first layer's dx (the gradient with respect to the pixels) is never used, so the
         model skips that product, which is as large as the forward one.
@@ -41,7 +42,9 @@ class Dense:
         # faster than np.sum along axis 0 for batch-sized arrays.
         ones = self._ones if len(self._ones) == len(dz) else self._make_ones(len(dz))
         np.matmul(ones, dz, out=self.db)
-        np.matmul(x.T, dz if x_scale == 1.0 else dz * dz.dtype.type(x_scale), out=self.dW)
+        if x_scale != 1.0:
+            dz *= dz.dtype.type(x_scale)  # in place: dz is not needed once dW is known
+        np.matmul(x.T, dz, out=self.dW)
         return np.matmul(dz, self.W.T, out=dx) if need_dx else None
 
 
