@@ -20,7 +20,7 @@ from ..core.trainer import Diverged, EpochRecord, Trainer
 
 PUBLISH_INTERVAL = 1 / 30  # seconds between snapshots while running
 PROBE_SIZE = 500  # images in each held sample evaluated ten times an epoch
-PROBE_GAP = 0.05  # but not more often than this (seconds): at full speed they cost ~5% of training
+PROBE_GAP = 0.25  # but at most four times a second: at full speed each costs as much as a few steps
 
 RUNNING, PAUSED, FINISHED, DIVERGED = "running", "paused", "finished", "diverged"
 
