@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from ..core.model import MLP
 from ..core.trainer import Diverged, EpochRecord, Trainer
 
-PUBLISH_INTERVAL = 1 / 30  # seconds between snapshots while running
+PUBLISH_INTERVAL = 0.1  # seconds between snapshots while running (views repaint at most 5 Hz)
 PROBE_SIZE = 500  # images in each held sample evaluated ten times an epoch
 PROBE_GAP = 0.25  # but at most four times a second: at full speed each costs as much as a few steps
 

@@ -75,3 +75,16 @@ def test_divergence_pauses_and_reports(qtbot, small):
         assert trainer.step_count == steps < 500  # it stays paused
     finally:
         controller.shutdown()
+
+
+def test_long_loss_curves_are_decimated_keeping_spikes():
+    from mlpviz.gui.widgets.metrics import MAX_POINTS, decimate
+    y = np.ones(100_003, np.float32)
+    y[51_234] = 50.0  # one spike
+    x = np.arange(len(y), dtype=np.float64)
+    xs, ys = decimate(x, y, envelope=True)
+    assert len(xs) == len(ys) <= 2 * MAX_POINTS + 100 and ys.max() == 50.0 and xs[-1] == x[-1]
+    xs, ys = decimate(x, y, envelope=False)
+    assert len(ys) <= MAX_POINTS + 100 and xs[-1] == x[-1]
+    short = np.arange(10.0)
+    assert decimate(short, short, envelope=True)[1] is short

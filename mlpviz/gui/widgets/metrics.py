@@ -10,6 +10,23 @@ from .. import style
 from ..worker import Snapshot
 
 SMOOTHING_WINDOW = 1 / 20  # the smoothed loss averages over about a twentieth of an epoch
+MAX_POINTS = 2000  # per curve: more than a plot's width in pixels, however long the run
+
+
+def decimate(x: np.ndarray, y: np.ndarray, envelope: bool) -> tuple[np.ndarray, np.ndarray]:
+    """At most about MAX_POINTS points of a long curve: per bucket of k points, its minimum and
+    maximum (envelope, so that spikes stay visible) or its last point."""
+    k = -(-len(y) // MAX_POINTS)
+    if k <= 1:
+        return x, y
+    m = len(y) // k * k
+    if envelope:
+        buckets = y[:m].reshape(-1, k)
+        ys = np.stack([buckets.min(axis=1), buckets.max(axis=1)], axis=1).ravel()
+        xs = np.repeat(x[k - 1:m:k], 2)
+    else:
+        xs, ys = x[k - 1:m:k], y[k - 1:m:k]
+    return np.concatenate([xs, x[m:]]), np.concatenate([ys, y[m:]])
 LOSS_LABELS = {"cross_entropy": "cross-entropy (nats)", "mse": "mean squared error"}
 
 
@@ -23,8 +40,6 @@ class MetricsPanel(QWidget):
         self.loss_plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
         # Accuracy climbs to the top right: its legend goes low, in two short rows.
         self.acc_plot.addLegend(offset=(-10, -10), labelTextSize="8pt", colCount=2)
-        self.loss_plot.getPlotItem().setDownsampling(auto=True, mode="peak")
-        self.loss_plot.getPlotItem().setClipToView(True)
         self.raw = self.loss_plot.plot(pen=pg.mkPen(style.LOSS_RAW, width=1), name="per step")
         self.smooth = self.loss_plot.plot(pen=pg.mkPen(style.LOSS_SMOOTH, width=2), name="smoothed")
         # Ranges are set here, not auto-ranged: they change only when the curves outgrow them,
@@ -99,8 +114,8 @@ class MetricsPanel(QWidget):
             self.hint.hide()
             x = np.arange(1, len(self._losses) + 1) / self._steps_per_epoch
             self._fit(float(x[-1]), float(self._losses.view().max()))
-            self.raw.setData(x, self._losses.view(), skipFiniteCheck=True)
-            self.smooth.setData(x, self._smoothed.view(), skipFiniteCheck=True)
+            self.raw.setData(*decimate(x, self._losses.view(), envelope=True), skipFiniteCheck=True)
+            self.smooth.setData(*decimate(x, self._smoothed.view(), envelope=False), skipFiniteCheck=True)
         if len(snap.probes):
             self.probe_train.setData(snap.probes[:, 0], 100 * snap.probes[:, 1])
             self.probe_test.setData(snap.probes[:, 0], 100 * snap.probes[:, 2])
