@@ -112,7 +112,7 @@ class Bench:
         self.w.new_run()
         self.spin(0.2)
         trainer = self.w.trainer
-        s0, t0 = trainer.samples_seen, trainer.train_seconds
+        s0 = trainer.samples_seen
         wall = time.perf_counter()
         self.w.controller.worker.resume()
         clock.start()
@@ -121,7 +121,6 @@ class Bench:
         timer.stop()
         self.w.controller.pause_and_wait()
         elapsed = time.perf_counter() - wall
-        del t0
         return (trainer.samples_seen - s0) / elapsed, late[5:]
 
     def headless_rate(self, name: str, seconds: float) -> float:

@@ -53,16 +53,19 @@ class GrowingBuffer:
         self._data = np.empty(capacity, np.float32)
         self._n = 0
 
+    def _reserve(self, n: int) -> None:
+        while self._n + n > len(self._data):
+            self._data = np.concatenate([self._data, np.empty_like(self._data)])
+
     def append(self, value: float) -> None:
         if self._n == len(self._data):
-            self._data = np.concatenate([self._data, np.empty_like(self._data)])
+            self._reserve(1)
         self._data[self._n] = value
         self._n += 1
 
     def extend(self, values: np.ndarray) -> None:
         values = np.asarray(values, np.float32).ravel()
-        while self._n + len(values) > len(self._data):
-            self._data = np.concatenate([self._data, np.empty_like(self._data)])
+        self._reserve(len(values))
         self._data[self._n:self._n + len(values)] = values
         self._n += len(values)
 
@@ -210,7 +213,7 @@ class Trainer:
         returned (the GUI uses this so that a pause never waits for a whole evaluation).
         """
         train = self.evaluate("train", self.train_eval_limit, should_stop)
-        test = self.evaluate("test", should_stop=should_stop) if train else None
+        test = self.evaluate("test", should_stop=should_stop) if train is not None else None
         if test is None:
             return None
         record = EpochRecord(self.epoch, self.step_count, train.loss, train.accuracy,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -32,7 +32,7 @@ from ..core.preprocess import EmptyImage, prepare_digit
 from ..core.trainer import Trainer
 from .widgets.activations import ActivationsPanel
 from .widgets.controls import STRUCTURAL, ControlPanel
-from .widgets.drawpad import DrawPad
+from .widgets.drawpad import DrawPad, gray_image
 from .widgets.metrics import MetricsPanel
 from .widgets.weights import WeightsPanel
 from .worker import DIVERGED, FINISHED, PAUSED, RUNNING, Snapshot, TrainingController
@@ -57,13 +57,6 @@ class DataLoader(QObject):
             self.loaded.emit(load_dataset(source))
         except DataError as e:
             self.failed.emit(str(e))
-
-
-def gray_pixmap(x: np.ndarray, scale: int) -> QPixmap:
-    """(h, w) values in [0, 1] -> a pixmap enlarged `scale` times, pixels kept sharp."""
-    img = np.ascontiguousarray(np.kron(np.clip(x, 0, 1) * 255, np.ones((scale, scale))).astype(np.uint8))
-    h, w = img.shape
-    return QPixmap.fromImage(QImage(img.data, w, h, w, QImage.Format.Format_Grayscale8).copy())
 
 
 class MainWindow(QMainWindow):
@@ -388,7 +381,7 @@ class MainWindow(QMainWindow):
             self.input_x = x
             self.input_source = "Your drawing"
             if x is not None:
-                self.preview.setPixmap(gray_pixmap(x, 4))
+                self.preview.setPixmap(QPixmap.fromImage(gray_image(x, 4)))
         self.test_label.setText("")
         self._show_input()
 
@@ -402,7 +395,7 @@ class MainWindow(QMainWindow):
         self.input_x = x
         self.input_source = f"Test image {index} (label {self.data.y_test[index]})"
         self.test_label.setText(f"label: {self.data.y_test[index]}")
-        self.preview.setPixmap(gray_pixmap(x.reshape(shape), 4))
+        self.preview.setPixmap(QPixmap.fromImage(gray_image(x.reshape(shape), 4)))
         self._show_input()
 
     def _random_test_image(self) -> None:

@@ -10,6 +10,13 @@ CANVAS = 280  # pixels of the drawing itself, ten per MNIST pixel
 BRUSH = 22  # brush diameter in canvas pixels: about MNIST's stroke width
 
 
+def gray_image(x: np.ndarray, scale: int) -> QImage:
+    """(h, w) values in [0, 1] -> an 8-bit gray QImage enlarged `scale` times, pixels kept sharp."""
+    img = np.ascontiguousarray(np.kron(np.clip(x, 0, 1) * 255, np.ones((scale, scale))).astype(np.uint8))
+    h, w = img.shape
+    return QImage(img.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
+
+
 class DrawPad(QWidget):
     """White ink on black, like MNIST. Emits `changed` during a stroke, not only at its end."""
 
@@ -95,8 +102,7 @@ class DrawPad(QWidget):
 
     def set_digit(self, digit: np.ndarray) -> None:
         """Show a (28, 28) image in [0, 1] enlarged, so it can be drawn over."""
-        img = np.ascontiguousarray(np.kron(np.clip(digit, 0, 1) * 255, np.ones((10, 10))).astype(np.uint8))
-        self.image = QImage(img.data, CANVAS, CANVAS, CANVAS, QImage.Format.Format_Grayscale8).copy()
+        self.image = gray_image(digit, CANVAS // digit.shape[0])
         self._empty = not digit.any()
         self._sample = True
         self.update()
