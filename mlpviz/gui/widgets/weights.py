@@ -12,6 +12,7 @@ from .. import style
 
 GAP = 1  # pixels between tiles
 GAP_RGBA = (120, 120, 120, 255)
+COLOURS = 255  # colour-map entries; code 255 is the gap between tiles
 
 
 def mosaic_layout(units: int) -> tuple[int, int]:
@@ -20,21 +21,32 @@ def mosaic_layout(units: int) -> tuple[int, int]:
     return math.ceil(units / cols), cols
 
 
-def tile(W: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
-    """W (n_pixels, units) -> mosaic (rows*(h+GAP)-GAP, cols*(w+GAP)-GAP) with NaN gaps."""
-    h, w = shape
-    rows, cols = mosaic_layout(W.shape[1])
-    out = np.full((rows * (h + GAP) - GAP, cols * (w + GAP) - GAP), np.nan, np.float32)
-    for u in range(W.shape[1]):
-        r, c = divmod(u, cols)
-        out[r * (h + GAP):r * (h + GAP) + h, c * (w + GAP):c * (w + GAP) + w] = W[:, u].reshape(h, w)
-    return out
+def tile(a: np.ndarray, shape: tuple[int, int], fill) -> np.ndarray:
+    """a (n_pixels, units) -> mosaic (rows*(h+GAP)-GAP, cols*(w+GAP)-GAP), gaps set to fill."""
+    (h, w), units = shape, a.shape[1]
+    rows, cols = mosaic_layout(units)
+    tiles = np.full((rows * cols, h, w), fill, a.dtype)
+    tiles[:units] = a.T.reshape(units, h, w)
+    out = np.full((rows, h + GAP, cols, w + GAP), fill, a.dtype)
+    out[:, :h, :, :w] = tiles.reshape(rows, cols, h, w).transpose(0, 2, 1, 3)
+    return out.reshape(rows * (h + GAP), cols * (w + GAP))[:-GAP, :-GAP]
 
 
 def finite_limit(a: np.ndarray) -> float:
     """The largest finite magnitude in a (1 if none), for symmetric colour levels."""
     finite = np.abs(a[np.isfinite(a)])
     return float(finite.max()) if finite.size and finite.max() > 0 else 1.0
+
+
+def colour_codes(a: np.ndarray, limit: float) -> np.ndarray:
+    """Values in [-limit, limit] -> uint8 codes 0..COLOURS-1 (0 for NaN), the middle one for 0:
+    indices into the colour table."""
+    half = (COLOURS - 1) / 2
+    codes = np.multiply(a, half / limit, dtype=np.float32)
+    codes += half
+    np.rint(codes, out=codes)  # ties to even: -x and +x land as far from the middle
+    np.clip(codes, 0, COLOURS - 1, out=codes)
+    return np.nan_to_num(codes, copy=False).astype(np.uint8)
 
 
 class _Mosaic(pg.ImageItem):
@@ -63,7 +75,7 @@ class WeightsPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.cmap = pg.colormap.get(style.WEIGHTS_CMAP)
-        self.lut = self.cmap.getLookupTable(nPts=256, alpha=True)
+        self.lut = np.vstack([self.cmap.getLookupTable(nPts=COLOURS, alpha=True), GAP_RGBA]).astype(np.uint8)
         self.view = pg.GraphicsLayoutWidget()
         self.view.ci.setContentsMargins(2, 2, 2, 2)
         self.box = self.view.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
@@ -137,25 +149,19 @@ class WeightsPanel(QWidget):
             self._selected = min(self._selected, W.shape[1] - 1)
         self._W, self._shape = W, image_shape
         self._limit = finite_limit(W)
-        self.mosaic.setImage(self._colour(tile(W, image_shape), self._limit), autoLevels=False)
+        codes = tile(colour_codes(W, self._limit), image_shape, fill=COLOURS)
+        self.mosaic.setImage(self.lut.take(codes, axis=0), autoLevels=False)
         self.title.setText(f"First-layer weights: {W.shape[1]} hidden units, one {image_shape[0]}x"
                            f"{image_shape[1]} tile each")
         self.scale.setText(f"colour scale: blue -{self._limit:.3g}, white 0, red +{self._limit:.3g}")
         self._show_big()
         self._describe()
 
-    def _colour(self, img: np.ndarray, limit: float) -> np.ndarray:
-        """Values in [-limit, limit] -> RGBA through the diverging map; NaN gaps in grey."""
-        idx = np.clip((np.nan_to_num(img, nan=0.0) / limit + 1) * 127.5, 0, 255).astype(np.uint8)
-        rgba = self.lut[idx]
-        rgba[np.isnan(img)] = GAP_RGBA
-        return rgba
-
     def _show_big(self) -> None:
         if self._W is not None:
             unit = self._W[:, self._selected].reshape(self._shape)
             lim = finite_limit(unit)
-            self.big.setImage(self._colour(unit, lim), autoLevels=False)
+            self.big.setImage(self.lut.take(colour_codes(unit, lim), axis=0), autoLevels=False)
 
     def _describe(self) -> None:
         if self._W is None:
