@@ -47,24 +47,25 @@ class EpochRecord:
 
 
 class GrowingBuffer:
-    """A 1-D float array that doubles its capacity as it fills (amortised O(1) append)."""
+    """An array that grows along its first axis, doubling its capacity as it fills (amortised
+    O(1) append): a 1-D series by default, or rows of `row` shape."""
 
-    def __init__(self, capacity: int = 1024):
-        self._data = np.empty(capacity, np.float32)
+    def __init__(self, capacity: int = 1024, row: tuple[int, ...] = (), dtype=np.float32):
+        self._data = np.empty((capacity, *row), dtype)
         self._n = 0
 
     def _reserve(self, n: int) -> None:
         while self._n + n > len(self._data):
             self._data = np.concatenate([self._data, np.empty_like(self._data)])
 
-    def append(self, value: float) -> None:
+    def append(self, value) -> None:
         if self._n == len(self._data):
             self._reserve(1)
         self._data[self._n] = value
         self._n += 1
 
     def extend(self, values: np.ndarray) -> None:
-        values = np.asarray(values, np.float32).ravel()
+        values = np.asarray(values, self._data.dtype).reshape(-1, *self._data.shape[1:])
         self._reserve(len(values))
         self._data[self._n:self._n + len(values)] = values
         self._n += len(values)
@@ -154,6 +155,12 @@ class Trainer:
         """Epochs done, fractional: 2.5 is halfway through the third epoch."""
         n = len(self.data.y_train)
         return self.epoch + (self._pos / n if self._pos < n else 0.0)
+
+    @property
+    def steps_to_epoch_end(self) -> int:
+        """Steps left in the current epoch (a whole epoch's worth before the first)."""
+        n = len(self.data.y_train)
+        return math.ceil((n - self._pos) / self.batch_size) if self._pos < n else self.steps_per_epoch
 
     @property
     def epoch_order(self) -> np.ndarray:

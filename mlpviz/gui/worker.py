@@ -16,11 +16,14 @@ import numpy as np
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from ..core.model import MLP
-from ..core.trainer import Diverged, EpochRecord, Trainer
+from ..core.trainer import Diverged, EpochRecord, GrowingBuffer, Trainer
 
 PUBLISH_INTERVAL = 0.1  # seconds between snapshots while running (views repaint at most 5 Hz)
 PROBE_SIZE = 500  # images in each held sample evaluated ten times an epoch
 PROBE_GAP = 0.25  # but at most four times a second: at full speed each costs as much as a few steps
+CHUNK_SECONDS = 0.002  # at full speed, steps are taken in runs this long between two looks at
+# the requests: small networks take a step in a fraction of a millisecond, and the loop's own
+# bookkeeping would otherwise cost them several per cent
 
 RUNNING, PAUSED, FINISHED, DIVERGED = "running", "paused", "finished", "diverged"
 
@@ -101,8 +104,9 @@ class TrainingWorker(QObject):
         self._state = PAUSED
         self._run_id = 0
         self._delivered = 0
-        self._probes: list[tuple[float, float, float]] = []
+        self._probes = GrowingBuffer(64, row=(3,), dtype=np.float64)
         self._last_probe = 0.0
+        self._step_seconds = 0.0  # recent wall time per step at full speed
 
     # Requests from the GUI thread ---------------------------------------------------------
 
@@ -189,7 +193,8 @@ class TrainingWorker(QObject):
                 next_step_at = max(next_step_at + 1 / speed, time.monotonic())
             if self._state != RUNNING and (not stepping or more_steps):  # a lone step stays "paused"
                 self._set_state(RUNNING)
-            if not self._train_one():
+            n = 1 if stepping or speed else self._chunk()
+            if not self._train(n):
                 continue
             now = time.monotonic()
             with self._lock:
@@ -203,25 +208,37 @@ class TrainingWorker(QObject):
         self._trainer, self._planned = trainer, planned
         self._run_id += 1
         self._delivered = 0
-        self._probes = []
+        self._probes = GrowingBuffer(64, row=(3,), dtype=np.float64)
         self._epoch_due = False
+        self._step_seconds = 0.0
         self._set_state(PAUSED, "new run")
 
-    def _train_one(self) -> bool:
-        """One mini-batch, with its bookkeeping; False if the run had to stop."""
+    def _chunk(self) -> int:
+        """How many steps make about CHUNK_SECONDS."""
+        return max(1, min(64, int(CHUNK_SECONDS / self._step_seconds))) if self._step_seconds else 1
+
+    def _train(self, n: int) -> bool:
+        """Up to n mini-batches, stopping at an epoch's end, with their bookkeeping; False if the
+        run had to stop."""
         t = self._trainer
         if self._epoch_due and not self._record_epoch():
             return False
-        epoch = t.epoch
+        probe_every = max(1, t.steps_per_epoch // 10)
+        start, epoch = t.step_count, t.epoch
+        n = min(n, t.steps_to_epoch_end)
+        if self._planned > start:
+            n = min(n, self._planned - start)
+        t0 = time.perf_counter()
         try:
-            t.step(1)
+            t.step(n)
         except Diverged as e:
             self._halt(DIVERGED, str(e))
             return False
+        self._step_seconds = (time.perf_counter() - t0) / n
         self._epoch_due = t.epoch > epoch
-        probe_every = max(1, t.steps_per_epoch // 10)
         now = time.monotonic()
-        if t.step_count == 1 or (t.step_count % probe_every == 0 and now - self._last_probe >= PROBE_GAP):
+        crossed = t.step_count // probe_every > start // probe_every
+        if start == 0 or (crossed and now - self._last_probe >= PROBE_GAP):
             self._last_probe = now
             self._probes.append((t.epoch_progress, t.evaluate("train", PROBE_SIZE).accuracy,
                                  t.evaluate("test", PROBE_SIZE).accuracy))
@@ -255,7 +272,7 @@ class TrainingWorker(QObject):
         self.mailbox.put(Snapshot(
             step=t.step_count, epoch_progress=t.epoch_progress, steps_per_epoch=t.steps_per_epoch,
             loss_start=self._delivered, losses=losses[self._delivered:].copy(),
-            epochs=tuple(t.epochs), probes=np.array(self._probes, np.float64).reshape(-1, 3),
+            epochs=tuple(t.epochs), probes=self._probes.view().copy(),
             model=t.model.copy(), lr=t.optimizer.lr, samples_per_second=t.samples_per_second,
             train_seconds=t.train_seconds, state=self._state, message=message, run_id=self._run_id))
         self._delivered = len(losses)

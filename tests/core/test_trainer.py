@@ -100,6 +100,10 @@ def test_history_grows_by_doubling_and_keeps_every_value():
     buf.extend(values[10:])
     np.testing.assert_array_equal(buf.view(), values)
     assert len(buf._data) == 1024  # capacity doubled, never grown one element at a time
+    rows = GrowingBuffer(capacity=1, row=(3,), dtype=np.float64)
+    rows.append((1, 2, 3))
+    rows.extend(np.arange(6).reshape(2, 3))
+    np.testing.assert_array_equal(rows.view(), [[1, 2, 3], [0, 1, 2], [3, 4, 5]])
 
 
 def test_an_epoch_evaluation_can_be_cut_short_and_redone(small):

@@ -31,6 +31,34 @@ def test_loop_runs_synchronously_without_a_thread(small):
     np.testing.assert_array_equal(snap.model.layers[0].W, trainer.model.layers[0].W)
 
 
+def test_full_speed_runs_of_steps_stop_at_epoch_ends_and_the_planned_length(small):
+    # At full speed the loop takes several steps between two looks at its requests; epochs
+    # must still be evaluated at their ends, once each, and the run must stop exactly.
+    mailbox = Mailbox()
+    worker = TrainingWorker(mailbox)
+    trainer = Trainer.from_config(Config(hidden=(16,), batch_size=100), small, evaluate_epochs=False)
+    planned = 2 * trainer.steps_per_epoch + 7
+    worker.set_trainer(trainer, planned)
+    worker._chunk = lambda: 13  # runs of 13 steps: neither 30 steps an epoch nor 67 divide evenly
+    taken = []
+    step = trainer.step
+    trainer.step = lambda n: (taken.append(n), step(n))[1]
+    worker.resume()
+    states = []
+    worker.stateChanged.connect(lambda s, m: states.append(s))
+    stopper = threading.Timer(5, worker.stop)
+    stopper.start()
+    worker.stateChanged.connect(lambda s, m: worker.stop() if s == FINISHED else None)
+    worker.run()
+    stopper.cancel()
+    assert states[-1] == FINISHED and trainer.step_count == planned
+    assert [r.step for r in trainer.epochs] == [30, 60] and [r.epoch for r in trainer.epochs] == [1, 2]
+    assert taken == [13, 13, 4, 13, 13, 4, 7]
+    snap = mailbox.take()
+    assert snap.probes[0, 0] == 13 / 30  # the first probe follows the first run of steps
+    np.testing.assert_array_equal(snap.losses, trainer.losses.view())
+
+
 def test_mailbox_keeps_undelivered_loss_points(small):
     mailbox = Mailbox()
     worker = TrainingWorker(mailbox)
@@ -78,13 +106,32 @@ def test_divergence_pauses_and_reports(qtbot, small):
 
 
 def test_long_loss_curves_are_decimated_keeping_spikes():
-    from mlpviz.gui.widgets.metrics import MAX_POINTS, decimate
+    from mlpviz.gui.widgets.metrics import decimate
     y = np.ones(100_003, np.float32)
     y[51_234] = 50.0  # one spike
+    y[-1] = -1.0  # and one in the last, partial bucket
     x = np.arange(len(y), dtype=np.float64)
-    xs, ys = decimate(x, y, envelope=True)
-    assert len(xs) == len(ys) <= 2 * MAX_POINTS + 100 and ys.max() == 50.0 and xs[-1] == x[-1]
-    xs, ys = decimate(x, y, envelope=False)
-    assert len(ys) <= MAX_POINTS + 100 and xs[-1] == x[-1]
+    xs, ys = decimate(x, y, envelope=True, buckets=500)
+    assert len(xs) == len(ys) <= 2 * 500 and ys.max() == 50.0 and ys.min() == -1.0 and xs[-1] == x[-1]
+    assert np.all(np.diff(xs) >= 0)
+    xs, ys = decimate(x, y, envelope=False, buckets=500)
+    assert len(ys) <= 500 and xs[-1] == x[-1] and ys[-1] == -1.0
     short = np.arange(10.0)
-    assert decimate(short, short, envelope=True)[1] is short
+    assert decimate(short, short, envelope=True, buckets=500)[1] is short
+
+
+def test_smoothed_loss_matches_the_plain_recurrence_across_deliveries():
+    from mlpviz.gui.widgets.metrics import smoothed
+    rng = np.random.default_rng(3)
+    losses = rng.exponential(1.0, 3000).astype(np.float32)
+    for beta in (0.8, 1 - 1 / 30, 1 - 1 / 300):
+        ema, expected = 0.0, []
+        for t, v in enumerate(losses, 1):
+            ema = beta * ema + (1 - beta) * float(v)
+            expected.append(ema / (1 - beta ** t))
+        got, ema, t0 = [], 0.0, 0
+        for part in np.split(losses, [1, 7, 700, 1500]):  # delivered in uneven pieces
+            out, ema = smoothed(part, beta, ema, t0)
+            got.append(out)
+            t0 += len(part)
+        np.testing.assert_allclose(np.concatenate(got), expected, rtol=1e-9)

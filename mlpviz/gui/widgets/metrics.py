@@ -3,30 +3,50 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from ...core.trainer import GrowingBuffer
 from .. import style
 from ..worker import Snapshot
 
 SMOOTHING_WINDOW = 1 / 20  # the smoothed loss averages over about a twentieth of an epoch
-MAX_POINTS = 2000  # per curve: more than a plot's width in pixels, however long the run
+MARKED_EPOCHS = 50  # epoch-end accuracies get a marker each while there are no more than this
 
 
-def decimate(x: np.ndarray, y: np.ndarray, envelope: bool) -> tuple[np.ndarray, np.ndarray]:
-    """At most about MAX_POINTS points of a long curve: per bucket of k points, its minimum and
-    maximum (envelope, so that spikes stay visible) or its last point."""
-    k = -(-len(y) // MAX_POINTS)
+def decimate(x: np.ndarray, y: np.ndarray, envelope: bool, buckets: int) -> tuple[np.ndarray, np.ndarray]:
+    """A long curve cut to at most `buckets` buckets of k points, each drawn as its minimum and
+    maximum (envelope, so that spikes stay visible) or as its last point. One bucket per pixel
+    column looks the same as every point, and painting costs in proportion to the points."""
+    k = -(-len(y) // max(buckets, 1))
     if k <= 1:
         return x, y
-    m = len(y) // k * k
-    if envelope:
-        buckets = y[:m].reshape(-1, k)
-        ys = np.stack([buckets.min(axis=1), buckets.max(axis=1)], axis=1).ravel()
-        xs = np.repeat(x[k - 1:m:k], 2)
-    else:
-        xs, ys = x[k - 1:m:k], y[k - 1:m:k]
-    return np.concatenate([xs, x[m:]]), np.concatenate([ys, y[m:]])
+    starts = np.arange(0, len(y), k)
+    ends = np.minimum(starts + k, len(y)) - 1
+    if not envelope:
+        return x[ends], y[ends]
+    ys = np.stack([np.minimum.reduceat(y, starts), np.maximum.reduceat(y, starts)], axis=1).ravel()
+    return np.repeat(x[ends], 2), ys
+
+
+def smoothed(values: np.ndarray, beta: float, ema: float, t0: int) -> tuple[np.ndarray, float]:
+    """The exponential moving average of a stream, continued over `values`, debiased as in Adam
+    (divided by 1 - beta^t) so that it neither starts at zero nor lags behind the first steps.
+
+    ema is the running average after t0 values; returns the debiased averages after each of
+    `values` and the new running average. Unrolled, ema_i = beta^(i+1) (ema + (1 - beta)
+    sum_{j<=i} beta^-(j+1) v_j): a cumulative sum instead of a Python loop, in blocks short
+    enough that beta^-n stays far from overflowing.
+    """
+    out = np.empty(len(values), np.float64)
+    for start in range(0, len(values), 256):
+        v = np.asarray(values[start:start + 256], np.float64)
+        powers = beta ** np.arange(1, len(v) + 1)
+        out[start:start + len(v)] = powers * (ema + (1 - beta) * np.cumsum(v / powers))
+        ema = float(out[start + len(v) - 1])
+    out /= 1 - beta ** np.arange(t0 + 1, t0 + len(values) + 1, dtype=np.float64)
+    return out, ema
+
+
 LOSS_LABELS = {"cross_entropy": "cross-entropy (nats)", "mse": "mean squared error"}
 
 
@@ -40,6 +60,8 @@ class MetricsPanel(QWidget):
         self.loss_plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
         # Accuracy climbs to the top right: its legend goes low, in two short rows.
         self.acc_plot.addLegend(offset=(-10, -10), labelTextSize="8pt", colCount=2)
+        for plot in (self.loss_plot, self.acc_plot):  # legends never change: paint them once
+            plot.plotItem.legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.raw = self.loss_plot.plot(pen=pg.mkPen(style.LOSS_RAW, width=1), name="per step")
         self.smooth = self.loss_plot.plot(pen=pg.mkPen(style.LOSS_SMOOTH, width=2), name="smoothed")
         # Ranges are set here, not auto-ranged: they change only when the curves outgrow them,
@@ -71,6 +93,8 @@ class MetricsPanel(QWidget):
         self._smoothed = GrowingBuffer()
         self._ema = 0.0
         self._steps_per_epoch = 1
+        self._probes_shown = 0
+        self._epochs = GrowingBuffer(64, row=(3,), dtype=np.float64)  # epoch, train %, test %
         for curve in (self.raw, self.smooth, self.probe_train, self.probe_test, self.epoch_train, self.epoch_test):
             curve.setData([], [])
         self.hint.show()
@@ -98,29 +122,31 @@ class MetricsPanel(QWidget):
         if snap.loss_start < len(self._losses):  # a restored history or a repeat: start over
             self.clear()
             self._steps_per_epoch = snap.steps_per_epoch
+        # The data fill at most the plot's width, as the x range only grows ahead of them.
+        columns = max(100, int(self.loss_plot.getViewBox().width()))
         if len(snap.losses):
-            # An exponential moving average, debiased as in Adam (divided by 1 - beta^t) so that
-            # it neither starts at zero nor lags behind the first steps.
             beta = 1 - 1 / max(5.0, snap.steps_per_epoch * SMOOTHING_WINDOW)
-            ema, t0 = self._ema, len(self._losses)
-            out = np.empty(len(snap.losses), np.float32)
-            for i, v in enumerate(snap.losses):
-                ema = beta * ema + (1 - beta) * float(v)
-                out[i] = ema / (1 - beta ** (t0 + i + 1))
-            self._ema = ema
+            out, self._ema = smoothed(snap.losses, beta, self._ema, len(self._losses))
             self._losses.extend(snap.losses)
             self._smoothed.extend(out)
-        if len(self._losses):
             self.hint.hide()
             x = np.arange(1, len(self._losses) + 1) / self._steps_per_epoch
             self._fit(float(x[-1]), float(self._losses.view().max()))
-            self.raw.setData(*decimate(x, self._losses.view(), envelope=True), skipFiniteCheck=True)
-            self.smooth.setData(*decimate(x, self._smoothed.view(), envelope=False), skipFiniteCheck=True)
-        if len(snap.probes):
-            self.probe_train.setData(snap.probes[:, 0], 100 * snap.probes[:, 1])
-            self.probe_test.setData(snap.probes[:, 0], 100 * snap.probes[:, 2])
-        if snap.epochs:
-            self._fit(float(snap.epochs[-1].epoch), self._y_hi)
-            e = np.array([(r.epoch, r.train_accuracy, r.test_accuracy) for r in snap.epochs])
-            self.epoch_train.setData(e[:, 0], 100 * e[:, 1])
-            self.epoch_test.setData(e[:, 0], 100 * e[:, 2])
+            self.raw.setData(*decimate(x, self._losses.view(), True, columns), skipFiniteCheck=True)
+            self.smooth.setData(*decimate(x, self._smoothed.view(), False, columns), skipFiniteCheck=True)
+        # Accuracy points arrive a few times a second at most: they are redrawn only then.
+        if len(snap.probes) != self._probes_shown:
+            self._probes_shown = len(snap.probes)
+            x, acc = snap.probes[:, 0], 100 * snap.probes[:, 1:]
+            self.probe_train.setData(*decimate(x, acc[:, 0], False, columns))
+            self.probe_test.setData(*decimate(x, acc[:, 1], False, columns))
+        if len(snap.epochs) != len(self._epochs):
+            if len(snap.epochs) < len(self._epochs):
+                self._epochs = GrowingBuffer(64, row=(3,), dtype=np.float64)
+            for r in snap.epochs[len(self._epochs):]:
+                self._epochs.append((r.epoch, 100 * r.train_accuracy, 100 * r.test_accuracy))
+            e = self._epochs.view()
+            self._fit(float(e[-1, 0]), self._y_hi)
+            symbol = "o" if len(e) <= MARKED_EPOCHS else None  # denser markers would merge into a line
+            self.epoch_train.setData(e[:, 0], e[:, 1], symbol=symbol)
+            self.epoch_test.setData(e[:, 0], e[:, 2], symbol=symbol)
