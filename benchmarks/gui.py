@@ -2,7 +2,7 @@
 `fast` presets. Prints, per preset:
 
 - training throughput while the window shows it live, against the same training headless,
-  interleaved in rounds (median ratio);
+  in alternating short slices (median ratio of the pairs);
 - event-loop latency while training at full speed: how late a 16 ms QTimer fires (p50, p95);
 - pause latency: from the pause request to the training loop standing still (p50, p95);
 and once:
@@ -10,7 +10,7 @@ and once:
 - process start -> main window shown (median of fresh processes);
 - resident memory while training: peak, after the first epoch, and at the end.
 
-    python benchmarks/gui.py [--rounds 3] [--seconds 6] [--soak 60]
+    python benchmarks/gui.py [--pairs 40] [--seconds 0.5] [--soak 60]
 """
 from __future__ import annotations
 
@@ -38,6 +38,7 @@ from mlpviz.core.data import load_dataset  # noqa: E402
 from mlpviz.core.trainer import Trainer  # noqa: E402
 from mlpviz.gui import app as gui_app  # noqa: E402
 from mlpviz.gui import style  # noqa: E402
+from mlpviz.gui.main_window import TRAIN_EVAL_LIMIT, MainWindow  # noqa: E402
 
 SHOWN_PROBE = """
 import sys, time
@@ -74,7 +75,6 @@ def pct(values, q):
 
 class Bench:
     def __init__(self, app: QApplication, data):
-        from mlpviz.gui.main_window import MainWindow
 
         self.app = app
         self.data = data
@@ -96,8 +96,10 @@ class Bench:
         self.w.controls.preset.setCurrentText(name)
         self.spin(0.2)
 
-    def windowed_rate(self, seconds: float) -> tuple[float, list[float]]:
-        """Samples/s of training shown live, and the lateness (ms) of a 16 ms timer meanwhile."""
+    def throughput(self, name: str, pairs: int, seconds: float) -> tuple[list[float], list[float], list[float]]:
+        """Samples/s of training shown live and of the same training headless, in alternating
+        slices of `seconds` (this machine's speed drifts over seconds: short slices side by
+        side compare like with like), and the lateness (ms) of a 16 ms timer while live."""
         late: list[float] = []
         clock = QElapsedTimer()
         timer = QTimer()
@@ -105,30 +107,39 @@ class Bench:
         timer.setInterval(16)
 
         def tick():
-            late.append(max(0.0, clock.nsecsElapsed() / 1e6 - 16))
+            if clock.isValid():
+                late.append(max(0.0, clock.nsecsElapsed() / 1e6 - 16))
             clock.restart()
 
         timer.timeout.connect(tick)
         self.w.new_run()
         self.spin(0.2)
-        trainer = self.w.trainer
-        s0 = trainer.samples_seen
-        wall = time.perf_counter()
-        self.w.controller.worker.resume()
-        clock.start()
-        timer.start()
-        self.spin(seconds)
-        timer.stop()
-        self.w.controller.pause_and_wait()
-        elapsed = time.perf_counter() - wall
-        return (trainer.samples_seen - s0) / elapsed, late[5:]
+        live_trainer = self.w.trainer
+        # The same training without the window: evaluation at each epoch end as the app does it
+        # (10,000 training images and the test set), counted in the wall time.
+        headless = Trainer.from_config(PRESETS[name], self.data, train_eval_limit=TRAIN_EVAL_LIMIT)
+        live, alone = [], []
 
-    def headless_rate(self, name: str, seconds: float) -> float:
-        trainer = Trainer.from_config(PRESETS[name], self.data, train_eval_limit=10_000)
-        wall = time.perf_counter()
-        while time.perf_counter() - wall < seconds:
-            trainer.step(10)
-        return trainer.samples_seen / (time.perf_counter() - wall)
+        def live_slice():
+            s0, wall = live_trainer.samples_seen, time.perf_counter()
+            self.w.controller.worker.resume()
+            clock.invalidate()
+            timer.start()
+            self.spin(seconds)
+            timer.stop()
+            self.w.controller.pause_and_wait()
+            live.append((live_trainer.samples_seen - s0) / (time.perf_counter() - wall))
+
+        def headless_slice():
+            s0, wall = headless.samples_seen, time.perf_counter()
+            while time.perf_counter() - wall < seconds:
+                headless.step(10)
+            alone.append((headless.samples_seen - s0) / (time.perf_counter() - wall))
+
+        for i in range(pairs):
+            for run in ((live_slice, headless_slice) if i % 2 == 0 else (headless_slice, live_slice)):
+                run()
+        return live, alone, late
 
     def pause_latency(self, n: int) -> list[float]:
         worker = self.w.controller.worker
@@ -177,8 +188,9 @@ def start_times(n: int) -> list[float]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--seconds", type=float, default=6.0)
+    ap.add_argument("--pairs", type=int, default=40, help="live/headless slice pairs per preset")
+    ap.add_argument("--seconds", type=float, default=0.5, help="length of each slice")
+    ap.add_argument("--presets", nargs="+", default=["course", "fast"], choices=sorted(PRESETS))
     ap.add_argument("--soak", type=float, default=60.0, help="seconds of training for the memory figures")
     args = ap.parse_args()
     limit_blas_threads()
@@ -188,20 +200,16 @@ def main() -> None:
     data = load_dataset()
     bench = Bench(app, data)
     rss_start = rss_mb()
-    for name in ("course", "fast"):
+    for name in args.presets:
         bench.use_preset(name)
-        ratios, windowed, headless, late = [], [], [], []
-        for _ in range(args.rounds):
-            rate, lateness = bench.windowed_rate(args.seconds)
-            base = bench.headless_rate(name, args.seconds)
-            windowed.append(rate)
-            headless.append(base)
-            ratios.append(rate / base)
-            late += lateness
+        windowed, headless, late = bench.throughput(name, args.pairs, args.seconds)
+        ratios = [a / b for a, b in zip(windowed, headless)]
         pauses = bench.pause_latency(20)
-        print(f"{name}: training shown live {statistics.median(windowed):,.0f} samples/s, headless "
-              f"{statistics.median(headless):,.0f}: ratio {statistics.median(ratios):.2f} "
-              f"(rounds: {', '.join(f'{r:.2f}' for r in ratios)})")
+        # Equal slices: the ratio of the mean rates is the ratio of all samples trained.
+        print(f"{name}: training shown live {statistics.mean(windowed):,.0f} samples/s, headless "
+              f"{statistics.mean(headless):,.0f}: ratio {statistics.mean(windowed) / statistics.mean(headless):.2f} "
+              f"over {len(ratios)} pairs of {args.seconds:g} s slices (pairs' ratios: median "
+              f"{statistics.median(ratios):.2f}, quartiles {pct(ratios, 25):.2f}-{pct(ratios, 75):.2f})")
         print(f"  16 ms timer lateness while training: p50 {pct(late, 50):.1f} ms, p95 {pct(late, 95):.1f} ms "
               f"({len(late)} ticks)")
         print(f"  pause latency: p50 {pct(pauses, 50):.1f} ms, p95 {pct(pauses, 95):.1f} ms (20 pauses)")
