@@ -20,7 +20,7 @@ from ..core.trainer import Diverged, EpochRecord, GrowingBuffer, Trainer
 
 PUBLISH_INTERVAL = 0.1  # seconds between snapshots while running (views repaint at most 5 Hz)
 PROBE_SIZE = 500  # images in each held sample evaluated ten times an epoch
-PROBE_GAP = 0.25  # but at most four times a second: at full speed each costs as much as a few steps
+PROBE_GAP = 0.5  # but at most twice a second: at full speed each costs as much as a step or two
 CHUNK_SECONDS = 0.002  # at full speed, steps are taken in runs this long between two looks at
 # the requests: small networks take a step in a fraction of a millisecond, and the loop's own
 # bookkeeping would otherwise cost them several per cent

@@ -34,8 +34,11 @@ def tile(a: np.ndarray, shape: tuple[int, int], fill) -> np.ndarray:
 
 def finite_limit(a: np.ndarray) -> float:
     """The largest finite magnitude in a (1 if none), for symmetric colour levels."""
-    finite = np.abs(a[np.isfinite(a)])
-    return float(finite.max()) if finite.size and finite.max() > 0 else 1.0
+    limit = max(-float(a.min()), float(a.max())) if a.size else 0.0
+    if not np.isfinite(limit):  # a diverged network: look past its infinities and NaNs
+        finite = np.abs(a[np.isfinite(a)])
+        limit = float(finite.max()) if finite.size else 0.0
+    return limit if limit > 0 else 1.0
 
 
 def colour_codes(a: np.ndarray, limit: float) -> np.ndarray:
@@ -45,8 +48,9 @@ def colour_codes(a: np.ndarray, limit: float) -> np.ndarray:
     codes = np.multiply(a, half / limit, dtype=np.float32)
     codes += half
     np.rint(codes, out=codes)  # ties to even: -x and +x land as far from the middle
-    np.clip(codes, 0, COLOURS - 1, out=codes)
-    return np.nan_to_num(codes, copy=False).astype(np.uint8)
+    np.fmax(codes, 0, out=codes)  # fmax, unlike clip, also turns NaN into 0
+    np.fmin(codes, COLOURS - 1, out=codes)
+    return codes.astype(np.uint8)
 
 
 class _Mosaic(pg.ImageItem):
@@ -75,7 +79,8 @@ class WeightsPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.cmap = pg.colormap.get(style.WEIGHTS_CMAP)
-        self.lut = np.vstack([self.cmap.getLookupTable(nPts=COLOURS, alpha=True), GAP_RGBA]).astype(np.uint8)
+        lut = np.vstack([self.cmap.getLookupTable(nPts=COLOURS, alpha=True), GAP_RGBA]).astype(np.uint8)
+        self._rgba = lut.view(np.uint32).ravel()  # one 4-byte word per colour: one fast lookup
         self.view = pg.GraphicsLayoutWidget()
         self.view.ci.setContentsMargins(2, 2, 2, 2)
         self.box = self.view.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
@@ -150,18 +155,22 @@ class WeightsPanel(QWidget):
         self._W, self._shape = W, image_shape
         self._limit = finite_limit(W)
         codes = tile(colour_codes(W, self._limit), image_shape, fill=COLOURS)
-        self.mosaic.setImage(self.lut.take(codes, axis=0), autoLevels=False)
+        self.mosaic.setImage(self._colour(codes), autoLevels=False)
         self.title.setText(f"First-layer weights: {W.shape[1]} hidden units, one {image_shape[0]}x"
                            f"{image_shape[1]} tile each")
         self.scale.setText(f"colour scale: blue -{self._limit:.3g}, white 0, red +{self._limit:.3g}")
         self._show_big()
         self._describe()
 
+    def _colour(self, codes: np.ndarray) -> np.ndarray:
+        """uint8 codes (h, w) -> RGBA image (h, w, 4)."""
+        return self._rgba.take(codes).view(np.uint8).reshape(*codes.shape, 4)
+
     def _show_big(self) -> None:
         if self._W is not None:
             unit = self._W[:, self._selected].reshape(self._shape)
             lim = finite_limit(unit)
-            self.big.setImage(self.lut.take(colour_codes(unit, lim), axis=0), autoLevels=False)
+            self.big.setImage(self._colour(colour_codes(unit, lim)), autoLevels=False)
 
     def _describe(self) -> None:
         if self._W is None:
