@@ -6,12 +6,13 @@
 3. A scaling table: samples/s for several widths, and the fraction of the bound set by the
    matrix products alone (the same products timed bare, back to back).
 
-Baseline and contender run interleaved in rounds, so machine noise hits both alike; figures
-are medians over rounds, and ratios are medians of per-round ratios. Each contender states its
+Baseline and contender run interleaved in short rounds, so machine noise (this machine's speed
+drifts over seconds) hits both alike; figures are medians over rounds, and ratios are medians
+of per-round ratios. Each contender states its
 BLAS thread count; both engines are measured at one and at two threads where that matters, and
 the baselines are compared with the faster mlpviz in each round.
 
-    python benchmarks/engine.py [--rounds 7] [--seconds 2] [--no-torch] [--no-scaling]
+    python benchmarks/engine.py [--rounds 21] [--seconds 0.6] [--no-torch] [--no-scaling]
 """
 from __future__ import annotations
 
@@ -134,7 +135,8 @@ def compare(title: str, batch: int, contenders: dict, rounds: int, seconds: floa
                 torch.set_num_threads(torch_threads)
             with threadpool_limits(blas, user_api="blas"):
                 results[name].append(throughput(step, batch, seconds))
-        print(f"  round {r + 1}: " + "  ".join(f"{n} {v[-1]:,.0f}" for n, v in results.items()), file=sys.stderr)
+        print(f"  round {r + 1}: " + "  ".join(f"{n} {v[-1]:,.0f}" for n, v in results.items()),
+              file=sys.stderr, end="\r" if r + 1 < rounds else "\n")
     print(f"\n{title}, median of {rounds} interleaved rounds of {seconds:g} s each:")
     ours = [max(v) for v in zip(*(v for n, v in results.items() if n.startswith("mlpviz")))]
     for name, values in results.items():
@@ -182,8 +184,8 @@ def matmul_bound(config: Config, input_size: int, seconds: float) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--rounds", type=int, default=7)
-    ap.add_argument("--seconds", type=float, default=2.0)
+    ap.add_argument("--rounds", type=int, default=21)
+    ap.add_argument("--seconds", type=float, default=0.6, help="per contender and round")
     ap.add_argument("--no-torch", action="store_true", help="leave PyTorch out even if installed")
     ap.add_argument("--no-scaling", action="store_true", help="skip the scaling table")
     args = ap.parse_args()
@@ -212,8 +214,8 @@ def main() -> None:
         for hidden in ((50,), (128,), (256,), (512,), (1024,), (256, 128)):
             config = course.replace(hidden=hidden)
             t = Trainer.from_config(config, data, evaluate_epochs=False)
-            rate = throughput(t.step, config.batch_size, args.seconds)
-            bound = matmul_bound(config, data.input_size, args.seconds)
+            rate = throughput(t.step, config.batch_size, 2.0)
+            bound = matmul_bound(config, data.input_size, 2.0)
             print(f"  {','.join(map(str, hidden)):>10s} {rate:12,.0f} {bound:14,.0f} {rate / bound:9.0%}")
 
 
