@@ -110,14 +110,15 @@ def test_long_loss_curves_are_decimated_keeping_spikes():
     y = np.ones(100_003, np.float32)
     y[51_234] = 50.0  # one spike
     y[-1] = -1.0  # and one in the last, partial bucket
-    x = np.arange(len(y), dtype=np.float64)
-    xs, ys = decimate(x, y, envelope=True, buckets=500)
-    assert len(xs) == len(ys) <= 2 * 500 and ys.max() == 50.0 and ys.min() == -1.0 and xs[-1] == x[-1]
-    assert np.all(np.diff(xs) >= 0)
-    xs, ys = decimate(x, y, envelope=False, buckets=500)
-    assert len(ys) <= 500 and xs[-1] == x[-1] and ys[-1] == -1.0
+    i, ys = decimate(y, envelope=True, buckets=500)
+    assert len(i) == len(ys) <= 2 * 500 and ys.max() == 50.0 and ys.min() == -1.0 and i[-1] == len(y) - 1
+    assert np.all(np.diff(i) >= 0)
+    i, ys = decimate(y, envelope=False, buckets=500)
+    assert len(ys) <= 500 and i[-1] == len(y) - 1 and ys[-1] == -1.0
+    np.testing.assert_array_equal(ys, y[i])
     short = np.arange(10.0)
-    assert decimate(short, short, envelope=True, buckets=500)[1] is short
+    i, ys = decimate(short, envelope=True, buckets=500)
+    assert ys is short and np.array_equal(i, np.arange(10))
 
 
 def test_smoothed_loss_matches_the_plain_recurrence_across_deliveries():

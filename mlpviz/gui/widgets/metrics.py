@@ -13,19 +13,20 @@ SMOOTHING_WINDOW = 1 / 20  # the smoothed loss averages over about a twentieth o
 MARKED_EPOCHS = 50  # epoch-end accuracies get a marker each while there are no more than this
 
 
-def decimate(x: np.ndarray, y: np.ndarray, envelope: bool, buckets: int) -> tuple[np.ndarray, np.ndarray]:
+def decimate(y: np.ndarray, envelope: bool, buckets: int) -> tuple[np.ndarray, np.ndarray]:
     """A long curve cut to at most `buckets` buckets of k points, each drawn as its minimum and
-    maximum (envelope, so that spikes stay visible) or as its last point. One bucket per pixel
-    column looks the same as every point, and painting costs in proportion to the points."""
+    maximum (envelope, so that spikes stay visible) or as its last point; returns the indices
+    of the points kept (each bucket's last) and their values. One bucket per pixel column looks
+    the same as every point, and painting costs in proportion to the points."""
     k = -(-len(y) // max(buckets, 1))
     if k <= 1:
-        return x, y
+        return np.arange(len(y)), y
     starts = np.arange(0, len(y), k)
     ends = np.minimum(starts + k, len(y)) - 1
     if not envelope:
-        return x[ends], y[ends]
+        return ends, y[ends]
     ys = np.stack([np.minimum.reduceat(y, starts), np.maximum.reduceat(y, starts)], axis=1).ravel()
-    return np.repeat(x[ends], 2), ys
+    return np.repeat(ends, 2), ys
 
 
 def smoothed(values: np.ndarray, beta: float, ema: float, t0: int) -> tuple[np.ndarray, float]:
@@ -92,6 +93,7 @@ class MetricsPanel(QWidget):
         self._losses = GrowingBuffer()
         self._smoothed = GrowingBuffer()
         self._ema = 0.0
+        self._loss_max = -np.inf
         self._steps_per_epoch = 1
         self._probes_shown = 0
         self._epochs = GrowingBuffer(64, row=(3,), dtype=np.float64)  # epoch, train %, test %
@@ -114,14 +116,13 @@ class MetricsPanel(QWidget):
             self.loss_plot.setYRange(0, self._y_hi, padding=0.02)
 
     def update_from(self, snap: Snapshot) -> None:
-        self._steps_per_epoch = snap.steps_per_epoch
         label = LOSS_LABELS.get(snap.model.loss.name, snap.model.loss.name)
         if label != self._loss_label:
             self._loss_label = label
             self.loss_plot.setLabel("left", label)
         if snap.loss_start < len(self._losses):  # a restored history or a repeat: start over
             self.clear()
-            self._steps_per_epoch = snap.steps_per_epoch
+        self._steps_per_epoch = snap.steps_per_epoch
         # The data fill at most the plot's width, as the x range only grows ahead of them.
         columns = max(100, int(self.loss_plot.getViewBox().width()))
         if len(snap.losses):
@@ -129,17 +130,20 @@ class MetricsPanel(QWidget):
             out, self._ema = smoothed(snap.losses, beta, self._ema, len(self._losses))
             self._losses.extend(snap.losses)
             self._smoothed.extend(out)
+            self._loss_max = max(self._loss_max, float(snap.losses.max()))
             self.hint.hide()
-            x = np.arange(1, len(self._losses) + 1) / self._steps_per_epoch
-            self._fit(float(x[-1]), float(self._losses.view().max()))
-            self.raw.setData(*decimate(x, self._losses.view(), True, columns), skipFiniteCheck=True)
-            self.smooth.setData(*decimate(x, self._smoothed.view(), False, columns), skipFiniteCheck=True)
+            # Step i (from 0) ends at epoch (i + 1) / steps_per_epoch; only the kept points
+            # are converted, so a long run costs no more than a short one here.
+            self._fit(len(self._losses) / self._steps_per_epoch, self._loss_max)
+            for curve, values, envelope in ((self.raw, self._losses, True), (self.smooth, self._smoothed, False)):
+                i, y = decimate(values.view(), envelope, columns)
+                curve.setData((i + 1) / self._steps_per_epoch, y, skipFiniteCheck=True)
         # Accuracy points arrive a few times a second at most: they are redrawn only then.
         if len(snap.probes) != self._probes_shown:
             self._probes_shown = len(snap.probes)
-            x, acc = snap.probes[:, 0], 100 * snap.probes[:, 1:]
-            self.probe_train.setData(*decimate(x, acc[:, 0], False, columns))
-            self.probe_test.setData(*decimate(x, acc[:, 1], False, columns))
+            for curve, column in ((self.probe_train, 1), (self.probe_test, 2)):
+                i, acc = decimate(snap.probes[:, column], False, columns)
+                curve.setData(snap.probes[i, 0], 100 * acc)
         if len(snap.epochs) != len(self._epochs):
             if len(snap.epochs) < len(self._epochs):
                 self._epochs = GrowingBuffer(64, row=(3,), dtype=np.float64)
