@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..core import checkpoint
 from ..core.config import Config, ConfigError
-from ..core.data import DataError, Dataset, load_dataset
+from ..core.data import DataError, Dataset, load_dataset, scale_images
 from ..core.preprocess import EmptyImage, prepare_digit
 from ..core.trainer import Trainer
 from .widgets.activations import ActivationsPanel
@@ -388,7 +388,7 @@ class MainWindow(QMainWindow):
     def show_test_image(self, index: int) -> None:
         if self.data is None:
             return
-        x = self.data.x_test[index].astype(np.float32) / 255
+        x = scale_images(self.data.x_test[index])
         shape = self.data.image_shape
         if shape == (28, 28):
             self.pad.set_digit(x.reshape(shape))
