@@ -2,24 +2,22 @@
 output probabilities with the prediction highlighted."""
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...core.model import MLP
 from .. import style
+from .weights import mosaic_layout
 
 # Where each activation's values lie, for a colour scale that means the same at every step.
 RANGES = {"sigmoid": (0.0, 1.0), "tanh": (-1.0, 1.0)}
 
 
 def grid(values: np.ndarray) -> np.ndarray:
-    """A vector of activations -> a near-square 2-D grid (NaN padding), for a heat map."""
+    """A vector of activations -> a 2-D grid twice as wide as tall (NaN padding), for a heat map."""
     n = len(values)
-    cols = max(1, math.ceil(math.sqrt(n * 2)))
-    rows = math.ceil(n / cols)
+    rows, cols = mosaic_layout(n, wide=2.0)
     out = np.full(rows * cols, np.nan, np.float32)
     out[:n] = values
     return out.reshape(rows, cols)

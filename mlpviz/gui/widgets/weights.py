@@ -15,9 +15,9 @@ GAP_RGBA = (120, 120, 120, 255)
 COLOURS = 255  # colour-map entries; code 255 is the gap between tiles
 
 
-def mosaic_layout(units: int) -> tuple[int, int]:
-    """(rows, cols) of a near-square grid, a little wider than tall."""
-    cols = max(1, math.ceil(math.sqrt(units * 1.3)))
+def mosaic_layout(units: int, wide: float = 1.3) -> tuple[int, int]:
+    """(rows, cols) of a grid for `units` cells, about `wide` times as many columns as rows."""
+    cols = max(1, math.ceil(math.sqrt(units * wide)))
     return math.ceil(units / cols), cols
 
 
