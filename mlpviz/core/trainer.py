@@ -28,11 +28,18 @@ class Diverged(ArithmeticError):
 
 @dataclass(frozen=True)
 class Evaluation:
-    """Mean loss, accuracy and confusion matrix (rows: true digit, columns: predicted)."""
+    """Mean loss, accuracy and confusion matrix (rows: true digit, columns: predicted); with
+    keep_probabilities, also every image's probabilities (N, 10) float32."""
 
     loss: float
     accuracy: float
     confusion: np.ndarray
+    probabilities: np.ndarray | None = None
+
+    @property
+    def predicted(self) -> np.ndarray:
+        """The digit read for each image (N,); needs the probabilities."""
+        return self.probabilities.argmax(axis=1)
 
 
 @dataclass(frozen=True)
@@ -122,6 +129,7 @@ class Trainer:
         self.samples_seen = 0
         self.losses = GrowingBuffer()
         self.epochs: list[EpochRecord] = []
+        self.last_test: Evaluation | None = None  # the latest full test-set evaluation, per image
         self._pos = n  # forces a shuffle before the first batch
         self._order = np.arange(n)
         self._xb = np.empty((batch_size, data.input_size), np.uint8)
@@ -220,35 +228,43 @@ class Trainer:
         returned (the GUI uses this so that a pause never waits for a whole evaluation).
         """
         train = self.evaluate("train", self.train_eval_limit, should_stop)
-        test = self.evaluate("test", should_stop=should_stop) if train is not None else None
+        test = self.evaluate("test", should_stop=should_stop, keep_probabilities=True) \
+            if train is not None else None
         if test is None:
             return None
+        self.last_test = test
         record = EpochRecord(self.epoch, self.step_count, train.loss, train.accuracy,
                              test.loss, test.accuracy, self.train_seconds)
         self.epochs.append(record)
         return record
 
     def evaluate(self, split: str = "test", limit: int | None = None,
-                 should_stop: Callable[[], bool] | None = None) -> Evaluation | None:
+                 should_stop: Callable[[], bool] | None = None,
+                 keep_probabilities: bool = False) -> Evaluation | None:
         """Loss, accuracy and confusion matrix on the first `limit` images of a split."""
         x, y = (self.data.x_train, self.data.y_train) if split == "train" else \
             (self.data.x_test, self.data.y_test)
-        return evaluate(self.model, x[:limit], y[:limit], should_stop=should_stop)
+        return evaluate(self.model, x[:limit], y[:limit], should_stop=should_stop,
+                        keep_probabilities=keep_probabilities)
 
 
 def evaluate(model: MLP, x: np.ndarray, y: np.ndarray, chunk: int = 1000,
-             should_stop: Callable[[], bool] | None = None) -> Evaluation | None:
+             should_stop: Callable[[], bool] | None = None,
+             keep_probabilities: bool = False) -> Evaluation | None:
     """Evaluate a model on uint8 images x (N, n_in) with labels y (N,); None if should_stop()
     turned true between two chunks."""
     total, confusion = 0.0, np.zeros((NUM_CLASSES, NUM_CLASSES), np.int64)
     buf = np.empty((min(chunk, len(x)), x.shape[1]), model.dtype)
+    probs = np.empty((len(x), NUM_CLASSES), np.float32) if keep_probabilities else None
     for i in range(0, len(x), chunk):
         if should_stop is not None and should_stop():
             return None
         xb, yb = x[i:i + chunk], y[i:i + chunk].astype(np.intp)
         p = model.forward(scale_images(xb, out=buf[:len(xb)]))
+        if probs is not None:
+            probs[i:i + len(xb)] = p
         total += model.loss.value(p, yb) * len(yb)
         confusion += np.bincount(yb * NUM_CLASSES + p.argmax(axis=1),
                                  minlength=NUM_CLASSES ** 2).reshape(NUM_CLASSES, NUM_CLASSES)
     n = max(len(x), 1)
-    return Evaluation(total / n, float(np.trace(confusion)) / n, confusion)
+    return Evaluation(total / n, float(np.trace(confusion)) / n, confusion, probs)

@@ -16,7 +16,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from ..core.model import MLP
-from ..core.trainer import Diverged, EpochRecord, GrowingBuffer, Trainer
+from ..core.trainer import Diverged, EpochRecord, Evaluation, GrowingBuffer, Trainer
 
 PUBLISH_INTERVAL = 0.1  # seconds between snapshots while running (views repaint at most 5 Hz)
 PROBE_SIZE = 500  # images in each held sample evaluated ten times an epoch
@@ -46,6 +46,7 @@ class Snapshot:
     state: str
     message: str = ""
     run_id: int = 0
+    evaluation: Evaluation | None = None  # the latest full test-set evaluation, with per-image probabilities
 
 
 class Mailbox:
@@ -274,7 +275,8 @@ class TrainingWorker(QObject):
             loss_start=self._delivered, losses=losses[self._delivered:].copy(),
             epochs=tuple(t.epochs), probes=self._probes.view().copy(),
             model=t.model.copy(), lr=t.optimizer.lr, samples_per_second=t.samples_per_second,
-            train_seconds=t.train_seconds, state=self._state, message=message, run_id=self._run_id))
+            train_seconds=t.train_seconds, state=self._state, message=message, run_id=self._run_id,
+            evaluation=t.last_test))
         self._delivered = len(losses)
 
 

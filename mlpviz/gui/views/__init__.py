@@ -1,0 +1,1 @@
+"""Views: one module per view, each a View subscribed to the session."""
