@@ -3,14 +3,11 @@ import time
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from drive import draw, wait_step
+from PySide6.QtCore import Qt
 
 from mlpviz.core import checkpoint
 from mlpviz.gui.worker import DIVERGED, PAUSED, RUNNING
-
-
-def wait_step(qtbot, window, n):
-    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step >= n, timeout=10000)
 
 
 def test_start_pause_step(qtbot, window):
@@ -77,16 +74,6 @@ def test_structural_change_asks_before_resetting(qtbot, window):
     window.controls.hidden.editingFinished.emit()
     qtbot.waitUntil(lambda: window.latest.model.sizes == (784, 32, 16, 10), timeout=3000)
     assert window.latest.step == 0
-
-
-def draw(qtbot, pad, points):
-    side = min(pad.width(), pad.height())
-    ox, oy = (pad.width() - side) / 2, (pad.height() - side) / 2
-    pts = [QPoint(int(ox + x * side), int(oy + y * side)) for x, y in points]
-    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=pts[0])
-    for p in pts[1:]:
-        qtbot.mouseMove(pad, p)
-    qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=pts[-1])
 
 
 def test_drawing_gives_a_prediction_while_drawing(qtbot, window):

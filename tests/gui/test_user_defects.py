@@ -1,0 +1,158 @@
+"""What a new user hit, each driven as the user did it."""
+import numpy as np
+import pytest
+from drive import draw, wait_step
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from mlpviz.core.data import Dataset
+from mlpviz.gui.worker import PAUSED, RUNNING
+
+
+def test_step_epoch_right_after_a_step_ends_exactly_at_the_epoch_end(qtbot, window):
+    # The remaining steps are counted by the worker, not from a snapshot that may be stale.
+    window.step_once()
+    window.step_epoch()  # at once: no snapshot of the first step has arrived yet
+    spe = window.trainer.steps_per_epoch
+    qtbot.waitUntil(lambda: window.latest.step == spe and window.state == PAUSED, timeout=10000)
+    qtbot.wait(300)
+    assert window.trainer.step_count == spe and window.trainer.epoch == 1
+
+
+def test_single_steps_count_as_unsaved_work(qtbot, window):
+    assert not window.dirty
+    window.step_once()
+    qtbot.waitUntil(lambda: window.trainer.step_count == 1, timeout=3000)
+    assert window.dirty
+    qtbot.waitUntil(window.isWindowModified, timeout=3000)  # the title's [*] follows at the next repaint
+
+
+def answer_next_box(button, seen=None):
+    """Press `button` in the next message box that offers it (the real prompt, not a stub);
+    seen collects the buttons that box offered."""
+    def press():
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, QMessageBox) and w.isVisible() and w.button(button) is not None:
+                if seen is not None:
+                    seen.append(w.standardButtons())
+                w.button(button).click()
+                return
+        QTimer.singleShot(20, press)
+    QTimer.singleShot(20, press)
+
+
+def test_the_real_prompt_keeps_or_discards_the_work(qtbot, window):
+    from mlpviz.gui.model_files import ModelFiles
+    window.confirm_discard = lambda what: ModelFiles.confirm_discard(window.files, what)  # the real one
+    window.step_once()
+    qtbot.waitUntil(lambda: window.trainer.step_count == 1, timeout=3000)
+    run = window.trainer
+    answer_next_box(QMessageBox.StandardButton.Cancel)
+    window.reset()
+    assert window.trainer is run
+    answer_next_box(QMessageBox.StandardButton.Discard)
+    window.reset()
+    assert window.trainer is not run and not window.dirty
+
+
+def test_save_after_a_reset_asks_where_instead_of_overwriting_the_opened_file(qtbot, window, tmp_path,
+                                                                               monkeypatch):
+    window.controller.worker.step(5)
+    wait_step(qtbot, window, 5)
+    a = tmp_path / "a.npz"
+    assert window.files.write(str(a))
+    before = a.read_bytes()
+    assert window.files.open(str(a))
+    assert window.windowFilePath() == str(a) and "a.npz" in window.windowTitle()
+    window.reset()  # a new network: it forgets the file
+    window.controller.worker.step(3)
+    qtbot.waitUntil(lambda: window.trainer.step_count == 3, timeout=3000)
+    asked = []
+    b = tmp_path / "b.npz"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(1) or (str(b), ""))
+    assert window.files.save()
+    assert asked and a.read_bytes() == before and b.exists()
+
+
+def test_the_speed_slider_acts_at_once_while_running(qtbot, window):
+    window.controls.speed.setValue(0)  # 1 step/s
+    window.toggle_run()
+    qtbot.waitUntil(lambda: window.state == RUNNING, timeout=3000)
+    qtbot.wait(600)
+    assert window.trainer.step_count <= 2
+    window.controls.speed.setValue(window.controls.speed.maximum())  # full speed, while running
+    qtbot.waitUntil(lambda: window.trainer.step_count > 50, timeout=5000)
+    window.controls.speed.setValue(0)
+    qtbot.wait(300)
+    n = window.trainer.step_count
+    qtbot.wait(700)
+    assert window.trainer.step_count - n <= 2  # and back down at once
+    window.toggle_run()
+
+
+@pytest.fixture
+def window14(qtbot, small, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from mlpviz.gui.main_window import MainWindow
+    x_train = small.x_train.reshape(-1, 28, 28)[:, ::2, ::2].reshape(-1, 196)
+    x_test = small.x_test.reshape(-1, 28, 28)[:, ::2, ::2].reshape(-1, 196)
+    data = Dataset(x_train, small.y_train, x_test, small.y_test, (14, 14), "mnist-14")
+    w = MainWindow(data=data, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.confirm_discard = lambda what: True
+    w.show()
+    qtbot.waitUntil(lambda: w.latest is not None, timeout=5000)
+    yield w
+    w.controller.shutdown()
+
+
+def test_a_14x14_dataset_reads_drawings_and_test_images(qtbot, window14):
+    window14.pad.clear()
+    draw(qtbot, window14.pad, [(0.5, 0.15), (0.5, 0.5), (0.5, 0.85)])
+    assert window14.input_x.shape == (196,)
+    p = window14.prediction()
+    assert p.shape == (10,) and abs(p.sum() - 1) < 1e-5
+    window14.input_view.test_index.setValue(5)
+    assert window14.input_x.shape == (196,) and window14.pad.pixels().shape == (280, 280)
+
+
+def test_a_rejected_value_is_not_confirmed_first_and_the_last_good_value_returns(qtbot, window):
+    window.step_once()
+    qtbot.waitUntil(lambda: window.trainer.step_count == 1, timeout=3000)
+    asked = []
+    window.confirm_discard = lambda what: asked.append(what) or True
+    run = window.trainer
+    for bad in ("0", "-5", "50,,10", "abc"):
+        window.controls.hidden.setText(bad)
+        window.controls.hidden.editingFinished.emit()
+        assert window.controls.hidden.text() == "50"  # back to what trains
+        assert window.controls.preset.currentData() == "course"
+    assert not asked and window.trainer is run
+
+
+def test_escape_leaves_a_settings_field_and_space_trains_again(qtbot, window):
+    window.input_view.test_index.setValue(2)  # something on the pad that Escape must not clear
+    field = window.controls.hidden
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus, timeout=1000)
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not field.hasFocus(), timeout=1000)
+    assert not window.pad.is_empty()  # Escape went to the field, not to "clear drawing"
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.state == RUNNING, timeout=3000)
+    window.toggle_run()
+
+
+def test_a_diverged_network_is_never_offered_for_saving(qtbot, window, tmp_path):
+    window.trainer.model.layers[0].W[0, 0] = np.nan
+    window.step_once()
+    qtbot.waitUntil(lambda: window.trainer.step_count >= 1 or window.state != PAUSED, timeout=3000)
+    assert not window.files.write(str(tmp_path / "nan.npz"))
+    assert not (tmp_path / "nan.npz").exists()
+    from mlpviz.gui.model_files import ModelFiles
+    window.files.saved_step = -1  # something to lose
+    seen = []
+    answer_next_box(QMessageBox.StandardButton.Cancel, seen)
+    assert not ModelFiles.confirm_discard(window.files, "Reset")
+    assert seen and not seen[0] & QMessageBox.StandardButton.Save
