@@ -23,6 +23,24 @@ ICON_SIZES = (16, 32, 48, 64, 128, 256)
 # Beyond the data, the code, icons and metadata take well under a megabyte.
 SIZE_MARGIN = 1_000_000
 START = time.monotonic()
+# Start the installed app offscreen, wait for its main window, check its icon, close it.
+APP_SMOKE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from mlpviz.gui import app
+qapp = QApplication(sys.argv[:1])
+seen = []
+def look():
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.inherits("QMainWindow")]
+    if not shown:
+        return QTimer.singleShot(100, look)
+    seen.append(shown[0].windowIcon().isNull())
+    shown[0].close()
+QTimer.singleShot(100, look)
+code = app.run()
+print("shown, with its icon" if seen == [False] and code == 0 else f"exit {code}, icon null: {seen}")
+"""
 
 
 def step(text: str) -> None:
@@ -36,7 +54,10 @@ def fail(text: str) -> None:
 
 def run(argv: list, cwd: Path, env: dict | None = None) -> str:
     """Run argv, return its stdout; fail with its output if it fails."""
-    done = subprocess.run([str(a) for a in argv], cwd=cwd, env=env, capture_output=True, text=True)
+    try:
+        done = subprocess.run([str(a) for a in argv], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+    except subprocess.TimeoutExpired:
+        fail(f"{' '.join(map(str, argv))} did not finish in 300 s")
     if done.returncode != 0:
         fail(f"{' '.join(map(str, argv))} exited {done.returncode}\n{done.stdout}\n{done.stderr}")
     return done.stdout
@@ -138,7 +159,7 @@ def check_installed(wheel: Path, version: str, python: Path, tmp: Path) -> None:
 
     where = run([python, "-c", "from mlpviz.core.data import MNIST_DIR; print(MNIST_DIR)"], folder, env).strip()
     site = run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], folder, env).strip()
-    if not Path(where).is_relative_to(Path(site)):
+    if not Path(where).resolve().is_relative_to(Path(site).resolve()):
         fail(f"the bundled MNIST was found at {where}, not inside the environment's {site}")
     step(f"  the data was found inside the installed package: {where}")
 
@@ -148,11 +169,15 @@ def check_installed(wheel: Path, version: str, python: Path, tmp: Path) -> None:
     if sizes != str(list(ICON_SIZES)):
         fail(f"the installed app icon has sizes {sizes}, expected {list(ICON_SIZES)}")
     step(f"  the window icon loads from the installed package: {sizes} px")
+    shown = run([python, "-c", APP_SMOKE], folder, env).strip()
+    if shown != "shown, with its icon":
+        fail(f"the installed desktop app did not start as it should: {shown}")
+    step(f"  the desktop app starts (offscreen): main window {shown}, then closes")
 
     # Straight from the wheel: the package is a zip archive on sys.path, its data read through importlib.resources.
     out = run([python, "-m", "mlpviz", "train", "--steps", "10", "--json"], folder, clean_env(PYTHONPATH=str(wheel)))
-    origin = run([python, "-c", "import mlpviz.core.data as d; print(type(d.MNIST_DIR).__module__, d.__file__)"],
-                 folder, clean_env(PYTHONPATH=str(wheel))).split()
+    origin = run([python, "-c", "import mlpviz.core.data as d; print(type(d.MNIST_DIR).__module__); print(d.__file__)"],
+                 folder, clean_env(PYTHONPATH=str(wheel))).splitlines()
     if json.loads(out).get("steps") != 10 or "zipfile" not in origin[0] or not origin[1].startswith(str(wheel)):
         fail(f"running from the wheel as a zip: {origin}, {out[:200]}")
     step(f"  imported from the wheel as a zip archive ({origin[0]}): train --steps 10 --json works too")
