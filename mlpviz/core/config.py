@@ -17,6 +17,14 @@ class ConfigError(ValueError):
     """A hyperparameter that cannot be used; the message says which and why."""
 
 
+def parse_hidden(text: str) -> tuple[int, ...]:
+    """"256, 128" -> (256, 128); "" -> (). Malformed text is refused, never rewritten."""
+    parts = [p.strip() for p in text.split(",")] if text.strip() else []
+    if any(not p.isdigit() for p in parts):
+        raise ConfigError(f"hidden layers must be comma-separated whole numbers such as 256,128, got {text!r}")
+    return tuple(int(p) for p in parts)
+
+
 @dataclass(frozen=True)
 class Config:
     """Everything that defines a run. Sizes of input and output come from the data."""

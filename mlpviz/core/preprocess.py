@@ -71,19 +71,22 @@ def ink(image: np.ndarray) -> np.ndarray:
     return np.clip((a - background) / max(1.0 - background, 1e-12), 0.0, 1.0)
 
 
-def prepare_digit(image: np.ndarray) -> np.ndarray:
-    """A 2-D image of one digit, any size, either polarity -> (28, 28) float32 in [0, 1].
+def prepare_digit(image: np.ndarray, shape: tuple[int, int] = (SIZE, SIZE)) -> np.ndarray:
+    """A 2-D image of one digit, any size, either polarity -> `shape` float32 in [0, 1].
 
     Crops to the ink, scales it to fit 20x20 keeping the aspect ratio, and places it in a
     28x28 field with its centre of mass at the centre. Raises EmptyImage if there is no ink.
+    For data of another size the box keeps MNIST's proportion (20/28 of the shorter side).
     """
+    field_h, field_w = shape
+    box = max(1, round(min(shape) * BOX / SIZE))
     a = ink(image)
     rows, cols = np.nonzero(a > INK_THRESHOLD)
     if len(rows) == 0:
         raise EmptyImage("the image is empty: it has no ink")
     a = a[rows.min():rows.max() + 1, cols.min():cols.max() + 1]
     h, w = a.shape
-    s = BOX / max(h, w)
+    s = box / max(h, w)
     digit = resize(a, (max(1, round(h * s)), max(1, round(w * s))))
     digit /= digit.max()
     # Centre of mass to pixel (14, 14), by a whole-pixel shift, kept inside the field:
@@ -91,8 +94,8 @@ def prepare_digit(image: np.ndarray) -> np.ndarray:
     total = digit.sum()
     cy = (digit.sum(axis=1) @ np.arange(digit.shape[0])) / total
     cx = (digit.sum(axis=0) @ np.arange(digit.shape[1])) / total
-    top = int(np.clip(round(SIZE / 2 - cy), 0, SIZE - digit.shape[0]))
-    left = int(np.clip(round(SIZE / 2 - cx), 0, SIZE - digit.shape[1]))
-    out = np.zeros((SIZE, SIZE), np.float32)
+    top = int(np.clip(round(field_h / 2 - cy), 0, field_h - digit.shape[0]))
+    left = int(np.clip(round(field_w / 2 - cx), 0, field_w - digit.shape[1]))
+    out = np.zeros((field_h, field_w), np.float32)
     out[top:top + digit.shape[0], left:left + digit.shape[1]] = digit
     return np.clip(out, 0.0, 1.0, out=out)

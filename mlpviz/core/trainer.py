@@ -128,6 +128,7 @@ class Trainer:
         self.train_seconds = 0.0
         self.samples_seen = 0
         self.losses = GrowingBuffer()
+        self.series: dict[str, GrowingBuffer] = {"loss": self.losses}  # per-step series, one row a step
         self.epochs: list[EpochRecord] = []
         self.last_test: Evaluation | None = None  # the latest full test-set evaluation, per image
         self._pos = n  # forces a shuffle before the first batch

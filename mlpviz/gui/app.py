@@ -13,7 +13,9 @@ from .icon import set_app_identity
 SWITCH_INTERVAL = 0.0002
 
 
-def run(argv: list[str] | None = None, data_source: str | None = None) -> int:
+def run(argv: list[str] | None = None, data_source: str | None = None, model_path: str | None = None,
+        preset: str | None = None) -> int:
+    """Open the main window, with a model file, a dataset or a preset if given."""
     sys.setswitchinterval(SWITCH_INTERVAL)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("mlpviz")
@@ -22,6 +24,6 @@ def run(argv: list[str] | None = None, data_source: str | None = None) -> int:
     style.configure()
     from .main_window import MainWindow  # after configure(): pyqtgraph reads its options at creation
 
-    window = MainWindow(data_source=data_source)
+    window = MainWindow(data_source=data_source, model_path=model_path, preset=preset)
     window.show()
     return app.exec()

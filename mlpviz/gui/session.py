@@ -28,6 +28,7 @@ class Session(QObject):
         self.snapshot: Snapshot | None = None
         self.input_x: np.ndarray | None = None
         self.input_source = ""
+        self.input_index: int | None = None  # the test image shown, if the input is one
         self.selected: tuple[int, int] | None = None
 
     @property
@@ -46,8 +47,10 @@ class Session(QObject):
         self.snapshot = snapshot
         self.snapshotReady.emit(snapshot)
 
-    def set_input(self, x: np.ndarray | None, source: str) -> None:
-        """Make x (n_in,) in [0, 1] the input every view shows; None clears it."""
+    def set_input(self, x: np.ndarray | None, source: str, index: int | None = None) -> None:
+        """Make x (n_in,) in [0, 1] the input every view shows (test image `index`, if it is
+        one); None clears it."""
+        self.input_index = index
         self.input_x = None if x is None else np.asarray(x, np.float32).ravel()
         self.input_source = source
         self.inputChanged.emit(self.input_x, source)
@@ -59,7 +62,7 @@ class Session(QObject):
         return x, f"Test image {index} (label {self.data.y_test[index]})"
 
     def show_test_image(self, index: int) -> None:
-        self.set_input(*self.test_image(index))
+        self.set_input(*self.test_image(index), index=index)
 
     def select_unit(self, layer: int, unit: int) -> None:
         self.selected = (layer, unit)

@@ -18,7 +18,11 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from ..core.model import MLP
 from ..core.trainer import Diverged, EpochRecord, Evaluation, GrowingBuffer, Trainer
 
-PUBLISH_INTERVAL = 0.1  # seconds between snapshots while running (views repaint at most 5 Hz)
+# The cadence of the live views, set here only. Painting holds the interpreter lock that the
+# training thread needs between any two NumPy calls, so every repaint costs training its length.
+PUBLISH_INTERVAL = 0.1  # seconds between snapshots while running
+POLL_MS = 33  # the GUI looks in the mailbox about 30 times a second...
+REPAINT_INTERVAL = 0.2  # ...but takes a snapshot and repaints at most 5 times a second
 PROBE_SIZE = 500  # images in each held sample evaluated ten times an epoch
 PROBE_GAP = 0.5  # but at most twice a second: at full speed each costs as much as a step or two
 CHUNK_SECONDS = 0.002  # at full speed, steps are taken in runs this long between two looks at
@@ -35,8 +39,8 @@ class Snapshot:
     step: int
     epoch_progress: float
     steps_per_epoch: int
-    loss_start: int  # index in the run's loss history of losses[0]
-    losses: np.ndarray  # per-step losses not yet delivered to the GUI
+    series_start: int  # index in the run's per-step history of each series' first row here
+    series: dict[str, np.ndarray]  # per-step series not yet delivered ("loss", ...), same length
     epochs: tuple[EpochRecord, ...]
     probes: np.ndarray  # (n, 3): epoch, train-sample accuracy, test-sample accuracy
     model: MLP
@@ -44,14 +48,22 @@ class Snapshot:
     samples_per_second: float
     train_seconds: float
     state: str
-    message: str = ""
     run_id: int = 0
     evaluation: Evaluation | None = None  # the latest full test-set evaluation, with per-image probabilities
+    probe_size: tuple[int, int] = (PROBE_SIZE, PROBE_SIZE)  # images in the train and test samples
+
+    @property
+    def losses(self) -> np.ndarray:
+        return self.series["loss"]
+
+    @property
+    def loss_start(self) -> int:
+        return self.series_start
 
 
 class Mailbox:
     """One slot holding the latest snapshot. A newer snapshot replaces an untaken one but keeps
-    its loss points, so none is lost however slowly the GUI drains it."""
+    the points of every per-step series, so none is lost however slowly the GUI drains it."""
 
     def __init__(self):
         self._lock = threading.Lock()
@@ -61,8 +73,9 @@ class Mailbox:
         with self._lock:
             old = self._snapshot
             if old is not None and old.run_id == snapshot.run_id:
-                snapshot = replace(snapshot, loss_start=old.loss_start,
-                                   losses=np.concatenate([old.losses, snapshot.losses]))
+                series = {k: np.concatenate([old.series[k], v]) if k in old.series else v
+                          for k, v in snapshot.series.items()}
+                snapshot = replace(snapshot, series_start=old.series_start, series=series)
             self._snapshot = snapshot
 
     def take(self) -> Snapshot | None:
@@ -77,6 +90,7 @@ class _Requests:
 
     running: bool = False
     budget: int = 0  # single steps still to take while paused
+    to_epoch_end: bool = False  # a budget of the steps left in this epoch, counted by the loop
     stop: bool = False
     lr: float | None = None
     trainer: Trainer | None = None
@@ -123,7 +137,7 @@ class TrainingWorker(QObject):
 
     def pause(self) -> None:
         self._interrupt.set()
-        self._request(running=False, budget=0)
+        self._request(running=False, budget=0, to_epoch_end=False)
 
     def step(self, n: int = 1) -> None:
         """Take exactly n more mini-batches, then pause."""
@@ -132,6 +146,12 @@ class TrainingWorker(QObject):
             self._req.running = False
             self._req.budget += n
             self._wake.set()
+
+    def step_epoch(self) -> None:
+        """Train to the end of the current epoch, then pause. The loop counts the steps left,
+        from the trainer itself: the GUI's latest snapshot may be a fraction of a second old."""
+        self._interrupt.clear()
+        self._request(running=False, budget=0, to_epoch_end=True)
 
     def stop(self) -> None:
         self._interrupt.set()
@@ -146,7 +166,8 @@ class TrainingWorker(QObject):
     def set_trainer(self, trainer: Trainer, planned_steps: int) -> None:
         """Start a new run (paused) with this trainer; the loop adopts it between two steps."""
         self._interrupt.set()
-        self._request(trainer=trainer, planned_steps=planned_steps, running=False, budget=0, publish=True)
+        self._request(trainer=trainer, planned_steps=planned_steps, running=False, budget=0, to_epoch_end=False,
+                      publish=True)
 
     # The loop (worker thread) ------------------------------------------------------------
 
@@ -165,11 +186,12 @@ class TrainingWorker(QObject):
                 if req.lr is not None and self._trainer is not None:
                     self._trainer.optimizer.lr = req.lr
                     req.lr = None
+                if req.to_epoch_end and self._trainer is not None:
+                    req.budget = self._trainer.steps_to_epoch_end
+                    req.to_epoch_end = False
                 stepping = req.budget > 0
                 go = self._trainer is not None and (req.running or stepping)
-                if stepping:
-                    req.budget -= 1
-                more_steps = req.budget > 0
+                budget = req.budget
                 publish, req.publish = req.publish, False
                 speed = req.steps_per_second
                 if not go:
@@ -192,15 +214,22 @@ class TrainingWorker(QObject):
                         self._wake.clear()
                     continue
                 next_step_at = max(next_step_at + 1 / speed, time.monotonic())
-            if self._state != RUNNING and (not stepping or more_steps):  # a lone step stays "paused"
+            if self._state != RUNNING and (not stepping or budget > 1):  # a lone step stays "paused"
                 self._set_state(RUNNING)
-            n = 1 if stepping or speed else self._chunk()
-            if not self._train(n):
+            slow = speed is not None and not stepping
+            n = 1 if slow else self._chunk()
+            if stepping:
+                n = min(n, budget)
+            taken, ok = self._train(n)
+            if stepping:
+                with self._lock:
+                    self._req.budget = max(0, self._req.budget - taken)
+            if not ok:
                 continue
             now = time.monotonic()
             with self._lock:
                 step_done = stepping and self._req.budget == 0
-            if step_done or speed or now - last_publish >= PUBLISH_INTERVAL:
+            if step_done or slow or now - last_publish >= PUBLISH_INTERVAL:
                 self._publish()
                 last_publish = now
         self.finished.emit()
@@ -218,12 +247,12 @@ class TrainingWorker(QObject):
         """How many steps make about CHUNK_SECONDS."""
         return max(1, min(64, int(CHUNK_SECONDS / self._step_seconds))) if self._step_seconds else 1
 
-    def _train(self, n: int) -> bool:
-        """Up to n mini-batches, stopping at an epoch's end, with their bookkeeping; False if the
-        run had to stop."""
+    def _train(self, n: int) -> tuple[int, bool]:
+        """Up to n mini-batches, stopping at an epoch's end, with their bookkeeping; returns how
+        many were taken and False if the run had to stop."""
         t = self._trainer
         if self._epoch_due and not self._record_epoch():
-            return False
+            return 0, False
         probe_every = max(1, t.steps_per_epoch // 10)
         start, epoch = t.step_count, t.epoch
         n = min(n, t.steps_to_epoch_end)
@@ -234,7 +263,7 @@ class TrainingWorker(QObject):
             t.step(n)
         except Diverged as e:
             self._halt(DIVERGED, str(e))
-            return False
+            return 0, False
         self._step_seconds = (time.perf_counter() - t0) / n
         self._epoch_due = t.epoch > epoch
         now = time.monotonic()
@@ -245,9 +274,9 @@ class TrainingWorker(QObject):
                                  t.evaluate("test", PROBE_SIZE).accuracy))
         recorded = not self._epoch_due or self._record_epoch()
         if t.step_count == self._planned:
-            self._halt(FINISHED, f"finished the planned {self._planned} steps; Start continues training")
-            return False
-        return recorded
+            self._halt(FINISHED, str(self._planned))
+            return n, False
+        return n, recorded
 
     def _record_epoch(self) -> bool:
         """The epoch-end evaluation, abandoned (and left due) if a pause arrives meanwhile."""
@@ -261,23 +290,25 @@ class TrainingWorker(QObject):
             self._req.running = False
             self._req.budget = 0
         self._set_state(state, message)
-        self._publish(message)
+        self._publish()
 
     def _set_state(self, state: str, message: str = "") -> None:
         self._state = state
         self.stateChanged.emit(state, message)
 
-    def _publish(self, message: str = "") -> None:
+    def _publish(self) -> None:
         t = self._trainer
-        losses = t.losses.view()
+        n = len(t.losses)  # every series grows by one row per step
+        series = {name: buf.view()[self._delivered:n].copy() for name, buf in t.series.items()}
         self.mailbox.put(Snapshot(
             step=t.step_count, epoch_progress=t.epoch_progress, steps_per_epoch=t.steps_per_epoch,
-            loss_start=self._delivered, losses=losses[self._delivered:].copy(),
+            series_start=self._delivered, series=series,
             epochs=tuple(t.epochs), probes=self._probes.view().copy(),
             model=t.model.copy(), lr=t.optimizer.lr, samples_per_second=t.samples_per_second,
-            train_seconds=t.train_seconds, state=self._state, message=message, run_id=self._run_id,
-            evaluation=t.last_test))
-        self._delivered = len(losses)
+            train_seconds=t.train_seconds, state=self._state, run_id=self._run_id,
+            evaluation=t.last_test,
+            probe_size=(min(PROBE_SIZE, len(t.data.y_train)), min(PROBE_SIZE, len(t.data.y_test)))))
+        self._delivered = n
 
 
 class TrainingController(QObject):

@@ -60,3 +60,12 @@ def test_a_single_dot_is_a_digit_of_sorts():
     img[40, 60] = 1
     out = prepare_digit(img)
     assert out.shape == (28, 28) and out.max() == 1
+
+
+def test_other_image_sizes_keep_mnist_proportions():
+    img = np.zeros((100, 60), np.float32)
+    img[10:90, 20:40] = 1.0
+    out = prepare_digit(img, shape=(14, 14))
+    assert out.shape == (14, 14) and out.dtype == np.float32
+    rows = np.nonzero(out.max(axis=1) > 0.1)[0]
+    assert rows.max() - rows.min() + 1 == 10  # 20/28 of 14: the box MNIST's digits fill

@@ -17,7 +17,6 @@ def window(qtbot, small, tmp_path):
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     w = MainWindow(data=small, settings=settings)
     qtbot.addWidget(w)
-    w.confirm = lambda title, text: True
     w.confirm_discard = lambda what: True
     w.show()
     qtbot.waitUntil(lambda: w.latest is not None, timeout=5000)

@@ -26,13 +26,13 @@ def test_start_pause_step(qtbot, window):
     assert pause_latency < 1.0
     qtbot.waitUntil(lambda: window.latest.state == PAUSED, timeout=3000)  # the pause's own snapshot
     before = window.latest.step
-    losses_before = len(window.metrics._losses)
+    losses_before = window.curves.steps_shown()
     qtbot.keyClick(window, Qt.Key.Key_Right)  # the Step shortcut
     qtbot.waitUntil(lambda: window.latest.step == before + 1, timeout=3000)
     qtbot.wait(400)
     assert window.latest.step == before + 1 and window.trainer.step_count == before + 1  # exactly one
-    assert len(window.metrics._losses) == losses_before + 1  # and the plot shows it
-    assert window.status["step"].text() == f"step {before + 1:,}"
+    assert window.curves.steps_shown() == losses_before + 1  # and the plot shows it
+    assert window.status.labels["step"].text() == f"step {before + 1:,}"
 
 
 def test_space_starts_and_pauses(qtbot, window):
@@ -68,11 +68,11 @@ def test_structural_change_asks_before_resetting(qtbot, window):
     window.step_once()
     wait_step(qtbot, window, 1)
     asked = []
-    window.confirm = lambda title, text: asked.append(title) or False
-    window.controls.activation.setCurrentText("relu")  # refused: the control goes back
-    assert asked and window.controls.activation.currentText() == "sigmoid"
+    window.confirm_discard = lambda what: asked.append(what) or False
+    window.controls.activation.setCurrentIndex(window.controls.activation.findData("relu"))  # refused
+    assert asked and window.controls.activation.currentData() == "sigmoid"  # the control goes back
     assert window.trainer.model.activation.name == "sigmoid"
-    window.confirm = lambda title, text: True
+    window.confirm_discard = lambda what: True
     window.controls.hidden.setText("32,16")
     window.controls.hidden.editingFinished.emit()
     qtbot.waitUntil(lambda: window.latest.model.sizes == (784, 32, 16, 10), timeout=3000)
@@ -96,7 +96,7 @@ def test_drawing_gives_a_prediction_while_drawing(qtbot, window):
     window.pad.changed.connect(lambda: updates.append(window.prediction()))
     draw(qtbot, window.pad, [(0.5, 0.15), (0.5, 0.4), (0.5, 0.65), (0.5, 0.85)])  # a 1
     assert len(updates) >= 3 and updates[0] is not None  # updated during the stroke
-    assert window.input_x.shape == (28, 28) and window.input_x.max() == pytest.approx(1)
+    assert window.input_x.shape == (784,) and window.input_x.max() == pytest.approx(1)
     p = window.prediction()
     assert p.shape == (10,) and abs(p.sum() - 1) < 1e-5
     assert window.activations.caption.text().startswith(f"Your drawing: the network reads <b>{p.argmax()}</b>")
@@ -105,17 +105,16 @@ def test_drawing_gives_a_prediction_while_drawing(qtbot, window):
 
 
 def test_test_image_browser_feeds_the_views(qtbot, window, small):
-    window.test_index.setValue(3)
+    window.input_view.test_index.setValue(3)
     np.testing.assert_allclose(window.input_x, small.x_test[3] / 255, atol=1e-6)
-    assert f"label {small.y_test[3]}" in window.input_source
+    assert f"label {small.y_test[3]}" in window.session.input_source
 
 
 def test_divergence_pauses_with_a_message_and_reset_recovers(qtbot, window):
-    window.confirm = lambda title, text: True
     window.controls.hidden.setText("64,64")
     window.controls.hidden.editingFinished.emit()
-    window.controls.activation.setCurrentText("leaky_relu")
-    window.controls.init.setCurrentText("he")
+    window.controls.activation.setCurrentIndex(window.controls.activation.findData("leaky_relu"))
+    window.controls.init.setCurrentIndex(window.controls.init.findData("he"))
     window.controls.lr.setValue(50)
     window.toggle_run()
     qtbot.waitUntil(lambda: window.state == DIVERGED, timeout=10000)
@@ -140,22 +139,22 @@ def test_save_and_open_a_model(qtbot, window, tmp_path):
     window.controller.worker.step(12)
     wait_step(qtbot, window, 12)
     path = tmp_path / "m.npz"
-    assert window._save(str(path))
+    assert window.files.write(str(path))
     saved = checkpoint.load(path)
     assert len(saved.losses) == 12
     window.reset()
     qtbot.waitUntil(lambda: window.latest.step == 0, timeout=3000)
-    assert window.open_model(str(path))
+    assert window.files.open(str(path))
     qtbot.waitUntil(lambda: window.latest.step == 12, timeout=3000)
     np.testing.assert_array_equal(window.latest.model.layers[0].W, saved.model.layers[0].W)
-    assert len(window.metrics._losses) == 12
-    np.testing.assert_array_equal(window.weights._W, saved.model.layers[0].W)  # the views show it
+    assert window.curves.steps_shown() == 12
+    np.testing.assert_array_equal(window.session.model.layers[0].W, saved.model.layers[0].W)  # the views show it
 
 
 def test_opening_a_bad_model_reports_and_keeps_the_run(qtbot, window, tmp_path):
     (tmp_path / "bad.npz").write_bytes(b"junk")
     run = window.trainer
-    assert not window.open_model(str(tmp_path / "bad.npz"))
+    assert not window.files.open(str(tmp_path / "bad.npz"))
     assert window.trainer is run and "not a zip" in window.statusBar().currentMessage()
 
 
@@ -170,7 +169,7 @@ def test_unsaved_training_is_not_discarded_without_asking(qtbot, window):
     run = window.trainer
     window.reset()
     assert asked == ["Reset"] and window.trainer is run  # nothing was thrown away
-    assert not window.open_model("/nonexistent.npz") and asked[-1] == "Open a model"
+    assert not window.files.open("/nonexistent.npz") and asked[-1] == "Open a model"
 
 
 def test_quitting_with_unsaved_training_can_be_cancelled(qtbot, window):
@@ -187,7 +186,7 @@ def test_saving_remembers_the_folder(qtbot, window, tmp_path):
     wait_step(qtbot, window, 1)
     folder = tmp_path / "models"
     folder.mkdir()
-    assert window._save(str(folder / "m.npz")) and not window.dirty
+    assert window.files.write(str(folder / "m.npz")) and not window.dirty
     assert window.settings.value("last_folder") == str(folder)
 
 
@@ -201,8 +200,8 @@ def test_impossible_settings_are_refused_and_the_run_kept(qtbot, window):
 def test_a_failed_save_says_so_and_keeps_the_model_unsaved(qtbot, window, tmp_path):
     window.step_once()
     wait_step(qtbot, window, 1)
-    window.dirty = True
-    assert not window._save(str(tmp_path / "no" / "such" / "folder" / "m.npz"))
+    assert window.dirty
+    assert not window.files.write(str(tmp_path / "no" / "such" / "folder" / "m.npz"))
     assert window.dirty and "cannot save" in window.statusBar().currentMessage()
 
 

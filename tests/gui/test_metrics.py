@@ -9,7 +9,7 @@ from mlpviz.gui.worker import Snapshot
 
 def snapshot(losses, loss_start, epochs, steps_per_epoch=10):
     return Snapshot(step=loss_start + len(losses), epoch_progress=0.0, steps_per_epoch=steps_per_epoch,
-                    loss_start=loss_start, losses=np.asarray(losses, np.float32),
+                    series_start=loss_start, series={"loss": np.asarray(losses, np.float32)},
                     epochs=tuple(EpochRecord(e, e * steps_per_epoch, 1.0, 0.9, 1.0, 0.8, 1.0) for e in epochs),
                     probes=np.zeros((0, 3)), model=MLP.create((4, 3, 10)), lr=0.1, samples_per_second=0.0,
                     train_seconds=0.0, state="running")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from ..session import Session
@@ -18,6 +19,7 @@ class View(QWidget):
         super().__init__(parent)
         self.session = session
         self._stale = False
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # a click here leaves a settings field
         session.snapshotReady.connect(self._on_snapshot)
         session.inputChanged.connect(self._on_input)
         session.dataChanged.connect(self.set_data)

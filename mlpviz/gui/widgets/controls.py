@@ -1,11 +1,15 @@
-"""The settings of a run and the buttons that drive it."""
+"""The settings of a run and the buttons that drive it.
+
+Values are checked before anything else happens: a rejected value is named beside the form and
+the last good settings come back, so the form always shows what is training.
+"""
 from __future__ import annotations
 
 from contextlib import contextmanager
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -17,93 +21,142 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSlider,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ...core.config import PRESETS, Config, ConfigError
-from ...core.layers import ACTIVATIONS
-from ...core.model import INITS
-from ...core.optim import OPTIMIZERS
+from ...core.config import MAX_WIDTH, PRESETS, Config, ConfigError, parse_hidden
+from ..i18n import arg
 
 # Speed slider positions: steps per second, None for full speed.
 SPEEDS = (1, 2, 5, 10, 30, 100, 300, None)
 # Settings that define the network or its data; changing them starts a new run.
 STRUCTURAL = ("hidden", "activation", "init", "init_std", "optimizer", "batch_size", "seed", "loss",
-              "train_limit")
+              "train_limit", "shift", "lr_decay", "length")
+MIN_TRAIN = 100  # fewer training images than this teach nothing
 
 
 class ControlPanel(QWidget):
-    """Emits `changed(name)` when a setting is edited by the user."""
+    """Emits `changed(name)` when the user edits a setting to a valid value."""
 
     changed = Signal(str)
     speedChanged = Signal(object)  # steps per second, or None for full speed
+    rejected = Signal(str)  # a value that cannot be used, and why
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._quiet = False
         self.preset = QComboBox()
-        self.preset.addItems([*PRESETS, "custom"])
-        self.preset.setToolTip("A ready-made network and training: course is the course's 784-50-10 "
-                               "sigmoid network, keras its Keras version, fast a larger ReLU network.")
+        for key, label in (("course", self.tr("course")), ("keras", self.tr("keras")), ("fast", self.tr("fast")),
+                           ("best", self.tr("best")), ("custom", self.tr("custom"))):
+            self.preset.addItem(label, key)
+        self.preset.setToolTip(self.tr(
+            "A ready-made network and training. course: the course's 784-50-10 sigmoid network; keras: its "
+            "Keras version; fast: a 784-256-128-10 ReLU network (about ten seconds); best: 784-512-256-10 on "
+            "shifted images, the most accurate (under a minute)."))
         self.hidden = QLineEdit()
-        self.hidden.setValidator(QRegularExpressionValidator(QRegularExpression(r"^\s*(\d+\s*(,\s*\d+\s*)*)?$")))
-        self.hidden.setToolTip("Widths of the hidden layers, comma-separated: 50 is one layer of 50 units, "
-                               "256,128 two layers.")
-        self.activation = self._combo(ACTIVATIONS, "The nonlinearity applied after every hidden layer.")
-        self.init = self._combo(INITS, "How the weights start: normal uses the std below, xavier suits "
-                                       "sigmoid and tanh, he suits ReLU.")
-        self.init_std = self._spin(QDoubleSpinBox(), 0.0001, 10, 4, "Standard deviation of the initial "
-                                                                    "weights (normal init only).")
-        self.optimizer = self._combo(OPTIMIZERS, "How gradients change the weights: plain SGD, SGD with "
-                                                 "momentum, or Adam.")
-        self.lr = self._spin(QDoubleSpinBox(), 0.00001, 1000, 5, "Learning rate: the size of each update. "
-                                                                 "It can change while training.")
+        self.hidden.setToolTip(arg(self.tr("Widths of the hidden layers, comma-separated: 50 is one layer of 50 "
+                                       "units, 256,128 two layers. Each from 1 to %1 units, up to 16 layers; "
+                                       "empty for none."), MAX_WIDTH))
+        self.activation = self._combo((("sigmoid", self.tr("sigmoid")), ("tanh", self.tr("tanh")),
+                                       ("relu", self.tr("ReLU")), ("leaky_relu", self.tr("leaky ReLU"))),
+                                      self.tr("The activation function applied after every hidden layer."))
+        self.init = self._combo((("normal", self.tr("normal")), ("xavier", self.tr("Xavier (Glorot)")),
+                                 ("he", self.tr("He"))),
+                                self.tr("How the weights start: normal uses the std below, Xavier suits "
+                                        "sigmoid and tanh, He suits ReLU."))
+        self.init_std = self._spin(QDoubleSpinBox(), 0.0001, 10, 4,
+                                   self.tr("Standard deviation of the initial weights (normal init only)."))
+        self.loss = self._combo((("cross_entropy", self.tr("cross-entropy")), ("mse", self.tr("mean squared error"))),
+                                self.tr("What the network minimises: cross-entropy of the softmax output, or "
+                                        "the mean squared error against one-hot labels."))
+        self.optimizer = self._combo((("sgd", self.tr("SGD")), ("momentum", self.tr("momentum")),
+                                      ("adam", self.tr("Adam"))),
+                                     self.tr("How gradients change the weights: plain gradient descent, "
+                                             "with momentum, or Adam."))
+        self.lr = self._spin(QDoubleSpinBox(), 0.00001, 1000, 5,
+                             self.tr("Learning rate: the size of each update. It can change while training."))
         self.lr.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
-        self.batch_size = self._spin(QSpinBox(), 1, 10000, None, "Images per mini-batch: one step "
-                                                                 "averages the gradient over this many.")
-        self.seed = self._spin(QSpinBox(), 0, 2**31 - 1, None, "Random seed: the same seed and settings "
-                                                               "give exactly the same run.")
-        self.train_limit = self._spin(QSpinBox(), 100, 60000, None, "How many training images to use "
-                                                                    "(the first N).")
+        self.lr_now = QLabel()
+        self.lr_now.setToolTip(self.tr("The learning rate in use now, after the per-epoch decay."))
+        self.momentum = self._spin(QDoubleSpinBox(), 0, 0.999, 3,
+                                   self.tr("Momentum coefficient (momentum optimizer)."))
+        self.weight_decay = self._spin(QDoubleSpinBox(), 0, 1000, 6, self.tr("L2 weight decay."))
+        self.lr_decay = self._spin(QDoubleSpinBox(), 0.01, 1, 3,
+                                   self.tr("The learning rate is multiplied by this after every epoch "
+                                           "(1: constant)."))
+        self.shift = self._spin(QSpinBox(), 0, 8, None,
+                                self.tr("Augmentation: move each training image by up to this many pixels."))
+        self.batch_size = self._spin(QSpinBox(), 1, 10000, None,
+                                     self.tr("Images per mini-batch: one step averages the gradient over this many."))
+        self.epochs = self._spin(QDoubleSpinBox(), 0, 100000, 1,
+                                 self.tr("How long the run is planned, in passes over the training set. "
+                                         "Start continues past it."))
+        self.seed = self._spin(QSpinBox(), 0, 2**31 - 1, None,
+                               self.tr("Random seed: the same seed and settings give exactly the same run."))
+        self.train_limit = self._spin(QSpinBox(), MIN_TRAIN, 60000, None, "")
         self.train_limit.setSingleStep(1000)
-        self.dataset = QLabel("MNIST (bundled)")
+        self.dataset = QLabel(self.tr("MNIST (bundled)"))
         self.dataset.setWordWrap(True)
-        self.dataset_button = QPushButton("Choose...")
-        self.dataset_button.setToolTip("Train on another folder of MNIST-format files (e.g. Fashion-MNIST) "
-                                       "or a mnist.npz.")
+        self.dataset_button = QToolButton()
+        self.dataset_button.setText(self.tr("Choose..."))
+        self.dataset_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.dataset_button.setToolTip(self.tr("Train on another dataset: a folder of MNIST-format IDX files "
+                                               "(such as Fashion-MNIST), a Keras-style mnist.npz, or the "
+                                               "bundled MNIST."))
 
+        self.advanced = QCheckBox(self.tr("Show all settings"))
+        self.advanced.setToolTip(self.tr("Loss, momentum, weight decay, learning-rate decay, image shifts, "
+                                         "initial std and the planned length."))
         net = QFormLayout()
-        net.addRow("Preset", self.preset)
-        net.addRow("Hidden layers", self.hidden)
-        net.addRow("Activation", self.activation)
-        net.addRow("Init", self.init)
-        net.addRow("Init std", self.init_std)
+        net.addRow(self.tr("Preset"), self.preset)
+        net.addRow(self.tr("Hidden layers"), self.hidden)
+        net.addRow(self.tr("Activation"), self.activation)
+        net.addRow(self.tr("Init"), self.init)
+        lr_row = QHBoxLayout()
+        lr_row.addWidget(self.lr, 1)
+        lr_row.addWidget(self.lr_now)
         train = QFormLayout()
-        train.addRow("Optimizer", self.optimizer)
-        train.addRow("Learning rate", self.lr)
-        train.addRow("Batch size", self.batch_size)
-        train.addRow("Seed", self.seed)
+        train.addRow(self.tr("Optimizer"), self.optimizer)
+        train.addRow(self.tr("Learning rate"), lr_row)
+        train.addRow(self.tr("Batch size"), self.batch_size)
+        train.addRow(self.tr("Seed"), self.seed)
+        extra = QFormLayout()
+        self._extra_rows = [(self.tr("Loss"), self.loss), (self.tr("Init std"), self.init_std),
+                            (self.tr("Momentum"), self.momentum), (self.tr("Weight decay"), self.weight_decay),
+                            (self.tr("LR decay / epoch"), self.lr_decay), (self.tr("Shift images by"), self.shift),
+                            (self.tr("Epochs planned"), self.epochs)]
+        for label, w in self._extra_rows:
+            extra.addRow(label, w)
+        self.extra_box = QWidget()
+        self.extra_box.setLayout(extra)
+        extra.setContentsMargins(0, 0, 0, 0)
+        train.addRow(self.advanced)
+        train.addRow(self.extra_box)
+        self.advanced.toggled.connect(self.extra_box.setVisible)
+        self.extra_box.setVisible(False)
         data_row = QHBoxLayout()
         data_row.addWidget(self.dataset, 1)
         data_row.addWidget(self.dataset_button)
         data = QFormLayout()
         data.addRow(data_row)
-        data.addRow("Training images", self.train_limit)
+        data.addRow(self.tr("Training images"), self.train_limit)
 
-        self.start = QPushButton("Start")
-        self.start.setToolTip("Start or pause training (Space).")
-        self.step = QPushButton("Step")
-        self.step.setToolTip("Train on exactly one mini-batch, then pause (Right arrow).")
-        self.step_epoch = QPushButton("Step epoch")
-        self.step_epoch.setToolTip("Train until the end of the current epoch, then pause (Shift+Right).")
-        self.reset = QPushButton("Reset")
-        self.reset.setToolTip("Start again from freshly initialised weights with these settings (Ctrl+R).")
+        self.start = QPushButton(self.tr("Start"))
+        self.start.setToolTip(self.tr("Start or pause training (Space)."))
+        self.step = QPushButton(self.tr("Step"))
+        self.step.setToolTip(self.tr("Train on exactly one mini-batch, then pause (Right arrow)."))
+        self.step_epoch = QPushButton(self.tr("Step epoch"))
+        self.step_epoch.setToolTip(self.tr("Train until the end of the current epoch, then pause (Shift+Right)."))
+        self.reset = QPushButton(self.tr("Reset"))
+        self.reset.setToolTip(self.tr("Start again from freshly initialised weights with these settings (Ctrl+R)."))
         self.speed = QSlider(Qt.Orientation.Horizontal)
         self.speed.setRange(0, len(SPEEDS) - 1)
         self.speed.setValue(len(SPEEDS) - 1)
         self.speed.setPageStep(1)
-        self.speed.setToolTip("Training speed: from one mini-batch a second (watch each update) to full speed.")
+        self.speed.setToolTip(self.tr("Training speed: from one mini-batch a second (watch each update) to "
+                                      "full speed. It acts at once."))
         self.speed_label = QLabel()
         self.speed_label.setMinimumWidth(70)
         self.speed.valueChanged.connect(self._speed_changed)
@@ -113,7 +166,7 @@ class ControlPanel(QWidget):
         for i, b in enumerate((self.start, self.step, self.step_epoch, self.reset)):
             buttons.addWidget(b, i // 2, i % 2)
         speed_row = QHBoxLayout()
-        speed_row.addWidget(QLabel("Speed"))
+        speed_row.addWidget(QLabel(self.tr("Speed")))
         speed_row.addWidget(self.speed, 1)
         speed_row.addWidget(self.speed_label)
         run = QVBoxLayout()
@@ -121,7 +174,8 @@ class ControlPanel(QWidget):
         run.addLayout(speed_row)
 
         layout = QVBoxLayout(self)
-        for title, inner in (("Run", run), ("Network", net), ("Training", train), ("Data", data)):
+        for title, inner in ((self.tr("Run"), run), (self.tr("Network"), net), (self.tr("Training"), train),
+                             (self.tr("Data"), data)):
             box = QGroupBox(title)
             box.setLayout(inner)
             layout.addWidget(box)
@@ -131,18 +185,22 @@ class ControlPanel(QWidget):
         layout.addWidget(self.note)
         layout.addStretch(1)
 
+        self._good = PRESETS["course"]
+        self._train_max = 60000
         self.set_config(PRESETS["course"], 60000)
-        self.preset.currentTextChanged.connect(self._preset_chosen)
+        self.preset.currentIndexChanged.connect(self._preset_chosen)
         self.hidden.editingFinished.connect(lambda: self._edited("hidden"))
-        for name in ("activation", "init", "optimizer"):
-            getattr(self, name).currentTextChanged.connect(lambda _, n=name: self._edited(n))
-        for name in ("init_std", "lr", "batch_size", "seed", "train_limit"):
+        for name in ("activation", "init", "optimizer", "loss"):
+            getattr(self, name).currentIndexChanged.connect(lambda _, n=name: self._edited(n))
+        for name in ("init_std", "lr", "batch_size", "seed", "train_limit", "momentum", "weight_decay",
+                     "lr_decay", "shift", "epochs"):
             getattr(self, name).valueChanged.connect(lambda _, n=name: self._edited(n))
 
     @staticmethod
     def _combo(items, tip: str) -> QComboBox:
         c = QComboBox()
-        c.addItems(list(items))
+        for key, label in items:
+            c.addItem(label, key)
         c.setToolTip(tip)
         return c
 
@@ -155,25 +213,77 @@ class ControlPanel(QWidget):
         spin.setKeyboardTracking(False)  # a value counts when typing is done, not per keystroke
         return spin
 
+    @staticmethod
+    def _set_key(combo: QComboBox, key: str) -> None:
+        combo.setCurrentIndex(max(0, combo.findData(key)))
+
+    # What the window calls --------------------------------------------------------------
+
+    def set_dataset(self, name: str, shape: tuple[int, int], n_train: int) -> None:
+        """Show the dataset in use and bound the training-image count by its size."""
+        self.dataset.setText(f"{name} ({shape[0]}x{shape[1]})")
+        self._train_max = n_train
+        with self._silence():
+            self.train_limit.setMaximum(n_train)
+        self.train_limit.setToolTip(arg(self.tr("How many training images to use (the first N): from %1 to %2."),
+                                        MIN_TRAIN, n_train))
+
+    def set_running(self, running: bool) -> None:
+        self.start.setText(self.tr("Pause") if running else self.tr("Start"))
+
+    def set_enabled(self, on: bool) -> None:
+        for w in (self.start, self.step, self.step_epoch, self.reset):
+            w.setEnabled(on)
+
+    def show_note(self, text: str) -> None:
+        self.note.setText(text)
+
+    def show_lr(self, lr: float) -> None:
+        """The learning rate in use, beside the field when the schedule has moved it."""
+        shown = self.lr.value()
+        self.lr_now.setText("" if abs(lr - shown) <= 1e-9 * max(shown, 1e-12) else arg(self.tr("now %1"), f"{lr:.3g}"))
+
+    def train_images(self) -> int:
+        return self.train_limit.value()
+
+    def speed_value(self) -> float | None:
+        return SPEEDS[self.speed.value()]
+
+    # Editing ------------------------------------------------------------------------------
+
     def _speed_changed(self, index: int) -> None:
         sps = SPEEDS[index]
-        self.speed_label.setText("full speed" if sps is None else f"{sps} steps/s")
+        if sps is None:
+            self.speed_label.setText(self.tr("full speed"))
+        else:
+            self.speed_label.setText(self.tr("1 step/s") if sps == 1 else arg(self.tr("%1 steps/s"), sps))
         self.speedChanged.emit(sps)
 
     def _edited(self, name: str) -> None:
         if self._quiet:
             return
-        if name != "lr" and self.preset.currentText() != "custom":
-            with self._silence():
-                self.preset.setCurrentText("custom")
-        self.init_std.setEnabled(self.init.currentText() == "normal")
+        try:
+            config = self.config()
+        except ConfigError as e:
+            self.rejected.emit(str(e))
+            self.set_config(self._good, self._good_train)  # the last good values come back
+            return
+        self.init_std.setEnabled(config.init == "normal")
+        self._good, self._good_train = config, self.train_limit.value()
+        self._show_preset(config)
         self.changed.emit(name)
 
-    def _preset_chosen(self, name: str) -> None:
-        if self._quiet or name not in PRESETS:
+    def _show_preset(self, config: Config) -> None:
+        match = [key for key, p in PRESETS.items() if p == config]
+        with self._silence():
+            self._set_key(self.preset, match[0] if match else "custom")
+
+    def _preset_chosen(self, _index: int) -> None:
+        key = self.preset.currentData()
+        if self._quiet or key not in PRESETS:
             return
-        self.set_config(PRESETS[name], self.train_limit.value())
-        self.preset.setCurrentText(name)
+        self.set_config(PRESETS[key], self.train_limit.value())
+        self._good = PRESETS[key]
         self.changed.emit("preset")
 
     @contextmanager
@@ -186,32 +296,34 @@ class ControlPanel(QWidget):
             self._quiet = False
 
     def set_config(self, config: Config, train_limit: int) -> None:
-        """Show config in the widgets without emitting `changed`."""
+        """Show config in the widgets without emitting `changed`; it becomes the last good one."""
         with self._silence():
             self.hidden.setText(",".join(map(str, config.hidden)))
-            self.activation.setCurrentText(config.activation)
-            self.init.setCurrentText(config.init)
-            self.init_std.setValue(config.init_std)
+            for name in ("activation", "init", "optimizer", "loss"):
+                self._set_key(getattr(self, name), getattr(config, name))
+            for name in ("init_std", "lr", "momentum", "weight_decay", "lr_decay", "shift", "batch_size", "seed"):
+                getattr(self, name).setValue(getattr(config, name))
             self.init_std.setEnabled(config.init == "normal")
-            self.optimizer.setCurrentText(config.optimizer)
-            self.lr.setValue(config.lr)
-            self.batch_size.setValue(config.batch_size)
-            self.seed.setValue(config.seed)
+            self.epochs.setValue(config.epochs if config.epochs is not None else 0)
+            self.epochs.setSpecialValueText(arg(self.tr("%1 steps"), config.steps or 0))
             self.train_limit.setValue(train_limit)
-            match = [name for name, p in PRESETS.items() if p == config]
-            self.preset.setCurrentText(match[0] if match else "custom")
-        self._base = config
+        self._length = (config.epochs, config.steps)
+        self._good, self._good_train = config, train_limit
+        self._show_preset(config)
 
     def config(self) -> Config:
-        """The settings shown, over the preset they started from; raises ConfigError if invalid."""
-        try:
-            hidden = tuple(int(w) for w in self.hidden.text().replace(" ", "").split(",") if w)
-        except ValueError:
-            raise ConfigError("hidden layers must be comma-separated whole numbers, such as 256,128") from None
-        return self._base.replace(
-            hidden=hidden, activation=self.activation.currentText(), init=self.init.currentText(),
-            init_std=self.init_std.value(), optimizer=self.optimizer.currentText(), lr=self.lr.value(),
-            batch_size=self.batch_size.value(), seed=self.seed.value()).validated()
-
-    def speed_value(self) -> float | None:
-        return SPEEDS[self.speed.value()]
+        """The settings shown, over the last good ones; raises ConfigError if one is invalid."""
+        changes = dict(hidden=parse_hidden(self.hidden.text()),
+                       **{name: getattr(self, name).currentData() for name in ("activation", "init", "optimizer",
+                                                                                "loss")},
+                       **{name: getattr(self, name).value() for name in ("init_std", "lr", "momentum", "weight_decay",
+                                                                          "lr_decay", "shift", "batch_size", "seed")})
+        epochs, steps = self._length
+        if epochs is None and self.epochs.value() == 0:
+            changes.update(epochs=None, steps=steps)  # a run planned in steps stays so
+        else:
+            changes.update(epochs=self.epochs.value(), steps=None)
+        if changes["batch_size"] > self.train_limit.value():
+            raise ConfigError(f"batch size {changes['batch_size']} is larger than the training set "
+                              f"({self.train_limit.value()} images)")
+        return self._good.replace(**changes).validated()

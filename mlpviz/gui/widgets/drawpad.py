@@ -101,8 +101,8 @@ class DrawPad(QWidget):
         return self._empty
 
     def set_digit(self, digit: np.ndarray) -> None:
-        """Show a (28, 28) image in [0, 1] enlarged, so it can be drawn over."""
-        self.image = gray_image(digit, CANVAS // digit.shape[0])
+        """Show an (h, w) image in [0, 1] enlarged to the canvas, so it can be drawn over."""
+        self.image = gray_image(digit, max(1, CANVAS // max(digit.shape))).scaled(CANVAS, CANVAS)
         self._empty = not digit.any()
         self._sample = True
         self.update()

@@ -1,0 +1,114 @@
+"""The window's menus and shortcuts, and where keyboard focus goes."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QMenu, QMessageBox
+
+from .. import __version__
+from .i18n import arg
+
+
+def _typing(widget) -> bool:
+    """True for a widget that takes typed text: there, Space and arrows edit the text."""
+    return isinstance(widget, (QLineEdit, QAbstractSpinBox))
+
+
+class FocusKeeper(QObject):
+    """Training shortcuts work everywhere except while typing: Return or Escape leaves a field
+    (its value is then checked as usual), and so does a click on anything that is not a field
+    (views and panels take focus on a click)."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        for field in window.findChildren(QLineEdit) + window.findChildren(QAbstractSpinBox):
+            field.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.ShortcutOverride and event.key() == Qt.Key.Key_Escape:
+            event.accept()  # Escape is the field's: it leaves the field rather than clearing the pad
+        elif kind == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Return,
+                                                               Qt.Key.Key_Enter):
+            QTimer.singleShot(0, self._leave)
+        return False
+
+    def _leave(self) -> None:
+        focus = QApplication.focusWidget()
+        if _typing(focus) or _typing(focus.parent() if focus else None):
+            self.window.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def build_menus(w) -> None:
+    """File, Training, Input, Help: every action with its shortcut, also active without a menu bar."""
+    def action(menu, text, shortcuts, slot, tip):
+        a = QAction(text, w)
+        if shortcuts:
+            a.setShortcuts([QKeySequence(s) for s in shortcuts])
+        a.setStatusTip(tip)
+        a.setToolTip(tip)
+        a.triggered.connect(slot)
+        menu.addAction(a)
+        w.addAction(a)
+        return a
+
+    tr = w.tr
+    file = w.menuBar().addMenu(tr("&File"))
+    action(file, tr("&Open model..."), ["Ctrl+O"], lambda: w.files.open(), tr("Load a saved model (.npz)"))
+    action(file, tr("&Save model"), ["Ctrl+S"], w.files.save, tr("Save the network and its history"))
+    action(file, tr("Save model &as..."), ["Ctrl+Shift+S"], w.files.save_as, tr("Save to a new file"))
+    file.addSeparator()
+    data = QMenu(tr("&Dataset"), w)
+    action(data, tr("&Folder of IDX files..."), [], lambda: choose_dataset(w, folder=True),
+           tr("Train on a folder of MNIST-format IDX files, such as Fashion-MNIST"))
+    action(data, tr("&Keras-style .npz file..."), [], lambda: choose_dataset(w, folder=False),
+           tr("Train on an mnist.npz with x_train, y_train, x_test, y_test"))
+    action(data, tr("&Bundled MNIST"), [], lambda: switch_dataset(w, None),
+           tr("Back to the MNIST that ships with mlpviz"))
+    file.addMenu(data)
+    w.controls.dataset_button.setMenu(data)
+    file.addSeparator()
+    action(file, tr("&Quit"), ["Ctrl+Q"], w.close, tr("Quit mlpviz"))
+    run = w.menuBar().addMenu(tr("&Training"))
+    w.start_action = action(run, tr("&Start / Pause"), ["Space"], w.toggle_run, tr("Start or pause training"))
+    action(run, tr("Step one &mini-batch"), ["Right"], w.step_once, tr("Train on one mini-batch"))
+    action(run, tr("Step one &epoch"), ["Shift+Right"], w.step_epoch, tr("Train to the end of this epoch"))
+    action(run, tr("&Reset"), ["Ctrl+R"], w.reset, tr("Start again from fresh weights"))
+    inp = w.menuBar().addMenu(tr("&Input"))
+    action(inp, tr("&Clear drawing"), ["Delete", "Escape"], w.input_view.clear_drawing, tr("Clear the drawing pad"))
+    action(inp, tr("&Random test image"), ["Ctrl+T"], w.input_view.random_test_image, tr("Show a random test image"))
+    w.view_menu = w.menuBar().addMenu(tr("&View"))
+    help_menu = w.menuBar().addMenu(tr("&Help"))
+    action(help_menu, tr("&About mlpviz"), [], lambda: about(w), tr("What this is"))
+    w.focus_keeper = FocusKeeper(w)
+    for taker in (w, w.statusBar(), w.controls, w.tabs):
+        taker.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+
+
+def choose_dataset(w, folder: bool) -> None:
+    from PySide6.QtWidgets import QFileDialog
+    start = str(w.settings.value("last_data_folder", ""))
+    if folder:
+        source = QFileDialog.getExistingDirectory(w, w.tr("Folder of MNIST-format IDX files"), start)
+    else:
+        source, _ = QFileDialog.getOpenFileName(w, w.tr("Keras-style MNIST file"), start,
+                                                w.tr("NumPy archives (*.npz)"))
+    if source:
+        from pathlib import Path
+        w.settings.setValue("last_data_folder", str(Path(source) if folder else Path(source).parent))
+        switch_dataset(w, source)
+
+
+def switch_dataset(w, source: str | None) -> None:
+    if w.confirm_discard(w.tr("Switch datasets")):
+        w.load_data(source)
+
+
+def about(w) -> None:
+    QMessageBox.about(w, w.tr("About mlpviz"), arg(w.tr(
+        "<h3>mlpviz %1</h3><p>Watch a neural network learn. mlpviz trains a multi-layer perceptron written "
+        "from scratch in NumPy on handwritten digits, live, and shows what happens inside: the loss and "
+        "accuracy, the weights, every layer's activations, and what it reads in a digit you draw.</p>"
+        "<p>Free software under the MIT licence.</p><p>MNIST is by Yann LeCun, Corinna Cortes and "
+        "Christopher J.C. Burges.</p>"), __version__))

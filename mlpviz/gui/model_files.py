@@ -1,0 +1,144 @@
+"""Model files for the window: open, save, the file in the title, and unsaved work.
+
+Unsaved work is counted in steps: whatever trained since the network was created, opened or
+saved. A new network (reset, new settings, new data) forgets the file it came from, so Save
+never writes one network over another's file.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from ..core import checkpoint
+from ..core.config import ConfigError
+from ..core.data import DataError
+from .i18n import arg
+from .worker import RUNNING
+
+USER_ERRORS = (DataError, ConfigError, checkpoint.CheckpointError, OSError)
+
+
+def finite_weights(model) -> bool:
+    """False for a diverged network: one that is not worth saving."""
+    return all(np.isfinite(p).all() for p in model.params)
+
+
+class ModelFiles(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.w = window
+        self.path: str | None = None
+        self.saved_step = 0
+
+    # State --------------------------------------------------------------------------------
+
+    def new_network(self) -> None:
+        """A network not from any file; what it has trained already (an opened run) is saved."""
+        self.path = None
+        self.saved_step = self.w.trainer.step_count
+        self.update_title()
+
+    def unsaved(self) -> bool:
+        t = self.w.trainer
+        return t is not None and t.step_count != self.saved_step
+
+    def update_title(self) -> None:
+        w = self.w
+        w.setWindowFilePath(self.path or "")
+        name = Path(self.path).name if self.path else w.tr("mlpviz: watch a neural network learn")
+        w.setWindowTitle(f"{name}[*] - mlpviz" if self.path else f"{name}[*]")
+        w.setWindowModified(self.unsaved())
+
+    def _last_folder(self) -> str:
+        return str(self.w.settings.value("last_folder", str(Path.home())))
+
+    # Saving -------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        return self.save_as() if self.path is None else self.write(self.path)
+
+    def save_as(self) -> bool:
+        start = self.path or str(Path(self._last_folder()) / "model.npz")
+        path, _ = QFileDialog.getSaveFileName(self.w, self.w.tr("Save model"), start, self.w.tr("Models (*.npz)"))
+        if not path:
+            return False
+        if not path.endswith(".npz"):
+            path += ".npz"
+        return self.write(path)
+
+    def write(self, path: str) -> bool:
+        """Save the network being trained to path; training that was running goes on."""
+        w = self.w
+        if w.trainer is None:
+            return False
+        running = w.state == RUNNING
+        if not w.controller.pause_and_wait():
+            w.notify(w.tr("Cannot save"), w.tr("training did not pause in time; try again"))
+            return False
+        try:
+            if not finite_weights(w.trainer.model):
+                raise checkpoint.CheckpointError(w.tr("the network has diverged: its weights are no longer "
+                                                      "finite numbers, so there is nothing worth saving"))
+            checkpoint.save(path, checkpoint.of_trainer(w.trainer, w.config))
+        except checkpoint.CheckpointError as e:
+            w.notify(w.tr("Cannot save the model"), str(e))
+            return False
+        finally:
+            if running:
+                w.controller.worker.resume()
+        self.path, self.saved_step = path, w.trainer.step_count
+        w.settings.setValue("last_folder", str(Path(path).parent))
+        w.statusBar().showMessage(arg(w.tr("Saved %1"), path), 5000)
+        self.update_title()
+        return True
+
+    # Opening ------------------------------------------------------------------------------
+
+    def open(self, path: str | None = None, ask: bool = True) -> bool:
+        w = self.w
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(w, w.tr("Open model"), self._last_folder(), w.tr("Models (*.npz)"))
+        if not path or w.data is None or (ask and not w.confirm_discard(w.tr("Open a model"))):
+            return False
+        try:
+            ckpt = checkpoint.load(path)
+            data = w.data.limit_train(w.controls.train_images())
+            trainer, config = checkpoint.resume(ckpt, data, evaluate_epochs=False,
+                                                train_eval_limit=w.controls.train_images())
+        except USER_ERRORS as e:
+            w.notify(w.tr("Cannot open the model"), str(e))
+            return False
+        w.controls.set_config(config, len(data.y_train))
+        if not w.new_run(trainer, config):
+            return False
+        self.path = path
+        w.settings.setValue("last_folder", str(Path(path).parent))
+        w.statusBar().showMessage(arg(w.tr("Opened %1"), path), 5000)
+        self.update_title()
+        return True
+
+    # Asking -------------------------------------------------------------------------------
+
+    def confirm_discard(self, what: str) -> bool:
+        """The one prompt for unsaved work: Save, Discard or Cancel (no Save for a diverged
+        network). True if the caller may go on."""
+        if not self.unsaved():
+            return True
+        w = self.w
+        buttons = QMessageBox.StandardButton
+        if finite_weights(w.trainer.model):
+            text = w.tr("The network has trained since it was last saved. Save it first?")
+            choices = buttons.Save | buttons.Discard | buttons.Cancel
+        else:
+            text = w.tr("The network has diverged (its weights are no longer finite numbers), so it cannot be "
+                        "saved. Discard it?")
+            choices = buttons.Discard | buttons.Cancel
+        box = QMessageBox(QMessageBox.Icon.Question, what, text, choices, w)
+        box.setDefaultButton(buttons.Cancel)
+        answer = box.exec()
+        if answer == buttons.Save:
+            return self.save()
+        return answer == buttons.Discard

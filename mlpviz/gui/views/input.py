@@ -1,0 +1,105 @@
+"""The input: a pad to draw on, the image the network receives, and a test-image browser."""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout
+
+from ...core.preprocess import EmptyImage, prepare_digit
+from ..i18n import arg
+from ..widgets.drawpad import DrawPad, gray_image
+from .base import View
+
+PREVIEW = 112  # pixels of the network-input preview
+
+
+class InputView(View):
+    """Whatever is drawn or picked here becomes the session's input; an input chosen in another
+    view (a test image clicked in a gallery) shows here too."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(session, parent)
+        self.pad = DrawPad()
+        self.preview = QLabel()
+        self.preview.setFixedSize(PREVIEW, PREVIEW)
+        self.preview.setStyleSheet("background: black")
+        self.preview.setToolTip(self.tr(
+            "The image the network actually receives: the drawing cropped, scaled to fit 20x20 and centred by "
+            "its centre of mass in 28x28, as MNIST's digits were."))
+        self.clear_button = QPushButton(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Clear the drawing (Delete or Escape)."))
+        self.test_index = QSpinBox()
+        self.test_index.setRange(0, 9999)
+        self.test_index.setKeyboardTracking(False)
+        self.random_button = QPushButton(self.tr("Random"))
+        self.random_button.setToolTip(self.tr("Show a random test image as the input (Ctrl+T)."))
+        self.test_label = QLabel("")
+
+        side = QVBoxLayout()
+        side.addWidget(self.preview)
+        side.addWidget(QLabel(self.tr("network input")))
+        side.addStretch(1)
+        side.addWidget(self.clear_button)
+        pad_row = QHBoxLayout()
+        pad_row.addWidget(self.pad, 1)
+        pad_row.addLayout(side)
+        browse = QHBoxLayout()
+        browse.addWidget(QLabel(self.tr("Test image")))
+        browse.addWidget(self.test_index)
+        browse.addWidget(self.random_button)
+        browse.addWidget(self.test_label, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(pad_row, 1)
+        layout.addLayout(browse)
+
+        self.pad.changed.connect(self._on_drawing)
+        self.clear_button.clicked.connect(self.pad.clear)
+        self.test_index.valueChanged.connect(self._pick)
+        self.random_button.clicked.connect(self.random_test_image)
+
+    def set_data(self, data) -> None:
+        self.test_index.setMaximum(len(data.y_test) - 1)
+        self.test_index.setToolTip(arg(self.tr("Show test image N as the input: from 0 to %1."), len(data.y_test) - 1))
+        self._pick(self.test_index.value())
+
+    def _on_drawing(self) -> None:
+        if self.pad.is_empty() or self.session.data is None:
+            self.session.set_input(None, self.tr("Draw a digit or pick a test image."))
+            return
+        try:  # at the data's own image size: the network takes nothing else
+            x = prepare_digit(self.pad.pixels(), self.session.data.image_shape)
+        except EmptyImage:
+            return
+        self.session.set_input(x, self.tr("Your drawing"))
+
+    def _pick(self, index: int) -> None:
+        if self.session.data is not None:
+            self.session.show_test_image(index)
+
+    def random_test_image(self) -> None:
+        if self.session.data is not None:
+            self.test_index.setValue(int(np.random.default_rng().integers(len(self.session.data.y_test))))
+
+    def clear_drawing(self) -> None:
+        self.pad.clear()
+
+    def set_input(self, x, source: str) -> None:
+        index, data = self.session.input_index, self.session.data
+        if x is None or data is None:
+            self.preview.clear()
+            self.test_label.setText("")
+            return
+        image = x.reshape(data.image_shape)
+        self.preview.setPixmap(QPixmap.fromImage(gray_image(image, max(1, PREVIEW // max(image.shape)))))
+        if index is None:
+            self.test_label.setText("")
+            return
+        self.test_label.setText(arg(self.tr("label: %1"), int(data.y_test[index])))
+        self.test_index.blockSignals(True)  # shown already: no second round
+        self.test_index.setValue(index)
+        self.test_index.blockSignals(False)
+        self.pad.set_digit(image)
+
+    def _on_input(self, x, source: str) -> None:
+        self.set_input(x, source)  # the pad follows even while hidden: it is where drawing starts
