@@ -16,8 +16,12 @@ def app_icon() -> QIcon:
     """The drawn network at every bundled size (read as bytes: the package may sit in a zip)."""
     icon = QIcon()
     for size in ICON_SIZES:
+        try:
+            raw = (RESOURCES / "icons" / f"mlpviz-{size}.png").read_bytes()
+        except OSError:
+            continue  # a data folder given by MLPVIZ_RESOURCES may hold no icons: the app runs without
         pixmap = QPixmap()
-        if pixmap.loadFromData((RESOURCES / "icons" / f"mlpviz-{size}.png").read_bytes()):
+        if pixmap.loadFromData(raw):
             icon.addPixmap(pixmap)
     return icon
 

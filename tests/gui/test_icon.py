@@ -16,3 +16,9 @@ def test_identity_sets_icon_version_and_desktop_entry(qapp):
     assert not QApplication.windowIcon().isNull()
     assert QApplication.applicationVersion() == mlpviz.__version__
     assert QApplication.desktopFileName() == "mlpviz"
+
+
+def test_a_resources_folder_without_icons_gives_an_empty_icon(qapp, monkeypatch, tmp_path):
+    import mlpviz.gui.icon as icon_module
+    monkeypatch.setattr(icon_module, "RESOURCES", tmp_path)
+    assert app_icon().isNull()
