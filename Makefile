@@ -14,7 +14,8 @@ REFRESH = @for cmd in "update-mime-database $(XDG_DATA_HOME)/mime" "update-deskt
 
 .PHONY: run test check-wheel lint bench install-desktop uninstall-desktop clean
 
-$(BIN)/.installed: pyproject.toml setup.py
+# mlpviz/__init__.py holds the version, which the installed metadata copies.
+$(BIN)/.installed: pyproject.toml setup.py mlpviz/__init__.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
