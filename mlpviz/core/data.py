@@ -6,13 +6,36 @@ from __future__ import annotations
 
 import gzip
 import os
+import tempfile
 import zlib
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-RESOURCES = Path(os.environ.get("MLPVIZ_RESOURCES", Path(__file__).resolve().parents[2] / "resources"))
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+
+def bundled_resources() -> Path | Traversable:
+    """The bundled data and assets: the package mlpviz.resources, wherever mlpviz is installed.
+
+    The repository keeps them in its top-level resources/ folder, which the build installs as
+    mlpviz.resources (setup.py), so neither the current folder nor the install layout matters.
+    A plain folder for a normal or editable install, a Traversable inside a zip or wheel archive.
+    """
+    if os.environ.get("MLPVIZ_RESOURCES"):
+        return Path(os.environ["MLPVIZ_RESOURCES"])
+    try:
+        return files("mlpviz.resources")
+    except ModuleNotFoundError:
+        # `python main.py` in a checkout that was never installed: the folder beside the package.
+        return Path(__file__).resolve().parents[2] / "resources"
+
+
+RESOURCES = bundled_resources()
 MNIST_DIR = RESOURCES / "mnist"
 NUM_CLASSES = 10
 
@@ -175,7 +198,18 @@ def load_npz(path: str | Path) -> Dataset:
 def load_dataset(source: str | Path | None = None) -> Dataset:
     """The bundled MNIST (None), a folder of IDX files, or a .npz file."""
     if source is None:
-        return load_idx_folder(MNIST_DIR)
+        if not MNIST_DIR.is_dir():
+            raise DataError(f"{MNIST_DIR}: the bundled MNIST is missing from this installation of mlpviz "
+                            "(reinstall it, or pass a data folder)")
+        if isinstance(MNIST_DIR, Path):
+            return load_idx_folder(MNIST_DIR)
+        # Imported from a zip archive: its members are read through importlib.resources.
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp) / "mnist"
+            folder.mkdir()
+            for member in MNIST_DIR.iterdir():
+                (folder / member.name).write_bytes(member.read_bytes())
+            return load_idx_folder(folder)
     source = Path(source)
     if source.is_dir():
         return load_idx_folder(source)

@@ -6,6 +6,7 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 from . import style
+from .icon import set_app_identity
 
 # The training thread and the GUI share one interpreter lock. A thread that wants it back
 # waits up to this long for the other to yield it, so a short interval keeps both moving.
@@ -19,6 +20,7 @@ def run(argv: list[str] | None = None, data_source: str | None = None, model_pat
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("mlpviz")
     app.setOrganizationName("mlpviz")
+    set_app_identity(app)
     style.configure()
     from .main_window import MainWindow  # after configure(): pyqtgraph reads its options at creation
 

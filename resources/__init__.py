@@ -1,0 +1,1 @@
+"""Bundled data and assets (MNIST, icons), installed as the package mlpviz.resources."""
