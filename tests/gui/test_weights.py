@@ -41,12 +41,27 @@ def test_nice_ceiling_and_order():
     assert order_by(np.array([1.0, 3.0, np.nan, 3.0, 2.0])).tolist() == [1, 3, 4, 0, 2]
 
 
-def test_integer_scale_keeps_grid_lines_even():
-    from mlpviz.gui.views.weights import integer_scale
+def test_tiles_are_redrawn_at_screen_size_with_lines_one_pixel_wide():
+    from mlpviz.gui.views.weights import screen_index, tile_size
 
-    assert integer_scale((400, 300), (100, 50)) == 4.0  # not 4.0 by width and 6 by height: the smaller, whole
-    assert integer_scale((399, 300), (100, 50)) == 3.0
-    assert integer_scale((50, 300), (100, 50)) == 0.5  # too big to fit: shrink to fit
+    assert tile_size((400, 300), (2, 3)) == (400 - 2 * GAP) // 3
+    assert tile_size((400, 100), (2, 3)) == (100 - GAP) // 2
+    assert tile_size((5, 5), (10, 10)) == 1
+    h, w, units, size = 2, 3, 5, 7
+    W = np.arange(h * w * units, dtype=np.float32).reshape(h * w, units)
+    rows, cols = mosaic_layout(units)
+    mosaic = tile(W, (h, w), fill=-1)
+    screen = mosaic.ravel().take(screen_index((h, w), (rows, cols), size))
+    assert screen.shape == (rows * (size + GAP) - GAP, cols * (size + GAP) - GAP)
+    lines = np.zeros(screen.shape, bool)
+    lines[size::size + GAP, :] = True
+    lines[:, size::size + GAP] = True
+    assert (screen[lines] == -1).all()  # every line exactly GAP wide, at the same pitch
+    for u in range(units):
+        r, c = divmod(u, cols)
+        block = screen[r * (size + GAP):r * (size + GAP) + size, c * (size + GAP):c * (size + GAP) + size]
+        assert set(np.unique(block)) == set(W[:, u])  # every pixel of the tile, and only its own, appear
+        assert block[0, 0] == W[0, u] and block[-1, -1] == W[-1, u]
 
 
 @pytest.fixture
@@ -71,25 +86,24 @@ def weights(units, seed=0):
 
 
 def test_large_layers_are_paged_sorted_and_drawn_at_a_whole_scale(view, qtbot):
-    from mlpviz.gui.views.weights import DEFAULT_PAGE_SIZE, SORTS
+    from mlpviz.gui.views.weights import DEFAULT_PAGE_SIZE, SORTS, tile_size
 
     W = weights(512)
     view.set_weights(W, (28, 28))
     assert len(view.page_units()) == DEFAULT_PAGE_SIZE and view.pages == 512 // DEFAULT_PAGE_SIZE
     rows, cols = mosaic_layout(DEFAULT_PAGE_SIZE)
-    assert view.mosaic.image.shape[:2] == (rows * 29 - 1, cols * 29 - 1)
+    size = view.tile_pixels()
+    assert view.mosaic.image.shape[:2] == (rows * (size + GAP) - GAP, cols * (size + GAP) - GAP)
+    # One image pixel per screen pixel: the lines between tiles stay one pixel wide.
+    dpr = view.devicePixelRatioF()
+    assert view.box.viewRange()[0][1] == pytest.approx(view.box.width() * dpr)
+    assert size == tile_size((int(view.box.width() * dpr), int(view.box.height() * dpr)), (rows, cols)) > 28
     view.set_page(3)
     np.testing.assert_array_equal(view.page_units(), np.arange(3 * 64, 4 * 64))
-    # One image pixel is a whole number of screen pixels.
-    k = view.box.width() / (view.box.viewRange()[0][1] - view.box.viewRange()[0][0])
-    assert k >= 1 and abs(k - round(k)) < 1e-6
     view.sort.setCurrentIndex(SORTS.index("weight norm"))
     assert view.page_units()[0] == 511  # the largest norm first
-    assert view.mosaic.image.shape[:2] == (rows * 29 - 1, cols * 29 - 1)
     view.page_size.setCurrentIndex(0)  # 16 tiles: larger
-    assert len(view.page_units()) == 16
-    k16 = view.box.width() / (view.box.viewRange()[0][1] - view.box.viewRange()[0][0])
-    assert k16 > k and abs(k16 - round(k16)) < 1e-6
+    assert len(view.page_units()) == 16 and view.tile_pixels() > size
 
 
 def test_clicking_a_tile_selects_the_unit_and_the_selection_is_outlined(view, qtbot, click):
@@ -101,7 +115,8 @@ def test_clicking_a_tile_selects_the_unit_and_the_selection_is_outlined(view, qt
     third = int(np.argsort(-np.linalg.norm(W, axis=0))[2])
     # A real click in the middle of the third tile on the page.
     with qtbot.waitSignal(view.session.unitSelected) as blocker:
-        click(view.view, view.mosaic, 2 * (28 + GAP) + 14, 14)
+        size = view.tile_pixels()
+        click(view.view, view.mosaic, 2 * (size + GAP) + size / 2, size / 2)
     assert blocker.args == [1, third]
     assert view.selected_cell() == 2 and view.outline.isVisible()
     assert f"unit {third + 1} of 256" in view.info.text()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import time
 
 import numpy as np
 import pyqtgraph as pg
@@ -16,6 +17,7 @@ from .base import View
 
 SMOOTHING_WINDOW = 1 / 20  # the smoothed loss averages over about a twentieth of an epoch
 MARKED_EPOCHS = 50  # epoch-end accuracies get a marker each while there are no more than this
+NUMBERS_INTERVAL = 1.0  # seconds between two updates of the running loss under the curves
 ERROR_FLOOR = 0.01  # per cent: a perfect score is drawn at this error (99.99%), the log axis has no zero
 
 
@@ -189,7 +191,8 @@ class CurvesView(View):
         self.loss_plot.setRange(xRange=(0, 1), yRange=(0, 1), padding=0.02)
         self.acc_plot.setRange(xRange=(0, 1), yRange=(self._err_lo, 2), padding=0.02)
         self._numbers = ""
-        self._show_numbers()
+        self._numbers_at = -np.inf
+        self._show_numbers(force=True)
 
     def _fit(self, x_max: float, y_max: float) -> None:
         """Grow the ranges to hold x_max epochs and a loss of y_max, with room to spare."""
@@ -237,6 +240,7 @@ class CurvesView(View):
                 i, y = decimate(values.view(), envelope, columns)
                 curve.setData((i + 1) / self._steps_per_epoch, y, skipFiniteCheck=True)
         # Accuracy points arrive a few times a second at most: they are redrawn only then.
+        evaluated = len(snap.probes) != self._probes_shown or len(snap.epochs) != len(self._epochs)
         if len(snap.probes) != self._probes_shown:
             self._probes_shown = len(snap.probes)
             self._probes = snap.probes
@@ -257,11 +261,16 @@ class CurvesView(View):
             symbol = ("s", "o") if len(e) <= MARKED_EPOCHS else (None, None)  # denser markers would merge
             self.epoch_train.setData(e[:, 0], e[:, 1], symbol=symbol[0])
             self.epoch_test.setData(e[:, 0], e[:, 2], symbol=symbol[1])
-        self._show_numbers()
+        self._show_numbers(force=evaluated or snap.state != "running")
 
-    def _show_numbers(self) -> None:
+    def _show_numbers(self, force: bool = False) -> None:
+        # A label's new text costs a layout pass and most of a millisecond: the running loss is
+        # brought up to date once a second, the evaluations as soon as they arrive.
+        now = time.monotonic()
+        if not force and now - self._numbers_at < NUMBERS_INTERVAL:
+            return
         smooth = float(self._smoothed.view()[-1]) if len(self._smoothed) else None
         text = summary(self._records, self._probes, smooth)
-        if text != self._numbers:  # a label's new text costs a layout pass: only when it changes
-            self._numbers = text
+        if text != self._numbers:
+            self._numbers, self._numbers_at = text, now
             self.numbers.setText(text)

@@ -26,11 +26,26 @@ RESORT_SECONDS = 3.0  # while training, the order is brought up to date at most 
 # tiles do not jump around at every repaint
 
 
-def integer_scale(avail: tuple[float, float], image: tuple[int, int]) -> float:
-    """Screen pixels per image pixel so that (w, h) `image` fits in (w, h) `avail`: a whole
-    number when at least 1, so that every tile and every gap line is equally thick."""
-    fit = min(avail[0] / max(image[0], 1), avail[1] / max(image[1], 1))
-    return float(math.floor(fit)) if fit >= 1 else fit
+def tile_size(avail: tuple[int, int], grid: tuple[int, int]) -> int:
+    """The side in screen pixels of the largest square tiles that fit a (rows, cols) grid with
+    GAP-pixel lines between them in (width, height) `avail` pixels; at least 1."""
+    (w, h), (rows, cols) = avail, grid
+    return max(1, min((w - (cols - 1) * GAP) // cols, (h - (rows - 1) * GAP) // rows))
+
+
+def screen_index(shape: tuple[int, int], grid: tuple[int, int], size: int) -> np.ndarray:
+    """For a `tile` mosaic of (h, w) tiles on a (rows, cols) grid, redrawn with tiles of
+    size x size screen pixels and GAP-pixel lines: the index in the flattened mosaic of every
+    screen pixel (H, W). Each line is exactly GAP pixels wide however the tiles are scaled,
+    which scaling the whole mosaic by a fractional factor cannot give."""
+    (h, w), (rows, cols) = shape, grid
+
+    def axis(n: int, side: int) -> np.ndarray:
+        at = np.arange(n * (size + GAP) - GAP)
+        cell, offset = np.divmod(at, size + GAP)
+        return np.where(offset < size, cell * (side + GAP) + offset * side // size, cell * (side + GAP) + side)
+
+    return axis(rows, h)[:, None] * (cols * (w + GAP) - GAP) + axis(cols, w)[None, :]
 
 
 class _Mosaic(pg.ImageItem):
@@ -142,7 +157,9 @@ class WeightsView(View):
         self._hovered = -1
         self._page = 0
         self._per_page = DEFAULT_PAGE_SIZE
-        self._image_size = (0, 0)
+        self._layout_key: tuple = ()
+        self._size = 28
+        self._index = np.zeros((0, 0), np.intp)
         self.clear()
 
     # What the page shows ------------------------------------------------------------------
@@ -162,13 +179,13 @@ class WeightsView(View):
         return self._order[self._page * self._per_page:(self._page + 1) * self._per_page]
 
     def _cell_at(self, x: float, y: float) -> int:
-        return tile_at(x, y, self._shape, len(self.page_units()))
+        """The cell of the page under screen-image pixel (x, y), or -1."""
+        return tile_at(x, y, (self._size, self._size), len(self.page_units()))
 
     def _cell_rect(self, cell: int) -> QRectF:
-        h, w = self._shape
         _, cols = mosaic_layout(len(self.page_units()))
         r, c = divmod(cell, cols)
-        return QRectF(c * (w + GAP) - 0.5, r * (h + GAP) - 0.5, w + 1, h + 1)
+        return QRectF(c * (self._size + GAP) - 1, r * (self._size + GAP) - 1, self._size + 2, self._size + 2)
 
     # Session -------------------------------------------------------------------------------
 
@@ -257,23 +274,29 @@ class WeightsView(View):
             return
         units = self.page_units()
         codes = tile(colour_codes(self._W[:, units], self._limit), self._shape, fill=COLOURS)
-        self.mosaic.setImage(self._colour(codes), autoLevels=False)
-        if codes.shape[::-1] != self._image_size:
-            self._image_size = codes.shape[::-1]
-            self._fit()
+        grid = mosaic_layout(len(units))
+        rect, dpr = self.box.rect(), self.devicePixelRatioF()
+        avail = (int(rect.width() * dpr), int(rect.height() * dpr))
+        key = (self._shape, grid, avail)
+        if key != self._layout_key:  # a new page shape or a resize: map screen pixels anew
+            self._layout_key = key
+            self._size = tile_size(avail, grid)
+            self._index = screen_index(self._shape, grid, self._size)
+            # One image pixel per device pixel, from the top left corner.
+            self.box.setRange(xRange=(0, max(avail[0], 1)), yRange=(0, max(avail[1], 1)), padding=0)
+        rgba = self._rgba.take(codes.ravel()).take(self._index)  # colours first: fewer pixels to look up
+        self.mosaic.setImage(rgba.view(np.uint8).reshape(*self._index.shape, 4), autoLevels=False)
         self._place_outline()
         self._show_big()
         self._describe()
 
     def _fit(self) -> None:
-        """Map image pixels to a whole number of screen pixels (top left aligned)."""
-        w, h = self._image_size
-        if not w:
-            return
-        rect = self.box.rect()
-        dpr = self.devicePixelRatioF()
-        k = integer_scale((rect.width() * dpr, rect.height() * dpr), (w, h)) / dpr
-        self.box.setRange(xRange=(0, rect.width() / k), yRange=(0, rect.height() / k), padding=0)
+        if self._W is not None:
+            self._draw()
+
+    def tile_pixels(self) -> int:
+        """The side of a tile on screen, in device pixels."""
+        return self._size
 
     def _place_outline(self) -> None:
         where = np.flatnonzero(self.page_units() == self._selected)
@@ -284,12 +307,10 @@ class WeightsView(View):
             self.outline.hide()
 
     def _show_page_label(self) -> None:
-        units = self.page_units()
-        if not self.units:
-            self.page_label.setText("")
-        else:
-            first = 0 if self._per_page == 0 else self._page * self._per_page
-            self.page_label.setText(f"{first + 1}-{first + len(units)} of {self.units}")
+        first = 0 if self._per_page == 0 else self._page * self._per_page
+        text = f"{first + 1}-{first + len(self.page_units())} of {self.units}" if self.units else ""
+        if text != self.page_label.text():  # a new text costs a layout pass: only when it changes
+            self.page_label.setText(text)
         self.prev.setEnabled(self._page > 0)
         self.next.setEnabled(self._page < self.pages - 1)
 
@@ -346,6 +367,8 @@ class WeightsView(View):
         rank = int(np.flatnonzero(self._order == shown)[0]) + 1 if self._order.size else shown + 1
         with np.errstate(all="ignore"):
             norm = float(np.linalg.norm(col))
-        self.info.setText(f"{verb} unit {shown + 1} of {self._W.shape[1]}\n"
-                          f"weights from {col.min():+.3f} to {col.max():+.3f}, norm {norm:.3g}\n"
-                          f"place {rank} by {SORTS[self.sort.currentIndex()]}")
+        text = (f"{verb} unit {shown + 1} of {self._W.shape[1]}, place {rank} by "
+                f"{SORTS[self.sort.currentIndex()]}\nweights from {col.min():+.3f} to {col.max():+.3f}, "
+                f"norm {norm:.3g}")
+        if text != self.info.text():
+            self.info.setText(text)
