@@ -77,6 +77,19 @@ class AccuracyAxis(pg.AxisItem):
     """A log axis of the error rate labelled with the accuracy: 90%, 99%, 99.9% equally spaced,
     so that the last per cents, where training spends most of its time, get most of the room."""
 
+    def tickValues(self, minVal, maxVal, size):
+        """Errors of 10^k per cent as major ticks (0, 90, 99, 99.9%...), 2 and 5 x 10^k as minor
+        ones (80, 95, 98, 99.5%...) when there is room: the default log ticks label every
+        per cent from 10 to 90 on top of each other."""
+        if not self.logMode:
+            return super().tickValues(minVal, maxVal, size)
+        lo, hi = sorted((minVal, maxVal))
+        decades = np.arange(math.floor(lo), math.ceil(hi) + 1)
+        major = [float(d) for d in decades if lo <= d <= hi]
+        minor = [float(d + math.log10(m)) for d in decades for m in (2, 5) if lo <= d + math.log10(m) <= hi]
+        room = size / max(hi - lo, 1e-9)  # pixels per decade
+        return [(1.0, major), (None, minor if room >= 60 else [])]
+
     def logTickStrings(self, values, scale, spacing):
         return [accuracy_label(v) for v in values]
 

@@ -72,12 +72,11 @@ class MiniBatchView(View):
             self.box.addItem(text, ignoreBounds=True)
             text.hide()
             self.texts.append(text)
-        self.loss_plot = style.plot_widget("Loss of each image", "cross-entropy (nats)", "image")
+        self.loss_plot = style.plot_widget("Loss of each image: before the step (light), after it (dark)",
+                                           "cross-entropy (nats)", "image")
         self.loss_plot.setMouseEnabled(x=False, y=False)
-        self.loss_plot.addLegend(offset=(-10, 10), labelTextSize="8pt", colCount=2)
-        self.before_bars = pg.BarGraphItem(x=[], height=[], width=0.4, brush=style.BAR, pen=None,
-                                           name="before the step")
-        self.after_bars = pg.BarGraphItem(x=[], height=[], width=0.4, brush=style.TRAIN, pen=None, name="after")
+        self.before_bars = pg.BarGraphItem(x=[], height=[], width=0.4, brush=style.BAR, pen=None)
+        self.after_bars = pg.BarGraphItem(x=[], height=[], width=0.4, brush=style.TRAIN, pen=None)
         for bars in (self.before_bars, self.after_bars):
             self.loss_plot.addItem(bars)
         layout = QVBoxLayout(self)
