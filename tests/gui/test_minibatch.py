@@ -64,7 +64,7 @@ def test_images_answers_and_losses_of_the_batch(view, small):
     # A snapshot without a batch keeps the last one, saying so; a new run clears it.
     view.update_from(SimpleNamespace(batch=None, step=8))
     assert "earlier step" in view.caption.text() and view.images.image is not None
-    view.clear()
+    view.session.set_data(small)  # new data: the recorded indices no longer name its images
     assert view.caption.text() == HINT and not any(t.isVisible() for t in view.texts)
 
 

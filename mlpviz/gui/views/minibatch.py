@@ -99,6 +99,9 @@ class MiniBatchView(View):
             return
         self.show_batch(record, getattr(snapshot, "step", None))
 
+    def set_data(self, data) -> None:
+        self.clear()  # the recorded indices belong to the previous training set
+
     def clear(self) -> None:
         self._record = None
         self._shown = 0
