@@ -1,7 +1,11 @@
-"""The first-layer weight mosaic: where each unit's tile goes and how values become colours."""
+"""The first-layer weight mosaic: where each unit's tile goes, how values become colours, and the
+view's pages, order, scale and selection."""
 import numpy as np
+import pytest
 
-from mlpviz.gui.widgets.weights import COLOURS, GAP, colour_codes, mosaic_layout, tile
+from mlpviz.gui import style
+from mlpviz.gui.session import Session
+from mlpviz.gui.widgets.mosaic import COLOURS, GAP, colour_codes, mosaic_layout, nice_ceiling, order_by, tile, tile_at
 
 
 def test_each_unit_lands_in_its_tile_with_gaps_between():
@@ -15,7 +19,11 @@ def test_each_unit_lands_in_its_tile_with_gaps_between():
         block = out[r * (h + GAP):r * (h + GAP) + h, c * (w + GAP):c * (w + GAP) + w]
         expected = W[:, u].reshape(h, w) if u < units else np.full((h, w), -1)
         np.testing.assert_array_equal(block, expected)
+        # and the pixels of that block map back to the unit (or to nothing past the last one)
+        assert tile_at(c * (w + GAP) + w - 0.5, r * (h + GAP) + 0.5, (h, w), units) == (u if u < units else -1)
     assert (out[h::h + GAP, :] == -1).all() and (out[:, w::w + GAP] == -1).all()
+    assert tile_at(w + 0.5, 0.5, (h, w), units) == -1  # on a gap
+    assert tile_at(-0.5, 0.5, (h, w), units) == -1
 
 
 def test_colour_codes_are_symmetric_around_zero():
@@ -26,3 +34,112 @@ def test_colour_codes_are_symmetric_around_zero():
     for x in (0.25, 0.5, 0.7):
         lo, hi = colour_codes(np.array([-x, x]), 1.0).astype(int)
         assert mid - lo == hi - mid > 0  # as far from white on either side
+
+
+def test_nice_ceiling_and_order():
+    assert [nice_ceiling(x) for x in (0.7, 1.0, 1.3, 2.2, 3.1, 7, 0.012)] == [1, 1, 2, 2.5, 5, 10, 0.02]
+    assert order_by(np.array([1.0, 3.0, np.nan, 3.0, 2.0])).tolist() == [1, 3, 4, 0, 2]
+
+
+def test_tiles_are_redrawn_at_screen_size_with_lines_one_pixel_wide():
+    from mlpviz.gui.views.weights import screen_index, tile_size
+
+    assert tile_size((400, 300), (2, 3)) == (400 - 2 * GAP) // 3
+    assert tile_size((400, 100), (2, 3)) == (100 - GAP) // 2
+    assert tile_size((5, 5), (10, 10)) == 1
+    h, w, units, size = 2, 3, 5, 7
+    W = np.arange(h * w * units, dtype=np.float32).reshape(h * w, units)
+    rows, cols = mosaic_layout(units)
+    mosaic = tile(W, (h, w), fill=-1)
+    screen = mosaic.ravel().take(screen_index((h, w), (rows, cols), size))
+    assert screen.shape == (rows * (size + GAP) - GAP, cols * (size + GAP) - GAP)
+    lines = np.zeros(screen.shape, bool)
+    lines[size::size + GAP, :] = True
+    lines[:, size::size + GAP] = True
+    assert (screen[lines] == -1).all()  # every line exactly GAP wide, at the same pitch
+    for u in range(units):
+        r, c = divmod(u, cols)
+        block = screen[r * (size + GAP):r * (size + GAP) + size, c * (size + GAP):c * (size + GAP) + size]
+        assert set(np.unique(block)) == set(W[:, u])  # every pixel of the tile, and only its own, appear
+        assert block[0, 0] == W[0, u] and block[-1, -1] == W[-1, u]
+
+
+@pytest.fixture
+def view(qtbot, small):
+    style.configure()
+    from mlpviz.gui.views.weights import WeightsView
+
+    session = Session()
+    session.set_data(small)
+    v = WeightsView(session)
+    v.resize(700, 500)
+    qtbot.addWidget(v)
+    v.show()
+    qtbot.waitExposed(v)
+    return v
+
+
+def weights(units, seed=0):
+    W = np.random.default_rng(seed).normal(0, 0.05, (784, units)).astype(np.float32)
+    W *= np.linspace(0.5, 2.0, units, dtype=np.float32)  # norms grow with the unit index
+    return W
+
+
+def test_large_layers_are_paged_sorted_and_drawn_at_a_whole_scale(view, qtbot):
+    from mlpviz.gui.views.weights import DEFAULT_PAGE_SIZE, SORTS, tile_size
+
+    W = weights(512)
+    view.set_weights(W, (28, 28))
+    assert len(view.page_units()) == DEFAULT_PAGE_SIZE and view.pages == 512 // DEFAULT_PAGE_SIZE
+    rows, cols = mosaic_layout(DEFAULT_PAGE_SIZE)
+    size = view.tile_pixels()
+    assert view.mosaic.image.shape[:2] == (rows * (size + GAP) - GAP, cols * (size + GAP) - GAP)
+    # One image pixel per screen pixel: the lines between tiles stay one pixel wide.
+    dpr = view.devicePixelRatioF()
+    assert view.box.viewRange()[0][1] == pytest.approx(view.box.width() * dpr)
+    assert size == tile_size((int(view.box.width() * dpr), int(view.box.height() * dpr)), (rows, cols)) > 28
+    view.set_page(3)
+    np.testing.assert_array_equal(view.page_units(), np.arange(3 * 64, 4 * 64))
+    view.sort.setCurrentIndex(SORTS.index("weight norm"))
+    assert view.page_units()[0] == 511  # the largest norm first
+    view.page_size.setCurrentIndex(0)  # 16 tiles: larger
+    assert len(view.page_units()) == 16 and view.tile_pixels() > size
+
+
+def test_clicking_a_tile_selects_the_unit_and_the_selection_is_outlined(view, qtbot, click):
+    from mlpviz.gui.views.weights import SORTS
+
+    W = weights(256)
+    view.set_weights(W, (28, 28))
+    view.sort.setCurrentIndex(SORTS.index("weight norm"))
+    third = int(np.argsort(-np.linalg.norm(W, axis=0))[2])
+    # A real click in the middle of the third tile on the page.
+    with qtbot.waitSignal(view.session.unitSelected) as blocker:
+        size = view.tile_pixels()
+        click(view.view, view.mosaic, 2 * (size + GAP) + size / 2, size / 2)
+    assert blocker.args == [1, third]
+    assert view.selected_cell() == 2 and view.outline.isVisible()
+    assert f"unit {third + 1} of 256" in view.info.text()
+    view.session.select_unit(1, 0)  # from elsewhere: the smallest norm, on the last page
+    assert view._page == view.pages - 1 and view.selected_cell() >= 0
+    rect = view.outline.rect()
+    cell = view.selected_cell()
+    assert view._cell_at(rect.center().x(), rect.center().y()) == cell
+    view.session.select_unit(2, 5)  # another layer: nothing changes here
+    assert view.page_units()[view.selected_cell()] == 0
+
+
+def test_activity_order_ranks_the_most_active_units_first(view):
+    from mlpviz.core.model import MLP
+    from mlpviz.gui.views.weights import SORTS
+    from mlpviz.gui.worker import Snapshot
+
+    model = MLP.create((784, 40, 10), "relu", init="he", seed=3)
+    snap = Snapshot(step=0, epoch_progress=0, steps_per_epoch=1, series_start=0, series={"loss": np.zeros(0, np.float32)},
+                    epochs=(), probes=np.zeros((0, 3)), model=model, lr=0.1, samples_per_second=0,
+                    train_seconds=0, state="paused")
+    view.session.publish(snap)
+    view.sort.setCurrentIndex(SORTS.index("activity"))
+    activity = view.activity()
+    assert activity.shape == (40,)
+    assert np.all(np.diff(activity[view.page_units()]) <= 0)

@@ -106,7 +106,7 @@ def test_divergence_pauses_and_reports(qtbot, small):
 
 
 def test_long_loss_curves_are_decimated_keeping_spikes():
-    from mlpviz.gui.widgets.metrics import decimate
+    from mlpviz.gui.views.curves import decimate
     y = np.ones(100_003, np.float32)
     y[51_234] = 50.0  # one spike
     y[-1] = -1.0  # and one in the last, partial bucket
@@ -122,7 +122,7 @@ def test_long_loss_curves_are_decimated_keeping_spikes():
 
 
 def test_smoothed_loss_matches_the_plain_recurrence_across_deliveries():
-    from mlpviz.gui.widgets.metrics import smoothed
+    from mlpviz.gui.views.curves import smoothed
     rng = np.random.default_rng(3)
     losses = rng.exponential(1.0, 3000).astype(np.float32)
     for beta in (0.8, 1 - 1 / 30, 1 - 1 / 300):

@@ -1,26 +1,293 @@
-"""Loss and accuracy curves as a view."""
+"""Live loss and accuracy curves, with epochs on the x axis, and the numbers they end at."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout
+import math
+import time
 
-from ..widgets.metrics import MetricsPanel
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
+
+from ...core.trainer import GrowingBuffer
+from .. import style
+from ..session import Session
+from ..worker import PROBE_SIZE
 from .base import View
+
+SMOOTHING_WINDOW = 1 / 20  # the smoothed loss averages over about a twentieth of an epoch
+MARKED_EPOCHS = 50  # epoch-end accuracies get a marker each while there are no more than this
+NUMBERS_INTERVAL = 1.0  # seconds between two updates of the running loss under the curves
+ERROR_FLOOR = 0.01  # per cent: a perfect score is drawn at this error (99.99%), the log axis has no zero
+
+
+def decimate(y: np.ndarray, envelope: bool, buckets: int) -> tuple[np.ndarray, np.ndarray]:
+    """A long curve cut to at most `buckets` buckets of k points, each drawn as its minimum and
+    maximum (envelope, so that spikes stay visible) or as its last point; returns the indices
+    of the points kept (each bucket's last) and their values. One bucket per pixel column looks
+    the same as every point, and painting costs in proportion to the points."""
+    k = -(-len(y) // max(buckets, 1))
+    if k <= 1:
+        return np.arange(len(y)), y
+    starts = np.arange(0, len(y), k)
+    ends = np.minimum(starts + k, len(y)) - 1
+    if not envelope:
+        return ends, y[ends]
+    ys = np.stack([np.minimum.reduceat(y, starts), np.maximum.reduceat(y, starts)], axis=1).ravel()
+    return np.repeat(ends, 2), ys
+
+
+def smoothed(values: np.ndarray, beta: float, ema: float, t0: int) -> tuple[np.ndarray, float]:
+    """The exponential moving average of a stream, continued over `values`, debiased as in Adam
+    (divided by 1 - beta^t) so that it neither starts at zero nor lags behind the first steps.
+
+    ema is the running average after t0 values; returns the debiased averages after each of
+    `values` and the new running average. Unrolled, ema_i = beta^(i+1) (ema + (1 - beta)
+    sum_{j<=i} beta^-(j+1) v_j): a cumulative sum instead of a Python loop, in blocks short
+    enough that beta^-n stays far from overflowing.
+    """
+    out = np.empty(len(values), np.float64)
+    for start in range(0, len(values), 256):
+        v = np.asarray(values[start:start + 256], np.float64)
+        powers = beta ** np.arange(1, len(v) + 1)
+        out[start:start + len(v)] = powers * (ema + (1 - beta) * np.cumsum(v / powers))
+        ema = float(out[start + len(v) - 1])
+    out /= 1 - beta ** np.arange(t0 + 1, t0 + len(values) + 1, dtype=np.float64)
+    return out, ema
+
+
+LOSS_LABELS = {"cross_entropy": "cross-entropy (nats)", "mse": "mean squared error"}
+
+
+def error_percent(accuracy: np.ndarray) -> np.ndarray:
+    """Accuracies in [0, 1] (n,) -> error rates in per cent (n,), never below ERROR_FLOOR."""
+    return np.maximum(100 - 100 * np.asarray(accuracy, np.float64), ERROR_FLOOR)
+
+
+def accuracy_label(log_error: float) -> str:
+    """The accuracy at a point of the log-error axis, with as many decimals as it needs."""
+    error = 10 ** log_error
+    if error > 100 - 1e-9:
+        return "0%"
+    decimals = max(0, -math.floor(math.log10(error) + 1e-9))
+    return f"{100 - error:.{decimals}f}%"
+
+
+class AccuracyAxis(pg.AxisItem):
+    """A log axis of the error rate labelled with the accuracy: 90%, 99%, 99.9% equally spaced,
+    so that the last per cents, where training spends most of its time, get most of the room."""
+
+    def tickValues(self, minVal, maxVal, size):
+        """Errors of 10^k per cent as major ticks (0, 90, 99, 99.9%...), 2 and 5 x 10^k as minor
+        ones (80, 95, 98, 99.5%...) when there is room: the default log ticks label every
+        per cent from 10 to 90 on top of each other."""
+        if not self.logMode:
+            return super().tickValues(minVal, maxVal, size)
+        lo, hi = sorted((minVal, maxVal))
+        decades = np.arange(math.floor(lo), math.ceil(hi) + 1)
+        major = [float(d) for d in decades if lo <= d <= hi]
+        minor = [float(d + math.log10(m)) for d in decades for m in (2, 5) if lo <= d + math.log10(m) <= hi]
+        room = size / max(hi - lo, 1e-9)  # pixels per decade
+        return [(1.0, major), (None, minor if room >= 60 else [])]
+
+    def logTickStrings(self, values, scale, spacing):
+        return [accuracy_label(v) for v in values]
+
+
+def summary(epochs, probes: np.ndarray, smoothed_loss: float | None) -> str:
+    """The numbers the curves end at, and the best so far, as one line of rich text."""
+    parts = []
+    if epochs:
+        last = epochs[-1]
+        best = max(epochs, key=lambda r: r.test_accuracy)
+        low = min(epochs, key=lambda r: r.test_loss)
+        parts.append(f"<b>epoch {last.epoch}</b>: accuracy train {100 * last.train_accuracy:.2f}%, "
+                     f"<b>test {100 * last.test_accuracy:.2f}%</b>; loss train {last.train_loss:.4f}, "
+                     f"test {last.test_loss:.4f}")
+        parts.append(f"best test: {100 * best.test_accuracy:.2f}% (epoch {best.epoch}), "
+                     f"loss {low.test_loss:.4f} (epoch {low.epoch})")
+    elif len(probes):
+        parts.append(f"samples at epoch {probes[-1, 0]:.2f}: accuracy train {100 * probes[-1, 1]:.1f}%, "
+                     f"test {100 * probes[-1, 2]:.1f}%")
+    if smoothed_loss is not None:
+        parts.append(f"loss now {smoothed_loss:.4f} (smoothed)")
+    return " &nbsp;|&nbsp; ".join(parts) if parts else "No training yet."
 
 
 class CurvesView(View):
-    def __init__(self, session, parent=None):
+    """Loss per step (raw, faint) with a smoothed curve; train and test accuracy on a log-error
+    axis; below them, the latest and best numbers."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
-        self.panel = MetricsPanel()
+        self.loss_plot = style.plot_widget("Loss", "cross-entropy (nats)", "epoch")
+        self.acc_plot = style.plot_widget("Accuracy (log scale of the errors: 90%, 99%, 99.9% equally spaced)",
+                                          "accuracy", "epoch")
+        axis = AccuracyAxis("left")
+        axis.enableAutoSIPrefix(False)
+        self.acc_plot.setAxisItems({"left": axis})
+        self.acc_plot.setLabel("left", "accuracy")
+        self.acc_plot.setLogMode(x=False, y=True)
+        self.acc_plot.invertY(True)  # fewer errors higher up: the curves climb as the network learns
+        self.loss_plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
+        # Accuracy climbs to the top right: its legend goes low, in two short rows.
+        self.acc_plot.addLegend(offset=(-10, -10), labelTextSize="8pt", colCount=2)
+        for plot in (self.loss_plot, self.acc_plot):  # legends rarely change: paint them once
+            plot.plotItem.legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.raw = self.loss_plot.plot(pen=pg.mkPen(style.LOSS_RAW, width=1), name="per step")
+        self.smooth = self.loss_plot.plot(pen=pg.mkPen(style.LOSS_SMOOTH, width=2), name="smoothed")
+        # Ranges are set here, not auto-ranged: they change only when the curves outgrow them,
+        # so the axes are not redrawn at every update (that was most of the painting cost).
+        for plot in (self.loss_plot, self.acc_plot):
+            plot.disableAutoRange()
+        # Test solid with filled circles; train dashed with hollow squares, drawn on top, so
+        # that where the two meet both stay visible.
+        self.probe_test = self.acc_plot.plot(pen=pg.mkPen(style.TEST, width=1, style=Qt.PenStyle.DotLine),
+                                             name="test sample")
+        self.probe_train = self.acc_plot.plot(pen=pg.mkPen(style.TRAIN, width=1, style=Qt.PenStyle.DashLine),
+                                              name="train sample")
+        self.epoch_test = self.acc_plot.plot(pen=pg.mkPen(style.TEST, width=2), symbol="o", symbolSize=7,
+                                             symbolPen=style.TEST, symbolBrush=style.TEST, name="test (epoch end)")
+        self.epoch_train = self.acc_plot.plot(pen=pg.mkPen(style.TRAIN, width=2, style=Qt.PenStyle.DashLine),
+                                              symbol="s", symbolSize=7, symbolPen=pg.mkPen(style.TRAIN, width=1.5),
+                                              symbolBrush=None, name="train (epoch end)")
+        for z, curve in enumerate((self.probe_test, self.probe_train, self.epoch_test, self.epoch_train)):
+            curve.setZValue(z)
+        self.numbers = QLabel()
+        self.numbers.setTextFormat(Qt.TextFormat.RichText)
+        self.numbers.setWordWrap(True)
+        self.numbers.setToolTip("Epoch-end figures are on the full test set and the evaluated training images; "
+                                "the smoothed loss follows the mini-batches as they are learned.")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.panel)
+        layout.addWidget(self.loss_plot, 1)
+        layout.addWidget(self.acc_plot, 1)
+        layout.addWidget(self.numbers)
+        self.hint = pg.TextItem("Press Start (Space) to train, or Step (Right arrow) for one mini-batch",
+                                color="#777", anchor=(0.5, 0.5))
+        self.loss_plot.addItem(self.hint, ignoreBounds=True)
+        self.hint.setPos(0.5, 0.5)
+        self._loss_label = LOSS_LABELS["cross_entropy"]
+        self.set_data(session.data)
+        self.clear()
 
-    def update_from(self, snapshot) -> None:
-        self.panel.update_from(snapshot)
+    def set_data(self, data) -> None:
+        """Name the accuracy samples by their real size: PROBE_SIZE images, or fewer if the set is smaller."""
+        legend = self.acc_plot.plotItem.legend
+        for curve, split, n in ((self.probe_train, "train", None if data is None else len(data.y_train)),
+                                (self.probe_test, "test", None if data is None else len(data.y_test))):
+            if n is None:
+                text = f"{split} ({PROBE_SIZE}-image sample)"
+            elif n <= PROBE_SIZE:
+                text = f"{split} (all {n:,} images)"
+            else:
+                text = f"{split} ({PROBE_SIZE:,}-image sample)"
+            legend.getLabel(curve).setText(text)
+        legend.updateSize()
 
     def steps_shown(self) -> int:
         """How many steps the loss curve holds."""
-        return len(self.panel._losses)
+        return len(self._losses)
 
     def clear(self) -> None:
-        self.panel.clear()
+        self._losses = GrowingBuffer()
+        self._smoothed = GrowingBuffer()
+        self._ema = 0.0
+        self._loss_max = -np.inf
+        self._steps_per_epoch = 1
+        self._probes_shown = 0
+        self._probes = np.zeros((0, 3))
+        self._records: tuple = ()
+        self._epochs = GrowingBuffer(64, row=(3,), dtype=np.float64)  # epoch, train error %, test error %
+        for curve in (self.raw, self.smooth, self.probe_train, self.probe_test, self.epoch_train, self.epoch_test):
+            curve.setData([], [])
+        self.hint.show()
+        self._x_hi = 1.0
+        self._y_hi = 1.0
+        self._err_lo = 0.0  # log10 of the lowest error rate (per cent) the axis shows: 99%
+        self.loss_plot.setRange(xRange=(0, 1), yRange=(0, 1), padding=0.02)
+        self.acc_plot.setRange(xRange=(0, 1), yRange=(self._err_lo, 2), padding=0.02)
+        self._numbers = ""
+        self._numbers_at = -np.inf
+        self._show_numbers(force=True)
+
+    def _fit(self, x_max: float, y_max: float) -> None:
+        """Grow the ranges to hold x_max epochs and a loss of y_max, with room to spare."""
+        if x_max > self._x_hi:
+            self._x_hi = max(x_max * 1.5, 1.0) if x_max < 10 else float(np.ceil(x_max * 1.25))
+            self.loss_plot.setXRange(0, self._x_hi, padding=0.02)
+            self.acc_plot.setXRange(0, self._x_hi, padding=0.02)
+        if y_max > self._y_hi or (self._y_hi == 1.0 and y_max > 0):
+            self._y_hi = y_max * 1.05 if np.isfinite(y_max) else self._y_hi
+            self.loss_plot.setYRange(0, self._y_hi, padding=0.02)
+
+    def _fit_errors(self, errors: np.ndarray) -> None:
+        """Extend the accuracy axis down to the lowest error rate (per cent) in errors, by half decades."""
+        if len(errors):
+            low = math.floor(2 * math.log10(float(errors.min()))) / 2
+            if low < self._err_lo:
+                self._err_lo = low
+                self.acc_plot.setYRange(self._err_lo, 2, padding=0.02)
+
+    def accuracy_range(self) -> tuple[float, float]:
+        """The accuracies (per cent) at the bottom and the top of the accuracy axis."""
+        return 0.0, 100 - 10 ** self._err_lo
+
+    def update_from(self, snap) -> None:
+        label = LOSS_LABELS.get(snap.model.loss.name, snap.model.loss.name)
+        if label != self._loss_label:
+            self._loss_label = label
+            self.loss_plot.setLabel("left", label)
+        if snap.loss_start < len(self._losses):  # a restored history or a repeat: start over
+            self.clear()
+        self._steps_per_epoch = snap.steps_per_epoch
+        # The data fill at most the plot's width, as the x range only grows ahead of them.
+        columns = max(100, int(self.loss_plot.getViewBox().width()))
+        if len(snap.losses):
+            beta = 1 - 1 / max(5.0, snap.steps_per_epoch * SMOOTHING_WINDOW)
+            out, self._ema = smoothed(snap.losses, beta, self._ema, len(self._losses))
+            self._losses.extend(snap.losses)
+            self._smoothed.extend(out)
+            self._loss_max = max(self._loss_max, float(snap.losses.max()))
+            self.hint.hide()
+            # Step i (from 0) ends at epoch (i + 1) / steps_per_epoch; only the kept points
+            # are converted, so a long run costs no more than a short one here.
+            self._fit(len(self._losses) / self._steps_per_epoch, self._loss_max)
+            for curve, values, envelope in ((self.raw, self._losses, True), (self.smooth, self._smoothed, False)):
+                i, y = decimate(values.view(), envelope, columns)
+                curve.setData((i + 1) / self._steps_per_epoch, y, skipFiniteCheck=True)
+        # Accuracy points arrive a few times a second at most: they are redrawn only then.
+        evaluated = len(snap.probes) != self._probes_shown or len(snap.epochs) != len(self._epochs)
+        if len(snap.probes) != self._probes_shown:
+            self._probes_shown = len(snap.probes)
+            self._probes = snap.probes
+            for curve, column in ((self.probe_train, 1), (self.probe_test, 2)):
+                i, acc = decimate(snap.probes[:, column], False, columns)
+                errors = error_percent(acc)
+                self._fit_errors(errors)
+                curve.setData(snap.probes[i, 0], errors)
+        if len(snap.epochs) != len(self._epochs):
+            if len(snap.epochs) < len(self._epochs):
+                self._epochs = GrowingBuffer(64, row=(3,), dtype=np.float64)
+            for r in snap.epochs[len(self._epochs):]:
+                self._epochs.append((r.epoch, *error_percent([r.train_accuracy, r.test_accuracy])))
+            self._records = snap.epochs
+            e = self._epochs.view()
+            self._fit(float(e[-1, 0]), self._y_hi)
+            self._fit_errors(e[:, 1:].ravel())
+            symbol = ("s", "o") if len(e) <= MARKED_EPOCHS else (None, None)  # denser markers would merge
+            self.epoch_train.setData(e[:, 0], e[:, 1], symbol=symbol[0])
+            self.epoch_test.setData(e[:, 0], e[:, 2], symbol=symbol[1])
+        self._show_numbers(force=evaluated or snap.state != "running")
+
+    def _show_numbers(self, force: bool = False) -> None:
+        # A label's new text costs a layout pass and most of a millisecond: the running loss is
+        # brought up to date once a second, the evaluations as soon as they arrive.
+        now = time.monotonic()
+        if not force and now - self._numbers_at < NUMBERS_INTERVAL:
+            return
+        smooth = float(self._smoothed.view()[-1]) if len(self._smoothed) else None
+        text = summary(self._records, self._probes, smooth)
+        if text != self._numbers:
+            self._numbers, self._numbers_at = text, now
+            self.numbers.setText(text)

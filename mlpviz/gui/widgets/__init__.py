@@ -1,1 +1,1 @@
-"""The panels of the main window; each updates itself from a training snapshot."""
+"""Reusable pieces of the views: the drawing pad, the controls, the mosaic of small images."""

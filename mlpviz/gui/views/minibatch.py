@@ -1,0 +1,171 @@
+"""The mini-batch just learned: its images, what the network answered before and after the step,
+and how much each image cost. Made for slow motion and single steps, where one step is one event."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ...core.batch import BatchRecord, batch_losses
+from ...core.data import scale_images
+from .. import style
+from ..session import Session
+from ..widgets.mosaic import GAP, mosaic_layout, tile, tile_at
+from .base import View
+
+SHOWN = 32  # images drawn (the losses below cover the same ones)
+WIDE = 2.0  # columns per row of the image grid
+CAPTION_ROWS = 11  # image pixels below each digit for its caption
+BACKGROUND = 255
+RIGHT, WRONG = "#2ca02c", "#d62728"
+HINT = "Slow the speed down or press Step (Right arrow): each step's mini-batch appears here."
+
+
+def answers(record: BatchRecord) -> tuple[np.ndarray, np.ndarray]:
+    """The digit read for each image (B,) before the step and after it."""
+    return record.before.argmax(axis=1), record.after.argmax(axis=1)
+
+
+class _Images(pg.ImageItem):
+    clicked = Signal(int)
+
+    def __init__(self):
+        super().__init__()
+        self.cell_at = lambda x, y: -1
+
+    def mouseClickEvent(self, ev):
+        if ev.button() == Qt.MouseButton.LeftButton:
+            cell = self.cell_at(ev.pos().x(), ev.pos().y())
+            if cell >= 0:
+                self.clicked.emit(cell)
+                ev.accept()
+
+
+class MiniBatchView(View):
+    """Up to SHOWN images of the latest mini-batch with 'label: before -> after' under each
+    (green when right after the step, red when wrong), and their losses before and after as bars.
+
+    Reads `snapshot.batch` (a BatchRecord, or None when the snapshot carries none) and the
+    images from session.data.x_train. Clicking an image makes it the session's input.
+    """
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(session, parent)
+        self.caption = QLabel(HINT)
+        self.caption.setWordWrap(True)
+        self.caption.setTextFormat(Qt.TextFormat.RichText)
+        self.images_view = pg.GraphicsLayoutWidget()
+        self.images_view.ci.setContentsMargins(2, 2, 2, 2)
+        self.box = self.images_view.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
+        self.images = _Images()
+        self.images.cell_at = self._cell_at
+        self.images.clicked.connect(self._click)
+        self.images.setToolTip("The images of the mini-batch; under each, its label: the network's answer "
+                               "before the step -> after it. Click an image to look inside the network with it.")
+        self.box.addItem(self.images)
+        self.texts: list[pg.TextItem] = []
+        for _ in range(SHOWN):
+            text = pg.TextItem(anchor=(0.5, 0))
+            text.setFont(QFont("", 7))
+            self.box.addItem(text, ignoreBounds=True)
+            text.hide()
+            self.texts.append(text)
+        self.loss_plot = style.plot_widget("Loss of each image: before the step (light), after it (dark)",
+                                           "cross-entropy (nats)", "image")
+        self.loss_plot.setMouseEnabled(x=False, y=False)
+        self.before_bars = pg.BarGraphItem(x=[], height=[], width=0.4, brush=style.BAR, pen=None)
+        self.after_bars = pg.BarGraphItem(x=[], height=[], width=0.4, brush=style.TRAIN, pen=None)
+        for bars in (self.before_bars, self.after_bars):
+            self.loss_plot.addItem(bars)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.images_view, 3)
+        layout.addWidget(self.loss_plot, 2)
+        self._record: BatchRecord | None = None
+        self._shown = 0
+
+    # Session -------------------------------------------------------------------------------
+
+    def update_from(self, snapshot) -> None:
+        record = getattr(snapshot, "batch", None)
+        if record is None:
+            if self._record is not None:
+                self.caption.setText(self._describe(self._record, None) + " <i>(an earlier step)</i>")
+            return
+        if record is self._record:
+            return
+        self.show_batch(record, getattr(snapshot, "step", None))
+
+    def set_data(self, data) -> None:
+        self.clear()  # the recorded indices belong to the previous training set
+
+    def clear(self) -> None:
+        self._record = None
+        self._shown = 0
+        self.images.clear()
+        for text in self.texts:
+            text.hide()
+        self.before_bars.setOpts(x=[], height=[])
+        self.after_bars.setOpts(x=[], height=[])
+        self.caption.setText(HINT)
+
+    # Drawing -------------------------------------------------------------------------------
+
+    def show_batch(self, record: BatchRecord, step: int | None = None) -> None:
+        """Draw record's first SHOWN images, their answers before -> after and their losses."""
+        data = self.session.data
+        if data is None:
+            return
+        self._record = record
+        k = self._shown = min(SHOWN, record.size)
+        h, w = data.image_shape
+        pixels = np.full((k, h + CAPTION_ROWS, w), BACKGROUND, np.uint8)
+        pixels[:, :h] = data.x_train[record.indices[:k]].reshape(k, h, w)
+        self.images.setImage(tile(pixels.reshape(k, -1).T, (h + CAPTION_ROWS, w), fill=BACKGROUND, wide=WIDE),
+                             levels=(0, 255), autoLevels=False)
+        before, after = answers(record)
+        _, cols = mosaic_layout(k, WIDE)
+        for i, text in enumerate(self.texts):
+            if i >= k:
+                text.hide()
+                continue
+            r, c = divmod(i, cols)
+            y = int(record.labels[i])
+            text.setText(f"{y}: {before[i]}\u2192{after[i]}", color=RIGHT if after[i] == y else WRONG)
+            text.setPos(c * (w + GAP) + w / 2, r * (h + CAPTION_ROWS + GAP) + h)
+            text.show()
+        self.box.autoRange(padding=0.01)
+        x = np.arange(k)
+        self.before_bars.setOpts(x=x - 0.2, height=batch_losses(record.before[:k], record.labels[:k]))
+        self.after_bars.setOpts(x=x + 0.2, height=batch_losses(record.after[:k], record.labels[:k]))
+        self.loss_plot.setXRange(-0.7, k - 0.3, padding=0)
+        self.caption.setText(self._describe(record, step))
+
+    def _describe(self, record: BatchRecord, step: int | None) -> str:
+        before = batch_losses(record.before, record.labels)
+        after = batch_losses(record.after, record.labels)
+        b, a = answers(record)
+        right_before, right_after = int((b == record.labels).sum()), int((a == record.labels).sum())
+        where = f"step {step}: " if step is not None else ""
+        shown = f" ({self._shown} shown)" if self._shown < record.size else ""
+        return (f"{where}mini-batch of {record.size} images{shown}. Mean loss {before.mean():.3f} before the "
+                f"step, <b>{after.mean():.3f}</b> after; right {right_before} before, <b>{right_after}</b> after.")
+
+    def losses(self) -> tuple[np.ndarray, np.ndarray]:
+        """The losses (k,) drawn for the shown images, before and after the step."""
+        return self.before_bars.opts["height"], self.after_bars.opts["height"]
+
+    def _cell_at(self, x: float, y: float) -> int:
+        if self.session.data is None or not self._shown:
+            return -1
+        h, w = self.session.data.image_shape
+        return tile_at(x, y, (h + CAPTION_ROWS, w), self._shown, WIDE)
+
+    def _click(self, cell: int) -> None:
+        index = int(self._record.indices[cell])
+        data = self.session.data
+        self.session.set_input(scale_images(data.x_train[index]),
+                               f"Training image {index} (label {data.y_train[index]})")
