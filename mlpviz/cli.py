@@ -11,11 +11,10 @@ import time
 from . import __version__
 from .core import checkpoint
 from .core.config import PRESETS, Config, ConfigError
-from .core.data import DataError, load_dataset
-from .core.preprocess import EmptyImage, prepare_digit
-from .core.trainer import Diverged, EpochRecord, Trainer, evaluate
-
-USER_ERRORS = (DataError, ConfigError, checkpoint.CheckpointError, EmptyImage, Diverged, OSError)
+from .core.data import load_dataset
+from .core.errors import USER_ERRORS
+from .core.preprocess import prepare_digit
+from .core.trainer import EpochRecord, Trainer, evaluate
 
 
 class UsageError(Exception):
@@ -226,7 +225,6 @@ def limit_blas_threads() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .images import ImageError
     limit_blas_threads()
     try:
         args = _parser().parse_args(argv)
@@ -236,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as e:
         print(e, file=sys.stderr)
         return 2
-    except (*USER_ERRORS, ImageError) as e:
+    except USER_ERRORS as e:
         print(f"mlpviz: error: {e}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

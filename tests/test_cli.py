@@ -120,3 +120,16 @@ def test_module_entry_point_runs_as_a_process():
     assert proc.returncode == 1 and "learning rate" in proc.stderr and "Traceback" not in proc.stderr
     proc = subprocess.run([sys.executable, "-m", "mlpviz", "--help"], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and "train" in proc.stdout
+
+
+def test_headless_commands_load_no_qt(tmp_path):
+    """train and evaluate run where Qt is missing or broken: only picture commands may load it."""
+    model = tmp_path / "m.npz"
+    code = ("import sys; from mlpviz.cli import main; "
+            f"codes = [main(['train', '--steps', '2', '--train-limit', '500', '--json', '--save', {str(model)!r}]), "
+            f" main(['evaluate', '--model', {str(model)!r}, '--json'])]; "
+            "qt = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'pyqtgraph')); "
+            "print(codes, qt, file=sys.stderr); sys.exit(1 if qt or any(codes) else 0)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.count("test_accuracy") == 1 and proc.stdout.count('"confusion"') == 1
