@@ -10,11 +10,11 @@ import time
 
 from . import __version__
 from .core import checkpoint
-from .core.config import PRESETS, Config, ConfigError
+from .core.config import PRESETS, Config, ConfigError, parse_hidden
 from .core.data import load_dataset
 from .core.errors import USER_ERRORS
 from .core.preprocess import prepare_digit
-from .core.trainer import EpochRecord, Trainer, evaluate
+from .core.trainer import EpochRecord, Trainer, check_input_size, evaluate
 
 
 class UsageError(Exception):
@@ -24,13 +24,6 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one line, no usage dump
         raise UsageError(f"{self.prog}: {message} (see --help)")
-
-
-def _hidden(text: str) -> tuple[int, ...]:
-    try:
-        return tuple(int(w) for w in text.replace(" ", "").split(",") if w)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected comma-separated widths such as 256,128, got {text!r}") from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="course: 784-50-10 sigmoid, SGD (default); keras: the course's Keras model; "
                         "fast: 784-256-128-10 ReLU, Adam, ten seconds; best: 784-512-256-10, shifted images, "
                         "under a minute")
-    t.add_argument("--hidden", type=_hidden, help="hidden layer widths, e.g. 256,128")
+    t.add_argument("--hidden", help="hidden layer widths, e.g. 256,128")
     t.add_argument("--activation", help="sigmoid, tanh, relu or leaky_relu")
     t.add_argument("--loss", help="cross_entropy or mse")
     t.add_argument("--init", help="normal, xavier or he")
@@ -88,6 +81,8 @@ def resolve_config(args: argparse.Namespace) -> Config:
         changes["steps"] = None
     if args.steps is not None:
         changes["epochs"] = None
+    if args.hidden is not None:
+        changes["hidden"] = parse_hidden(args.hidden)
     return config.replace(**changes).validated()
 
 
@@ -164,9 +159,7 @@ def cmd_train(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     model = checkpoint.load(args.model).model
     data = load_dataset(args.data)
-    if model.sizes[0] != data.input_size:
-        raise ConfigError(f"the model takes {model.sizes[0]} inputs but the images of {data.name} "
-                          f"have {data.input_size} pixels")
+    check_input_size(model, data)
     ev = evaluate(model, data.x_test, data.y_test)
     if args.json:
         print(json.dumps({"accuracy": ev.accuracy, "loss": ev.loss, "confusion": ev.confusion.tolist(),
@@ -216,9 +209,9 @@ def launch_gui() -> int:
 def limit_blas_threads() -> None:
     """One BLAS thread unless MLPVIZ_BLAS_THREADS says otherwise.
 
-    These networks' matrices are small: a second BLAS thread made training slower on a
-    two-core machine (course preset 244k vs 292k images/s, fast 53k vs 57k), and the desktop
-    app needs a core for the GUI.
+    These networks' matrices are small, so splitting a product between threads costs more in
+    hand-offs than it gains (benchmarks/engine.py measures it on the machine at hand), and the
+    desktop app needs a core of its own to keep drawing while it trains.
     """
     from threadpoolctl import threadpool_limits
     threadpool_limits(int(os.environ.get("MLPVIZ_BLAS_THREADS", "1")), user_api="blas")

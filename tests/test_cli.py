@@ -86,6 +86,10 @@ def test_predict_reads_large_off_centre_digits(capsys, model_file, mnist, tmp_pa
 @pytest.mark.parametrize("argv, message", [
     (["train", "--lr", "-1"], "learning rate"),
     (["train", "--hidden", "a,b"], "comma-separated"),
+    (["train", "--hidden", "50,,10"], "comma-separated"),
+    (["train", "--hidden", "-5"], "comma-separated"),
+    (["train", "--hidden", "16384"], "from 1 to 4096"),
+    (["train", "--train-limit", "50"], "at least 100 training images"),
     (["train", "--epochs", "1", "--steps", "3"], "not allowed with"),
     (["train", "--data", "/nonexistent/folder"], "no such folder"),
     (["train", "--batch-size", "500", "--train-limit", "100"], "larger than the training set"),

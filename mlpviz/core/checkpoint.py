@@ -24,7 +24,7 @@ from .layers import ACTIVATIONS, Dense
 from .losses import LOSSES
 from .model import MLP
 from .optim import make_optimizer
-from .trainer import EpochRecord, Trainer
+from .trainer import EpochRecord, Trainer, check_input_size
 
 FORMAT = "mlpviz-model"
 VERSION = 1
@@ -187,9 +187,7 @@ def config_of(ckpt: Checkpoint) -> Config:
 def resume(ckpt: Checkpoint, data: Dataset, **trainer_options) -> tuple[Trainer, Config]:
     """A Trainer that continues the saved run on data, with its optimizer state and history."""
     model = ckpt.model
-    if model.sizes[0] != data.input_size:
-        raise ConfigError(f"the model takes {model.sizes[0]} inputs but the images of {data.name} "
-                          f"have {data.input_size} pixels")
+    check_input_size(model, data)  # before the optimizer state is fitted to the weights
     config = config_of(ckpt)
     optimizer = make_optimizer(config.optimizer, config.lr, config.momentum, config.weight_decay)
     optimizer.load_state(ckpt.optimizer_state, model.params)

@@ -85,6 +85,13 @@ class GrowingBuffer:
         return self._n
 
 
+def check_input_size(model: MLP, data: Dataset) -> None:
+    """Raise ConfigError unless the network takes as many inputs as data's images have pixels."""
+    if model.sizes[0] != data.input_size:
+        raise ConfigError(f"the network takes {model.sizes[0]} inputs but the images of {data.name} "
+                          f"have {data.input_size} pixels")
+
+
 def build(config: Config, data: Dataset) -> tuple[MLP, Optimizer]:
     """A fresh network and optimizer for this configuration and dataset."""
     config.validated()
@@ -107,9 +114,7 @@ class Trainer:
                  seed: int = 0, evaluate_epochs: bool = True, lr_decay: float = 1.0,
                  train_eval_limit: int | None = None, shift: int = 0):
         n = len(data.y_train)
-        if model.sizes[0] != data.input_size:
-            raise ConfigError(f"the network takes {model.sizes[0]} inputs but the images of "
-                              f"{data.name} have {data.input_size} pixels")
+        check_input_size(model, data)
         if batch_size > n:
             raise ConfigError(f"batch size {batch_size} is larger than the training set ({n} images)")
         self.model, self.optimizer, self.data = model, optimizer, data

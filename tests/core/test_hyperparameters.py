@@ -49,7 +49,7 @@ def test_the_command_line_refuses_them_in_one_line_and_writes_nothing(capsys, tm
 
 def test_batch_larger_than_the_training_set_is_refused(small):
     with pytest.raises(ConfigError, match="larger than the training set"):
-        Trainer.from_config(Config(batch_size=100), small.limit_train(50))
+        Trainer.from_config(Config(batch_size=200), small.limit_train(100))
 
 
 def test_a_legal_rate_that_diverges_is_caught(small):
