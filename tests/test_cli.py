@@ -137,3 +137,11 @@ def test_headless_commands_load_no_qt(tmp_path):
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.count("test_accuracy") == 1 and proc.stdout.count('"confusion"') == 1
+
+
+def test_a_run_that_blows_up_stops_with_one_line_and_exit_1(capsys, tmp_path):
+    code, out, err = run(capsys, "train", "--lr", "50", "--steps", "2000", "--json", "--save", str(tmp_path / "m.npz"),
+                         *SMALL)
+    assert code == 1 and out == "" and not (tmp_path / "m.npz").exists()
+    assert err.startswith("mlpviz: error: the loss rose from") and "diverged" in err
+    assert "lower the learning rate" in err and len(err.strip().splitlines()) == 1

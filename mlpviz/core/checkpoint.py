@@ -53,6 +53,9 @@ def save(path: str | Path, ckpt: Checkpoint) -> None:
     failure at any point leaves any previous file at path untouched."""
     path = Path(path)
     model = ckpt.model
+    if not model.weights_finite():  # load() would refuse the file: better not to write it
+        raise CheckpointError(f"{path}: not saved: the network's weights hold NaN or infinite values "
+                              "(its training diverged)")
     config = {"format": FORMAT, "version": VERSION, "sizes": list(model.sizes),
               "activation": model.activation.name, "loss": model.loss.name,
               "dtype": str(model.dtype), "image_shape": list(ckpt.image_shape),

@@ -13,17 +13,10 @@ import numpy as np
 
 from .config import Config, ConfigError
 from .data import NUM_CLASSES, Dataset, scale_images
+from .divergence import Diverged as Diverged  # raised by step(); importable from here as before
+from .divergence import DivergenceWatch
 from .model import MLP
 from .optim import Optimizer, make_optimizer
-
-
-class Diverged(ArithmeticError):
-    """The loss became NaN or infinite. Training stops there: that batch's update is not applied."""
-
-    def __init__(self, step: int, loss: float):
-        super().__init__(f"the loss became {loss} at step {step}: the learning rate is probably "
-                         "too high for this network; lower it and reset")
-        self.step, self.loss = step, loss
 
 
 @dataclass(frozen=True)
@@ -135,6 +128,7 @@ class Trainer:
         self.losses = GrowingBuffer()
         self.epochs: list[EpochRecord] = []
         self.last_test: Evaluation | None = None  # the latest full test-set evaluation, per image
+        self.divergence = DivergenceWatch(model.loss)
         self._pos = n  # forces a shuffle before the first batch
         self._order = np.arange(n)
         self._xb = np.empty((batch_size, data.input_size), np.uint8)
@@ -181,10 +175,10 @@ class Trainer:
         return self._order
 
     def step(self, n: int = 1) -> float:
-        """Train on n mini-batches; returns the last batch loss. Raises Diverged on NaN/inf."""
+        """Train on n mini-batches; returns the last batch loss. Raises Diverged (see DivergenceWatch)."""
         loss = math.nan
         n_train = len(self.data.y_train)
-        # Overflow is reported through the loss (Diverged below), not as NumPy warnings.
+        # Overflow is reported through the loss (Diverged), not as NumPy warnings.
         with np.errstate(over="ignore", invalid="ignore"):
             for _ in range(n):
                 t0 = time.perf_counter()
@@ -199,8 +193,7 @@ class Trainer:
                 np.copyto(x, xb)  # raw 0-255 values; the first layer scales them
                 y = self.data.y_train[idx]
                 loss = self.model.train_batch(x, y, x_scale=1 / 255)
-                if not math.isfinite(loss):
-                    raise Diverged(self.step_count + 1, loss)
+                self.divergence.check(self.step_count + 1, loss)
                 self.optimizer.update(self.model.params, self.model.grads)
                 self.train_seconds += time.perf_counter() - t0
                 self.samples_seen += len(idx)

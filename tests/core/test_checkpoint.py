@@ -142,6 +142,17 @@ def test_a_failed_save_leaves_the_previous_file_intact(tmp_path, trained, monkey
     assert [p.name for p in tmp_path.iterdir()] == ["m.npz"]  # no temporary file left behind
 
 
+@pytest.mark.parametrize("bad", [np.nan, np.inf])
+def test_a_network_with_non_finite_weights_is_not_saved(tmp_path, trained, bad):
+    t, config = trained
+    assert t.model.weights_finite()
+    t.model.params[-1][3] = bad
+    assert not t.model.weights_finite()
+    with pytest.raises(CheckpointError, match="NaN or infinite"):
+        checkpoint.save(tmp_path / "m.npz", checkpoint.of_trainer(t, config))
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_saving_into_a_missing_folder_is_an_error(tmp_path, trained):
     t, _ = trained
     with pytest.raises(CheckpointError, match="cannot save"):
