@@ -1,4 +1,4 @@
-"""Command line: `mlpviz [gui] | train | evaluate | predict`."""
+"""Command line: `mlpviz [gui [MODEL.npz] [--data SRC] [--preset NAME]] | train | evaluate | predict`."""
 from __future__ import annotations
 
 import argparse
@@ -7,11 +7,12 @@ import math
 import os
 import sys
 import time
+from pathlib import Path
 
 from . import __version__
 from .core import checkpoint
 from .core.config import PRESETS, Config, ConfigError, parse_hidden
-from .core.data import load_dataset
+from .core.data import DataError, load_dataset
 from .core.errors import USER_ERRORS
 from .core.preprocess import prepare_digit
 from .core.trainer import EpochRecord, Trainer, check_input_size, evaluate
@@ -30,7 +31,12 @@ def _parser() -> argparse.ArgumentParser:
     ap = _Parser(prog="mlpviz", description="Watch a NumPy multi-layer perceptron learn MNIST.")
     ap.add_argument("--version", action="version", version=f"mlpviz {__version__}")
     sub = ap.add_subparsers(dest="command", parser_class=_Parser)
-    sub.add_parser("gui", help="launch the desktop app (the default)")
+    g = sub.add_parser("gui", help="launch the desktop app (the default; `mlpviz MODEL.npz` opens a model)",
+                       description="Launch the desktop app, optionally with a model, data or preset.")
+    g.add_argument("model", nargs="?", metavar="MODEL.npz", help="a saved model to open")
+    g.add_argument("--data", metavar="DIR|FILE.npz",
+                   help="folder of MNIST-format IDX files, or a mnist.npz (default: bundled MNIST)")
+    g.add_argument("--preset", choices=PRESETS, help="settings to start from (default: course)")
 
     t = sub.add_parser("train", help="train headless",
                        description="Train headless. A preset sets every option; explicit options override it.")
@@ -192,7 +198,17 @@ def cmd_predict(args: argparse.Namespace) -> int:
     return 0
 
 
-def launch_gui() -> int:
+def cmd_gui(args: argparse.Namespace) -> int:
+    """Check the files named before any window opens, then launch the app with them."""
+    if args.model is not None:
+        checkpoint.load(args.model)  # a missing or broken file is reported here, in one line
+    if args.data is not None and not Path(args.data).exists():
+        raise DataError(f"{args.data}: no such folder or file")
+    return launch_gui(model_path=args.model, data_source=args.data, preset=args.preset)
+
+
+def launch_gui(model_path: str | None = None, data_source: str | None = None, preset: str | None = None) -> int:
+    """Open the desktop app (with a model file, a data source and a preset, each optional)."""
     if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
             and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
         print("mlpviz: error: no display to open the window on (DISPLAY is not set); "
@@ -203,7 +219,7 @@ def launch_gui() -> int:
     except ImportError as e:
         print(f"mlpviz: the desktop app cannot start: {e}", file=sys.stderr)
         return 1
-    return run()
+    return run(model_path=model_path, data_source=data_source, preset=preset)
 
 
 def limit_blas_threads() -> None:
@@ -220,10 +236,14 @@ def limit_blas_threads() -> None:
 def main(argv: list[str] | None = None) -> int:
     limit_blas_threads()
     try:
+        argv = sys.argv[1:] if argv is None else list(argv)
+        if argv and (argv[0].lower().endswith(".npz") or argv[0].split("=")[0] in ("--data", "--preset")):
+            argv = ["gui", *argv]  # `mlpviz MODEL.npz`, `mlpviz --data DIR`: the app, as with no command
         args = _parser().parse_args(argv)
-        if args.command in (None, "gui"):
+        if args.command is None:
             return launch_gui()
-        return {"train": cmd_train, "evaluate": cmd_evaluate, "predict": cmd_predict}[args.command](args)
+        commands = {"gui": cmd_gui, "train": cmd_train, "evaluate": cmd_evaluate, "predict": cmd_predict}
+        return commands[args.command](args)
     except UsageError as e:
         print(e, file=sys.stderr)
         return 2

@@ -2,6 +2,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -145,3 +146,57 @@ def test_a_run_that_blows_up_stops_with_one_line_and_exit_1(capsys, tmp_path):
     assert code == 1 and out == "" and not (tmp_path / "m.npz").exists()
     assert err.startswith("mlpviz: error: the loss rose from") and "diverged" in err
     assert "lower the learning rate" in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.fixture
+def app_runs(monkeypatch):
+    """Records the arguments the desktop app would have been opened with, instead of opening it."""
+    import mlpviz.gui.app
+    calls = []
+    monkeypatch.setattr(mlpviz.gui.app, "run", lambda **kwargs: calls.append(kwargs) or 0)
+    return calls
+
+
+def test_gui_opens_with_a_model_data_and_preset(capsys, app_runs, model_file, tmp_path):
+    code, _, err = run(capsys, "gui", str(model_file), "--data", str(tmp_path), "--preset", "fast")
+    assert code == 0 and err == ""
+    assert app_runs == [{"model_path": str(model_file), "data_source": str(tmp_path), "preset": "fast"}]
+
+
+@pytest.mark.parametrize("argv", [[], ["gui"]])
+def test_gui_without_arguments_opens_plainly(capsys, app_runs, argv):
+    assert run(capsys, *argv)[0] == 0
+    assert app_runs == [{"model_path": None, "data_source": None, "preset": None}]
+
+
+def test_a_model_file_alone_opens_the_app_with_it(capsys, app_runs, model_file):
+    assert run(capsys, str(model_file))[0] == 0
+    assert run(capsys, "--preset", "best")[0] == 0
+    assert app_runs == [{"model_path": str(model_file), "data_source": None, "preset": None},
+                        {"model_path": None, "data_source": None, "preset": "best"}]
+
+
+@pytest.mark.parametrize("argv, code, message", [
+    (["gui", "/nonexistent/m.npz"], 1, "file not found"),
+    (["/nonexistent/m.npz"], 1, "file not found"),
+    (["gui", "--data", "/nonexistent/folder"], 1, "no such folder or file"),
+    (["gui", "--preset", "nope"], 2, "invalid choice"),
+    (["--preset", "nope"], 2, "invalid choice"),
+])
+def test_gui_arguments_are_checked_before_any_window(capsys, app_runs, argv, code, message):
+    got, out, err = run(capsys, *argv)
+    assert got == code and message in err and len(err.strip().splitlines()) == 1 and out == ""
+    assert app_runs == []
+
+
+def test_a_corrupt_model_is_refused_before_any_window(capsys, app_runs, tmp_path):
+    (tmp_path / "m.npz").write_bytes(b"garbage")
+    code, _, err = run(capsys, "gui", str(tmp_path / "m.npz"))
+    assert code == 1 and "not a zip" in err and app_runs == []
+
+
+def test_main_py_takes_the_same_arguments():
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.run([sys.executable, str(root / "main.py"), "/nonexistent/m.npz"], capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 1 and proc.stderr == "mlpviz: error: /nonexistent/m.npz: file not found\n"
