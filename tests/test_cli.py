@@ -1,5 +1,7 @@
 """The command line, in process (fast) and once as a real process (entry point, no traceback)."""
+import gzip
 import json
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -200,3 +202,41 @@ def test_main_py_takes_the_same_arguments():
     proc = subprocess.run([sys.executable, str(root / "main.py"), "/nonexistent/m.npz"], capture_output=True,
                           text=True, timeout=60)
     assert proc.returncode == 1 and proc.stderr == "mlpviz: error: /nonexistent/m.npz: file not found\n"
+
+
+CLI_REFUSED = [
+    (["--lr", "0"], "learning rate"), (["--lr", "nan"], "learning rate"), (["--lr", "1e9"], "learning rate"),
+    (["--batch-size", "0"], "batch size"), (["--hidden", "0"], "width"), (["--momentum", "2"], "momentum"),
+    (["--weight-decay", "-1"], "weight decay"), (["--init-std", "inf"], "init_std"),
+    (["--epochs", "0"], "epochs"), (["--steps", "-1"], "steps"), (["--batch-size", "5000"], "larger than"),
+    (["--seed", "-1"], "seed"),
+]
+
+
+@pytest.mark.parametrize("argv, message", CLI_REFUSED, ids=[" ".join(a) for a, _ in CLI_REFUSED])
+def test_the_command_line_refuses_them_in_one_line_and_writes_nothing(capsys, tmp_path, argv, message):
+    model = tmp_path / "m.npz"
+    code = main(["train", "--train-limit", "1000", "--save", str(model), *argv])
+    out, err = capsys.readouterr()
+    assert code == 1 and message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert not model.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_the_command_line_reports_divergence(capsys, tmp_path):
+    code = main(["train", "--train-limit", "2000", "--hidden", "64,64", "--activation", "leaky_relu",
+                 "--init", "he", "--lr", "50", "--steps", "200", "--save", str(tmp_path / "m.npz")])
+    err = capsys.readouterr().err
+    assert code == 1 and "the loss became nan" in err and "Traceback" not in err
+    assert not (tmp_path / "m.npz").exists()
+
+
+def test_evaluate_refuses_a_model_for_other_images(capsys, model_file, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    for stem, n in (("train", 4), ("t10k", 2)):
+        images = struct.pack(">IIII", 0x803, n, 8, 6) + bytes(n * 48)
+        labels = struct.pack(">II", 0x801, n) + bytes(n)
+        (data / f"{stem}-images-idx3-ubyte.gz").write_bytes(gzip.compress(images))
+        (data / f"{stem}-labels-idx1-ubyte.gz").write_bytes(gzip.compress(labels))
+    code, _, err = run(capsys, "evaluate", "--model", str(model_file), "--data", str(data))
+    assert code == 1 and "784 inputs" in err and "48 pixels" in err

@@ -77,6 +77,11 @@ class GrowingBuffer:
     def __len__(self) -> int:
         return self._n
 
+    @property
+    def capacity(self) -> int:
+        """How many values fit before the buffer next grows."""
+        return len(self._data)
+
 
 def check_input_size(model: MLP, data: Dataset) -> None:
     """Raise ConfigError unless the network takes as many inputs as data's images have pixels."""

@@ -184,25 +184,6 @@ def test_a_model_whose_input_size_does_not_match_the_data(tmp_path, trained, sma
         checkpoint.resume(checkpoint.load(tmp_path / "m.npz"), other)
 
 
-def test_evaluate_refuses_a_model_for_other_images(tmp_path, trained, capsys):
-    import gzip
-    import struct
-
-    from mlpviz.cli import main
-    t, config = trained
-    checkpoint.save(tmp_path / "m.npz", checkpoint.of_trainer(t, config))
-    data = tmp_path / "data"
-    data.mkdir()
-    for stem, n in (("train", 4), ("t10k", 2)):
-        images = struct.pack(">IIII", 0x803, n, 8, 6) + bytes(n * 48)
-        labels = struct.pack(">II", 0x801, n) + bytes(n)
-        (data / f"{stem}-images-idx3-ubyte.gz").write_bytes(gzip.compress(images))
-        (data / f"{stem}-labels-idx1-ubyte.gz").write_bytes(gzip.compress(labels))
-    code = main(["evaluate", "--model", str(tmp_path / "m.npz"), "--data", str(data)])
-    err = capsys.readouterr().err
-    assert code == 1 and "784 inputs" in err and "48 pixels" in err
-
-
 def test_extra_non_weight_arrays_are_ignored_but_weights_checked(tmp_path):
     arrays = good_arrays()
     arrays["notes"] = np.array("trained on a Tuesday")
