@@ -1,4 +1,7 @@
-"""python main.py: launch the mlpviz desktop app (the same as the `mlpviz` command)."""
+"""python main.py [MODEL.npz] [--data DIR|FILE.npz] [--preset NAME]: launch the mlpviz desktop app.
+
+The same as the `mlpviz` command: any of its commands and options work here too.
+"""
 import sys
 
 from mlpviz.cli import main

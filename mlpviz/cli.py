@@ -1,4 +1,4 @@
-"""Command line: `mlpviz [gui] | train | evaluate | predict`."""
+"""Command line: `mlpviz [gui [MODEL.npz] [--data SRC] [--preset NAME]] | train | evaluate | predict`."""
 from __future__ import annotations
 
 import argparse
@@ -7,15 +7,15 @@ import math
 import os
 import sys
 import time
+from pathlib import Path
 
 from . import __version__
 from .core import checkpoint
-from .core.config import PRESETS, Config, ConfigError
+from .core.config import PRESETS, Config, ConfigError, parse_hidden
 from .core.data import DataError, load_dataset
-from .core.preprocess import EmptyImage, prepare_digit
-from .core.trainer import Diverged, EpochRecord, Trainer, evaluate
-
-USER_ERRORS = (DataError, ConfigError, checkpoint.CheckpointError, EmptyImage, Diverged, OSError)
+from .core.errors import USER_ERRORS
+from .core.preprocess import prepare_digit
+from .core.trainer import EpochRecord, Trainer, check_input_size, evaluate
 
 
 class UsageError(Exception):
@@ -27,18 +27,16 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message} (see --help)")
 
 
-def _hidden(text: str) -> tuple[int, ...]:
-    try:
-        return tuple(int(w) for w in text.replace(" ", "").split(",") if w)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected comma-separated widths such as 256,128, got {text!r}") from None
-
-
 def _parser() -> argparse.ArgumentParser:
     ap = _Parser(prog="mlpviz", description="Watch a NumPy multi-layer perceptron learn MNIST.")
     ap.add_argument("--version", action="version", version=f"mlpviz {__version__}")
     sub = ap.add_subparsers(dest="command", parser_class=_Parser)
-    sub.add_parser("gui", help="launch the desktop app (the default)")
+    g = sub.add_parser("gui", help="launch the desktop app (the default; `mlpviz MODEL.npz` opens a model)",
+                       description="Launch the desktop app, optionally with a model, data or preset.")
+    g.add_argument("model", nargs="?", metavar="MODEL.npz", help="a saved model to open")
+    g.add_argument("--data", metavar="DIR|FILE.npz",
+                   help="folder of MNIST-format IDX files, or a mnist.npz (default: bundled MNIST)")
+    g.add_argument("--preset", choices=PRESETS, help="settings to start from (default: course)")
 
     t = sub.add_parser("train", help="train headless",
                        description="Train headless. A preset sets every option; explicit options override it.")
@@ -46,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="course: 784-50-10 sigmoid, SGD (default); keras: the course's Keras model; "
                         "fast: 784-256-128-10 ReLU, Adam, ten seconds; best: 784-512-256-10, shifted images, "
                         "under a minute")
-    t.add_argument("--hidden", type=_hidden, help="hidden layer widths, e.g. 256,128")
+    t.add_argument("--hidden", help="hidden layer widths, e.g. 256,128")
     t.add_argument("--activation", help="sigmoid, tanh, relu or leaky_relu")
     t.add_argument("--loss", help="cross_entropy or mse")
     t.add_argument("--init", help="normal, xavier or he")
@@ -89,6 +87,8 @@ def resolve_config(args: argparse.Namespace) -> Config:
         changes["steps"] = None
     if args.steps is not None:
         changes["epochs"] = None
+    if args.hidden is not None:
+        changes["hidden"] = parse_hidden(args.hidden)
     return config.replace(**changes).validated()
 
 
@@ -165,9 +165,7 @@ def cmd_train(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     model = checkpoint.load(args.model).model
     data = load_dataset(args.data)
-    if model.sizes[0] != data.input_size:
-        raise ConfigError(f"the model takes {model.sizes[0]} inputs but the images of {data.name} "
-                          f"have {data.input_size} pixels")
+    check_input_size(model, data)
     ev = evaluate(model, data.x_test, data.y_test)
     if args.json:
         print(json.dumps({"accuracy": ev.accuracy, "loss": ev.loss, "confusion": ev.confusion.tolist(),
@@ -200,7 +198,17 @@ def cmd_predict(args: argparse.Namespace) -> int:
     return 0
 
 
-def launch_gui() -> int:
+def cmd_gui(args: argparse.Namespace) -> int:
+    """Check the files named before any window opens, then launch the app with them."""
+    if args.model is not None:
+        checkpoint.load(args.model)  # a missing or broken file is reported here, in one line
+    if args.data is not None and not Path(args.data).exists():
+        raise DataError(f"{args.data}: no such folder or file")
+    return launch_gui(model_path=args.model, data_source=args.data, preset=args.preset)
+
+
+def launch_gui(model_path: str | None = None, data_source: str | None = None, preset: str | None = None) -> int:
+    """Open the desktop app (with a model file, a data source and a preset, each optional)."""
     if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
             and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
         print("mlpviz: error: no display to open the window on (DISPLAY is not set); "
@@ -211,32 +219,35 @@ def launch_gui() -> int:
     except ImportError as e:
         print(f"mlpviz: the desktop app cannot start: {e}", file=sys.stderr)
         return 1
-    return run()
+    return run(model_path=model_path, data_source=data_source, preset=preset)
 
 
 def limit_blas_threads() -> None:
     """One BLAS thread unless MLPVIZ_BLAS_THREADS says otherwise.
 
-    These networks' matrices are small: a second BLAS thread made training slower on a
-    two-core machine (course preset 244k vs 292k images/s, fast 53k vs 57k), and the desktop
-    app needs a core for the GUI.
+    These networks' matrices are small, so splitting a product between threads costs more in
+    hand-offs than it gains (benchmarks/engine.py measures it on the machine at hand), and the
+    desktop app needs a core of its own to keep drawing while it trains.
     """
     from threadpoolctl import threadpool_limits
     threadpool_limits(int(os.environ.get("MLPVIZ_BLAS_THREADS", "1")), user_api="blas")
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .images import ImageError
     limit_blas_threads()
     try:
+        argv = sys.argv[1:] if argv is None else list(argv)
+        if argv and (argv[0].lower().endswith(".npz") or argv[0].split("=")[0] in ("--data", "--preset")):
+            argv = ["gui", *argv]  # `mlpviz MODEL.npz`, `mlpviz --data DIR`: the app, as with no command
         args = _parser().parse_args(argv)
-        if args.command in (None, "gui"):
+        if args.command is None:
             return launch_gui()
-        return {"train": cmd_train, "evaluate": cmd_evaluate, "predict": cmd_predict}[args.command](args)
+        commands = {"gui": cmd_gui, "train": cmd_train, "evaluate": cmd_evaluate, "predict": cmd_predict}
+        return commands[args.command](args)
     except UsageError as e:
         print(e, file=sys.stderr)
         return 2
-    except (*USER_ERRORS, ImageError) as e:
+    except USER_ERRORS as e:
         print(f"mlpviz: error: {e}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -6,11 +6,11 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtGui import QImage, QImageReader
 
+from .core.errors import ImageError
+
+__all__ = ["ImageError", "qimage_to_gray", "read_gray"]
+
 MAX_PIXELS = 100_000_000  # a 10,000 x 10,000 picture; anything larger is refused, not loaded
-
-
-class ImageError(ValueError):
-    """An image file that cannot be read; the message names it and says why."""
 
 
 def qimage_to_gray(image: QImage) -> np.ndarray:

@@ -1,7 +1,10 @@
 """The command line, in process (fast) and once as a real process (entry point, no traceback)."""
+import gzip
 import json
+import struct
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -86,6 +89,10 @@ def test_predict_reads_large_off_centre_digits(capsys, model_file, mnist, tmp_pa
 @pytest.mark.parametrize("argv, message", [
     (["train", "--lr", "-1"], "learning rate"),
     (["train", "--hidden", "a,b"], "comma-separated"),
+    (["train", "--hidden", "50,,10"], "comma-separated"),
+    (["train", "--hidden", "-5"], "comma-separated"),
+    (["train", "--hidden", "16384"], "from 1 to 4096"),
+    (["train", "--train-limit", "50"], "at least 100 training images"),
     (["train", "--epochs", "1", "--steps", "3"], "not allowed with"),
     (["train", "--data", "/nonexistent/folder"], "no such folder"),
     (["train", "--batch-size", "500", "--train-limit", "100"], "larger than the training set"),
@@ -120,3 +127,116 @@ def test_module_entry_point_runs_as_a_process():
     assert proc.returncode == 1 and "learning rate" in proc.stderr and "Traceback" not in proc.stderr
     proc = subprocess.run([sys.executable, "-m", "mlpviz", "--help"], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and "train" in proc.stdout
+
+
+def test_headless_commands_load_no_qt(tmp_path):
+    """train and evaluate run where Qt is missing or broken: only picture commands may load it."""
+    model = tmp_path / "m.npz"
+    code = ("import sys; from mlpviz.cli import main; "
+            f"codes = [main(['train', '--steps', '2', '--train-limit', '500', '--json', '--save', {str(model)!r}]), "
+            f" main(['evaluate', '--model', {str(model)!r}, '--json'])]; "
+            "qt = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'pyqtgraph')); "
+            "print(codes, qt, file=sys.stderr); sys.exit(1 if qt or any(codes) else 0)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.count("test_accuracy") == 1 and proc.stdout.count('"confusion"') == 1
+
+
+def test_a_run_that_blows_up_stops_with_one_line_and_exit_1(capsys, tmp_path):
+    code, out, err = run(capsys, "train", "--lr", "50", "--steps", "2000", "--json", "--save", str(tmp_path / "m.npz"),
+                         *SMALL)
+    assert code == 1 and out == "" and not (tmp_path / "m.npz").exists()
+    assert err.startswith("mlpviz: error: the loss rose from") and "diverged" in err
+    assert "lower the learning rate" in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.fixture
+def app_runs(monkeypatch):
+    """Records the arguments the desktop app would have been opened with, instead of opening it."""
+    import mlpviz.gui.app
+    calls = []
+    monkeypatch.setattr(mlpviz.gui.app, "run", lambda **kwargs: calls.append(kwargs) or 0)
+    return calls
+
+
+def test_gui_opens_with_a_model_data_and_preset(capsys, app_runs, model_file, tmp_path):
+    code, _, err = run(capsys, "gui", str(model_file), "--data", str(tmp_path), "--preset", "fast")
+    assert code == 0 and err == ""
+    assert app_runs == [{"model_path": str(model_file), "data_source": str(tmp_path), "preset": "fast"}]
+
+
+@pytest.mark.parametrize("argv", [[], ["gui"]])
+def test_gui_without_arguments_opens_plainly(capsys, app_runs, argv):
+    assert run(capsys, *argv)[0] == 0
+    assert app_runs == [{"model_path": None, "data_source": None, "preset": None}]
+
+
+def test_a_model_file_alone_opens_the_app_with_it(capsys, app_runs, model_file):
+    assert run(capsys, str(model_file))[0] == 0
+    assert run(capsys, "--preset", "best")[0] == 0
+    assert app_runs == [{"model_path": str(model_file), "data_source": None, "preset": None},
+                        {"model_path": None, "data_source": None, "preset": "best"}]
+
+
+@pytest.mark.parametrize("argv, code, message", [
+    (["gui", "/nonexistent/m.npz"], 1, "file not found"),
+    (["/nonexistent/m.npz"], 1, "file not found"),
+    (["gui", "--data", "/nonexistent/folder"], 1, "no such folder or file"),
+    (["gui", "--preset", "nope"], 2, "invalid choice"),
+    (["--preset", "nope"], 2, "invalid choice"),
+])
+def test_gui_arguments_are_checked_before_any_window(capsys, app_runs, argv, code, message):
+    got, out, err = run(capsys, *argv)
+    assert got == code and message in err and len(err.strip().splitlines()) == 1 and out == ""
+    assert app_runs == []
+
+
+def test_a_corrupt_model_is_refused_before_any_window(capsys, app_runs, tmp_path):
+    (tmp_path / "m.npz").write_bytes(b"garbage")
+    code, _, err = run(capsys, "gui", str(tmp_path / "m.npz"))
+    assert code == 1 and "not a zip" in err and app_runs == []
+
+
+def test_main_py_takes_the_same_arguments():
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.run([sys.executable, str(root / "main.py"), "/nonexistent/m.npz"], capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 1 and proc.stderr == "mlpviz: error: /nonexistent/m.npz: file not found\n"
+
+
+CLI_REFUSED = [
+    (["--lr", "0"], "learning rate"), (["--lr", "nan"], "learning rate"), (["--lr", "1e9"], "learning rate"),
+    (["--batch-size", "0"], "batch size"), (["--hidden", "0"], "width"), (["--momentum", "2"], "momentum"),
+    (["--weight-decay", "-1"], "weight decay"), (["--init-std", "inf"], "init_std"),
+    (["--epochs", "0"], "epochs"), (["--steps", "-1"], "steps"), (["--batch-size", "5000"], "larger than"),
+    (["--seed", "-1"], "seed"),
+]
+
+
+@pytest.mark.parametrize("argv, message", CLI_REFUSED, ids=[" ".join(a) for a, _ in CLI_REFUSED])
+def test_the_command_line_refuses_them_in_one_line_and_writes_nothing(capsys, tmp_path, argv, message):
+    model = tmp_path / "m.npz"
+    code = main(["train", "--train-limit", "1000", "--save", str(model), *argv])
+    out, err = capsys.readouterr()
+    assert code == 1 and message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert not model.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_the_command_line_reports_divergence(capsys, tmp_path):
+    code = main(["train", "--train-limit", "2000", "--hidden", "64,64", "--activation", "leaky_relu",
+                 "--init", "he", "--lr", "50", "--steps", "200", "--save", str(tmp_path / "m.npz")])
+    err = capsys.readouterr().err
+    assert code == 1 and "the loss became nan" in err and "Traceback" not in err
+    assert not (tmp_path / "m.npz").exists()
+
+
+def test_evaluate_refuses_a_model_for_other_images(capsys, model_file, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    for stem, n in (("train", 4), ("t10k", 2)):
+        images = struct.pack(">IIII", 0x803, n, 8, 6) + bytes(n * 48)
+        labels = struct.pack(">II", 0x801, n) + bytes(n)
+        (data / f"{stem}-images-idx3-ubyte.gz").write_bytes(gzip.compress(images))
+        (data / f"{stem}-labels-idx1-ubyte.gz").write_bytes(gzip.compress(labels))
+    code, _, err = run(capsys, "evaluate", "--model", str(model_file), "--data", str(data))
+    assert code == 1 and "784 inputs" in err and "48 pixels" in err

@@ -24,7 +24,7 @@ from .layers import ACTIVATIONS, Dense
 from .losses import LOSSES
 from .model import MLP
 from .optim import make_optimizer
-from .trainer import EpochRecord, Trainer
+from .trainer import EpochRecord, Trainer, check_input_size
 
 FORMAT = "mlpviz-model"
 VERSION = 1
@@ -53,6 +53,9 @@ def save(path: str | Path, ckpt: Checkpoint) -> None:
     failure at any point leaves any previous file at path untouched."""
     path = Path(path)
     model = ckpt.model
+    if not model.weights_finite():  # load() would refuse the file: better not to write it
+        raise CheckpointError(f"{path}: not saved: the network's weights hold NaN or infinite values "
+                              "(its training diverged)")
     config = {"format": FORMAT, "version": VERSION, "sizes": list(model.sizes),
               "activation": model.activation.name, "loss": model.loss.name,
               "dtype": str(model.dtype), "image_shape": list(ckpt.image_shape),
@@ -187,9 +190,7 @@ def config_of(ckpt: Checkpoint) -> Config:
 def resume(ckpt: Checkpoint, data: Dataset, **trainer_options) -> tuple[Trainer, Config]:
     """A Trainer that continues the saved run on data, with its optimizer state and history."""
     model = ckpt.model
-    if model.sizes[0] != data.input_size:
-        raise ConfigError(f"the model takes {model.sizes[0]} inputs but the images of {data.name} "
-                          f"have {data.input_size} pixels")
+    check_input_size(model, data)  # before the optimizer state is fitted to the weights
     config = config_of(ckpt)
     optimizer = make_optimizer(config.optimizer, config.lr, config.momentum, config.weight_decay)
     optimizer.load_state(ckpt.optimizer_state, model.params)

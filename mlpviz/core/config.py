@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import asdict, dataclass, fields, replace
 
 from .layers import ACTIVATIONS
@@ -10,19 +11,69 @@ from .model import INITS
 from .optim import OPTIMIZERS
 
 DTYPES = ("float32", "float64")
-MAX_WIDTH = 16384  # wider layers would not fit a laptop's memory and teach nothing more
+# MNIST gains nothing from more than about a thousand units per layer, and the memory grows with
+# the square of the width: 784-4096-4096-10 already holds 20 million weights, about 0.3 GB once
+# gradients and Adam's two moments are counted. Wider layers only make a laptop swap.
+MAX_WIDTH = 4096
+MAX_LAYERS = 16
+
+# The allowed (min, max) of every numeric setting, by Config field name; "hidden" bounds each
+# layer's width. Config.validated enforces them; a form can show them beside its fields.
+RANGES: dict[str, tuple[float, float]] = {
+    "hidden": (1, MAX_WIDTH),
+    "init_std": (0, 10),
+    "lr": (0, 1e6),
+    "momentum": (0, 0.999999),
+    "weight_decay": (0, 1e3),
+    "lr_decay": (0, 1),
+    "shift": (0, 8),
+    "batch_size": (1, 1_000_000),
+    "seed": (0, 2**63 - 1),
+    "epochs": (0, 100_000),
+    "steps": (1, 10**9),
+}
+EXCLUSIVE_MIN = frozenset({"init_std", "lr", "lr_decay", "epochs"})  # these must lie above their min
+INTEGER_SETTINGS = frozenset({"hidden", "shift", "batch_size", "seed", "steps"})
 
 
 class ConfigError(ValueError):
     """A hyperparameter that cannot be used; the message says which and why."""
 
 
+def describe_range(name: str) -> str:
+    """The allowed values of a setting in words, e.g. 'above 0 and at most 10' or 'from 1 to 4096'."""
+    lo, hi = RANGES[name]
+    if name in INTEGER_SETTINGS:
+        return f"from {lo} to {hi}"
+    return f"{'above' if name in EXCLUSIVE_MIN else 'at least'} {lo:g} and at most {hi:g}"
+
+
+def check_hidden(widths: tuple[int, ...]) -> None:
+    """Raise ConfigError unless widths is a tuple of 0 to MAX_LAYERS whole numbers in RANGES["hidden"]."""
+    if not isinstance(widths, tuple) or len(widths) > MAX_LAYERS:
+        raise ConfigError(f"hidden must list 0 to {MAX_LAYERS} layer widths, got {widths!r}")
+    lo, hi = RANGES["hidden"]
+    for width in widths:
+        if not isinstance(width, int) or isinstance(width, bool) or not lo <= width <= hi:
+            raise ConfigError(f"each hidden layer width must be a whole number from {lo} to {hi}, got {width!r}")
+
+
 def parse_hidden(text: str) -> tuple[int, ...]:
-    """"256, 128" -> (256, 128); "" -> (). Malformed text is refused, never rewritten."""
-    parts = [p.strip() for p in text.split(",")] if text.strip() else []
-    if any(not p.isdigit() for p in parts):
-        raise ConfigError(f"hidden layers must be comma-separated whole numbers such as 256,128, got {text!r}")
-    return tuple(int(p) for p in parts)
+    """Hidden layer widths from text such as "256,128" (spaces around commas allowed).
+
+    Empty text means no hidden layer (inputs straight to the ten outputs). Anything else that is
+    not a list of whole numbers within range is refused with ConfigError, never guessed at:
+    "-5", "50,,10", "abc" and "0" all raise.
+    """
+    if not text.strip():
+        return ()
+    parts = [p.strip() for p in text.split(",")]
+    if not all(re.fullmatch(r"[0-9]+", p) for p in parts):
+        raise ConfigError(f"hidden layers must be comma-separated whole numbers from 1 to {MAX_WIDTH}, "
+                          f"such as 256,128; got {text!r}")
+    widths = tuple(int(p) for p in parts)
+    check_hidden(widths)
+    return widths
 
 
 @dataclass(frozen=True)
@@ -68,38 +119,36 @@ class Config:
 
     def validated(self) -> Config:
         """Return self if every value is usable, else raise ConfigError naming the first bad one."""
-        def finite(name: str, value, lo: float, hi: float, lo_open: bool = False) -> None:
+        def finite(label: str, key: str) -> None:
+            value, (lo, hi) = getattr(self, key), RANGES[key]
             ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-            if not ok or value < lo or value > hi or (lo_open and value == lo):
-                bound = f"{'above' if lo_open else 'at least'} {lo:g} and at most {hi:g}"
-                raise ConfigError(f"{name} must be a finite number {bound}, got {value!r}")
+            if not ok or value < lo or value > hi or (key in EXCLUSIVE_MIN and value == lo):
+                raise ConfigError(f"{label} must be a finite number {describe_range(key)}, got {value!r}")
 
-        def integer(name: str, value, lo: int, hi: int) -> None:
+        def integer(label: str, key: str) -> None:
+            value, (lo, hi) = getattr(self, key), RANGES[key]
             if not isinstance(value, int) or isinstance(value, bool) or not lo <= value <= hi:
-                raise ConfigError(f"{name} must be a whole number from {lo} to {hi}, got {value!r}")
+                raise ConfigError(f"{label} must be a whole number from {lo} to {hi}, got {value!r}")
 
         for name, allowed in (("activation", ACTIVATIONS), ("loss", LOSSES), ("init", INITS),
                               ("optimizer", OPTIMIZERS), ("dtype", DTYPES)):
             if getattr(self, name) not in allowed:
                 raise ConfigError(f"unknown {name} {getattr(self, name)!r}; choose from {', '.join(allowed)}")
-        if not isinstance(self.hidden, tuple) or len(self.hidden) > 16:
-            raise ConfigError(f"hidden must list 0 to 16 layer widths, got {self.hidden!r}")
-        for width in self.hidden:
-            integer("each hidden layer width", width, 1, MAX_WIDTH)
-        finite("init_std", self.init_std, 0, 10, lo_open=True)
-        finite("learning rate", self.lr, 0, 1e6, lo_open=True)
-        finite("momentum", self.momentum, 0, 0.999999)
-        finite("weight decay", self.weight_decay, 0, 1e3)
-        finite("lr_decay", self.lr_decay, 0, 1, lo_open=True)
-        integer("shift", self.shift, 0, 8)
-        integer("batch size", self.batch_size, 1, 1_000_000)
-        integer("seed", self.seed, 0, 2**63 - 1)
+        check_hidden(self.hidden)
+        finite("init_std", "init_std")
+        finite("learning rate", "lr")
+        finite("momentum", "momentum")
+        finite("weight decay", "weight_decay")
+        finite("lr_decay", "lr_decay")
+        integer("shift", "shift")
+        integer("batch size", "batch_size")
+        integer("seed", "seed")
         if (self.epochs is None) == (self.steps is None):
             raise ConfigError("give either a number of epochs or a number of steps")
         if self.epochs is not None:
-            finite("epochs", self.epochs, 0, 100_000, lo_open=True)
+            finite("epochs", "epochs")
         if self.steps is not None:
-            integer("steps", self.steps, 1, 10**9)
+            integer("steps", "steps")
         return self
 
 

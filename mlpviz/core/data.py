@@ -38,6 +38,9 @@ def bundled_resources() -> Path | Traversable:
 RESOURCES = bundled_resources()
 MNIST_DIR = RESOURCES / "mnist"
 NUM_CLASSES = 10
+# The fewest training images a run may be limited to: ten of each digit on average. Fewer leave
+# some digits with a handful of examples or none, and the run shows noise rather than learning.
+MIN_TRAIN_IMAGES = 100
 
 _IDX_LABELS = 0x00000801  # uint8, 1 dimension
 _IDX_IMAGES = 0x00000803  # uint8, 3 dimensions
@@ -63,11 +66,12 @@ class Dataset:
         return self.image_shape[0] * self.image_shape[1]
 
     def limit_train(self, n: int | None) -> Dataset:
-        """The same dataset with only the first n training images (None: all)."""
+        """The same dataset with only the first n training images (None or n beyond the set: all);
+        n below MIN_TRAIN_IMAGES is refused with DataError rather than raised to it."""
+        if n is not None and n < MIN_TRAIN_IMAGES:
+            raise DataError(f"use at least {MIN_TRAIN_IMAGES} training images, got {n}")
         if n is None or n >= len(self.y_train):
             return self
-        if n < 1:
-            raise DataError(f"training-set size must be at least 1, got {n}")
         return Dataset(self.x_train[:n], self.y_train[:n], self.x_test, self.y_test,
                        self.image_shape, self.name)
 

@@ -123,6 +123,10 @@ class MLP:
         x = np.asarray(x, self.dtype).reshape(-1, self.sizes[0])
         return np.concatenate([self.forward(x[i:i + chunk]) for i in range(0, max(len(x), 1), chunk)])
 
+    def weights_finite(self) -> bool:
+        """True if every weight and bias is a finite number (no NaN, no infinity)."""
+        return all(np.isfinite(p).all() for p in self.params)
+
     def copy(self) -> MLP:
         """An independent copy (the GUI classifies drawings with one, never with live arrays)."""
         return MLP([Dense(layer.W.copy(), layer.b.copy()) for layer in self.layers],

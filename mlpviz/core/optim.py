@@ -22,6 +22,7 @@ def flush_subnormals(a: np.ndarray) -> None:
 
 class Optimizer:
     name = ""
+    settings: tuple[str, ...] = ()  # run settings besides lr and weight decay that it takes
 
     def __init__(self, lr: float, weight_decay: float = 0.0):
         self.lr = lr
@@ -71,6 +72,7 @@ class Momentum(Optimizer):
     """v <- momentum * v - lr * g;  p <- p + v"""
 
     name = "momentum"
+    settings = ("momentum",)
 
     def __init__(self, lr: float, momentum: float = 0.9, weight_decay: float = 0.0):
         super().__init__(lr, weight_decay)
@@ -153,11 +155,10 @@ OPTIMIZERS = {cls.name: cls for cls in (SGD, Momentum, Adam)}
 
 
 def make_optimizer(name: str, lr: float, momentum: float = 0.9, weight_decay: float = 0.0) -> Optimizer:
-    """Build an optimizer by name ('sgd', 'momentum', 'adam')."""
-    if name == "sgd":
-        return SGD(lr, weight_decay)
-    if name == "momentum":
-        return Momentum(lr, momentum, weight_decay)
-    if name == "adam":
-        return Adam(lr, weight_decay=weight_decay)
-    raise ValueError(f"unknown optimizer {name!r}; choose from {', '.join(OPTIMIZERS)}")
+    """Build an optimizer by name ('sgd', 'momentum', 'adam'); each takes the settings it names
+    in its `settings`, so a new optimizer needs only its class and a place in OPTIMIZERS."""
+    cls = OPTIMIZERS.get(name)
+    if cls is None:
+        raise ValueError(f"unknown optimizer {name!r}; choose from {', '.join(OPTIMIZERS)}")
+    given = {"momentum": momentum}
+    return cls(lr, weight_decay=weight_decay, **{k: given[k] for k in cls.settings})

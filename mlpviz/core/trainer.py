@@ -13,17 +13,10 @@ import numpy as np
 
 from .config import Config, ConfigError
 from .data import NUM_CLASSES, Dataset, scale_images
+from .divergence import Diverged as Diverged  # raised by step(); importable from here as before
+from .divergence import DivergenceWatch
 from .model import MLP
 from .optim import Optimizer, make_optimizer
-
-
-class Diverged(ArithmeticError):
-    """The loss became NaN or infinite. Training stops there: that batch's update is not applied."""
-
-    def __init__(self, step: int, loss: float):
-        super().__init__(f"the loss became {loss} at step {step}: the learning rate is probably "
-                         "too high for this network; lower it and reset")
-        self.step, self.loss = step, loss
 
 
 @dataclass(frozen=True)
@@ -84,6 +77,18 @@ class GrowingBuffer:
     def __len__(self) -> int:
         return self._n
 
+    @property
+    def capacity(self) -> int:
+        """How many values fit before the buffer next grows."""
+        return len(self._data)
+
+
+def check_input_size(model: MLP, data: Dataset) -> None:
+    """Raise ConfigError unless the network takes as many inputs as data's images have pixels."""
+    if model.sizes[0] != data.input_size:
+        raise ConfigError(f"the network takes {model.sizes[0]} inputs but the images of {data.name} "
+                          f"have {data.input_size} pixels")
+
 
 def build(config: Config, data: Dataset) -> tuple[MLP, Optimizer]:
     """A fresh network and optimizer for this configuration and dataset."""
@@ -107,9 +112,7 @@ class Trainer:
                  seed: int = 0, evaluate_epochs: bool = True, lr_decay: float = 1.0,
                  train_eval_limit: int | None = None, shift: int = 0):
         n = len(data.y_train)
-        if model.sizes[0] != data.input_size:
-            raise ConfigError(f"the network takes {model.sizes[0]} inputs but the images of "
-                              f"{data.name} have {data.input_size} pixels")
+        check_input_size(model, data)
         if batch_size > n:
             raise ConfigError(f"batch size {batch_size} is larger than the training set ({n} images)")
         self.model, self.optimizer, self.data = model, optimizer, data
@@ -131,6 +134,7 @@ class Trainer:
         self.series: dict[str, GrowingBuffer] = {"loss": self.losses}  # per-step series, one row a step
         self.epochs: list[EpochRecord] = []
         self.last_test: Evaluation | None = None  # the latest full test-set evaluation, per image
+        self.divergence = DivergenceWatch(model.loss)
         self._pos = n  # forces a shuffle before the first batch
         self._order = np.arange(n)
         self._xb = np.empty((batch_size, data.input_size), np.uint8)
@@ -177,10 +181,10 @@ class Trainer:
         return self._order
 
     def step(self, n: int = 1) -> float:
-        """Train on n mini-batches; returns the last batch loss. Raises Diverged on NaN/inf."""
+        """Train on n mini-batches; returns the last batch loss. Raises Diverged (see DivergenceWatch)."""
         loss = math.nan
         n_train = len(self.data.y_train)
-        # Overflow is reported through the loss (Diverged below), not as NumPy warnings.
+        # Overflow is reported through the loss (Diverged), not as NumPy warnings.
         with np.errstate(over="ignore", invalid="ignore"):
             for _ in range(n):
                 t0 = time.perf_counter()
@@ -195,8 +199,7 @@ class Trainer:
                 np.copyto(x, xb)  # raw 0-255 values; the first layer scales them
                 y = self.data.y_train[idx]
                 loss = self.model.train_batch(x, y, x_scale=1 / 255)
-                if not math.isfinite(loss):
-                    raise Diverged(self.step_count + 1, loss)
+                self.divergence.check(self.step_count + 1, loss)
                 self.optimizer.update(self.model.params, self.model.grads)
                 self.train_seconds += time.perf_counter() - t0
                 self.samples_seen += len(idx)

@@ -10,11 +10,12 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QScrollArea, QSplitter,
 
 from ..core.config import PRESETS, Config, ConfigError
 from ..core.data import Dataset
+from ..core.errors import USER_ERRORS
 from ..core.trainer import Trainer
 from .actions import build_menus
 from .data_loader import DataLoader
 from .i18n import arg
-from .model_files import USER_ERRORS, ModelFiles
+from .model_files import ModelFiles
 from .session import Session
 from .views.activations import ActivationsView
 from .views.curves import CurvesView

@@ -8,22 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..core import checkpoint
-from ..core.config import ConfigError
-from ..core.data import DataError
+from ..core.errors import USER_ERRORS
 from .i18n import arg
 from .worker import RUNNING
-
-USER_ERRORS = (DataError, ConfigError, checkpoint.CheckpointError, OSError)
-
-
-def finite_weights(model) -> bool:
-    """False for a diverged network: one that is not worth saving."""
-    return all(np.isfinite(p).all() for p in model.params)
 
 
 class ModelFiles(QObject):
@@ -79,7 +70,7 @@ class ModelFiles(QObject):
             w.notify(w.tr("Cannot save"), w.tr("training did not pause in time; try again"))
             return False
         try:
-            if not finite_weights(w.trainer.model):
+            if not w.trainer.model.weights_finite():
                 raise checkpoint.CheckpointError(w.tr("the network has diverged: its weights are no longer "
                                                       "finite numbers, so there is nothing worth saving"))
             checkpoint.save(path, checkpoint.of_trainer(w.trainer, w.config))
@@ -129,7 +120,7 @@ class ModelFiles(QObject):
             return True
         w = self.w
         buttons = QMessageBox.StandardButton
-        if finite_weights(w.trainer.model):
+        if w.trainer.model.weights_finite():
             text = w.tr("The network has trained since it was last saved. Save it first?")
             choices = buttons.Save | buttons.Discard | buttons.Cancel
         else:

@@ -142,6 +142,17 @@ def test_a_failed_save_leaves_the_previous_file_intact(tmp_path, trained, monkey
     assert [p.name for p in tmp_path.iterdir()] == ["m.npz"]  # no temporary file left behind
 
 
+@pytest.mark.parametrize("bad", [np.nan, np.inf])
+def test_a_network_with_non_finite_weights_is_not_saved(tmp_path, trained, bad):
+    t, config = trained
+    assert t.model.weights_finite()
+    t.model.params[-1][3] = bad
+    assert not t.model.weights_finite()
+    with pytest.raises(CheckpointError, match="NaN or infinite"):
+        checkpoint.save(tmp_path / "m.npz", checkpoint.of_trainer(t, config))
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_saving_into_a_missing_folder_is_an_error(tmp_path, trained):
     t, _ = trained
     with pytest.raises(CheckpointError, match="cannot save"):
@@ -171,25 +182,6 @@ def test_a_model_whose_input_size_does_not_match_the_data(tmp_path, trained, sma
     other = Dataset(small.x_train[:, :48], small.y_train, small.x_test[:, :48], small.y_test, (8, 6), "tiny")
     with pytest.raises(ConfigError, match="784 inputs but the images of tiny have 48 pixels"):
         checkpoint.resume(checkpoint.load(tmp_path / "m.npz"), other)
-
-
-def test_evaluate_refuses_a_model_for_other_images(tmp_path, trained, capsys):
-    import gzip
-    import struct
-
-    from mlpviz.cli import main
-    t, config = trained
-    checkpoint.save(tmp_path / "m.npz", checkpoint.of_trainer(t, config))
-    data = tmp_path / "data"
-    data.mkdir()
-    for stem, n in (("train", 4), ("t10k", 2)):
-        images = struct.pack(">IIII", 0x803, n, 8, 6) + bytes(n * 48)
-        labels = struct.pack(">II", 0x801, n) + bytes(n)
-        (data / f"{stem}-images-idx3-ubyte.gz").write_bytes(gzip.compress(images))
-        (data / f"{stem}-labels-idx1-ubyte.gz").write_bytes(gzip.compress(labels))
-    code = main(["evaluate", "--model", str(tmp_path / "m.npz"), "--data", str(data)])
-    err = capsys.readouterr().err
-    assert code == 1 and "784 inputs" in err and "48 pixels" in err
 
 
 def test_extra_non_weight_arrays_are_ignored_but_weights_checked(tmp_path):

@@ -6,7 +6,7 @@ import struct
 import numpy as np
 import pytest
 
-from mlpviz.core.data import MNIST_DIR, DataError, load_dataset, load_idx_folder, load_npz, read_idx
+from mlpviz.core.data import MIN_TRAIN_IMAGES, MNIST_DIR, DataError, load_dataset, load_idx_folder, load_npz, read_idx
 
 
 def idx_bytes(array: np.ndarray) -> bytes:
@@ -132,6 +132,8 @@ def test_npz_that_is_not_a_zip(tmp_path):
 
 
 def test_train_limit(small):
-    assert len(small.limit_train(10).y_train) == 10
-    with pytest.raises(DataError):
-        small.limit_train(0)
+    assert len(small.limit_train(MIN_TRAIN_IMAGES).y_train) == MIN_TRAIN_IMAGES == 100
+    assert small.limit_train(None) is small and small.limit_train(10**6) is small
+    for n in (99, 0, -5):
+        with pytest.raises(DataError, match="at least 100 training images"):
+            small.limit_train(n)

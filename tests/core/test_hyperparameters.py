@@ -1,8 +1,7 @@
 """Hyperparameters: impossible values are refused at the boundary with a message; legal values
-that diverge are caught when the loss stops being finite."""
+that diverge are caught when the loss stops being finite (the command line's side: tests/test_cli.py)."""
 import pytest
 
-from mlpviz.cli import main
 from mlpviz.core.config import Config, ConfigError
 from mlpviz.core.trainer import Diverged, Trainer
 
@@ -29,27 +28,9 @@ def test_impossible_values_are_refused(change, message):
         Config().replace(**change).validated()
 
 
-CLI_REFUSED = [
-    (["--lr", "0"], "learning rate"), (["--lr", "nan"], "learning rate"), (["--lr", "1e9"], "learning rate"),
-    (["--batch-size", "0"], "batch size"), (["--hidden", "0"], "width"), (["--momentum", "2"], "momentum"),
-    (["--weight-decay", "-1"], "weight decay"), (["--init-std", "inf"], "init_std"),
-    (["--epochs", "0"], "epochs"), (["--steps", "-1"], "steps"), (["--batch-size", "5000"], "larger than"),
-    (["--seed", "-1"], "seed"),
-]
-
-
-@pytest.mark.parametrize("argv, message", CLI_REFUSED, ids=[" ".join(a) for a, _ in CLI_REFUSED])
-def test_the_command_line_refuses_them_in_one_line_and_writes_nothing(capsys, tmp_path, argv, message):
-    model = tmp_path / "m.npz"
-    code = main(["train", "--train-limit", "1000", "--save", str(model), *argv])
-    out, err = capsys.readouterr()
-    assert code == 1 and message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
-    assert not model.exists() and list(tmp_path.iterdir()) == []
-
-
 def test_batch_larger_than_the_training_set_is_refused(small):
     with pytest.raises(ConfigError, match="larger than the training set"):
-        Trainer.from_config(Config(batch_size=100), small.limit_train(50))
+        Trainer.from_config(Config(batch_size=200), small.limit_train(100))
 
 
 def test_a_legal_rate_that_diverges_is_caught(small):
@@ -57,11 +38,3 @@ def test_a_legal_rate_that_diverges_is_caught(small):
     with pytest.raises(Diverged, match="learning rate"):
         t.step(100)
     assert t.step_count < 100 and len(t.losses) == t.step_count
-
-
-def test_the_command_line_reports_divergence(capsys, tmp_path):
-    code = main(["train", "--train-limit", "2000", "--hidden", "64,64", "--activation", "leaky_relu",
-                 "--init", "he", "--lr", "50", "--steps", "200", "--save", str(tmp_path / "m.npz")])
-    err = capsys.readouterr().err
-    assert code == 1 and "the loss became nan" in err and "Traceback" not in err
-    assert not (tmp_path / "m.npz").exists()

@@ -62,3 +62,11 @@ def test_state_round_trip_continues_identically():
 def test_unknown_optimizer_is_refused():
     with pytest.raises(ValueError, match="unknown optimizer"):
         make_optimizer("rmsprop", 0.1)
+
+
+def test_make_optimizer_builds_each_registered_optimizer_with_its_settings():
+    from mlpviz.core.optim import OPTIMIZERS
+    for name, cls in OPTIMIZERS.items():
+        opt = make_optimizer(name, 0.05, momentum=0.7, weight_decay=0.01)
+        assert type(opt) is cls and opt.lr == 0.05 and opt.weight_decay == 0.01
+    assert make_optimizer("momentum", 0.1, momentum=0.7).momentum == 0.7

@@ -2,6 +2,7 @@
 import gzip
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
@@ -40,13 +41,21 @@ def test_random_bytes_raise_only_the_parsers_error(tmp_path_factory, payload, co
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.integers(0, 300), min_size=0, max_size=4), st.binary(max_size=64))
-def test_headers_with_random_dimensions(tmp_path_factory, dims, tail):
-    header = bytes([0, 0, 8, 3 if len(dims) == 3 else 1, ]) if dims else b"\x00\x00\x08\x01"
-    body = header + b"".join(d.to_bytes(4, "big") for d in dims) + tail
+@given(st.lists(st.integers(0, 20), min_size=0, max_size=4), st.integers(-2, 2),
+       st.one_of(st.none(), st.integers(0, 40)))
+def test_headers_with_random_dimensions(tmp_path_factory, dims, size_error, cut):
+    """A header's dimensions are read as the array's shape when the file holds exactly that many
+    bytes after it; any other file (wrong rank, short or long payload, cut header) is refused."""
+    n = int(np.prod(dims, dtype=np.int64))
+    payload = (np.arange(max(0, n + size_error)) % 251).astype(np.uint8).tobytes()
+    body = b"\x00\x00\x08" + bytes([len(dims)]) + b"".join(d.to_bytes(4, "big") for d in dims) + payload
+    if cut is not None:
+        body = body[:cut]
     path = tmp_path_factory.mktemp("idx") / "f"
     path.write_bytes(body)
-    try:
-        read_idx(path)
-    except DataError:
-        pass
+    if len(dims) in (1, 3) and len(body) == 4 + 4 * len(dims) + n:
+        a = read_idx(path)
+        assert a.shape == tuple(dims) and a.dtype == np.uint8 and a.tobytes() == payload
+    else:
+        with pytest.raises(DataError):
+            read_idx(path)

@@ -75,10 +75,12 @@ def test_learning_rate_decays_after_each_epoch(small):
 
 def test_shift_augmentation_moves_images_within_bounds(small):
     t = Trainer.from_config(Config(shift=2, batch_size=64, steps=10), small, evaluate_epochs=False)
-    xb = small.x_train[:64].copy()
-    before = xb.reshape(64, 28, 28).astype(int)
-    t._shift(xb)
-    after = xb.reshape(64, 28, 28).astype(int)
+    fed = []  # what the network is given to learn from
+    train_batch = t.model.train_batch
+    t.model.train_batch = lambda x, y, x_scale=1.0: fed.append(x.copy()) or train_batch(x, y, x_scale)
+    t.step(1)
+    before = small.x_train[t.epoch_order[:64]].reshape(64, 28, 28).astype(int)
+    after = fed[0].reshape(64, 28, 28).astype(int)
     moved = 0
     for a, b in zip(before, after):
         # Each image equals the original moved by some (dy, dx) with |dy|, |dx| <= 2.
@@ -99,7 +101,7 @@ def test_history_grows_by_doubling_and_keeps_every_value():
         buf.append(v)
     buf.extend(values[10:])
     np.testing.assert_array_equal(buf.view(), values)
-    assert len(buf._data) == 1024  # capacity doubled, never grown one element at a time
+    assert buf.capacity == 1024  # doubled from 4, never grown one element at a time
     rows = GrowingBuffer(capacity=1, row=(3,), dtype=np.float64)
     rows.append((1, 2, 3))
     rows.extend(np.arange(6).reshape(2, 3))

@@ -10,7 +10,8 @@ from mlpviz.gui.worker import Snapshot
 
 
 def snapshot(model, run_id=1):
-    return Snapshot(step=0, epoch_progress=0, steps_per_epoch=1, series_start=0, series={"loss": np.zeros(0, np.float32)},
+    return Snapshot(step=0, epoch_progress=0, steps_per_epoch=1, series_start=0,
+                    series={"loss": np.zeros(0, np.float32)},
                     epochs=(), probes=np.zeros((0, 3)), model=model, lr=0.1, samples_per_second=0,
                     train_seconds=0, state="paused", run_id=run_id)
 

@@ -135,7 +135,8 @@ def test_activity_order_ranks_the_most_active_units_first(view):
     from mlpviz.gui.worker import Snapshot
 
     model = MLP.create((784, 40, 10), "relu", init="he", seed=3)
-    snap = Snapshot(step=0, epoch_progress=0, steps_per_epoch=1, series_start=0, series={"loss": np.zeros(0, np.float32)},
+    snap = Snapshot(step=0, epoch_progress=0, steps_per_epoch=1, series_start=0,
+                    series={"loss": np.zeros(0, np.float32)},
                     epochs=(), probes=np.zeros((0, 3)), model=model, lr=0.1, samples_per_second=0,
                     train_seconds=0, state="paused")
     view.session.publish(snap)

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.config import MAX_WIDTH, PRESETS, Config, ConfigError, parse_hidden
+from ...core.config import MAX_LAYERS, MAX_WIDTH, PRESETS, Config, ConfigError, parse_hidden
+from ...core.data import MIN_TRAIN_IMAGES
 from ..i18n import arg
 
 # Speed slider positions: steps per second, None for full speed.
@@ -34,7 +35,6 @@ SPEEDS = (1, 2, 5, 10, 30, 100, 300, None)
 # Settings that define the network or its data; changing them starts a new run.
 STRUCTURAL = ("hidden", "activation", "init", "init_std", "optimizer", "batch_size", "seed", "loss",
               "train_limit", "shift", "lr_decay", "length")
-MIN_TRAIN = 100  # fewer training images than this teach nothing
 
 
 class ControlPanel(QWidget):
@@ -57,8 +57,8 @@ class ControlPanel(QWidget):
             "shifted images, the most accurate (under a minute)."))
         self.hidden = QLineEdit()
         self.hidden.setToolTip(arg(self.tr("Widths of the hidden layers, comma-separated: 50 is one layer of 50 "
-                                       "units, 256,128 two layers. Each from 1 to %1 units, up to 16 layers; "
-                                       "empty for none."), MAX_WIDTH))
+                                       "units, 256,128 two layers. Each from 1 to %1 units, up to %2 layers; "
+                                       "empty for none."), MAX_WIDTH, MAX_LAYERS))
         self.activation = self._combo((("sigmoid", self.tr("sigmoid")), ("tanh", self.tr("tanh")),
                                        ("relu", self.tr("ReLU")), ("leaky_relu", self.tr("leaky ReLU"))),
                                       self.tr("The activation function applied after every hidden layer."))
@@ -95,7 +95,7 @@ class ControlPanel(QWidget):
                                          "Start continues past it."))
         self.seed = self._spin(QSpinBox(), 0, 2**31 - 1, None,
                                self.tr("Random seed: the same seed and settings give exactly the same run."))
-        self.train_limit = self._spin(QSpinBox(), MIN_TRAIN, 60000, None, "")
+        self.train_limit = self._spin(QSpinBox(), MIN_TRAIN_IMAGES, 60000, None, "")
         self.train_limit.setSingleStep(1000)
         self.dataset = QLabel(self.tr("MNIST (bundled)"))
         self.dataset.setWordWrap(True)
@@ -226,7 +226,7 @@ class ControlPanel(QWidget):
         with self._silence():
             self.train_limit.setMaximum(n_train)
         self.train_limit.setToolTip(arg(self.tr("How many training images to use (the first N): from %1 to %2."),
-                                        MIN_TRAIN, n_train))
+                                        MIN_TRAIN_IMAGES, n_train))
 
     def set_running(self, running: bool) -> None:
         self.start.setText(self.tr("Pause") if running else self.tr("Start"))
