@@ -17,8 +17,8 @@ from .model import MLP
 TARGETS = ("logit", "log_probability")
 # Attribution explains log p_d by default: it weighs the digit against its rivals (a pixel that
 # raises every logit alike does not make the network read d), and blanking the pixels it ranks
-# first lowers p_d the most (over 500 test images, 784-512-256-10: p_d falls by 0.52 against
-# 0.41 for the bare logit and 0.02 for random pixels).
+# first lowers p_d the most (benchmarks/explain.py, 500 test images, 784-512-256-10: p_d falls
+# by 0.49, against 0.38 when ranking by the bare logit's map and 0.02 for random ink pixels).
 
 
 @dataclass
