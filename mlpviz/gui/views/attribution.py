@@ -17,6 +17,7 @@ from .base import View
 
 METHODS = (("gradient", "gradient × input"), ("integrated", "integrated gradients (32 steps)"))
 IG_STEPS = 32
+PREDICTED = 10  # the id of the "predicted" button (Qt reserves negative ids for its own numbering)
 
 
 class AttributionView(View):
@@ -39,10 +40,10 @@ class AttributionView(View):
         for i, button in enumerate([auto] + [QPushButton(str(d)) for d in range(10)]):
             button.setCheckable(True)
             button.setMaximumWidth(80 if i == 0 else 30)
-            self.digits.addButton(button, i - 1)  # id -1: the predicted digit
+            self.digits.addButton(button, PREDICTED if i == 0 else i - 1)
             row.addWidget(button)
         auto.setChecked(True)
-        self.digits.idClicked.connect(lambda d: self.set_target(None if d < 0 else d))
+        self.digits.idClicked.connect(lambda d: self.set_target(None if d == PREDICTED else d))
         self.method = QComboBox()
         for key, text in METHODS:
             self.method.addItem(text, key)
@@ -99,7 +100,7 @@ class AttributionView(View):
     def set_target(self, digit: int | None) -> None:
         """Explain `digit`, or the predicted digit when None."""
         self.target = digit
-        button = self.digits.button(-1 if digit is None else digit)
+        button = self.digits.button(PREDICTED if digit is None else digit)
         if button is not None and not button.isChecked():
             button.setChecked(True)
         self.refresh()

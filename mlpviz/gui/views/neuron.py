@@ -213,7 +213,7 @@ class NeuronView(View):
         if layer in self._cache:
             self._show_top(layer, unit)
             return
-        self.top_label.setText("finding the test images that excite it most...")
+        self.top_label.setText("searching the test set for the images that drive this neuron hardest...")
         x_test = data.x_test
 
         def job(model=model, layer=layer):
