@@ -7,9 +7,12 @@ network (784-512-256-10 ReLU) trained briefly on the full MNIST. Prints:
   (for a unit's most exciting images);
 - the blanking check over 500 test images: the mean fall of the predicted digit's probability
   when the 10% of ink pixels with the highest attribution are set to 0, against 10% at random,
-  for each attribution method and explained quantity.
+  for each attribution method and explained quantity;
+- with --gui: each explanation view's update for a new input (as after a stroke move), painted,
+  offscreen at 900x640: median and 95th percentile milliseconds, beside the same for the existing
+  activations panel as the baseline.
 
-    python benchmarks/explain.py [--epochs 2] [--repeat 200]
+    python benchmarks/explain.py [--epochs 2] [--repeat 200] [--gui]
 """
 from __future__ import annotations
 
@@ -56,10 +59,72 @@ def blanking(model, x: np.ndarray, method: str, of: str, rng: np.random.Generato
             float(np.mean(p0[rows, pred] - model.predict_proba(rnd)[rows, pred])))
 
 
+def gui_timings(model, data, inputs: int = 120) -> None:
+    """Milliseconds from session.set_input to a painted view, per view."""
+    import os
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from mlpviz.gui import style
+    from mlpviz.gui.session import Session
+    from mlpviz.gui.views.inside import AttributionView, InsideView, NetworkDiagramView, NeuronView, SoftmaxView
+    from mlpviz.gui.widgets.activations import ActivationsPanel
+    from mlpviz.gui.worker import Snapshot
+
+    app = QApplication.instance() or QApplication([])
+    style.configure()
+    snap = Snapshot(step=1, epoch_progress=1.0, steps_per_epoch=1, loss_start=0, losses=np.zeros(0),
+                    epochs=(), probes=np.zeros((0, 3)), model=model, lr=0.0, samples_per_second=0.0,
+                    train_seconds=0.0, state="paused")
+    rng = np.random.default_rng(0)
+    # inputs as a stroke makes them: a test digit, partly drawn, moved by a pixel or two
+    xs = []
+    for i in range(inputs):
+        img = scale_images(data.x_test[i]).reshape(28, 28)
+        img = np.roll(img, tuple(rng.integers(-2, 3, 2)), axis=(0, 1))
+        img[int(rng.integers(14, 28)):] = 0
+        xs.append(img.ravel())
+
+    def measure(make, select: bool):
+        session = Session()
+        session.set_data(data)
+        view = make(session)
+        view.resize(900, 640)
+        QWidget.show(view)  # the activations panel has a show() of its own
+        session.publish(snap)
+        if select:
+            session.select_unit(2, 5)
+        for _ in range(5):
+            app.processEvents()
+        time.sleep(0.5)  # let the neuron inspector's search of the test set finish first
+        app.processEvents()
+        times = []
+        for x in xs:
+            t = time.perf_counter()
+            session.set_input(x, "drawing")
+            app.processEvents()  # the repaint the input scheduled happens here
+            times.append(1000 * (time.perf_counter() - t))
+        view.close()
+        return statistics.median(times), float(np.percentile(times, 95))
+
+    def panel(session):  # the existing activations panel, driven as the window drives it
+        w = ActivationsPanel()
+        session.inputChanged.connect(lambda x, src: w.show(model, x, src))
+        return w
+
+    print(f"\nviews, new input to painted view, {inputs} inputs (ms, median / 95th percentile):")
+    for name, make in (("activations panel (baseline)", panel), ("network diagram", NetworkDiagramView),
+                       ("neuron inspector", NeuronView), ("attribution", AttributionView),
+                       ("softmax steps", SoftmaxView), ("all four together (InsideView)", InsideView)):
+        med, p95 = measure(make, name != "activations panel (baseline)")
+        print(f"  {name:34s} {med:6.2f} / {p95:6.2f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--epochs", type=float, default=2)
     ap.add_argument("--repeat", type=int, default=200)
+    ap.add_argument("--gui", action="store_true", help="also time the explanation views")
     args = ap.parse_args()
     limit_blas_threads()
     data = load_dataset()
@@ -89,6 +154,9 @@ def main() -> None:
           f"{median_ms(lambda: evaluate(edit.apply(model, edits), data.x_test, data.y_test), 5):8.1f}")
     print(f"  {'layer-2 activations of 10,000 images':34s} "
           f"{median_ms(lambda: explain.layer_activations(model, data.x_test, 2), 5):8.1f}")
+
+    if args.gui:
+        gui_timings(model, data)
 
     print("\nblanking 10% of ink pixels, 500 test images: mean fall of p(predicted digit)")
     xs = scale_images(data.x_test[:500])

@@ -50,7 +50,7 @@ def test_diagram_shows_the_most_active_units_and_how_many_more(qtbot, session, m
     session.show_test_image(3)
     cap = view.capacity()
     assert cap == column_capacity(view.canvas.height()) and 4 <= cap < 48
-    data = [p.data() for p in view.nodes.points()]
+    data = [divmod(int(p.data()), 1_000_000) for p in view.nodes.points()]
     tr = explain.trace(model, scale_images(small.x_test[3]))
     for col in range(4):
         units = [u for c, u in data if c == col]
@@ -76,13 +76,13 @@ def test_diagram_shows_the_most_active_units_and_how_many_more(qtbot, session, m
     assert f"reads <b>{best}</b>" in view.caption.text()
     view.resize(900, 300)  # a shorter view shows fewer units
     qtbot.waitUntil(lambda: view.capacity() < cap)
-    assert len([1 for c, _ in (p.data() for p in view.nodes.points()) if c == 1]) == view.capacity()
+    assert len([1 for c, _ in (divmod(int(p.data()), 1_000_000) for p in view.nodes.points()) if c == 1]) == view.capacity()
 
 
 def test_diagram_clicks_select_a_unit_or_a_digit(qtbot, session, model):
     view = shown(qtbot, NetworkDiagramView(session), session, model)
     session.show_test_image(0)
-    points = {p.data(): p for p in view.nodes.points()}
+    points = {divmod(int(p.data()), 1_000_000): p for p in view.nodes.points()}
     hidden = next(key for key in points if key[0] == 2)
     with qtbot.waitSignal(session.unitSelected) as blocker:
         view.nodes.sigClicked.emit(view.nodes, [points[hidden]], None)
@@ -91,7 +91,7 @@ def test_diagram_clicks_select_a_unit_or_a_digit(qtbot, session, model):
     with qtbot.waitSignal(view.digitClicked) as blocker:
         view.nodes.sigClicked.emit(view.nodes, [points[3, 7]], None)
     assert blocker.args == [7] and session.selected == hidden
-    assert "digit 7" in view._tip(3, 0, (3, 7)) and "unit" in view._tip(1, 0, (1, 0))
+    assert "digit 7" in view._tip(3, 0, 3_000_007) and "unit" in view._tip(1, 0, 1_000_000)
 
 
 def test_neuron_inspector_shows_z_weights_effects_and_top_images(qtbot, session, model, small):
@@ -122,7 +122,7 @@ def test_neuron_inspector_shows_z_weights_effects_and_top_images(qtbot, session,
         view.top_image.clicked.emit(31.0, 3.0)  # the second thumbnail of the first row
     np.testing.assert_array_equal(session.input_x, scale_images(small.x_test[view._top[1]]))
     session.select_unit(2, 11)  # a deeper unit: bars of its incoming weights, weights to the digits
-    np.testing.assert_array_equal(view.in_bars.opts["height"], model.layers[1].W[:, 11])
+    np.testing.assert_array_equal(view.in_bars.getData()[1], model.layers[1].W[:, 11])
     np.testing.assert_array_equal(view.out_bars.opts["height"], model.layers[2].W[11])
     qtbot.waitUntil(lambda: 2 in view._cache, timeout=5000)
 
@@ -220,6 +220,6 @@ def test_editing_while_training_runs_asks_for_a_pause(qtbot, session, model):
 def test_inside_view_routes_output_clicks_to_the_attribution(qtbot, session, model):
     view = shown(qtbot, InsideView(session), session, model, size=(1200, 800))
     session.show_test_image(0)
-    points = {p.data(): p for p in view.diagram.nodes.points()}
+    points = {divmod(int(p.data()), 1_000_000): p for p in view.diagram.nodes.points()}
     view.diagram.nodes.sigClicked.emit(view.diagram.nodes, [points[3, 5]], None)
     assert view.attribution.digit == 5 and view.attribution.digits.button(5).isChecked()

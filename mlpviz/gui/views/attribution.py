@@ -14,6 +14,7 @@ from .. import style
 from ..session import Session
 from ..widgets.weights import finite_limit
 from .base import View
+from .labels import steady
 
 METHODS = (("gradient", "gradient × input"), ("integrated", "integrated gradients (32 steps)"))
 IG_STEPS = 32
@@ -69,7 +70,7 @@ class AttributionView(View):
                                       "the digit's log-probability in red and those that lower it in blue.")
         self.map_image.setToolTip("The attribution map alone: red raises, blue lowers, white: no effect.")
         self.caption = QLabel("Draw a digit or pick a test image.")
-        self.caption.setWordWrap(True)
+        steady(self.caption, 3)
         self.caption.setTextFormat(Qt.TextFormat.RichText)
 
         layout = QVBoxLayout(self)

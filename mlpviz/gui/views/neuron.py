@@ -16,6 +16,7 @@ from ..session import Session
 from ..widgets.weights import finite_limit
 from .background import Latest
 from .base import View
+from .labels import steady
 
 TOP = 16  # test images shown per neuron, as a 4x4 grid
 GRID = 4
@@ -46,7 +47,7 @@ class NeuronView(View):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
         self.header = QLabel("Click a neuron in the diagram, a weight tile or an activation cell.")
-        self.header.setWordWrap(True)
+        steady(self.header, 3)
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.canvas = pg.GraphicsLayoutWidget()
         self.canvas.ci.setContentsMargins(2, 2, 2, 2)
@@ -57,7 +58,8 @@ class NeuronView(View):
         self.in_plot.setMouseEnabled(x=False, y=False)
         self.in_image = pg.ImageItem()
         self.in_image.setColorMap(weights_cmap)
-        self.in_bars = pg.BarGraphItem(x=[], height=[], width=0.8)
+        # one filled step curve, not a bar item per weight: 512 bars would cost a frame to paint
+        self.in_bars = pg.PlotCurveItem(fillLevel=0, brush=style.BAR, pen=pg.mkPen(style.BAR))
         self.in_plot.addItem(self.in_image)
         self.in_plot.addItem(self.in_bars)
 
@@ -92,6 +94,7 @@ class NeuronView(View):
         self._cache_model: MLP | None = None
         self._searched_at = -np.inf
         self._top: np.ndarray = np.zeros(0, np.intp)
+        self._shown_key: tuple | None = None
         self.search = Latest(self)
         self.search.ready.connect(self._search_done)
         self.search.failed.connect(lambda msg: self.top_label.setText(f"search failed: {msg}"))
@@ -109,12 +112,12 @@ class NeuronView(View):
         self.refresh()
 
     def set_data(self, data) -> None:
-        self._cache, self._cache_model = {}, None
+        self._cache, self._cache_model, self._shown_key = {}, None, None
         self.refresh()
 
     def clear(self) -> None:
         self._model, self._x = None, None
-        self._cache, self._cache_model = {}, None
+        self._cache, self._cache_model, self._shown_key = {}, None, None
         self.search.cancel()
         self.refresh()
 
@@ -135,19 +138,24 @@ class NeuronView(View):
                                 if model is not None else "Train or open a model, then click a neuron.")
             for item in (self.in_image, self.top_image):
                 item.clear()
-            self.in_bars.setOpts(x=[], height=[])
+            self.in_bars.clear()
             self.out_bars.setOpts(height=np.zeros(10))
             self.top_label.setText("")
+            self._shown_key = None
             return
         layer, unit = sel
-        W, b = model.layers[layer - 1].W, model.layers[layer - 1].b
-        w_in = W[:, unit]
-        self._show_incoming(model, layer, w_in)
-        effect = self._effect(model, layer, unit)
-        lim = finite_limit(effect)
-        self.out_bars.setOpts(height=effect, brushes=[pg.mkBrush(style.TEST if v > 0 else style.TRAIN)
-                                                      for v in effect])
-        self.out_plot.setYRange(-lim, lim, padding=0.05)
+        b = model.layers[layer - 1].b
+        key = (model, layer, unit)  # the model itself, not its id: an id can be reused
+        new_unit = key != self._shown_key
+        if new_unit:  # what depends on the unit alone is drawn once, not at every stroke move
+            self._shown_key = key
+            self._show_incoming(model, layer, model.layers[layer - 1].W[:, unit])
+        if new_unit or layer < len(model.layers) - 1:  # the last layer's effects are its weights
+            effect = self._effect(model, layer, unit)
+            lim = finite_limit(effect)
+            self.out_bars.setOpts(height=effect, brushes=[pg.mkBrush(style.TEST if v > 0 else style.TRAIN)
+                                                          for v in effect])
+            self.out_plot.setYRange(-lim, lim, padding=0.05)
         name = f"hidden layer {layer}, unit {unit + 1} of {model.sizes[layer]} ({model.activation.name})"
         if self._x is not None and len(self._x) == model.sizes[0]:
             with np.errstate(all="ignore"):
@@ -159,13 +167,14 @@ class NeuronView(View):
         else:
             self.header.setText(f"<b>{name}</b><br>bias b = {float(b[unit]):.4g}; draw a digit or pick a "
                                 f"test image to see z and the activation")
-        self._search(model, layer, unit)
+        if new_unit:
+            self._search(model, layer, unit)
 
     def _show_incoming(self, model: MLP, layer: int, w: np.ndarray) -> None:
         lim = finite_limit(w)
         side = int(round(np.sqrt(len(w))))
         if layer == 1 and side * side == len(w):
-            self.in_bars.setOpts(x=[], height=[])
+            self.in_bars.clear()
             self.in_image.setImage(w.reshape(side, side), levels=(-lim, lim))
             self.in_image.setRect(0, 0, side, side)
             self.in_plot.invertY(True)
@@ -176,8 +185,7 @@ class NeuronView(View):
             self.in_image.clear()
             self.in_plot.invertY(False)
             self.in_plot.setAspectLocked(False)
-            self.in_bars.setOpts(x=np.arange(len(w)), height=w, width=0.8,
-                                 brushes=None, brush=style.BAR, pen=None)
+            self.in_bars.setData(np.arange(len(w) + 1) - 0.5, w, stepMode="center")
             self.in_plot.setRange(xRange=(-1, len(w)), yRange=(-lim, lim), padding=0.05)
             self.in_plot.setTitle(f"incoming weights from the {len(w)} units of "
                                   f"{'hidden layer ' + str(layer - 1)}", size="9pt")

@@ -22,6 +22,7 @@ from ...core import explain
 from ...core.model import MLP
 from ..session import Session
 from .base import View
+from .labels import steady
 
 COLUMNS = ("z (logit)", "a = z / T", "a − C", "exp(a − C)", "y = exp(a − C) / Σ")
 FORMULA = ("softmax, as the course writes it: y<sub>k</sub> = exp(a<sub>k</sub> − C) / "
@@ -61,14 +62,15 @@ class SoftmaxView(View):
                                "the probabilities, T < 1 sharpens them; T = 1 is what the network outputs.")
         self.slider.valueChanged.connect(lambda _: self.refresh())
         self.t_label = QLabel()
+        self.t_label.setFixedWidth(self.t_label.fontMetrics().horizontalAdvance("T = 10.00  "))
         self.label = QComboBox()
         self.label.addItems([str(d) for d in range(10)])
         self.label.setToolTip("The true label t for the cross-entropy")
         self.label.currentIndexChanged.connect(lambda _: self.refresh())
         self.loss = QLabel()
         self.loss.setTextFormat(Qt.TextFormat.RichText)
-        self.loss.setWordWrap(True)
-        self.sum_label = QLabel()
+        steady(self.loss, 2)
+        self.sum_label = steady(QLabel(), 1)
 
         controls = QHBoxLayout()
         controls.addWidget(QLabel("temperature"))
