@@ -89,6 +89,7 @@ class SoftmaxView(View):
         self._model: MLP | None = None
         self._x: np.ndarray | None = None
         self.steps: explain.SoftmaxSteps | None = None
+        self._marked: tuple[int, int] | None = None
         self.refresh()
 
     @property
@@ -137,14 +138,17 @@ class SoftmaxView(View):
         s = self.steps = explain.softmax_steps(z, self.temperature)
         t = self.label.currentIndex()
         best = int(np.argmax(s.p))
+        restyle = self._marked != (best, t)  # each item's style change repaints it: only when needed
+        self._marked = (best, t)
         bold, plain = QFont(), QFont()
         bold.setBold(True)
         for d, row in enumerate(self._items):
             values = (s.z[d], s.scaled[d], s.shifted[d], s.exp[d], s.p[d])
             for c, (item, v) in enumerate(zip(row, values)):
                 item.setText(f"{v:.4g}" if c < 3 else f"{v:.4e}" if v < 1e-3 else f"{v:.4f}")
-                item.setFont(bold if d == best else plain)
-                item.setBackground(QBrush(HIGHLIGHT) if d == t else QBrush())
+                if restyle:
+                    item.setFont(bold if d == best else plain)
+                    item.setBackground(QBrush(HIGHLIGHT) if d == t else QBrush())
         self.sum_label.setText(f"C = max(a) = {s.scaled.max():.4g};  Σ exp(a − C) = {s.total:.4g};  "
                                f"Σ y = {s.p.sum():.4f};  the network reads {best} (bold)")
         loss = s.cross_entropy(t)
