@@ -251,7 +251,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
         a = explain.attribution(model, x, target, args.method, args.steps).reshape(28, 28)
         r = {"file": path, "digit": digit, "probabilities": [round(float(v), 6) for v in p],
              "target": target, "method": args.method,
-             "input": [[round(float(v), 4) for v in row] for row in x.reshape(28, 28)],
+             "input": [[round(float(v), 6) for v in row] for row in x.reshape(28, 28)],
              "attribution": [[_short(v) for v in row] for row in a],
              "top_units": [{**u, "activation": _short(u["activation"]), "contribution": _short(u["contribution"])}
                            for u in explain.top_units(model, x, target)]}
