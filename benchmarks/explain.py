@@ -9,10 +9,10 @@ network (784-512-256-10 ReLU) trained briefly on the full MNIST. Prints:
   when the 10% of ink pixels with the highest attribution are set to 0, against 10% at random,
   for each attribution method and explained quantity;
 - with --gui: each explanation view's update for a new input (as after a stroke move), painted,
-  offscreen at 900x640: median and 95th percentile milliseconds, beside the same for the existing
-  activations panel as the baseline.
+  offscreen (900x640 unless --size says otherwise): median and 95th percentile milliseconds,
+  beside the same for the existing activations panel as the baseline.
 
-    python benchmarks/explain.py [--epochs 2] [--repeat 200] [--gui]
+    python benchmarks/explain.py [--epochs 2] [--repeat 200] [--gui [--size 1400x900]]
 """
 from __future__ import annotations
 
@@ -59,7 +59,7 @@ def blanking(model, x: np.ndarray, method: str, of: str, rng: np.random.Generato
             float(np.mean(p0[rows, pred] - model.predict_proba(rnd)[rows, pred])))
 
 
-def gui_timings(model, data, inputs: int = 120) -> None:
+def gui_timings(model, data, size: tuple[int, int], inputs: int = 120) -> None:
     """Milliseconds from session.set_input to a painted view, per view."""
     import os
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -89,7 +89,7 @@ def gui_timings(model, data, inputs: int = 120) -> None:
         session = Session()
         session.set_data(data)
         view = make(session)
-        view.resize(900, 640)
+        view.resize(*size)
         QWidget.show(view)  # the activations panel has a show() of its own
         session.publish(snap)
         if select:
@@ -112,7 +112,8 @@ def gui_timings(model, data, inputs: int = 120) -> None:
         session.inputChanged.connect(lambda x, src: w.show(model, x, src))
         return w
 
-    print(f"\nviews, new input to painted view, {inputs} inputs (ms, median / 95th percentile):")
+    print(f"\nviews at {size[0]}x{size[1]}, new input to painted view, {inputs} inputs "
+          f"(ms, median / 95th percentile):")
     for name, make in (("activations panel (baseline)", panel), ("network diagram", NetworkDiagramView),
                        ("neuron inspector", NeuronView), ("attribution", AttributionView),
                        ("softmax steps", SoftmaxView), ("all four together (InsideView)", InsideView)):
@@ -125,6 +126,7 @@ def main() -> None:
     ap.add_argument("--epochs", type=float, default=2)
     ap.add_argument("--repeat", type=int, default=200)
     ap.add_argument("--gui", action="store_true", help="also time the explanation views")
+    ap.add_argument("--size", default="900x640", help="view size for --gui, WIDTHxHEIGHT")
     args = ap.parse_args()
     limit_blas_threads()
     data = load_dataset()
@@ -156,7 +158,7 @@ def main() -> None:
           f"{median_ms(lambda: explain.layer_activations(model, data.x_test, 2), 5):8.1f}")
 
     if args.gui:
-        gui_timings(model, data)
+        gui_timings(model, data, tuple(int(v) for v in args.size.split("x")))
 
     print("\nblanking 10% of ink pixels, 500 test images: mean fall of p(predicted digit)")
     xs = scale_images(data.x_test[:500])

@@ -115,7 +115,7 @@ def test_neuron_inspector_shows_z_weights_effects_and_top_images(qtbot, session,
     plus[4] += eps
     minus[4] -= eps
     np.testing.assert_allclose(effect, (logits(plus) - logits(minus)) / (2 * eps), rtol=1e-2, atol=1e-4)
-    qtbot.waitUntil(lambda: "excite it most" in view.top_label.text, timeout=5000)
+    qtbot.waitUntil(lambda: "excite it most" in view.top_label.text(), timeout=5000)
     assert len(view._top) == 16
     acts = explain.layer_activations(model, small.x_test, 1)
     np.testing.assert_array_equal(view._top, explain.top_exciting(acts, 4))

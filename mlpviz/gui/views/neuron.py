@@ -54,6 +54,7 @@ class NeuronView(View):
         weights_cmap = pg.colormap.get(style.WEIGHTS_CMAP)
 
         self.in_plot = self.canvas.addPlot(title="incoming weights")
+        self.in_plot.setToolTip("The weights into this neuron: red positive, blue negative")
         self.in_plot.setMenuEnabled(False)
         self.in_plot.setMouseEnabled(x=False, y=False)
         self.in_image = pg.ImageItem()
@@ -72,8 +73,6 @@ class NeuronView(View):
         self.out_plot.addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen("#888")))
         self.canvas.nextRow()
 
-        self.top_label = self.canvas.addLabel("", colspan=2, size="9pt")
-        self.canvas.nextRow()
         self.top_box = self.canvas.addViewBox(lockAspect=True, invertY=True, enableMouse=False, colspan=2)
         self.top_box.setMenuEnabled(False)
         self.top_image = _Clickable()
@@ -86,6 +85,9 @@ class NeuronView(View):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.header)
         layout.addWidget(self.canvas, 1)
+        # a QLabel below the canvas, not a label item in it: a long line there widens the canvas
+        self.top_label = steady(QLabel(), 2)
+        layout.addWidget(self.top_label)
 
         self._model: MLP | None = None
         self._running = False
@@ -180,23 +182,22 @@ class NeuronView(View):
             self.in_plot.invertY(True)
             self.in_plot.setAspectLocked(True)
             self.in_plot.setRange(xRange=(0, side), yRange=(0, side), padding=0.02)
-            self.in_plot.setTitle(f"incoming weights from the {side}x{side} pixels (red +, blue -)", size="9pt")
+            self.in_plot.setTitle(f"incoming weights, {side}x{side} pixels", size="9pt")
         else:
             self.in_image.clear()
             self.in_plot.invertY(False)
             self.in_plot.setAspectLocked(False)
             self.in_bars.setData(np.arange(len(w) + 1) - 0.5, w, stepMode="center")
             self.in_plot.setRange(xRange=(-1, len(w)), yRange=(-lim, lim), padding=0.05)
-            self.in_plot.setTitle(f"incoming weights from the {len(w)} units of "
-                                  f"{'hidden layer ' + str(layer - 1)}", size="9pt")
+            self.in_plot.setTitle(f"incoming weights from layer {layer - 1}", size="9pt")
 
     def _effect(self, model: MLP, layer: int, unit: int) -> np.ndarray:
         """dz_d/da_unit for each digit d: the outgoing weights for the last hidden layer; through
         the layers in between (at the current input) for an earlier one."""
         if layer == len(model.layers) - 1:
-            self.out_plot.setTitle("outgoing weights to each digit's logit", size="9pt")
+            self.out_plot.setTitle("outgoing weights to the digits", size="9pt")
             return np.asarray(model.layers[-1].W[unit], np.float64)
-        self.out_plot.setTitle("effect on each digit's logit, dz/da at this input", size="9pt")
+        self.out_plot.setTitle("effect on each logit, dz/da here", size="9pt")
         if self._x is None or len(self._x) != model.sizes[0]:
             return np.zeros(model.sizes[-1])
         with np.errstate(all="ignore"):

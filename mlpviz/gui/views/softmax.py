@@ -24,7 +24,7 @@ from ..session import Session
 from .base import View
 from .labels import steady
 
-COLUMNS = ("z (logit)", "a = z / T", "a − C", "exp(a − C)", "y = exp(a − C) / Σ")
+COLUMNS = ("z (logit)", "a = z / T", "a − C", "exp(a − C)", "y = exp / Σ exp")
 FORMULA = ("softmax, as the course writes it: y<sub>k</sub> = exp(a<sub>k</sub> − C) / "
            "Σ<sub>i</sub> exp(a<sub>i</sub> − C), with C = max(a) so that no exp overflows; here "
            "a = z / T for the temperature T.<br>cross-entropy: E = −Σ<sub>k</sub> t<sub>k</sub> log "
@@ -70,7 +70,7 @@ class SoftmaxView(View):
         self.loss = QLabel()
         self.loss.setTextFormat(Qt.TextFormat.RichText)
         steady(self.loss, 2)
-        self.sum_label = steady(QLabel(), 1)
+        self.sum_label = steady(QLabel(), 2)
 
         controls = QHBoxLayout()
         controls.addWidget(QLabel("temperature"))
