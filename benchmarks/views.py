@@ -57,7 +57,8 @@ def measure(app: QApplication, data, hidden: tuple[int, ...], activation: str, f
                        for e in range(1, step // STEPS_PER_EPOCH + 1))
         losses = (2 * np.exp(-np.arange(step, step + 60) / 2000) + 0.1 * rng.random(60)).astype(np.float32)
         snap = Snapshot(step=step + 60, epoch_progress=(step + 60) / STEPS_PER_EPOCH, steps_per_epoch=STEPS_PER_EPOCH,
-                        loss_start=step, losses=losses, epochs=epochs, probes=probes.copy(), model=model, lr=0.1,
+                        series_start=step, series={"loss": losses}, epochs=epochs, probes=probes.copy(),
+                        model=model, lr=0.1,
                         samples_per_second=0, train_seconds=0, state="running")
         session.snapshot = snap
         for name, view in views.items():

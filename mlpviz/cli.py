@@ -1,4 +1,4 @@
-"""Command line: `mlpviz [gui [MODEL.npz] [--data SRC] [--preset NAME]] | train | evaluate | predict`."""
+"""Command line: `mlpviz [gui [MODEL.npz] [--data SRC] [--preset NAME]] | train | evaluate | predict | explain`."""
 from __future__ import annotations
 
 import argparse
@@ -75,6 +75,19 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--model", required=True, metavar="FILE")
     p.add_argument("--json", action="store_true")
     p.add_argument("images", nargs="+", metavar="IMAGE", help="PNG, JPEG, BMP or PGM of one digit")
+
+    x = sub.add_parser("explain", help="why the network reads each digit as it does",
+                       description="Per image: the prediction, the 28x28 input the network saw, which pixels "
+                                   "made it read the digit (attribution) and the hidden units that raise the "
+                                   "digit's logit most.")
+    x.add_argument("--model", required=True, metavar="FILE")
+    x.add_argument("--target", type=int, metavar="D", help="explain digit D instead of the predicted one")
+    x.add_argument("--method", choices=("gradient", "integrated"), default="gradient",
+                   help="gradient x input (default) or integrated gradients from a black image")
+    x.add_argument("--steps", type=int, default=32, help="path steps for --method integrated (default 32)")
+    x.add_argument("--png", metavar="DIR", help="write each input with its attribution overlaid into DIR")
+    x.add_argument("--json", action="store_true")
+    x.add_argument("images", nargs="+", metavar="IMAGE", help="PNG, JPEG, BMP or PGM of one digit")
     return ap
 
 
@@ -198,6 +211,74 @@ def cmd_predict(args: argparse.Namespace) -> int:
     return 0
 
 
+def _short(v: float) -> float:
+    return float(f"{v:.5g}")
+
+
+def _ascii_map(a, x) -> list[str]:
+    """28 text rows: + and - where the attribution is strong, . for the rest of the ink."""
+    top = float(abs(a).max()) or 1.0
+    return ["".join("+" if v > 0.25 * top else "-" if v < -0.25 * top else "." if i > 0.2 else " "
+                    for v, i in zip(row_a, row_x)) for row_a, row_x in zip(a, x)]
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    import numpy as np
+
+    from .core import explain
+    from .images import read_gray  # Qt's image readers, as for predict
+    model = checkpoint.load(args.model).model
+    if model.sizes[0] != 28 * 28:
+        raise ConfigError(f"the model takes {model.sizes[0]} inputs, not a 28x28 digit")
+    n_out = model.sizes[-1]
+    if args.target is not None and not 0 <= args.target < n_out:
+        raise ConfigError(f"--target must be a digit from 0 to {n_out - 1}, got {args.target}")
+    if args.steps < 1:
+        raise ConfigError(f"--steps must be at least 1, got {args.steps}")
+    png_dir = Path(args.png) if args.png else None
+    if png_dir is not None:
+        png_dir.mkdir(parents=True, exist_ok=True)
+    results, written = [], set()
+    for path in args.images:
+        x = prepare_digit(read_gray(path)).reshape(-1)
+        p = model.predict_proba(x.reshape(1, -1))[0]
+        digit = int(p.argmax())
+        target = digit if args.target is None else args.target
+        a = explain.attribution(model, x, target, args.method, args.steps).reshape(28, 28)
+        r = {"file": path, "digit": digit, "probabilities": [round(float(v), 6) for v in p],
+             "target": target, "method": args.method,
+             "input": [[round(float(v), 6) for v in row] for row in x.reshape(28, 28)],
+             "attribution": [[_short(v) for v in row] for row in a],
+             "top_units": [{**u, "activation": _short(u["activation"]), "contribution": _short(u["contribution"])}
+                           for u in explain.top_units(model, x, target)]}
+        if png_dir is not None:
+            from .figures import save_overlay
+            name, n = f"{Path(path).stem}-explain", 1
+            while name in written:
+                n += 1
+                name = f"{Path(path).stem}-explain-{n}"
+            written.add(name)
+            r["png"] = str(save_overlay(png_dir / f"{name}.png", x.reshape(28, 28), a))
+        results.append(r)
+    if args.json:
+        print(json.dumps(results))
+        return 0
+    for r in results:
+        print(f"{r['file']}: {r['digit']} (p = {r['probabilities'][r['digit']]:.3f}); "
+              f"explaining {r['target']} (p = {r['probabilities'][r['target']]:.3f}) by {r['method']}")
+        print("  pixels raising (+) and lowering (-) log p of the digit:")
+        for line in _ascii_map(np.array(r["attribution"]), np.array(r["input"])):
+            print("    " + line)
+        print("  hidden units raising its logit most (layer:unit activation x effect = contribution):")
+        for u in r["top_units"][:10]:
+            print(f"    {u['layer']}:{u['unit']:<4d} {u['activation']:8.3f}  {u['contribution']:+.3f}")
+        if "png" in r:
+            print(f"  picture: {r['png']}")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     """Check the files named before any window opens, then launch the app with them."""
     if args.model is not None:
@@ -242,7 +323,8 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser().parse_args(argv)
         if args.command is None:
             return launch_gui()
-        commands = {"gui": cmd_gui, "train": cmd_train, "evaluate": cmd_evaluate, "predict": cmd_predict}
+        commands = {"gui": cmd_gui, "train": cmd_train, "evaluate": cmd_evaluate, "predict": cmd_predict,
+                    "explain": cmd_explain}
         return commands[args.command](args)
     except UsageError as e:
         print(e, file=sys.stderr)

@@ -240,3 +240,75 @@ def test_evaluate_refuses_a_model_for_other_images(capsys, model_file, tmp_path)
         (data / f"{stem}-labels-idx1-ubyte.gz").write_bytes(gzip.compress(labels))
     code, _, err = run(capsys, "evaluate", "--model", str(model_file), "--data", str(data))
     assert code == 1 and "784 inputs" in err and "48 pixels" in err
+
+
+@pytest.fixture(scope="module")
+def deep_model_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("deep") / "m.npz"
+    assert main(["train", "--preset", "fast", "--hidden", "48,24", "--train-limit", "3000", "--steps", "150",
+                 "--save", str(path), "--json"]) == 0
+    return path
+
+
+@pytest.fixture
+def digit_files(mnist, tmp_path):
+    files = []
+    for i in range(3):  # dark ink on light paper, larger than 28x28
+        save_png(tmp_path / f"d{i}.png", 255 - np.kron(mnist.x_test[i].reshape(28, 28), np.ones((3, 3), np.uint8)))
+        files.append(str(tmp_path / f"d{i}.png"))
+    return files
+
+
+def test_explain_json_keys_and_shapes(capsys, deep_model_file, digit_files):
+    from mlpviz.core import checkpoint, explain
+    code, out, _ = run(capsys, "explain", "--model", str(deep_model_file), "--json", *digit_files)
+    results = json.loads(out)
+    code_p, out_p, _ = run(capsys, "predict", "--model", str(deep_model_file), "--json", *digit_files)
+    assert code == 0 and code_p == 0 and [r["file"] for r in results] == digit_files
+    model = checkpoint.load(deep_model_file).model
+    for r, p in zip(results, json.loads(out_p)):
+        assert {"file", "digit", "probabilities", "input", "attribution", "top_units"} <= set(r)
+        assert r["digit"] == p["digit"] and r["probabilities"] == p["probabilities"]
+        x = np.array(r["input"])
+        assert x.shape == (28, 28) and x.min() >= 0 and x.max() <= 1 and x.max() > 0.9
+        a = np.array(r["attribution"])
+        assert a.shape == (28, 28) and np.abs(a).max() > 0
+        # the map is the one for the predicted digit, of the input shown
+        expected = explain.attribution(model, x.reshape(-1).astype(np.float32), r["digit"]).reshape(28, 28)
+        np.testing.assert_allclose(a, expected, rtol=1e-3, atol=1e-4 * np.abs(expected).max())
+        units = r["top_units"]
+        assert all(set(u) >= {"layer", "unit", "activation", "contribution"} for u in units)
+        assert [u["contribution"] for u in units] == sorted((u["contribution"] for u in units), reverse=True)
+        assert sum(u["layer"] == 1 for u in units) >= 5 and sum(u["layer"] == 2 for u in units) >= 5
+
+
+def test_explain_target_and_text_output(capsys, deep_model_file, digit_files):
+    _, out, _ = run(capsys, "explain", "--model", str(deep_model_file), "--json", digit_files[0])
+    plain = json.loads(out)[0]
+    other = (plain["digit"] + 3) % 10
+    code, out, _ = run(capsys, "explain", "--model", str(deep_model_file), "--json", "--target", str(other),
+                       digit_files[0])
+    targeted = json.loads(out)[0]
+    assert code == 0 and targeted["digit"] == plain["digit"] and targeted["target"] == other
+    assert targeted["attribution"] != plain["attribution"]
+    assert {u["unit"] for u in targeted["top_units"]} != {u["unit"] for u in plain["top_units"]}
+    code, out, _ = run(capsys, "explain", "--model", str(deep_model_file), "--method", "integrated",
+                       digit_files[0])
+    assert code == 0 and f"d0.png: {plain['digit']}" in out and "by integrated" in out and "+" in out
+    code, out, err = run(capsys, "explain", "--model", str(deep_model_file), "--target", "10", digit_files[0])
+    assert code == 1 and "--target must be a digit from 0 to 9" in err and out == ""
+
+
+def test_explain_png_overlays_the_attribution(capsys, deep_model_file, digit_files, tmp_path):
+    from mlpviz.images import read_gray
+    code, out, _ = run(capsys, "explain", "--model", str(deep_model_file), "--json", "--png",
+                       str(tmp_path / "pics"), *digit_files, digit_files[0])
+    results = json.loads(out)
+    pngs = [r["png"] for r in results]
+    assert code == 0 and len(set(pngs)) == 4 and all(p.startswith(str(tmp_path / "pics")) for p in pngs)
+    image = QImage(pngs[0])
+    assert image.width() == 280 and image.height() == 280
+    colours = {image.pixelColor(10 * c + 5, 10 * r + 5).getRgb()[:3]
+               for r, c in zip(*np.nonzero(np.abs(np.array(results[0]["attribution"])) > 0))}
+    assert any(red > blue + 50 for red, _, blue in colours) and any(blue > red + 50 for red, _, blue in colours)
+    assert read_gray(pngs[0])[:10, :10].max() == 0  # no ink, no attribution: black

@@ -1,0 +1,148 @@
+"""Which pixels made the network read this digit: an attribution map over the 28x28 input, for
+the predicted digit or any digit the user picks ("why not 7?")."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ...core import explain
+from ...core.model import MLP
+from ...figures import overlay_rgb
+from .. import style
+from ..session import Session
+from ..widgets.mosaic import finite_limit
+from .base import View
+from .labels import steady
+
+METHODS = (("gradient", "gradient × input"), ("integrated", "integrated gradients (32 steps)"))
+IG_STEPS = 32
+PREDICTED = 10  # the id of the "predicted" button (Qt reserves negative ids for its own numbering)
+
+
+class AttributionView(View):
+    """The attribution map laid over the input, shown large, and on its own in a diverging scale.
+
+    overlayChanged(rgb (h, w, 3) uint8, digit) carries the overlay for other views (the small
+    network-input square) each time it changes; None when there is nothing to explain.
+    """
+
+    overlayChanged = Signal(object, int)
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(session, parent)
+        self.digits = QButtonGroup(self)
+        self.digits.setExclusive(True)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("explain:"))
+        auto = QPushButton("predicted")
+        auto.setToolTip("Explain whatever digit the network reads")
+        for i, button in enumerate([auto] + [QPushButton(str(d)) for d in range(10)]):
+            button.setCheckable(True)
+            button.setMaximumWidth(80 if i == 0 else 30)
+            self.digits.addButton(button, PREDICTED if i == 0 else i - 1)
+            row.addWidget(button)
+        auto.setChecked(True)
+        self.digits.idClicked.connect(lambda d: self.set_target(None if d == PREDICTED else d))
+        self.method = QComboBox()
+        for key, text in METHODS:
+            self.method.addItem(text, key)
+        self.method.setToolTip("gradient × input: how much each pixel's ink moves log p, to first order. "
+                               "Integrated gradients: the same, averaged along the way from a blank image "
+                               "to this one; the map then adds up to the change of log p along that way.")
+        self.method.currentIndexChanged.connect(lambda _: self.refresh())
+        row.addStretch(1)
+        row.addWidget(self.method)
+
+        self.canvas = pg.GraphicsLayoutWidget()
+        self.canvas.ci.setContentsMargins(2, 2, 2, 2)
+        self.overlay_box = self.canvas.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
+        self.map_box = self.canvas.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
+        for box in (self.overlay_box, self.map_box):
+            box.setMenuEnabled(False)
+        self.overlay_image = pg.ImageItem()
+        self.map_image = pg.ImageItem()
+        self.map_image.setColorMap(pg.colormap.get(style.WEIGHTS_CMAP))
+        self.overlay_box.addItem(self.overlay_image)
+        self.map_box.addItem(self.map_image)
+        self.overlay_image.setToolTip("The input the network sees (white ink), with the pixels that raise "
+                                      "the digit's log-probability in red and those that lower it in blue.")
+        self.map_image.setToolTip("The attribution map alone: red raises, blue lowers, white: no effect.")
+        self.caption = QLabel("Draw a digit or pick a test image.")
+        steady(self.caption, 3)
+        self.caption.setTextFormat(Qt.TextFormat.RichText)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(row)
+        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.caption)
+        self._model: MLP | None = None
+        self._x: np.ndarray | None = None
+        self.target: int | None = None
+        self.attribution: np.ndarray | None = None  # the map shown, (n_in,)
+        self.digit: int | None = None  # the digit it explains
+
+    # -- the View interface
+
+    def update_from(self, snapshot) -> None:
+        self._model = snapshot.model
+        self.refresh()
+
+    def set_input(self, x: np.ndarray | None, source: str) -> None:
+        self._x = x
+        self.refresh()
+
+    def clear(self) -> None:
+        self._model, self._x = None, None
+        self.refresh()
+
+    def set_target(self, digit: int | None) -> None:
+        """Explain `digit`, or the predicted digit when None."""
+        self.target = digit
+        button = self.digits.button(PREDICTED if digit is None else digit)
+        if button is not None and not button.isChecked():
+            button.setChecked(True)
+        self.refresh()
+
+    def set_method(self, method: str) -> None:
+        """'gradient' or 'integrated'."""
+        self.method.setCurrentIndex([key for key, _ in METHODS].index(method))
+
+    # -- drawing
+
+    def refresh(self) -> None:
+        model, x = self._model, self._x
+        if model is None or x is None or len(x) != model.sizes[0]:
+            self.overlay_image.clear()
+            self.map_image.clear()
+            self.attribution = self.digit = None
+            self.caption.setText("Draw a digit or pick a test image." if model is not None
+                                 else "Train or open a model first.")
+            self.overlayChanged.emit(None, -1)
+            return
+        method = self.method.currentData()
+        with np.errstate(all="ignore"):
+            p = model.predict_proba(x)[0]
+            best = int(p.argmax())
+            digit = best if self.target is None or self.target >= len(p) else self.target
+            a = np.nan_to_num(explain.attribution(model, x, digit, method, IG_STEPS))
+        self.attribution, self.digit = a, digit
+        n = len(x)
+        side = int(round(np.sqrt(n)))
+        shape = (side, side) if side * side == n else (1, n)
+        rgb = overlay_rgb(x.reshape(shape), a.reshape(shape))
+        self.overlay_image.setImage(rgb, levels=(0, 255))
+        lim = finite_limit(a)
+        self.map_image.setImage(a.reshape(shape), levels=(-lim, lim))
+        why = f"Why {digit}?" if digit == best else f"Why not {digit}? (the network reads {best})"
+        text = (f"<b>{why}</b> Red pixels raise log p({digit}), blue ones lower it: the map is "
+                f"{'x · ∂ log p/∂x' if method == 'gradient' else 'integrated gradients from a blank image'}. "
+                f"p({digit}) = {p[digit]:.3f}; the map adds up to {a.sum():+.3g}")
+        if method == "integrated":
+            black = model.predict_proba(np.zeros_like(x))[0, digit]
+            gap = np.log(max(p[digit], 1e-300)) - np.log(max(black, 1e-300))
+            text += f" (log p({digit}) here minus on a blank image: {gap:+.3g})"
+        self.caption.setText(text + ".")
+        self.overlayChanged.emit(rgb, digit)

@@ -1,0 +1,241 @@
+"""The network as a diagram: one column of neurons per layer, coloured by their activation for
+the current input, with the strongest contributions (activation x weight) drawn as edges."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ...core import explain
+from ...core.model import MLP
+from .. import style
+from ..session import Session
+from .base import View
+from .labels import steady
+
+CODE = 1_000_000  # a node's data: column * CODE + unit
+SLOT = 17  # pixels per neuron in a column
+EDGES_PER_UNIT = 2  # strongest incoming edges drawn per shown unit
+WIDTHS = (1.0, 2.0, 3.0)  # edge widths for the weakest, middle and strongest thirds
+POSITIVE, NEGATIVE = (214, 39, 40), (31, 119, 180)
+
+
+def column_capacity(height_px: int) -> int:
+    """How many neurons a column of the given height shows (at least 4, at most 40)."""
+    return int(np.clip((height_px - 70) // SLOT, 4, 40))
+
+
+class NetworkDiagramView(View):
+    """Columns of neurons (input, hidden layers, output); click a hidden neuron to select it,
+    an output neuron to explain that digit."""
+
+    digitClicked = Signal(int)
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(session, parent)
+        self.caption = QLabel("Draw a digit or pick a test image to see the network at work.")
+        steady(self.caption, 3)
+        self.canvas = pg.GraphicsLayoutWidget()
+        self.canvas.ci.setContentsMargins(0, 0, 0, 0)
+        self.box = self.canvas.addViewBox(invertY=True, enableMouse=False)
+        self.box.setMenuEnabled(False)
+        self.canvas.setToolTip("")
+        self.edges = {}
+        for sign, rgb in (("+", POSITIVE), ("-", NEGATIVE)):
+            for width in WIDTHS:
+                curve = pg.PlotCurveItem(connect="pairs", pen=pg.mkPen(rgb, width=width))
+                self.box.addItem(curve)
+                self.edges[sign, width] = curve
+        self.nodes = pg.ScatterPlotItem(size=12, pen=pg.mkPen("#444", width=0.8), hoverable=True,
+                                        tip=self._tip, hoverPen=pg.mkPen(style.ACCENT, width=2))
+        self.nodes.sigClicked.connect(self._clicked)
+        self.box.addItem(self.nodes)
+        self.ring = pg.ScatterPlotItem(size=20, pen=pg.mkPen(style.ACCENT, width=2.5), brush=None)
+        self.box.addItem(self.ring)
+        self.texts: list[pg.TextItem] = []
+        self.cmap = pg.colormap.get(style.ACTIVATION_CMAP)
+        self._lut = [QBrush(QColor(*c)) for c in self.cmap.getLookupTable(nPts=64, alpha=False)]
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.canvas, 1)
+        self._model: MLP | None = None
+        self._x: np.ndarray | None = None
+        self._source = ""
+        self._layout: tuple | None = None
+        self._positions: dict[tuple[int, int], tuple[float, float]] = {}
+        self._values: dict[tuple[int, int], float] = {}
+        session.unitSelected.connect(lambda layer, unit: self._mark_selected())
+
+    # -- the View interface
+
+    def update_from(self, snapshot) -> None:
+        self._model = snapshot.model
+        self.redraw()
+
+    def set_input(self, x: np.ndarray | None, source: str) -> None:
+        self._x = x
+        self._source = source
+        self.redraw()
+
+    def clear(self) -> None:
+        self._model = None
+        self._x = None
+        self.redraw()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.isVisible():
+            self.redraw()
+
+    # -- drawing
+
+    def capacity(self) -> int:
+        return column_capacity(self.canvas.height())
+
+    def redraw(self) -> None:
+        """Lay out the columns for the current network and input, and draw them."""
+        model, x = self._model, self._x
+        if model is None or x is None or len(x) != model.sizes[0]:
+            for curve in self.edges.values():
+                curve.setData([], [])
+            self.nodes.setData([])
+            self.ring.setData([])
+            self._set_texts([])
+            self._positions, self._values, self._layout = {}, {}, None
+            self.caption.setText("Draw a digit or pick a test image to see the network at work."
+                                 if model is not None else "Train or open a model to see its diagram.")
+            return
+        with np.errstate(all="ignore"):
+            tr = explain.trace(model, x)
+        acts = [a[0] for a in tr.acts]
+        cap = self.capacity()
+        shown = [np.arange(len(a)) if col == len(acts) - 1 and len(a) <= cap else explain.most_active(a, cap)
+                 for col, a in enumerate(acts)]
+        tops = [(cap - len(idx)) / 2 for idx in shown]
+        layout = (model.sizes, cap)
+        if layout != self._layout:  # the slots only move when the network or the space changes
+            self._layout = layout
+            xs = np.concatenate([np.full(len(idx), col, float) for col, idx in enumerate(shown)])
+            ys = np.concatenate([top + np.arange(len(idx)) for top, idx in zip(tops, shown)])
+            self.nodes.setData(x=xs, y=ys, data=np.zeros(len(xs), np.int64))
+            self.box.setRange(xRange=(-0.3, len(acts) - 0.3), yRange=(-2.4, cap + 1.6), padding=0)
+        brushes, positions, values = [], {}, {}
+        last = len(acts) - 1
+        for col, (a, idx, top) in enumerate(zip(acts, shown, tops)):
+            vals = a[idx]
+            finite = vals[np.isfinite(vals)]
+            lo, hi = (0.0, 1.0) if col in (0, last) else explain_levels(model, finite)
+            codes = np.clip(np.nan_to_num((vals - lo) / max(hi - lo, 1e-12)) * 63, 0, 63).astype(int)
+            brushes.extend(self._lut[c] for c in codes)
+            for k, unit in enumerate(idx.tolist()):
+                positions[col, unit] = (float(col), top + k)
+                values[col, unit] = float(a[unit])
+        self.nodes.setBrush(brushes, update=False)
+        self.nodes.setPointData(np.concatenate([col * CODE + idx for col, idx in enumerate(shown)]))
+        self.nodes.updateSpots()
+        self._positions, self._values = positions, values
+        self._draw_edges(model, acts, shown, tops)
+        texts = []
+        for col, (a, idx, top) in enumerate(zip(acts, shown, tops)):
+            name = "input" if col == 0 else "output" if col == last else f"hidden {col}"
+            texts.append((f"{name}\n{len(a)}", col, -1.6, (0.5, 0.5)))
+            if len(a) > len(idx):
+                texts.append((f"+{len(a) - len(idx)} more", col, top + len(idx) + 0.2, (0.5, 0)))
+        for k, d in enumerate(shown[-1].tolist()):
+            texts.append((f"{d}: {100 * acts[-1][d]:.1f}%", last + 0.12, tops[-1] + k, (0, 0.5)))
+        self._set_texts(texts)
+        self._mark_selected()
+        best = int(np.argmax(acts[-1]))
+        self.caption.setText(f"Each column is a layer, each circle a neuron coloured by its activation "
+                             f"(brighter: more active); the {cap} most active of each layer are shown. "
+                             f"Lines: the strongest contributions a·w into the next layer (red raises, "
+                             f"blue lowers; thicker: larger). The network reads <b>{best}</b>.")
+
+    def _draw_edges(self, model: MLP, acts: list[np.ndarray], shown: list[np.ndarray], tops: list[float]) -> None:
+        parts = []
+        for col in range(len(model.layers)):
+            src, dst = shown[col], shown[col + 1]
+            c = np.nan_to_num(acts[col][src][:, None] * model.layers[col].W[np.ix_(src, dst)])
+            k = min(c.shape[0], EDGES_PER_UNIT)
+            # the k strongest incoming edges of every shown unit, as (row in src, column in dst)
+            rows = np.argpartition(-np.abs(c), k - 1, axis=0)[:k] if k < c.shape[0] else \
+                np.broadcast_to(np.arange(c.shape[0])[:, None], c.shape)
+            cols = np.broadcast_to(np.arange(c.shape[1]), rows.shape)
+            parts.append((col, rows.ravel(), cols.ravel(), c[rows, cols].ravel()))
+        top = max((float(np.abs(p[3]).max()) for p in parts if p[3].size), default=0.0)
+        segs: dict[tuple[str, float], list[np.ndarray]] = {key: [] for key in self.edges}
+        for col, rows, cols, strength in parts:
+            if top <= 0:
+                break
+            size = np.abs(strength) / top
+            keep = size > 0.02
+            bucket = np.minimum((size * len(WIDTHS)).astype(int), len(WIDTHS) - 1)
+            y0, y1 = tops[col] + rows, tops[col + 1] + cols
+            pts = np.stack([np.full_like(y0, col, dtype=float), y0, np.full_like(y0, col + 1, dtype=float), y1], 1)
+            for sign, mask in (("+", strength > 0), ("-", strength < 0)):
+                for b, width in enumerate(WIDTHS):
+                    sel = pts[keep & mask & (bucket == b)]
+                    if len(sel):
+                        segs[sign, width].append(sel)
+        for key, curve in self.edges.items():
+            if segs[key]:
+                pts = np.concatenate(segs[key]).reshape(-1, 2)  # x0 y0 / x1 y1 pairs
+                curve.setData(pts[:, 0], pts[:, 1])
+            else:
+                curve.setData([], [])
+
+    def _set_texts(self, texts: list[tuple[str, float, float, tuple[float, float]]]) -> None:
+        while len(self.texts) < len(texts):
+            item = pg.TextItem(color="#333")
+            self.box.addItem(item)
+            self.texts.append(item)
+        for item, spec in zip(self.texts, texts):
+            if getattr(item, "spec", None) != spec:  # re-laying out text is the costly part
+                text, x, y, anchor = spec
+                item.setText(text)
+                item.setAnchor(anchor)
+                item.setPos(x, y)
+                item.spec = spec
+            item.setVisible(True)
+        for item in self.texts[len(texts):]:
+            item.setVisible(False)
+
+    def _mark_selected(self) -> None:
+        sel = self.session.selected
+        pos = self._positions.get(sel) if sel is not None else None
+        self.ring.setData([pos[0]] if pos else [], [pos[1]] if pos else [])
+
+    def _tip(self, x, y, data) -> str:
+        if data is None:
+            return ""
+        col, unit = divmod(int(data), CODE)
+        value = self._values.get((col, unit), float("nan"))
+        model = self._model
+        if col == 0:
+            side = int(round(np.sqrt(model.sizes[0]))) if model else 28
+            return f"pixel row {unit // side}, column {unit % side}: {value:.3f}"
+        if model is not None and col == len(model.layers):
+            return f"digit {unit}: probability {value:.4f} (click to explain it)"
+        return f"hidden layer {col}, unit {unit + 1}: activation {value:.4g} (click to inspect)"
+
+    def _clicked(self, item, points, ev=None) -> None:
+        if not len(points) or self._model is None:
+            return
+        col, unit = divmod(int(points[0].data()), CODE)
+        if col == len(self._model.layers):
+            self.digitClicked.emit(unit)
+        elif col > 0:
+            self.session.select_unit(col, unit)
+
+
+def explain_levels(model: MLP, values: np.ndarray) -> tuple[float, float]:
+    """Colour levels of a hidden layer: the activation's range when bounded, else 0..largest."""
+    bounded = {"sigmoid": (0.0, 1.0), "tanh": (-1.0, 1.0)}
+    if model.activation.name in bounded:
+        return bounded[model.activation.name]
+    if not values.size:
+        return 0.0, 1.0
+    return min(0.0, float(values.min())), max(float(values.max()), 1e-6)

@@ -1,0 +1,298 @@
+"""Editing the network by hand: switch a neuron off, scale its incoming weights, shift its bias,
+add noise to all weights, prune a layer; the test accuracy after each edit, undo, save."""
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QUndoView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core import checkpoint
+from ...core import edit as core_edit
+from ...core.edit import Edit, EditError
+from ...core.model import MLP
+from ...core.trainer import evaluate
+from ..session import Session
+from .background import Latest
+from .base import View
+
+PAUSE_REASON = "Training paused: edits are made on a network that stands still. Press Space to train the edited one."
+
+
+class _EditCommand(QUndoCommand):
+    """One edit on the undo stack: redo appends it to the list, undo removes it."""
+
+    def __init__(self, view: EditView, edit: Edit):
+        super().__init__(edit.describe())
+        self.view, self.edit = view, edit
+
+    def redo(self) -> None:
+        self.view.edits.append(self.edit)
+        self.view._changed()
+
+    def undo(self) -> None:
+        self.view.edits.pop()
+        self.view._changed()
+
+
+class EditView(View):
+    """Builds a list of Edit records on the network being viewed and the edited copy.
+
+    Signals: editsChanged(list of Edit) after every edit, undo, redo and reset (the window
+    installs edit.apply(view.original, edits), that is view.edited, in the trainer);
+    pauseRequested(reason) before an edit made while training runs; accuracyReady(float) with
+    the edited network's full test accuracy (computed off the GUI thread); saved(path).
+    """
+
+    editsChanged = Signal(list)
+    pauseRequested = Signal(str)
+    accuracyReady = Signal(float)
+    saved = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(session, parent)
+        self.original: MLP | None = None
+        self.edited: MLP | None = None
+        self.edits: list[Edit] = []
+        self.accuracy: float | None = None
+        self.original_accuracy: float | None = None
+        self._running = False
+        self._noise_seed = 0
+        self.stack = QUndoStack(self)
+
+        self.unit_label = QLabel()
+        self.off = QPushButton("Switch off")
+        self.off.setToolTip("Zero the neuron's outgoing weights: the next layer no longer hears it")
+        self.scale = self._spin(0.0, 10.0, 0.5, 0.1)
+        self.scale_button = QPushButton("Scale incoming weights")
+        self.shift = self._spin(-20.0, 20.0, 1.0, 0.1)
+        self.shift_button = QPushButton("Shift bias")
+        self.noise = self._spin(0.0, 5.0, 0.2, 0.05)
+        self.noise.setToolTip("Standard deviation of the noise, as a multiple of each layer's weight spread")
+        self.noise_button = QPushButton("Add noise to all weights")
+        self.prune = self._spin(0.0, 100.0, 50.0, 5.0)
+        self.prune.setSuffix(" %")
+        self.prune_layer = QComboBox()
+        self.prune_button = QPushButton("Prune the smallest weights")
+        self.prune_button.setToolTip("Set the given share of the layer's weights, the smallest in size, to zero")
+        self.off.clicked.connect(lambda: self._unit_edit("off", 0.0))
+        self.scale_button.clicked.connect(lambda: self._unit_edit("scale", self.scale.value()))
+        self.shift_button.clicked.connect(lambda: self._unit_edit("shift", self.shift.value()))
+        self.noise_button.clicked.connect(self._add_noise)
+        self.prune_button.clicked.connect(
+            lambda: self.add_edit(Edit("prune", self.prune_layer.currentIndex() + 1, value=self.prune.value())))
+
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.clicked.connect(self.stack.undo)
+        self.stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.reset_button = QPushButton("Reset edits")
+        self.reset_button.setToolTip("Back to the network before any edit (Redo brings the edits back)")
+        self.reset_button.clicked.connect(self.reset)
+        self.save_button = QPushButton("Save edited network...")
+        self.save_button.clicked.connect(self._save_dialog)
+        self.history = QUndoView(self.stack)
+        self.history.setEmptyLabel("the network as trained")
+        self.accuracy_label = QLabel()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        grid = QGridLayout()
+        grid.addWidget(self.unit_label, 0, 0, 1, 3)
+        grid.addWidget(self.off, 1, 0)
+        grid.addWidget(QLabel("factor"), 2, 1)
+        grid.addWidget(self.scale, 2, 2)
+        grid.addWidget(self.scale_button, 2, 0)
+        grid.addWidget(QLabel("by"), 3, 1)
+        grid.addWidget(self.shift, 3, 2)
+        grid.addWidget(self.shift_button, 3, 0)
+        grid.addWidget(QLabel("σ ×"), 4, 1)
+        grid.addWidget(self.noise, 4, 2)
+        grid.addWidget(self.noise_button, 4, 0)
+        prune_row = QHBoxLayout()
+        prune_row.addWidget(self.prune)
+        prune_row.addWidget(QLabel("of layer"))
+        prune_row.addWidget(self.prune_layer)
+        grid.addWidget(self.prune_button, 5, 0)
+        grid.addLayout(prune_row, 5, 1, 1, 2)
+        buttons = QHBoxLayout()
+        for b in (self.undo_button, self.reset_button, self.save_button):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(grid)
+        layout.addWidget(self.accuracy_label)
+        layout.addWidget(self.history, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+
+        self.scorer = Latest(self)
+        self.scorer.ready.connect(self._scored)
+        self.scorer.failed.connect(lambda msg: self.accuracy_label.setText(f"test accuracy: failed ({msg})"))
+        session.unitSelected.connect(lambda layer, unit: self._enable())
+        self._enable()
+
+    @staticmethod
+    def _spin(lo: float, hi: float, value: float, step: float) -> QDoubleSpinBox:
+        s = QDoubleSpinBox()
+        s.setRange(lo, hi)
+        s.setDecimals(2)
+        s.setSingleStep(step)
+        s.setValue(value)
+        return s
+
+    # -- the View interface
+
+    def update_from(self, snapshot) -> None:
+        self._running = snapshot.state == "running"
+        if not self.edits and snapshot.model is not self.original:
+            # With no edit in force the network shown is the one to edit; with edits, the
+            # snapshots carry the edited network back, and the original stays as it was.
+            self.original, self.edited = snapshot.model, snapshot.model
+            self.original_accuracy = self.accuracy = None
+            self._layers_changed()
+            if self.isVisible():
+                self._score()
+        self._enable()
+
+    def set_data(self, data) -> None:
+        self.original_accuracy = self.accuracy = None
+        self._score()
+
+    def clear(self) -> None:
+        self.scorer.cancel()
+        self.edits = []
+        self.stack.clear()
+        self.original = self.edited = None
+        self.accuracy = self.original_accuracy = None
+        self.accuracy_label.setText("")
+        self.status.setText("")
+        self._enable()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.accuracy is None:
+            self._score()
+
+    # -- editing
+
+    def add_edit(self, edit: Edit) -> bool:
+        """Apply one more edit (through the undo stack); False, with the reason shown, if it
+        does not fit the network."""
+        if self.original is None:
+            return False
+        try:
+            core_edit.apply_one(self.edited, edit)
+        except EditError as e:
+            self.status.setText(str(e))
+            return False
+        if self._running:
+            self.status.setText(PAUSE_REASON)
+            self.pauseRequested.emit(PAUSE_REASON)
+            self._running = False
+        elif not self.status.text().startswith("Training paused"):
+            self.status.setText("")
+        self.stack.push(_EditCommand(self, edit))
+        return True
+
+    def reset(self) -> None:
+        """Undo every edit (they stay on the stack for Redo)."""
+        self.stack.setIndex(0)
+
+    def _unit_edit(self, kind: str, value: float) -> None:
+        sel = self.session.selected
+        if sel is not None:
+            self.add_edit(Edit(kind, sel[0], sel[1], value))
+
+    def _add_noise(self) -> None:
+        self._noise_seed += 1  # a fresh draw each time, reproducible in the record
+        self.add_edit(Edit("noise", value=self.noise.value(), seed=self._noise_seed))
+
+    def _changed(self) -> None:
+        self.edited = core_edit.apply(self.original, self.edits) if self.edits else self.original
+        self.accuracy = None
+        self._score()
+        self.editsChanged.emit(list(self.edits))
+
+    # -- test accuracy, off the GUI thread (a pass over 10,000 images takes ~0.1 s for the largest preset)
+
+    def _score(self) -> None:
+        data, edited, original = self.session.data, self.edited, self.original
+        if data is None or edited is None:
+            return
+        self.accuracy_label.setText("test accuracy: computing...")
+        known = self.original_accuracy
+        x, y = data.x_test, data.y_test
+
+        def job():
+            acc = evaluate(edited, x, y).accuracy
+            base = known if known is not None else (acc if edited is original else evaluate(original, x, y).accuracy)
+            return edited, acc, base
+        self.scorer.submit(job)
+
+    def _scored(self, result) -> None:
+        model, acc, base = result
+        if model is not self.edited:
+            return
+        self.accuracy, self.original_accuracy = acc, base
+        n = len(self.edits)
+        if n:
+            self.accuracy_label.setText(f"test accuracy after {n} edit{'s' * (n > 1)}: <b>{100 * acc:.2f}%</b> "
+                                        f"(before: {100 * base:.2f}%, {100 * (acc - base):+.2f} points)")
+        else:
+            self.accuracy_label.setText(f"test accuracy: <b>{100 * acc:.2f}%</b> (no edits)")
+        self.accuracyReady.emit(acc)
+
+    # -- saving
+
+    def save_edited(self, path: str) -> None:
+        """Write the edited network to path (.npz), with the list of edits in its settings."""
+        if self.edited is None:
+            raise EditError("there is no network to save")
+        shape = self.session.data.image_shape if self.session.data is not None else (28, 28)
+        training = {"edits": [asdict(e) for e in self.edits]}
+        checkpoint.save(path, checkpoint.Checkpoint(self.edited, tuple(shape), training))
+        self.status.setText(f"saved to {path}")
+        self.saved.emit(path)
+
+    def _save_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save the edited network", "edited.npz", "Models (*.npz)")
+        if path:
+            try:
+                self.save_edited(path)
+            except (OSError, EditError, checkpoint.CheckpointError) as e:
+                self.status.setText(f"not saved: {e}")
+
+    # -- controls
+
+    def _layers_changed(self) -> None:
+        model = self.original
+        names = [f"{i} ({a}→{b})" for i, (a, b) in enumerate(zip(model.sizes[:-1], model.sizes[1:]), 1)]
+        if names != [self.prune_layer.itemText(i) for i in range(self.prune_layer.count())]:
+            self.prune_layer.clear()
+            self.prune_layer.addItems(names)
+
+    def _enable(self) -> None:
+        has_model = self.original is not None
+        sel = self.session.selected
+        unit_ok = has_model and sel is not None and 1 <= sel[0] < len(self.original.layers) \
+            and 0 <= sel[1] < self.original.sizes[sel[0]]
+        self.unit_label.setText(f"neuron: hidden layer {sel[0]}, unit {sel[1] + 1}" if unit_ok else
+                                "neuron: none selected (click one in the diagram)")
+        for w in (self.off, self.scale_button, self.shift_button):
+            w.setEnabled(bool(unit_ok))
+        for w in (self.noise_button, self.prune_button, self.save_button, self.reset_button):
+            w.setEnabled(has_model)
+        self.undo_button.setEnabled(self.stack.canUndo())
+

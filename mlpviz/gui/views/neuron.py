@@ -1,0 +1,261 @@
+"""One neuron up close: its pre-activation, activation and bias for the current input, its
+incoming weights, its effect on each digit, and the test images that excite it most."""
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ...core import explain
+from ...core.model import MLP
+from .. import style
+from ..session import Session
+from ..widgets.mosaic import finite_limit
+from .background import Latest
+from .base import View
+from .labels import steady
+
+TOP = 16  # test images shown per neuron, as a 4x4 grid
+GRID = 4
+RECOMPUTE_WHILE_RUNNING = 2.0  # seconds between two searches of the test set while training runs
+
+
+class _Clickable(pg.ImageItem):
+    clicked = Signal(float, float)
+
+    def mouseClickEvent(self, ev):
+        if ev.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit(ev.pos().x(), ev.pos().y())
+            ev.accept()
+
+
+def image_grid(images: np.ndarray, side: int = 28, cols: int = GRID, gap: int = 2) -> np.ndarray:
+    """images (k, side*side) -> one (rows*(side+gap)-gap, cols*(side+gap)-gap) float32 picture, NaN gaps."""
+    rows = max(1, -(-len(images) // cols))
+    out = np.full((rows, side + gap, cols, side + gap), np.nan, np.float32)
+    for i, img in enumerate(images):
+        out[i // cols, :side, i % cols, :side] = img.reshape(side, side)
+    return out.reshape(rows * (side + gap), cols * (side + gap))[:-gap, :-gap]
+
+
+class NeuronView(View):
+    """The inspector of session.selected (hidden layer, unit)."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(session, parent)
+        self.header = QLabel("Click a neuron in the diagram, a weight tile or an activation cell.")
+        steady(self.header, 3)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.canvas = pg.GraphicsLayoutWidget()
+        self.canvas.ci.setContentsMargins(2, 2, 2, 2)
+        weights_cmap = pg.colormap.get(style.WEIGHTS_CMAP)
+
+        self.in_plot = self.canvas.addPlot(title="incoming weights")
+        self.in_plot.setToolTip("The weights into this neuron: red positive, blue negative")
+        self.in_plot.setMenuEnabled(False)
+        self.in_plot.setMouseEnabled(x=False, y=False)
+        self.in_image = pg.ImageItem()
+        self.in_image.setColorMap(weights_cmap)
+        # one filled step curve, not a bar item per weight: 512 bars would cost a frame to paint
+        self.in_bars = pg.PlotCurveItem(fillLevel=0, brush=style.BAR, pen=pg.mkPen(style.BAR))
+        self.in_plot.addItem(self.in_image)
+        self.in_plot.addItem(self.in_bars)
+
+        self.out_plot = self.canvas.addPlot(title="effect on each digit's logit")
+        self.out_plot.setMenuEnabled(False)
+        self.out_plot.setMouseEnabled(x=False, y=False)
+        self.out_plot.getAxis("bottom").setTicks([[(d, str(d)) for d in range(10)]])
+        self.out_bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.7)
+        self.out_plot.addItem(self.out_bars)
+        self.out_plot.addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen("#888")))
+        self.canvas.nextRow()
+
+        self.top_box = self.canvas.addViewBox(lockAspect=True, invertY=True, enableMouse=False, colspan=2)
+        self.top_box.setMenuEnabled(False)
+        self.top_image = _Clickable()
+        self.top_image.setToolTip("The test images that make this neuron most active. Click one to make it "
+                                  "the input.")
+        self.top_image.clicked.connect(self._top_clicked)
+        self.top_box.addItem(self.top_image)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.header)
+        layout.addWidget(self.canvas, 1)
+        # a QLabel below the canvas, not a label item in it: a long line there widens the canvas
+        self.top_label = steady(QLabel(), 2)
+        layout.addWidget(self.top_label)
+
+        self._model: MLP | None = None
+        self._running = False
+        self._x: np.ndarray | None = None
+        self._cache: dict[int, np.ndarray] = {}  # layer -> activations of every test image
+        self._cache_model: MLP | None = None
+        self._searched_at = -np.inf
+        self._top: np.ndarray = np.zeros(0, np.intp)
+        self._shown_key: tuple | None = None
+        self.search = Latest(self)
+        self.search.ready.connect(self._search_done)
+        self.search.failed.connect(lambda msg: self.top_label.setText(f"search failed: {msg}"))
+        session.unitSelected.connect(lambda layer, unit: self.refresh())
+
+    # -- the View interface
+
+    def update_from(self, snapshot) -> None:
+        self._model = snapshot.model
+        self._running = snapshot.state == "running"
+        self.refresh()
+
+    def set_input(self, x: np.ndarray | None, source: str) -> None:
+        self._x = x
+        self.refresh()
+
+    def set_data(self, data) -> None:
+        self._cache, self._cache_model, self._shown_key = {}, None, None
+        self.refresh()
+
+    def clear(self) -> None:
+        self._model, self._x = None, None
+        self._cache, self._cache_model, self._shown_key = {}, None, None
+        self.search.cancel()
+        self.refresh()
+
+    # -- drawing
+
+    def selection(self) -> tuple[int, int] | None:
+        """The selected (hidden layer, unit) if it exists in the network shown."""
+        sel, model = self.session.selected, self._model
+        if sel is None or model is None:
+            return None
+        layer, unit = sel
+        return sel if 1 <= layer < len(model.layers) and 0 <= unit < model.sizes[layer] else None
+
+    def refresh(self) -> None:
+        sel, model = self.selection(), self._model
+        if sel is None:
+            self.header.setText("Click a neuron in the diagram, a weight tile or an activation cell."
+                                if model is not None else "Train or open a model, then click a neuron.")
+            for item in (self.in_image, self.top_image):
+                item.clear()
+            self.in_bars.clear()
+            self.out_bars.setOpts(height=np.zeros(10))
+            self.top_label.setText("")
+            self._shown_key = None
+            return
+        layer, unit = sel
+        b = model.layers[layer - 1].b
+        key = (model, layer, unit)  # the model itself, not its id: an id can be reused
+        new_unit = key != self._shown_key
+        if new_unit:  # what depends on the unit alone is drawn once, not at every stroke move
+            self._shown_key = key
+            self._show_incoming(model, layer, model.layers[layer - 1].W[:, unit])
+        if new_unit or layer < len(model.layers) - 1:  # the last layer's effects are its weights
+            effect = self._effect(model, layer, unit)
+            lim = finite_limit(effect)
+            self.out_bars.setOpts(height=effect, brushes=[pg.mkBrush(style.TEST if v > 0 else style.TRAIN)
+                                                          for v in effect])
+            self.out_plot.setYRange(-lim, lim, padding=0.05)
+        name = f"hidden layer {layer}, unit {unit + 1} of {model.sizes[layer]} ({model.activation.name})"
+        if self._x is not None and len(self._x) == model.sizes[0]:
+            with np.errstate(all="ignore"):
+                tr = explain.trace(model, self._x)
+            z, a = float(tr.zs[layer - 1][0, unit]), float(tr.acts[layer][0, unit])
+            self.header.setText(f"<b>{name}</b><br>for this input: pre-activation z = w·a + b = "
+                                f"<b>{z:.4g}</b>, activation {model.activation.name}(z) = <b>{a:.4g}</b>; "
+                                f"bias b = {float(b[unit]):.4g}")
+        else:
+            self.header.setText(f"<b>{name}</b><br>bias b = {float(b[unit]):.4g}; draw a digit or pick a "
+                                f"test image to see z and the activation")
+        if new_unit:
+            self._search(model, layer, unit)
+
+    def _show_incoming(self, model: MLP, layer: int, w: np.ndarray) -> None:
+        lim = finite_limit(w)
+        side = int(round(np.sqrt(len(w))))
+        if layer == 1 and side * side == len(w):
+            self.in_bars.clear()
+            self.in_image.setImage(w.reshape(side, side), levels=(-lim, lim))
+            self.in_image.setRect(0, 0, side, side)
+            self.in_plot.invertY(True)
+            self.in_plot.setAspectLocked(True)
+            self.in_plot.setRange(xRange=(0, side), yRange=(0, side), padding=0.02)
+            self.in_plot.setTitle(f"incoming weights, {side}x{side} pixels", size="9pt")
+        else:
+            self.in_image.clear()
+            self.in_plot.invertY(False)
+            self.in_plot.setAspectLocked(False)
+            self.in_bars.setData(np.arange(len(w) + 1) - 0.5, w, stepMode="center")
+            self.in_plot.setRange(xRange=(-1, len(w)), yRange=(-lim, lim), padding=0.05)
+            self.in_plot.setTitle(f"incoming weights from layer {layer - 1}", size="9pt")
+
+    def _effect(self, model: MLP, layer: int, unit: int) -> np.ndarray:
+        """dz_d/da_unit for each digit d: the outgoing weights for the last hidden layer; through
+        the layers in between (at the current input) for an earlier one."""
+        if layer == len(model.layers) - 1:
+            self.out_plot.setTitle("outgoing weights to the digits", size="9pt")
+            return np.asarray(model.layers[-1].W[unit], np.float64)
+        self.out_plot.setTitle("effect on each logit, dz/da here", size="9pt")
+        if self._x is None or len(self._x) != model.sizes[0]:
+            return np.zeros(model.sizes[-1])
+        with np.errstate(all="ignore"):
+            tr = explain.trace(model, self._x)
+            eye = np.eye(model.sizes[-1], dtype=model.dtype)
+            grads = explain.backpropagate(model, tr, eye)
+        return np.nan_to_num(grads[layer][:, unit].astype(np.float64))
+
+    # -- the most exciting test images, searched off the GUI thread
+
+    def _search(self, model: MLP, layer: int, unit: int) -> None:
+        data = self.session.data
+        if data is None:
+            self.top_label.setText("no test images loaded")
+            return
+        if self._cache_model is not model:
+            recent = time.monotonic() - self._searched_at < RECOMPUTE_WHILE_RUNNING
+            if self._running and recent and layer in self._cache:
+                self._show_top(layer, unit)  # a moment-old search stands in while training runs
+                return
+            self._cache, self._cache_model = {}, model
+        if layer in self._cache:
+            self._show_top(layer, unit)
+            return
+        self.top_label.setText("searching the test set for the images that drive this neuron hardest...")
+        x_test = data.x_test
+
+        def job(model=model, layer=layer):
+            return model, layer, explain.layer_activations(model, x_test, layer)
+        self.search.submit(job)
+
+    def _search_done(self, result) -> None:
+        model, layer, acts = result
+        if model is not self._cache_model:
+            return
+        self._cache[layer] = acts
+        self._searched_at = time.monotonic()
+        sel = self.selection()
+        if sel is not None and sel[0] == layer:
+            self._show_top(*sel)
+
+    def _show_top(self, layer: int, unit: int) -> None:
+        acts = self._cache[layer]
+        self._top = explain.top_exciting(acts, unit, TOP)
+        data = self.session.data
+        side = data.image_shape[0] if data.image_shape[0] * data.image_shape[1] == data.x_test.shape[1] else 28
+        self.top_image.setImage(image_grid(data.x_test[self._top] / 255.0, side), levels=(0, 1))
+        labels = ", ".join(str(int(data.y_test[i])) for i in self._top)
+        self.top_label.setText(f"the {len(self._top)} test images that excite it most "
+                               f"(activation {acts[self._top[0], unit]:.3g} to {acts[self._top[-1], unit]:.3g}; "
+                               f"labels {labels}); click one to use it")
+
+    def _top_clicked(self, x: float, y: float) -> None:
+        data = self.session.data
+        if data is None or not len(self._top):
+            return
+        cell = data.image_shape[0] + 2
+        r, c = int(y // cell), int(x // cell)
+        i = r * GRID + c
+        if 0 <= c < GRID and x % cell < cell - 2 and y % cell < cell - 2 and 0 <= i < len(self._top):
+            self.session.show_test_image(int(self._top[i]))
