@@ -29,3 +29,12 @@ def batch_losses(probs: np.ndarray, labels: np.ndarray) -> np.ndarray:
     labels = np.asarray(labels, np.intp)
     picked = probs[np.arange(len(labels)), labels]
     return -np.log(np.clip(picked, EPS, 1.0))
+
+
+def record(before, after, x: np.ndarray, labels: np.ndarray, indices: np.ndarray) -> BatchRecord:
+    """The answers of the network before and after one update (two MLPs) on the batch's uint8
+    images x (B, n_in)."""
+    from .data import scale_images
+    xs = scale_images(x)
+    return BatchRecord(np.asarray(indices).copy(), np.asarray(labels).copy(),
+                       before.predict_proba(xs), after.predict_proba(xs))

@@ -133,6 +133,7 @@ class Trainer:
         self.losses = GrowingBuffer()
         self.series: dict[str, GrowingBuffer] = {"loss": self.losses}  # per-step series, one row a step
         self.epochs: list[EpochRecord] = []
+        self.last_batch = np.zeros(0, np.intp)
         self.last_test: Evaluation | None = None  # the latest full test-set evaluation, per image
         self.divergence = DivergenceWatch(model.loss)
         self._pos = n  # forces a shuffle before the first batch
@@ -158,6 +159,9 @@ class Trainer:
         self.epochs = list(epochs)
         self.step_count = len(self.losses)
         self.epoch = epochs[-1].epoch if epochs else 0
+        if epochs:  # time and speed so far, as of the last epoch end
+            self.train_seconds = epochs[-1].train_seconds
+            self.samples_seen = epochs[-1].step * self.batch_size
 
     @property
     def samples_per_second(self) -> float:
@@ -192,6 +196,7 @@ class Trainer:
                     self._order = self.rng.permutation(n_train)
                     self._pos = 0
                 idx = self._order[self._pos:self._pos + self.batch_size]
+                self.last_batch = idx  # which images the latest step learned
                 xb = np.take(self.data.x_train, idx, axis=0, out=self._xb[:len(idx)], mode="clip")
                 if self.shift:
                     self._shift(xb)

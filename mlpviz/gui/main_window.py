@@ -1,7 +1,6 @@
 """The main window: assembles the views around one session and routes the user's actions."""
 from __future__ import annotations
 
-import json
 import time
 
 import numpy as np
@@ -12,6 +11,7 @@ from ..core.config import PRESETS, Config, ConfigError
 from ..core.data import Dataset
 from ..core.errors import USER_ERRORS
 from ..core.trainer import Trainer
+from . import window_state
 from .actions import build_menus
 from .data_loader import DataLoader
 from .i18n import arg
@@ -19,14 +19,16 @@ from .model_files import ModelFiles
 from .session import Session
 from .views.activations import ActivationsView
 from .views.curves import CurvesView
+from .views.edit import EditView
 from .views.input import InputView
+from .views.inside import InsideView
+from .views.minibatch import MiniBatchView
 from .views.status import StatusView
 from .views.weights import WeightsView
 from .widgets.controls import STRUCTURAL, ControlPanel
 from .worker import DIVERGED, FINISHED, PAUSED, POLL_MS, REPAINT_INTERVAL, RUNNING, TrainingController
 
 TRAIN_EVAL_LIMIT = 10_000  # training images evaluated at each epoch end (the test set: all)
-LAYOUT = ("splitter", "center", "right")  # splitters whose sizes are remembered
 
 
 class MainWindow(QMainWindow):
@@ -53,7 +55,7 @@ class MainWindow(QMainWindow):
         self.files = ModelFiles(self)
         self._build()
         build_menus(self)
-        self._restore_settings()
+        window_state.restore(self)
         if preset in PRESETS:
             self.controls.set_config(PRESETS[preset], self.controls.train_images())
         self.timer = QTimer(self)
@@ -86,6 +88,13 @@ class MainWindow(QMainWindow):
         self.center.setSizes([430, 330])
         self.tabs = QTabWidget()
         self.tabs.addTab(self.center, self.tr("Training"))
+        self.inside, self.minibatch, self.editor = InsideView(s), MiniBatchView(s), EditView(s)
+        self.add_view(self.inside, self.tr("Inside the network"))
+        self.add_view(self.minibatch, self.tr("Mini-batch"))
+        self.add_view(self.editor, self.tr("Edit"))
+        self.editor.pauseRequested.connect(lambda _: self.controller.pause_and_wait())
+        self.editor.editsChanged.connect(lambda _: self._install_edits())
+        self.inside.attribution.overlayChanged.connect(lambda rgb, _: self.input_view.set_overlay(rgb))
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.addWidget(self.input_view)
         self.right.addWidget(self.activations)
@@ -257,6 +266,15 @@ class MainWindow(QMainWindow):
         self.controls.show_lr(snap.lr)
         self.files.update_title()
 
+    def _install_edits(self) -> None:
+        """The edited network becomes the one that trains (and is saved)."""
+        if self.trainer is None or self.editor.edited is None or not self.controller.pause_and_wait():
+            return
+        for live, edited in zip(self.trainer.model.params, self.editor.edited.params):
+            live[...] = edited
+        self.files.mark_edited()
+        self.controller.worker.publish_now()
+
     # Dialogs ------------------------------------------------------------------------------
 
     def confirm_discard(self, what: str) -> bool:
@@ -271,41 +289,11 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
-    # Settings and closing -----------------------------------------------------------------
-
-    def _restore_settings(self) -> None:
-        geometry = self.settings.value("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
-        for name in LAYOUT:
-            state = self.settings.value(name)
-            if state is not None:
-                getattr(self, name).restoreState(state)
-        saved = self.settings.value("config")
-        if saved:
-            try:
-                config = Config.from_dict(json.loads(saved))
-                self.controls.set_config(config, int(self.settings.value("train_limit", 60000)))
-            except (ValueError, TypeError):
-                pass  # settings from another version, or values no longer allowed: keep the defaults
-        self.controls.speed.setValue(int(self.settings.value("speed", self.controls.speed.value())))
-
-    def _save_settings(self) -> None:
-        self.settings.setValue("geometry", self.saveGeometry())
-        for name in LAYOUT:
-            self.settings.setValue(name, getattr(self, name).saveState())
-        if self.config is not None:  # the settings of the network trained, which were checked
-            self.settings.setValue("config", json.dumps(self.config.to_dict()))
-            self.settings.setValue("train_limit", len(self.trainer.data.y_train))
-        self.settings.setValue("speed", self.controls.speed.value())
-
     def closeEvent(self, event) -> None:
         if not self.confirm_discard(self.tr("Quit")):
             event.ignore()
             return
         self.timer.stop()
         self.controller.shutdown()
-        self._save_settings()
+        window_state.save(self)
         event.accept()

@@ -23,6 +23,7 @@ class ModelFiles(QObject):
         self.w = window
         self.path: str | None = None
         self.saved_step = 0
+        self.edited = False
 
     # State --------------------------------------------------------------------------------
 
@@ -30,11 +31,17 @@ class ModelFiles(QObject):
         """A network not from any file; what it has trained already (an opened run) is saved."""
         self.path = None
         self.saved_step = self.w.trainer.step_count
+        self.edited = False
+        self.update_title()
+
+    def mark_edited(self) -> None:
+        """The weights were changed by hand: that is unsaved work too."""
+        self.edited = True
         self.update_title()
 
     def unsaved(self) -> bool:
         t = self.w.trainer
-        return t is not None and t.step_count != self.saved_step
+        return t is not None and (self.edited or t.step_count != self.saved_step)
 
     def update_title(self) -> None:
         w = self.w
@@ -80,7 +87,7 @@ class ModelFiles(QObject):
         finally:
             if running:
                 w.controller.worker.resume()
-        self.path, self.saved_step = path, w.trainer.step_count
+        self.path, self.saved_step, self.edited = path, w.trainer.step_count, False
         w.settings.setValue("last_folder", str(Path(path).parent))
         w.statusBar().showMessage(arg(w.tr("Saved %1"), path), 5000)
         self.update_title()

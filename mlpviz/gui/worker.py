@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from ..core import batch as batches
+from ..core.batch import BatchRecord
 from ..core.model import MLP
 from ..core.trainer import Diverged, EpochRecord, Evaluation, GrowingBuffer, Trainer
 
@@ -51,6 +53,7 @@ class Snapshot:
     run_id: int = 0
     evaluation: Evaluation | None = None  # the latest full test-set evaluation, with per-image probabilities
     probe_size: tuple[int, int] = (PROBE_SIZE, PROBE_SIZE)  # images in the train and test samples
+    batch: BatchRecord | None = None  # the latest mini-batch, in slow motion and single steps
 
     @property
     def losses(self) -> np.ndarray:
@@ -120,6 +123,7 @@ class TrainingWorker(QObject):
         self._run_id = 0
         self._delivered = 0
         self._probes = GrowingBuffer(64, row=(3,), dtype=np.float64)
+        self._batch: BatchRecord | None = None
         self._last_probe = 0.0
         self._step_seconds = 0.0  # recent wall time per step at full speed
 
@@ -159,6 +163,10 @@ class TrainingWorker(QObject):
 
     def set_lr(self, lr: float) -> None:
         self._request(lr=lr, publish=True)
+
+    def publish_now(self) -> None:
+        """A snapshot soon, even while paused (the weights were changed from outside)."""
+        self._request(publish=True)
 
     def set_speed(self, steps_per_second: float | None) -> None:
         self._request(steps_per_second=steps_per_second)
@@ -220,7 +228,8 @@ class TrainingWorker(QObject):
             n = 1 if slow else self._chunk()
             if stepping:
                 n = min(n, budget)
-            taken, ok = self._train(n)
+            watch = slow or (stepping and budget == 1)  # slow enough to show each mini-batch
+            taken, ok = self._train(n, watch)
             if stepping:
                 with self._lock:
                     self._req.budget = max(0, self._req.budget - taken)
@@ -239,18 +248,22 @@ class TrainingWorker(QObject):
         self._run_id += 1
         self._delivered = 0
         self._probes = GrowingBuffer(64, row=(3,), dtype=np.float64)
+        for r in trainer.epochs:  # an opened run's accuracy so far, one point per epoch
+            self._probes.append((r.epoch, r.train_accuracy, r.test_accuracy))
         self._epoch_due = False
         self._step_seconds = 0.0
+        self._batch = None
         self._set_state(PAUSED, "new run")
 
     def _chunk(self) -> int:
         """How many steps make about CHUNK_SECONDS."""
         return max(1, min(64, int(CHUNK_SECONDS / self._step_seconds))) if self._step_seconds else 1
 
-    def _train(self, n: int) -> tuple[int, bool]:
+    def _train(self, n: int, watch: bool = False) -> tuple[int, bool]:
         """Up to n mini-batches, stopping at an epoch's end, with their bookkeeping; returns how
-        many were taken and False if the run had to stop."""
+        many were taken and False if the run had to stop. watch: record the (single) mini-batch."""
         t = self._trainer
+        before = t.model.copy() if watch else None
         if self._epoch_due and not self._record_epoch():
             return 0, False
         probe_every = max(1, t.steps_per_epoch // 10)
@@ -265,6 +278,9 @@ class TrainingWorker(QObject):
             self._halt(DIVERGED, str(e))
             return 0, False
         self._step_seconds = (time.perf_counter() - t0) / n
+        if before is not None:
+            idx = t.last_batch
+            self._batch = batches.record(before, t.model, t.data.x_train[idx], t.data.y_train[idx], idx)
         self._epoch_due = t.epoch > epoch
         now = time.monotonic()
         crossed = t.step_count // probe_every > start // probe_every
@@ -306,7 +322,7 @@ class TrainingWorker(QObject):
             epochs=tuple(t.epochs), probes=self._probes.view().copy(),
             model=t.model.copy(), lr=t.optimizer.lr, samples_per_second=t.samples_per_second,
             train_seconds=t.train_seconds, state=self._state, run_id=self._run_id,
-            evaluation=t.last_test,
+            evaluation=t.last_test, batch=self._batch,
             probe_size=(min(PROBE_SIZE, len(t.data.y_train)), min(PROBE_SIZE, len(t.data.y_test)))))
         self._delivered = n
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout
 
 from ...core.preprocess import EmptyImage, prepare_digit
@@ -100,6 +100,18 @@ class InputView(View):
         self.test_index.setValue(index)
         self.test_index.blockSignals(False)
         self.pad.set_digit(image)
+
+    def set_overlay(self, rgb: np.ndarray | None) -> None:
+        """Show the attribution over the network input (rgb (h, w, 3) uint8), or the input alone."""
+        if rgb is None:
+            self.set_input(self.session.input_x, self.session.input_source)
+            return
+        scale = max(1, PREVIEW // max(rgb.shape[:2]))
+        big = np.ascontiguousarray(np.repeat(np.repeat(rgb, scale, axis=0), scale, axis=1))
+        h, w = big.shape[:2]
+        self.preview.setPixmap(QPixmap.fromImage(QImage(big.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()))
+        self.preview.setToolTip(self.tr("The image the network receives, with the pixels that raised (red) and "
+                                        "lowered (blue) the digit it reads."))
 
     def _on_input(self, x, source: str) -> None:
         self.set_input(x, source)  # the pad follows even while hidden: it is where drawing starts
