@@ -24,3 +24,14 @@ def small(mnist: Dataset) -> Dataset:
 @pytest.fixture
 def rng() -> np.random.Generator:
     return np.random.default_rng(1234)
+
+
+@pytest.fixture(scope="session")
+def trained(small):
+    """784-64-32-10 ReLU trained for a second on the small set (about 89% test accuracy)."""
+    from mlpviz.core.config import PRESETS
+    from mlpviz.core.trainer import Trainer
+    config = PRESETS["fast"].replace(hidden=(64, 32), epochs=None, steps=300)
+    trainer = Trainer.from_config(config, small, evaluate_epochs=False)
+    trainer.step(300)
+    return trainer.model

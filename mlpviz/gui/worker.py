@@ -55,6 +55,14 @@ class Snapshot:
     probe_size: tuple[int, int] = (PROBE_SIZE, PROBE_SIZE)  # images in the train and test samples
     batch: BatchRecord | None = None  # the latest mini-batch, in slow motion and single steps
 
+    @classmethod
+    def of(cls, model: MLP, **fields) -> Snapshot:
+        """A snapshot of a network standing still, with no history unless given in fields."""
+        base = dict(step=0, epoch_progress=0.0, steps_per_epoch=1, series_start=0,
+                    series={"loss": np.zeros(0, np.float32)}, epochs=(), probes=np.zeros((0, 3)), model=model,
+                    lr=0.0, samples_per_second=0.0, train_seconds=0.0, state=PAUSED)
+        return cls(**{**base, **fields})
+
     @property
     def losses(self) -> np.ndarray:
         return self.series["loss"]

@@ -3,11 +3,9 @@ import numpy as np
 import pytest
 
 from mlpviz.core import explain as ex
-from mlpviz.core.config import PRESETS
 from mlpviz.core.data import scale_images
 from mlpviz.core.losses import softmax
 from mlpviz.core.model import MLP
-from mlpviz.core.trainer import Trainer
 
 
 def f64_model(activation: str, sizes=(12, 9, 7, 10), seed: int = 3) -> MLP:
@@ -22,13 +20,6 @@ def objective(model: MLP, x: np.ndarray, target: int, of: str) -> float:
     return float(z[target] if of == "logit" else z[target] - np.log(np.exp(z - z.max()).sum()) - z.max())
 
 
-@pytest.fixture(scope="module")
-def trained(small):
-    """784-64-32-10 ReLU trained for a second on 3,000 images (about 89% test accuracy)."""
-    config = PRESETS["fast"].replace(hidden=(64, 32), epochs=None, steps=300)
-    trainer = Trainer.from_config(config, small, evaluate_epochs=False)
-    trainer.step(300)
-    return trainer.model
 
 
 @pytest.mark.parametrize("activation", ["relu", "sigmoid", "tanh", "leaky_relu"])

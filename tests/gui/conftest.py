@@ -9,19 +9,50 @@ from mlpviz.gui import style  # noqa: E402
 
 
 @pytest.fixture
-def window(qtbot, small, tmp_path):
-    """The main window on the small dataset, with settings in a temporary file."""
+def make_window(qtbot, tmp_path):
+    """make_window(data): the main window on data, with settings in a temporary file; closed after."""
     style.configure()
     from mlpviz.gui.main_window import MainWindow
+    made = []
 
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(data=small, settings=settings)
-    qtbot.addWidget(w)
-    w.confirm_discard = lambda what: True
-    w.show()
-    qtbot.waitUntil(lambda: w.latest is not None, timeout=5000)
-    yield w
-    w.controller.shutdown()
+    def make(data):
+        settings = QSettings(str(tmp_path / f"settings{len(made)}.ini"), QSettings.Format.IniFormat)
+        w = MainWindow(data=data, settings=settings)
+        qtbot.addWidget(w)
+        w.confirm_discard = lambda what: True
+        w.show()
+        qtbot.waitUntil(lambda: w.latest is not None, timeout=5000)
+        made.append(w)
+        return w
+
+    yield make
+    for w in made:
+        w.controller.shutdown()
+
+
+@pytest.fixture
+def window(make_window, small):
+    """The main window on the small dataset."""
+    return make_window(small)
+
+
+@pytest.fixture
+def make_view(qtbot, small):
+    """make_view(ViewClass, width, height): a view of a fresh session on the small dataset, shown."""
+    style.configure()
+    from mlpviz.gui.session import Session
+
+    def make(cls, width: int, height: int):
+        session = Session()
+        session.set_data(small)
+        v = cls(session)
+        v.resize(width, height)
+        qtbot.addWidget(v)
+        v.show()
+        qtbot.waitExposed(v)
+        return v
+
+    return make
 
 
 @pytest.fixture

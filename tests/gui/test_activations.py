@@ -4,31 +4,17 @@ import pytest
 
 from mlpviz.core.data import scale_images
 from mlpviz.core.model import MLP
-from mlpviz.gui import style
-from mlpviz.gui.session import Session
 from mlpviz.gui.worker import Snapshot
 
 
 def snapshot(model, run_id=1):
-    return Snapshot(step=0, epoch_progress=0, steps_per_epoch=1, series_start=0,
-                    series={"loss": np.zeros(0, np.float32)},
-                    epochs=(), probes=np.zeros((0, 3)), model=model, lr=0.1, samples_per_second=0,
-                    train_seconds=0, state="paused", run_id=run_id)
+    return Snapshot.of(model, lr=0.1, run_id=run_id)
 
 
 @pytest.fixture
-def view(qtbot, small):
-    style.configure()
+def view(make_view):
     from mlpviz.gui.views.activations import ActivationsView
-
-    session = Session()
-    session.set_data(small)
-    v = ActivationsView(session)
-    v.resize(420, 560)
-    qtbot.addWidget(v)
-    v.show()
-    qtbot.waitExposed(v)
-    return v
+    return make_view(ActivationsView, 420, 560)
 
 
 def test_probabilities_follow_the_input_and_the_model(view):

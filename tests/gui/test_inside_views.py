@@ -3,10 +3,9 @@ import numpy as np
 import pytest
 
 from mlpviz.core import checkpoint, explain
-from mlpviz.core.config import PRESETS
 from mlpviz.core.data import scale_images
 from mlpviz.core.edit import Edit
-from mlpviz.core.trainer import Trainer, evaluate
+from mlpviz.core.trainer import evaluate
 from mlpviz.gui import style
 from mlpviz.gui.session import Session
 from mlpviz.gui.views.diagram import column_capacity
@@ -14,19 +13,14 @@ from mlpviz.gui.views.inside import AttributionView, EditView, InsideView, Netwo
 from mlpviz.gui.worker import Snapshot
 
 
-@pytest.fixture(scope="module")
-def model(small):
-    config = PRESETS["fast"].replace(hidden=(48, 24), epochs=None, steps=200)
-    trainer = Trainer.from_config(config, small, evaluate_epochs=False)
-    trainer.step(200)
-    return trainer.model
+@pytest.fixture
+def model(trained):
+    return trained
 
 
 def snapshot(model, state="paused", run_id=1):
-    return Snapshot(step=200, epoch_progress=1.0, steps_per_epoch=12, series_start=0,
-                    series={"loss": np.zeros(0, np.float32)},
-                    epochs=(), probes=np.zeros((0, 3)), model=model, lr=0.002, samples_per_second=0.0,
-                    train_seconds=1.0, state=state, run_id=run_id)
+    return Snapshot.of(model, step=200, epoch_progress=1.0, steps_per_epoch=12, lr=0.002,
+                       train_seconds=1.0, state=state, run_id=run_id)
 
 
 @pytest.fixture
@@ -50,7 +44,7 @@ def test_diagram_shows_the_most_active_units_and_how_many_more(qtbot, session, m
     view = shown(qtbot, NetworkDiagramView(session), session, model)
     session.show_test_image(3)
     cap = view.capacity()
-    assert cap == column_capacity(view.canvas.height()) and 4 <= cap < 48
+    assert cap == column_capacity(view.canvas.height()) and 4 <= cap < 64
     data = [divmod(int(p.data()), 1_000_000) for p in view.nodes.points()]
     tr = explain.trace(model, scale_images(small.x_test[3]))
     for col in range(4):
@@ -60,7 +54,7 @@ def test_diagram_shows_the_most_active_units_and_how_many_more(qtbot, session, m
         if col in (1, 2):  # the hidden columns: the most active units, most active first
             np.testing.assert_array_equal(units, explain.most_active(tr.acts[col][0], cap))
     texts = [t.textItem.toPlainText() for t in view.texts if t.isVisible()]
-    assert f"+{48 - cap} more" in texts and f"+{784 - cap} more" in texts
+    assert f"+{64 - cap} more" in texts and f"+{784 - cap} more" in texts
     best = int(tr.probabilities[0].argmax())
     assert f"{best}: {100 * tr.probabilities[0, best]:.1f}%" in texts
     # the strongest contribution a_j * w_jd into the predicted digit is drawn, in its sign's colour
@@ -190,7 +184,7 @@ def test_edit_view_edits_scores_undoes_and_saves(qtbot, session, model, small, t
         view.prune_layer.setCurrentIndex(1)
         view.prune.setValue(90)
         view.prune_button.click()
-    assert np.count_nonzero(view.edited.layers[1].W == 0) >= 0.9 * 48 * 24
+    assert np.count_nonzero(view.edited.layers[1].W == 0) >= int(0.9 * 64 * 32)
     assert blocker.args[0] < base and "2 edits" in view.accuracy_label.text()
     view.save_edited(str(tmp_path / "edited.npz"))
     saved = checkpoint.load(tmp_path / "edited.npz")

@@ -5,8 +5,6 @@ import numpy as np
 import pytest
 
 from mlpviz.core.batch import BatchRecord, batch_losses
-from mlpviz.gui import style
-from mlpviz.gui.session import Session
 from mlpviz.gui.widgets.mosaic import GAP, mosaic_layout
 
 
@@ -25,17 +23,9 @@ def record(small, B, seed=0):
 
 
 @pytest.fixture
-def view(qtbot, small):
-    style.configure()
+def view(make_view):
     from mlpviz.gui.views.minibatch import MiniBatchView
-
-    session = Session()
-    session.set_data(small)
-    v = MiniBatchView(session)
-    v.resize(600, 500)
-    qtbot.addWidget(v)
-    v.show()
-    return v
+    return make_view(MiniBatchView, 600, 500)
 
 
 def test_images_answers_and_losses_of_the_batch(view, small):

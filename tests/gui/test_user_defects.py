@@ -91,20 +91,10 @@ def test_the_speed_slider_acts_at_once_while_running(qtbot, window):
 
 
 @pytest.fixture
-def window14(qtbot, small, tmp_path):
-    from PySide6.QtCore import QSettings
-
-    from mlpviz.gui.main_window import MainWindow
+def window14(make_window, small):
     x_train = small.x_train.reshape(-1, 28, 28)[:, ::2, ::2].reshape(-1, 196)
     x_test = small.x_test.reshape(-1, 28, 28)[:, ::2, ::2].reshape(-1, 196)
-    data = Dataset(x_train, small.y_train, x_test, small.y_test, (14, 14), "mnist-14")
-    w = MainWindow(data=data, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.confirm_discard = lambda what: True
-    w.show()
-    qtbot.waitUntil(lambda: w.latest is not None, timeout=5000)
-    yield w
-    w.controller.shutdown()
+    return make_window(Dataset(x_train, small.y_train, x_test, small.y_test, (14, 14), "mnist-14"))
 
 
 def test_a_14x14_dataset_reads_drawings_and_test_images(qtbot, window14):

@@ -3,8 +3,6 @@ view's pages, order, scale and selection."""
 import numpy as np
 import pytest
 
-from mlpviz.gui import style
-from mlpviz.gui.session import Session
 from mlpviz.gui.widgets.mosaic import COLOURS, GAP, colour_codes, mosaic_layout, nice_ceiling, order_by, tile, tile_at
 
 
@@ -65,18 +63,9 @@ def test_tiles_are_redrawn_at_screen_size_with_lines_one_pixel_wide():
 
 
 @pytest.fixture
-def view(qtbot, small):
-    style.configure()
+def view(make_view):
     from mlpviz.gui.views.weights import WeightsView
-
-    session = Session()
-    session.set_data(small)
-    v = WeightsView(session)
-    v.resize(700, 500)
-    qtbot.addWidget(v)
-    v.show()
-    qtbot.waitExposed(v)
-    return v
+    return make_view(WeightsView, 700, 500)
 
 
 def weights(units, seed=0):
@@ -135,10 +124,7 @@ def test_activity_order_ranks_the_most_active_units_first(view):
     from mlpviz.gui.worker import Snapshot
 
     model = MLP.create((784, 40, 10), "relu", init="he", seed=3)
-    snap = Snapshot(step=0, epoch_progress=0, steps_per_epoch=1, series_start=0,
-                    series={"loss": np.zeros(0, np.float32)},
-                    epochs=(), probes=np.zeros((0, 3)), model=model, lr=0.1, samples_per_second=0,
-                    train_seconds=0, state="paused")
+    snap = Snapshot.of(model, lr=0.1)
     view.session.publish(snap)
     view.sort.setCurrentIndex(SORTS.index("activity"))
     activity = view.activity()

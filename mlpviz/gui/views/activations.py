@@ -6,12 +6,13 @@ from collections import deque
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
 from ...core.model import MLP
 from .. import style
 from ..session import Session
+from ..widgets.cells import CellImage
 from ..widgets.mosaic import mosaic_layout, nice_ceiling
 from .base import View
 
@@ -52,8 +53,8 @@ class RunningScale:
         self._maxima.clear()
 
 
-class _Cells(pg.ImageItem):
-    clicked = Signal(int)  # the unit under a left click
+class _Cells(CellImage):
+    """One hidden layer's units in a near-square grid."""
 
     def __init__(self, units: int):
         super().__init__()
@@ -64,13 +65,6 @@ class _Cells(pg.ImageItem):
         c, r = int(x), int(y)
         unit = r * cols + c
         return unit if 0 <= c < cols and 0 <= r < rows and x >= 0 and y >= 0 and unit < self.units else -1
-
-    def mouseClickEvent(self, ev):
-        if ev.button() == Qt.MouseButton.LeftButton:
-            unit = self.cell_at(ev.pos().x(), ev.pos().y())
-            if unit >= 0:
-                self.clicked.emit(unit)
-                ev.accept()
 
 
 class ActivationsView(View):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -12,6 +12,7 @@ from ...core.batch import BatchRecord, batch_losses
 from ...core.data import scale_images
 from .. import style
 from ..session import Session
+from ..widgets.cells import CellImage
 from ..widgets.mosaic import GAP, mosaic_layout, tile, tile_at
 from .base import View
 
@@ -26,21 +27,6 @@ HINT = "Slow the speed down or press Step (Right arrow): each step's mini-batch 
 def answers(record: BatchRecord) -> tuple[np.ndarray, np.ndarray]:
     """The digit read for each image (B,) before the step and after it."""
     return record.before.argmax(axis=1), record.after.argmax(axis=1)
-
-
-class _Images(pg.ImageItem):
-    clicked = Signal(int)
-
-    def __init__(self):
-        super().__init__()
-        self.cell_at = lambda x, y: -1
-
-    def mouseClickEvent(self, ev):
-        if ev.button() == Qt.MouseButton.LeftButton:
-            cell = self.cell_at(ev.pos().x(), ev.pos().y())
-            if cell >= 0:
-                self.clicked.emit(cell)
-                ev.accept()
 
 
 class MiniBatchView(View):
@@ -59,7 +45,7 @@ class MiniBatchView(View):
         self.images_view = pg.GraphicsLayoutWidget()
         self.images_view.ci.setContentsMargins(2, 2, 2, 2)
         self.box = self.images_view.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
-        self.images = _Images()
+        self.images = CellImage()
         self.images.cell_at = self._cell_at
         self.images.clicked.connect(self._click)
         self.images.setToolTip("The images of the mini-batch; under each, its label: the network's answer "

@@ -6,12 +6,13 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from ...core.data import scale_images
 from .. import style
 from ..session import Session
+from ..widgets.cells import CellImage
 from ..widgets.mosaic import COLOURS, GAP, GAP_RGBA, colour_codes, finite_limit, mosaic_layout, order_by, tile, tile_at
 from .base import View
 
@@ -48,26 +49,6 @@ def screen_index(shape: tuple[int, int], grid: tuple[int, int], size: int) -> np
     return axis(rows, h)[:, None] * (cols * (w + GAP) - GAP) + axis(cols, w)[None, :]
 
 
-class _Mosaic(pg.ImageItem):
-    hovered = Signal(int)  # cell under the mouse, -1 when none
-    clicked = Signal(int)
-
-    def __init__(self):
-        super().__init__()
-        self.cell_at = lambda x, y: -1
-        self.setAcceptHoverEvents(True)
-
-    def hoverEvent(self, ev):
-        self.hovered.emit(-1 if ev.isExit() else self.cell_at(ev.pos().x(), ev.pos().y()))
-
-    def mouseClickEvent(self, ev):
-        if ev.button() == Qt.MouseButton.LeftButton:
-            cell = self.cell_at(ev.pos().x(), ev.pos().y())
-            if cell >= 0:
-                self.clicked.emit(cell)
-                ev.accept()
-
-
 class WeightsView(View):
     """A page of W1's columns as tiles, sorted as chosen, and one unit shown large beside it.
 
@@ -84,7 +65,7 @@ class WeightsView(View):
         self.view.ci.setContentsMargins(2, 2, 2, 2)
         self.box = self.view.addViewBox(invertY=True, enableMouse=False)
         self.box.disableAutoRange()
-        self.mosaic = _Mosaic()
+        self.mosaic = CellImage(hover=True)
         self.box.addItem(self.mosaic)
         self.mosaic.cell_at = self._cell_at
         self.mosaic.hovered.connect(self._hover)
