@@ -197,7 +197,7 @@ def test_edit_view_edits_scores_undoes_and_saves(qtbot, session, model, small, t
     assert lists[-1] == [] and view.edited is view.original is model
     view.stack.redo()
     assert lists[-1] == [Edit("off", 1, 6, 0.0)]
-    assert not view.add_edit(Edit("scale", 1, 99, 2.0)) and "units 0 to 47" in view.status.text()
+    assert not view.add_edit(Edit("scale", 1, 99, 2.0)) and "units 0 to 63" in view.status.text()
 
 
 def test_editing_while_training_runs_asks_for_a_pause(qtbot, session, model):
