@@ -21,8 +21,9 @@ class Diverged(ArithmeticError):
     started and stayed there. Training stops at that step: its update is not applied."""
 
     def __init__(self, step: int, loss: float, message: str | None = None):
-        super().__init__(message or f"the loss became {loss} at step {step}: the learning rate is probably "
-                                    "too high for this network; lower it and reset")
+        super().__init__(message or f"the loss became {loss} in step {step}, which was not applied (the network "
+                                    f"is as it was after step {step - 1}): the learning rate is probably too high "
+                                    "for this network; lower it and reset")
         self.step, self.loss = step, loss
 
 

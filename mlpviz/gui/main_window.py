@@ -284,7 +284,8 @@ class MainWindow(QMainWindow):
     def notify(self, title: str, text: str) -> None:
         """Tell the user something went wrong, without blocking the event loop."""
         from PySide6.QtWidgets import QMessageBox
-        self.statusBar().showMessage(f"{title}: {text}", 10000)
+        short = text if len(text) <= 100 else text[:99] + "…"  # the status bar is one line: all of it is in the box
+        self.statusBar().showMessage(f"{title}: {short}", 10000)
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
