@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         self.latest = None
         self.state = PAUSED
         self._last_paint = 0.0
+        self.last_notice = ""  # the latest problem reported, in full
         self._pending_model = model_path
 
         self.controller = TrainingController(self)
@@ -284,6 +285,7 @@ class MainWindow(QMainWindow):
     def notify(self, title: str, text: str) -> None:
         """Tell the user something went wrong, without blocking the event loop."""
         from PySide6.QtWidgets import QMessageBox
+        self.last_notice = f"{title}: {text}"
         short = text if len(text) <= 100 else text[:99] + "…"  # the status bar is one line: all of it is in the box
         self.statusBar().showMessage(f"{title}: {short}", 10000)
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)

@@ -142,7 +142,7 @@ def test_opening_a_bad_model_reports_and_keeps_the_run(qtbot, window, tmp_path):
     (tmp_path / "bad.npz").write_bytes(b"junk")
     run = window.trainer
     assert not window.files.open(str(tmp_path / "bad.npz"))
-    assert window.trainer is run and "not a zip" in window.statusBar().currentMessage()
+    assert window.trainer is run and "not a zip" in window.last_notice
 
 
 def test_unsaved_training_is_not_discarded_without_asking(qtbot, window):
@@ -181,7 +181,7 @@ def test_impossible_settings_are_refused_and_the_run_kept(qtbot, window):
     run = window.trainer
     window.controls.hidden.setText("0")
     window.controls.hidden.editingFinished.emit()
-    assert window.trainer is run and "width" in window.statusBar().currentMessage()
+    assert window.trainer is run and "width" in window.last_notice
 
 
 def test_a_failed_save_says_so_and_keeps_the_model_unsaved(qtbot, window, tmp_path):
@@ -189,11 +189,11 @@ def test_a_failed_save_says_so_and_keeps_the_model_unsaved(qtbot, window, tmp_pa
     wait_step(qtbot, window, 1)
     assert window.dirty
     assert not window.files.write(str(tmp_path / "no" / "such" / "folder" / "m.npz"))
-    assert window.dirty and "cannot save" in window.statusBar().currentMessage()
+    assert window.dirty and "cannot save" in window.last_notice
 
 
 def test_a_bad_dataset_folder_is_reported_and_the_data_kept(qtbot, window, tmp_path):
     data = window.data
     window.load_data(str(tmp_path))  # an empty folder
-    qtbot.waitUntil(lambda: "Cannot load the dataset" in window.statusBar().currentMessage(), timeout=5000)
-    assert window.data is data and "no train-images-idx3-ubyte" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "Cannot load the dataset" in window.last_notice, timeout=5000)
+    assert window.data is data and "no train-images-idx3-ubyte" in window.last_notice
