@@ -36,7 +36,7 @@ class MainWindow(QMainWindow):
                  settings: QSettings | None = None, model_path: str | None = None, preset: str | None = None):
         super().__init__()
         self.setWindowTitle(self.tr("mlpviz: watch a neural network learn") + "[*]")
-        self.setMinimumSize(960, 620)
+        self.setMinimumSize(1024, 680)  # smaller, the plots and the pad no longer fit side by side
         self.settings = settings or QSettings("mlpviz", "mlpviz")
         self.session = Session(self)
         self.data_source = data_source
