@@ -57,9 +57,12 @@ def build_menus(w) -> None:
         return a
 
     file = w.menuBar().addMenu(translate("MainWindow", "&File"))
-    action(file, translate("MainWindow", "&Open model..."), ["Ctrl+O"], lambda: w.files.open(), translate("MainWindow", "Load a saved model (.npz)"))
-    action(file, translate("MainWindow", "&Save model"), ["Ctrl+S"], w.files.save, translate("MainWindow", "Save the network and its history"))
-    action(file, translate("MainWindow", "Save model &as..."), ["Ctrl+Shift+S"], w.files.save_as, translate("MainWindow", "Save to a new file"))
+    action(file, translate("MainWindow", "&Open model..."), ["Ctrl+O"], lambda: w.files.open(),
+           translate("MainWindow", "Load a saved model (.npz)"))
+    action(file, translate("MainWindow", "&Save model"), ["Ctrl+S"], w.files.save,
+           translate("MainWindow", "Save the network and its history"))
+    action(file, translate("MainWindow", "Save model &as..."), ["Ctrl+Shift+S"], w.files.save_as,
+           translate("MainWindow", "Save to a new file"))
     file.addSeparator()
     data = QMenu(translate("MainWindow", "&Dataset"), w)
     action(data, translate("MainWindow", "&Folder of IDX files..."), [], lambda: choose_dataset(w, folder=True),
@@ -73,13 +76,19 @@ def build_menus(w) -> None:
     file.addSeparator()
     action(file, translate("MainWindow", "&Quit"), ["Ctrl+Q"], w.close, translate("MainWindow", "Quit mlpviz"))
     run = w.menuBar().addMenu(translate("MainWindow", "&Training"))
-    w.start_action = action(run, translate("MainWindow", "&Start / Pause"), ["Space"], w.toggle_run, translate("MainWindow", "Start or pause training"))
-    action(run, translate("MainWindow", "Step one &mini-batch"), ["Right"], w.step_once, translate("MainWindow", "Train on one mini-batch"))
-    action(run, translate("MainWindow", "Step one &epoch"), ["Shift+Right"], w.step_epoch, translate("MainWindow", "Train to the end of this epoch"))
-    action(run, translate("MainWindow", "&Reset"), ["Ctrl+R"], w.reset, translate("MainWindow", "Start again from fresh weights"))
+    w.start_action = action(run, translate("MainWindow", "&Start / Pause"), ["Space"], w.toggle_run,
+                            translate("MainWindow", "Start or pause training"))
+    action(run, translate("MainWindow", "Step one &mini-batch"), ["Right"], w.step_once,
+           translate("MainWindow", "Train on one mini-batch"))
+    action(run, translate("MainWindow", "Step one &epoch"), ["Shift+Right"], w.step_epoch,
+           translate("MainWindow", "Train to the end of this epoch"))
+    action(run, translate("MainWindow", "&Reset"), ["Ctrl+R"], w.reset,
+           translate("MainWindow", "Start again from fresh weights"))
     inp = w.menuBar().addMenu(translate("MainWindow", "&Input"))
-    action(inp, translate("MainWindow", "&Clear drawing"), ["Delete", "Escape"], w.input_view.clear_drawing, translate("MainWindow", "Clear the drawing pad"))
-    action(inp, translate("MainWindow", "&Random test image"), ["Ctrl+T"], w.input_view.random_test_image, translate("MainWindow", "Show a random test image"))
+    action(inp, translate("MainWindow", "&Clear drawing"), ["Delete", "Escape"], w.input_view.clear_drawing,
+           translate("MainWindow", "Clear the drawing pad"))
+    action(inp, translate("MainWindow", "&Random test image"), ["Ctrl+T"], w.input_view.random_test_image,
+           translate("MainWindow", "Show a random test image"))
     w.view_menu = w.menuBar().addMenu(translate("MainWindow", "&View"))
     add_language_menu(w, w.view_menu)
     help_menu = w.menuBar().addMenu(translate("MainWindow", "&Help"))
@@ -90,7 +99,8 @@ def build_menus(w) -> None:
     help_menu.addAction(whats_this)
     w.addAction(whats_this)
     w.whats_this_action = whats_this
-    action(help_menu, translate("MainWindow", "&About mlpviz"), [], lambda: about(w), translate("MainWindow", "What this is"))
+    action(help_menu, translate("MainWindow", "&About mlpviz"), [], lambda: about(w),
+           translate("MainWindow", "What this is"))
     w.focus_keeper = FocusKeeper(w)
     for taker in (w, w.statusBar(), w.controls, w.tabs):
         taker.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -116,7 +126,7 @@ def switch_dataset(w, source: str | None) -> None:
 
 
 def about(w) -> None:
-    QMessageBox.about(w, translate("MainWindow", "About mlpviz"), arg(translate("MainWindow", 
+    QMessageBox.about(w, translate("MainWindow", "About mlpviz"), arg(translate("MainWindow",
         "<h3>mlpviz %1</h3><p>Watch a neural network learn. mlpviz trains a multi-layer perceptron written "
         "from scratch in NumPy on handwritten digits, live, and shows what happens inside: the loss and "
         "accuracy, the weights, every layer's activations, and what it reads in a digit you draw.</p>"

@@ -62,7 +62,8 @@ class ModelFiles(QObject):
 
     def save_as(self) -> bool:
         start = self.path or str(Path(self._last_folder()) / "model.npz")
-        path, _ = QFileDialog.getSaveFileName(self.w, translate("MainWindow", "Save model"), start, translate("MainWindow", "Models (*.npz)"))
+        path, _ = QFileDialog.getSaveFileName(self.w, translate("MainWindow", "Save model"), start,
+                                              translate("MainWindow", "Models (*.npz)"))
         if not path:
             return False
         if not path.endswith(".npz"):
@@ -76,12 +77,14 @@ class ModelFiles(QObject):
             return False
         running = w.state == RUNNING
         if not w.controller.pause_and_wait():
-            w.notify(translate("MainWindow", "Cannot save"), translate("MainWindow", "training did not pause in time; try again"))
+            w.notify(translate("MainWindow", "Cannot save"),
+                     translate("MainWindow", "training did not pause in time; try again"))
             return False
         try:
             if not w.trainer.model.weights_finite():
-                raise checkpoint.CheckpointError(translate("MainWindow", "the network has diverged: its weights are no longer "
-                                                      "finite numbers, so there is nothing worth saving"))
+                raise checkpoint.CheckpointError(translate(
+                    "MainWindow", "the network has diverged: its weights are no longer finite numbers, so there is "
+                                  "nothing worth saving"))
             checkpoint.save(path, checkpoint.of_trainer(w.trainer, w.config))
         except checkpoint.CheckpointError as e:
             w.notify(translate("MainWindow", "Cannot save the model"), str(e))
@@ -100,7 +103,8 @@ class ModelFiles(QObject):
     def open(self, path: str | None = None, ask: bool = True) -> bool:
         w = self.w
         if not path:
-            path, _ = QFileDialog.getOpenFileName(w, translate("MainWindow", "Open model"), self._last_folder(), translate("MainWindow", "Models (*.npz)"))
+            path, _ = QFileDialog.getOpenFileName(w, translate("MainWindow", "Open model"), self._last_folder(),
+                                                  translate("MainWindow", "Models (*.npz)"))
         if not path or w.data is None or (ask and not w.confirm_discard(translate("MainWindow", "Open a model"))):
             return False
         try:
@@ -133,8 +137,8 @@ class ModelFiles(QObject):
             text = translate("MainWindow", "The network has trained since it was last saved. Save it first?")
             choices = buttons.Save | buttons.Discard | buttons.Cancel
         else:
-            text = translate("MainWindow", "The network has diverged (its weights are no longer finite numbers), so it cannot be "
-                        "saved. Discard it?")
+            text = translate("MainWindow", "The network has diverged (its weights are no longer finite numbers), so "
+                                           "it cannot be saved. Discard it?")
             choices = buttons.Discard | buttons.Cancel
         box = QMessageBox(QMessageBox.Icon.Question, what, text, choices, w)
         box.setDefaultButton(buttons.Cancel)

@@ -1,8 +1,8 @@
 """The app's language: English or Korean, from the saved choice or else the system locale.
 
-The Korean text lives in mlpviz/gui/i18n/mlpviz_ko.ts (Qt Linguist; refreshed with
-`make translations`). Its compiled form mlpviz_ko.qm is built by `make run`/`make test` and by the
-package build; a checkout or install without it compiles one into the user cache at first start.
+The Korean text lives in resources/i18n/mlpviz_ko.ts (Qt Linguist's format; `make translations`
+gathers new strings into it). Its compiled form mlpviz_ko.qm is built by `make run`/`make test` and
+by the package build; a checkout or install without one compiles it into the user cache at start.
 Qt's own dialogs (file dialogs, message boxes) take Qt's qtbase_ko.qm, which ships with PySide6.
 """
 from __future__ import annotations
@@ -14,11 +14,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QStandardPaths, QTranslator
 
+from ..core.data import RESOURCES
+
 # Each language named in itself, as language menus do: a reader finds their own whatever is shown.
 LANGUAGES = {"en": "English", "ko": "한국어"}
 SETTING = "language"
-HERE = Path(__file__).resolve().parent / "i18n"
-TS = HERE / "mlpviz_ko.ts"
+HERE = RESOURCES / "i18n"  # a folder, or a Traversable inside a zip
 
 _installed: list[QTranslator] = []  # kept alive: Qt does not own installed translators
 
@@ -53,20 +54,30 @@ def compile_ts(ts: Path, qm: Path) -> bool:
     return done.returncode == 0 and qm.exists()
 
 
+def _cache() -> Path:
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation) or ".") / "i18n"
+
+
 def qm_file(lang: str) -> Path | None:
-    """The compiled translation for `lang`: beside the .ts if built, else one compiled now into
-    the user cache (rebuilt when the .ts is newer); None when there is none to be had."""
-    built = HERE / f"mlpviz_{lang}.qm"
-    if built.exists():
-        return built
-    ts = HERE / f"mlpviz_{lang}.ts"
-    if not ts.exists():
+    """The compiled translation for `lang`: the built one if there is one, else one compiled now
+    into the user cache from the .ts (again whenever the .ts changes); None if there is none."""
+    built, ts = HERE / f"mlpviz_{lang}.qm", HERE / f"mlpviz_{lang}.ts"
+    if built.is_file():
+        if isinstance(built, Path):
+            return built
+        copy = _cache() / built.name  # inside a zip: QTranslator needs a file
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_bytes(built.read_bytes())
+        return copy
+    if not ts.is_file():
         return None
-    cache = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation) or ".") / "i18n"
-    cached = cache / built.name
-    if cached.exists() and cached.stat().st_mtime >= ts.stat().st_mtime:
+    text = ts.read_bytes()
+    cached, source = _cache() / built.name, _cache() / ts.name
+    if cached.exists() and source.exists() and source.read_bytes() == text:
         return cached
-    return cached if compile_ts(ts, cached) else None
+    source.parent.mkdir(parents=True, exist_ok=True)
+    source.write_bytes(text)
+    return cached if compile_ts(source, cached) else None
 
 
 def install(lang: str) -> bool:

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
 from ...core.model import MLP
 from .. import style
+from ..i18n import activation_label, arg
 from ..session import Session
 from ..widgets.mosaic import mosaic_layout, nice_ceiling
-from ..i18n import arg
 from ..widgets.whatsthis import explain as explain_view
 from .base import View
 
@@ -122,7 +122,8 @@ class ActivationsView(View):
         self._scales = [RunningScale() for _ in model.sizes[1:-1]]
         levels = RANGES.get(model.activation.name, (0.0, 1.0))
         for i, n in enumerate(model.sizes[1:-1], 1):
-            label = self.layers_view.addLabel(arg(self.tr("hidden %1: %2 units, %3"), i, n, model.activation.name),
+            label = self.layers_view.addLabel(arg(self.tr("hidden %1: %2 units, %3"), i, n,
+                                                  activation_label(model.activation.name)),
                                               size="8pt", colspan=2)
             label.setMaximumHeight(18)
             self.layers_view.nextRow()
@@ -201,7 +202,8 @@ class ActivationsView(View):
         brushes = [style.BAR] * len(p)
         brushes[best] = style.ACCENT
         self.bars.setOpts(x=np.arange(len(p)), height=p, brushes=brushes)
-        self.caption.setText(arg(self.tr("%1: the network reads <b>%2</b> (%3%)"), source, best, f"{100 * p[best]:.0f}"))
+        self.caption.setText(arg(self.tr("%1: the network reads <b>%2</b> (%3%)"), source, best,
+                                 f"{100 * p[best]:.0f}"))
 
     def levels(self, layer: int) -> tuple[float, float]:
         """The colour scale (low, high) of hidden layer `layer` (1 = first)."""

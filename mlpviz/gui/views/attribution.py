@@ -11,9 +11,9 @@ from ...core import explain
 from ...core.model import MLP
 from ...figures import overlay_rgb
 from .. import style
+from ..i18n import arg
 from ..session import Session
 from ..widgets.mosaic import finite_limit
-from ..i18n import arg
 from ..widgets.whatsthis import explain as explain_view
 from .base import View
 from .labels import steady

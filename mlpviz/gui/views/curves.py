@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from ...core.trainer import GrowingBuffer
 from .. import style
-from ..session import Session
-from ..worker import PROBE_SIZE
 from ..i18n import arg
+from ..session import Session
 from ..widgets.whatsthis import explain as explain_view
+from ..worker import PROBE_SIZE
 from .base import View
 
 SMOOTHING_WINDOW = 1 / 20  # the smoothed loss averages over about a twentieth of an epoch

@@ -24,10 +24,10 @@ from ...core import edit as core_edit
 from ...core.edit import Edit, EditError
 from ...core.model import MLP
 from ...core.trainer import evaluate
-from ..session import Session
-from .background import Latest
 from ..i18n import arg
+from ..session import Session
 from ..widgets.whatsthis import explain as explain_view
+from .background import Latest
 from .base import View
 
 PAUSE_REASON = QT_TRANSLATE_NOOP("EditView", "Training paused: edits are made on a network that stands still. "

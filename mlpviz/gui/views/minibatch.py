@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from ...core.batch import BatchRecord, batch_losses
 from ...core.data import scale_images
 from .. import style
+from ..i18n import arg
 from ..session import Session
 from ..widgets.mosaic import GAP, mosaic_layout, tile, tile_at
-from ..i18n import arg
 from ..widgets.whatsthis import explain as explain_view
 from .base import View
 

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from ...core import explain
 from ...core.model import MLP
 from .. import style
+from ..i18n import activation_label, arg
 from ..session import Session
 from ..widgets.mosaic import finite_limit
-from ..i18n import arg
 from ..widgets.whatsthis import explain as explain_view
 from .background import Latest
 from .base import View
@@ -167,14 +167,15 @@ class NeuronView(View):
                                                           for v in effect])
             self.out_plot.setYRange(-lim, lim, padding=0.05)
         name = arg(self.tr("hidden layer %1, unit %2 of %3 (%4)"), layer, unit + 1, model.sizes[layer],
-                   model.activation.name)
+                   activation_label(model.activation.name))
         if self._x is not None and len(self._x) == model.sizes[0]:
             with np.errstate(all="ignore"):
                 tr = explain.trace(model, self._x)
             z, a = float(tr.zs[layer - 1][0, unit]), float(tr.acts[layer][0, unit])
             self.header.setText(arg(self.tr("<b>%1</b><br>for this input: pre-activation z = w·a + b = <b>%2</b>, "
                                             "activation %3(z) = <b>%4</b>; bias b = %5"),
-                                    name, f"{z:.4g}", model.activation.name, f"{a:.4g}", f"{float(b[unit]):.4g}"))
+                                    name, f"{z:.4g}", activation_label(model.activation.name), f"{a:.4g}",
+                                    f"{float(b[unit]):.4g}"))
         else:
             self.header.setText(arg(self.tr("<b>%1</b><br>bias b = %2; draw a digit or pick a test image to see z "
                                             "and the activation"), name, f"{float(b[unit]):.4g}"))

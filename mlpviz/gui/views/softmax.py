@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from ...core import explain
 from ...core.model import MLP
-from ..session import Session
 from ..i18n import arg
+from ..session import Session
 from ..widgets.whatsthis import explain as explain_view
 from .base import View
 from .labels import steady

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel,
 
 from ...core.data import scale_images
 from .. import style
+from ..i18n import arg
 from ..session import Session
 from ..widgets.mosaic import COLOURS, GAP, GAP_RGBA, colour_codes, finite_limit, mosaic_layout, order_by, tile, tile_at
-from ..i18n import arg
 from ..widgets.whatsthis import explain as explain_view
 from .base import View
 
