@@ -697,6 +697,10 @@
 <context>
     <name>InputView</name>
     <message>
+        <source>Draw a digit here with the mouse. Delete or Escape clears it.</source>
+        <translation>여기에 마우스로 숫자를 그리세요. Delete 또는 Escape로 지웁니다.</translation>
+    </message>
+    <message>
         <source>The image the network actually receives: the drawing cropped, scaled to fit 20x20 and centred by its centre of mass in 28x28, as MNIST&apos;s digits were.</source>
         <translation>네트워크가 실제로 받는 이미지: MNIST의 숫자와 같은 방식으로, 그림을 잘라 20x20에 맞게 줄이고 28x28 안에서 무게중심으로 가운데에 놓은 것입니다.</translation>
     </message>

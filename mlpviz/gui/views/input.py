@@ -21,6 +21,7 @@ class InputView(View):
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
         self.pad = DrawPad()
+        self.pad.setToolTip(self.tr("Draw a digit here with the mouse. Delete or Escape clears it."))
         self.preview = QLabel()
         self.preview.setFixedSize(PREVIEW, PREVIEW)
         self.preview.setStyleSheet("background: black")
