@@ -31,7 +31,8 @@ WORD = re.compile(r"[A-Za-z]{2,}")
 TAG = re.compile(r"<[^>]+>|&[a-z]+;")
 # Words that stay as they are in Korean: names (a language menu names English in English), units, functions.
 ALLOW = {"MNIST", "mlpviz", "ReLU", "Leaky", "tanh", "SGD", "Adam", "He", "Xavier", "Glorot", "img", "npz",
-         "exp", "log", "max", "mnist", "small", "Keras", "English", "Shift", "Ctrl", "Space", "Delete", "Escape", "dz", "da", "nat"}
+         "exp", "log", "max", "mnist", "small", "Keras", "English", "Shift", "Ctrl", "Space", "Delete", "Escape",
+         "dz", "da", "nat"}
 
 
 def untranslated(text: str) -> bool:
@@ -64,8 +65,8 @@ def test_lupdate_finds_no_unfinished_message(tmp_path):
 
 def test_the_course_terms_are_used():
     text = TS.read_text(encoding="utf-8")
-    for term in ("은닉층", "입력층", "출력층", "활성화 함수", "시그모이드", "소프트맥스", "교차 엔트로피", "평균 제곱 오차",
-                 "손실", "정확도", "가중치", "편향", "역전파", "경사 하강법", "학습률", "미니배치", "에포크"):
+    for term in ("은닉층", "입력층", "출력층", "활성화 함수", "시그모이드", "소프트맥스", "교차 엔트로피",
+                 "평균 제곱 오차", "손실", "정확도", "가중치", "편향", "역전파", "경사 하강법", "학습률", "미니배치", "에포크"):
         assert term in text, term
 
 
