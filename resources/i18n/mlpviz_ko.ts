@@ -71,11 +71,11 @@
     </message>
     <message>
         <source>explain:</source>
-        <translation>설명할 숫자:</translation>
+        <translation>설명:</translation>
     </message>
     <message>
         <source>predicted</source>
-        <translation>예측값</translation>
+        <translation>예측</translation>
     </message>
     <message>
         <source>Explain whatever digit the network reads</source>
@@ -294,7 +294,7 @@
     </message>
     <message>
         <source>Init</source>
-        <translation>초기화</translation>
+        <translation>초기화 방식</translation>
     </message>
     <message>
         <source>Optimizer</source>
@@ -1146,7 +1146,7 @@
     </message>
     <message>
         <source>Each column is a layer, each circle a neuron coloured by its activation (brighter: more active); the %1 most active of each layer are shown. Lines: the strongest contributions a·w into the next layer (red raises, blue lowers; thicker: larger). The network reads &lt;b&gt;%2&lt;/b&gt;.</source>
-        <translation>열 하나가 층 하나, 원 하나가 뉴런 하나이며 활성화 값으로 색을 칠했습니다(밝을수록 활성). 층마다 가장 활성화된 %1개를 보여 줍니다. 선: 다음 층으로 가는 가장 강한 기여 a·w (빨간색은 높이고 파란색은 낮춤, 굵을수록 큼). 네트워크의 답은 &lt;b&gt;%2&lt;/b&gt;.</translation>
+        <translation>열은 층, 원은 뉴런이며 밝을수록 활성화 값이 큽니다(층마다 상위 %1개). 선은 다음 층으로 가는 가장 강한 기여 a·w입니다(빨강: 높임, 파랑: 낮춤, 굵을수록 큼). 네트워크의 답은 &lt;b&gt;%2&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>pixel row %1, column %2: %3</source>
@@ -1177,7 +1177,7 @@
     </message>
     <message>
         <source>effect on each digit&apos;s logit</source>
-        <translation>숫자별 로짓에 주는 영향</translation>
+        <translation>숫자별 로짓 영향</translation>
     </message>
     <message>
         <source>The test images that make this neuron most active. Click one to make it the input.</source>

@@ -7,7 +7,7 @@ from collections import deque
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsRectItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...core.model import MLP
 from .. import style
@@ -99,7 +99,9 @@ class ActivationsView(View):
         self.cmap = pg.colormap.get(style.ACTIVATION_CMAP)
         self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.caption)
+        top = QHBoxLayout()  # the caption and its "?", which would cover the caption's end if it floated
+        top.addWidget(self.caption, 1)
+        layout.addLayout(top)
         layout.addWidget(self.layers_view, 2)
         layout.addWidget(self.bars_plot, 3)
         self._images: list[_Cells] = []
@@ -109,12 +111,12 @@ class ActivationsView(View):
         self._signature: tuple = ()
         self._p: np.ndarray | None = None
         session.unitSelected.connect(self._on_unit_selected)
-        explain_view(self, self.tr(
+        top.addWidget(explain_view(self, self.tr(
             "<b>Activations</b><p>What each hidden layer computes for the current input: every unit's "
             "activation a = f(W·x + b), one cell per unit, with f the activation function (sigmoid "
             "σ(z) = 1 / (1 + e<sup>−z</sup>), tanh or ReLU). Below, the output layer's softmax: the probability "
             "y<sub>k</sub> = e<sup>z<sub>k</sub></sup> / Σ e<sup>z<sub>i</sub></sup> of each digit; the highest "
-            "is the answer.</p>"))
+            "is the answer.</p>"), floating=False), 0, Qt.AlignmentFlag.AlignTop)
 
     def _rebuild(self, model: MLP) -> None:
         self.layers_view.clear()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...core import explain
 from ...core.model import MLP
@@ -61,7 +61,9 @@ class NetworkDiagramView(View):
         self._lut = [QBrush(QColor(*c)) for c in self.cmap.getLookupTable(nPts=64, alpha=False)]
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.caption)
+        top = QHBoxLayout()  # the caption and its "?", which would cover the caption's end if it floated
+        top.addWidget(self.caption, 1)
+        layout.addLayout(top)
         layout.addWidget(self.canvas, 1)
         self._model: MLP | None = None
         self._x: np.ndarray | None = None
@@ -70,11 +72,12 @@ class NetworkDiagramView(View):
         self._positions: dict[tuple[int, int], tuple[float, float]] = {}
         self._values: dict[tuple[int, int], float] = {}
         session.unitSelected.connect(lambda layer, unit: self._mark_selected())
-        explain_view(self, self.tr(
+        top.addWidget(explain_view(self, self.tr(
             "<b>The network diagram</b><p>One column per layer: the input layer (pixels), the hidden layers "
             "and the output layer (digits). Each circle is a neuron coloured by its activation a = f(z), "
             "z = W·x + b; a line is a contribution a·w into the next layer. Click a hidden neuron to inspect "
-            "it, an output neuron to see which pixels explain that digit.</p>"))
+            "it, an output neuron to see which pixels explain that digit.</p>"), floating=False),
+            0, Qt.AlignmentFlag.AlignTop)
 
     # -- the View interface
 

@@ -6,7 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...core.batch import BatchRecord, batch_losses
 from ...core.data import scale_images
@@ -85,17 +85,19 @@ class MiniBatchView(View):
             self.loss_plot.addItem(bars)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.caption)
+        top = QHBoxLayout()  # the caption and its "?", which would cover the caption's end if it floated
+        top.addWidget(self.caption, 1)
+        layout.addLayout(top)
         layout.addWidget(self.images_view, 3)
         layout.addWidget(self.loss_plot, 2)
         self._record: BatchRecord | None = None
         self._shown = 0
-        explain_view(self, self.tr(
+        top.addWidget(explain_view(self, self.tr(
             "<b>The mini-batch just learned</b><p>Each step of mini-batch gradient descent takes a few "
             "training images, computes the average loss L over them, finds ∂L/∂W by backpropagation and "
             "updates every weight: W ← W − η·∂L/∂W, η being the learning rate. Under each image: its label, "
             "then the network's answer before → after the step; the bars show each image's loss before and "
-            "after.</p>"))
+            "after.</p>"), floating=False), 0, Qt.AlignmentFlag.AlignTop)
 
     # Session -------------------------------------------------------------------------------
 

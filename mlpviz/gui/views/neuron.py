@@ -7,7 +7,7 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...core import explain
 from ...core.model import MLP
@@ -85,7 +85,9 @@ class NeuronView(View):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.header)
+        top = QHBoxLayout()  # the caption and its "?", which would cover the caption's end if it floated
+        top.addWidget(self.header, 1)
+        layout.addLayout(top)
         layout.addWidget(self.canvas, 1)
         # a QLabel below the canvas, not a label item in it: a long line there widens the canvas
         self.top_label = steady(QLabel(), 2)
@@ -103,12 +105,12 @@ class NeuronView(View):
         self.search.ready.connect(self._search_done)
         self.search.failed.connect(lambda msg: self.top_label.setText(arg(self.tr("search failed: %1"), msg)))
         session.unitSelected.connect(lambda layer, unit: self.refresh())
-        explain_view(self, self.tr(
+        top.addWidget(explain_view(self, self.tr(
             "<b>One neuron up close</b><p>Its pre-activation z = w·a + b (the weighted sum of the previous "
             "layer's activations a plus the bias b) and its activation f(z); for the sigmoid "
             "σ(z) = 1 / (1 + e<sup>−z</sup>), whose derivative is σ′(z) = σ(z)(1 − σ(z)). Left: its incoming "
             "weights; right: how much raising its activation moves each digit's logit; below: the test images "
-            "that excite it most.</p>"))
+            "that excite it most.</p>"), floating=False), 0, Qt.AlignmentFlag.AlignTop)
 
     # -- the View interface
 
