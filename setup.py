@@ -2,6 +2,7 @@
 mlpviz.resources, beside the packages found under mlpviz/, so every wheel carries the bundled data
 and the code finds it with importlib.resources; and the Korean translation (resources/i18n/*.ts) is
 compiled to .qm for the wheel with pyside6-lrelease. Everything else is in pyproject.toml."""
+import os
 import shutil
 import subprocess
 import sys
@@ -18,20 +19,23 @@ def lrelease() -> str | None:
 
 
 class BuildWithTranslations(build_py):
-    """build_py, then each resources/i18n/*.ts compiled to a .qm in the build. Without the tool (a
-    build environment without PySide6) the wheel carries the .ts alone, and mlpviz compiles it into
-    the user's cache at its first start (PySide6, which has the tool, is one of its dependencies)."""
+    """build_py, then each resources/i18n/*.ts compiled to a .qm in the build. Without a working tool
+    (a build environment without PySide6) the wheel carries the .ts alone, and mlpviz compiles it
+    into the user's cache at its first start (PySide6, which has the tool, is one of its dependencies)."""
 
     def run(self) -> None:
         super().run()
         tool = lrelease()
+        # The tool is a Python script of the environment that has PySide6: run it with that
+        # environment's own paths, not those of the isolated build environment.
+        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "PYTHONNOUSERSITE")}
         out = Path(self.build_lib) / "mlpviz" / "resources" / "i18n"
+        out.mkdir(parents=True, exist_ok=True)
         for ts in sorted(Path("resources", "i18n").glob("*.ts")):
-            if tool is None:
-                print(f"warning: pyside6-lrelease not found: {ts.name} will be compiled at first start")
-                continue
-            out.mkdir(parents=True, exist_ok=True)
-            subprocess.run([tool, "-silent", str(ts), "-qm", str(out / ts.with_suffix(".qm").name)], check=True)
+            qm = out / ts.with_suffix(".qm").name
+            done = tool and subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], env=env, capture_output=True)
+            if not done or done.returncode != 0 or not qm.exists():
+                print(f"warning: pyside6-lrelease unavailable: {ts.name} will be compiled when mlpviz starts")
 
 
 setup(
