@@ -12,7 +12,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QStandardPaths, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QStandardPaths,
+    QTranslator,
+)
 
 from ..core.data import RESOURCES
 
@@ -22,6 +30,8 @@ SETTING = "language"
 HERE = RESOURCES / "i18n"  # a folder, or a Traversable inside a zip
 
 _installed: list[QTranslator] = []  # kept alive: Qt does not own installed translators
+# Qt's own Korean (qtbase_ko.qm) lacks these labels of its file dialog: mlpviz's translation has them.
+QT_GAPS = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"), QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"))
 
 
 def system_language() -> str:
