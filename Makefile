@@ -12,7 +12,10 @@ MLPVIZ ?= $(abspath $(BIN))/mlpviz
 REFRESH = @for cmd in "update-mime-database $(XDG_DATA_HOME)/mime" "update-desktop-database -q $(XDG_DATA_HOME)/applications"; do \
 	command -v $${cmd%% *} >/dev/null && $$cmd || true; done
 
-.PHONY: run test check-wheel lint bench install-desktop uninstall-desktop clean
+.PHONY: run test check-wheel lint bench install-desktop uninstall-desktop clean translations
+# The Korean translation: edited as mlpviz_ko.ts (Qt Linguist or any text editor), compiled to .qm here.
+TS := resources/i18n/mlpviz_ko.ts
+QM := $(TS:.ts=.qm)
 
 # mlpviz/__init__.py holds the version, which the installed metadata copies.
 $(BIN)/.installed: pyproject.toml setup.py mlpviz/__init__.py
@@ -21,11 +24,18 @@ $(BIN)/.installed: pyproject.toml setup.py mlpviz/__init__.py
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-run: $(BIN)/.installed
+run: $(BIN)/.installed $(QM)
 	$(BIN)/python main.py
 
-test: $(BIN)/.installed
+test: $(BIN)/.installed $(QM)
 	$(BIN)/python -m pytest
+
+$(QM): $(TS) $(BIN)/.installed
+	$(BIN)/pyside6-lrelease -silent $(TS) -qm $@
+
+# Gather the GUI's strings into the .ts after a change to them: new ones come in unfinished, to translate.
+translations: $(BIN)/.installed
+	$(BIN)/pyside6-lupdate $$(find mlpviz/gui -name '*.py' | sort) -ts $(TS) -no-obsolete -locations none
 
 # Build the wheel, install it into a fresh environment and run it from elsewhere (about 30 s).
 check-wheel: $(BIN)/.installed

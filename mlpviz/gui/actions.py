@@ -1,12 +1,15 @@
 """The window's menus and shortcuts, and where keyboard focus goes."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QMenu, QMessageBox
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QMenu, QMessageBox, QWhatsThis
 
 from .. import __version__
 from .i18n import arg
+from .translation import add_language_menu
+
+translate = QCoreApplication.translate
 
 
 def _typing(widget) -> bool:
@@ -53,34 +56,51 @@ def build_menus(w) -> None:
         w.addAction(a)
         return a
 
-    tr = w.tr
-    file = w.menuBar().addMenu(tr("&File"))
-    action(file, tr("&Open model..."), ["Ctrl+O"], lambda: w.files.open(), tr("Load a saved model (.npz)"))
-    action(file, tr("&Save model"), ["Ctrl+S"], w.files.save, tr("Save the network and its history"))
-    action(file, tr("Save model &as..."), ["Ctrl+Shift+S"], w.files.save_as, tr("Save to a new file"))
+    file = w.menuBar().addMenu(translate("MainWindow", "&File"))
+    action(file, translate("MainWindow", "&Open model..."), ["Ctrl+O"], lambda: w.files.open(),
+           translate("MainWindow", "Load a saved model (.npz)"))
+    action(file, translate("MainWindow", "&Save model"), ["Ctrl+S"], w.files.save,
+           translate("MainWindow", "Save the network and its history"))
+    action(file, translate("MainWindow", "Save model &as..."), ["Ctrl+Shift+S"], w.files.save_as,
+           translate("MainWindow", "Save to a new file"))
     file.addSeparator()
-    data = QMenu(tr("&Dataset"), w)
-    action(data, tr("&Folder of IDX files..."), [], lambda: choose_dataset(w, folder=True),
-           tr("Train on a folder of MNIST-format IDX files, such as Fashion-MNIST"))
-    action(data, tr("&Keras-style .npz file..."), [], lambda: choose_dataset(w, folder=False),
-           tr("Train on an mnist.npz with x_train, y_train, x_test, y_test"))
-    action(data, tr("&Bundled MNIST"), [], lambda: switch_dataset(w, None),
-           tr("Back to the MNIST that ships with mlpviz"))
+    data = QMenu(translate("MainWindow", "&Dataset"), w)
+    action(data, translate("MainWindow", "&Folder of IDX files..."), [], lambda: choose_dataset(w, folder=True),
+           translate("MainWindow", "Train on a folder of MNIST-format IDX files, such as Fashion-MNIST"))
+    action(data, translate("MainWindow", "&Keras-style .npz file..."), [], lambda: choose_dataset(w, folder=False),
+           translate("MainWindow", "Train on an mnist.npz with x_train, y_train, x_test, y_test"))
+    action(data, translate("MainWindow", "&Bundled MNIST"), [], lambda: switch_dataset(w, None),
+           translate("MainWindow", "Back to the MNIST that ships with mlpviz"))
     file.addMenu(data)
     w.controls.dataset_button.setMenu(data)
     file.addSeparator()
-    action(file, tr("&Quit"), ["Ctrl+Q"], w.close, tr("Quit mlpviz"))
-    run = w.menuBar().addMenu(tr("&Training"))
-    w.start_action = action(run, tr("&Start / Pause"), ["Space"], w.toggle_run, tr("Start or pause training"))
-    action(run, tr("Step one &mini-batch"), ["Right"], w.step_once, tr("Train on one mini-batch"))
-    action(run, tr("Step one &epoch"), ["Shift+Right"], w.step_epoch, tr("Train to the end of this epoch"))
-    action(run, tr("&Reset"), ["Ctrl+R"], w.reset, tr("Start again from fresh weights"))
-    inp = w.menuBar().addMenu(tr("&Input"))
-    action(inp, tr("&Clear drawing"), ["Delete", "Escape"], w.input_view.clear_drawing, tr("Clear the drawing pad"))
-    action(inp, tr("&Random test image"), ["Ctrl+T"], w.input_view.random_test_image, tr("Show a random test image"))
-    w.view_menu = w.menuBar().addMenu(tr("&View"))
-    help_menu = w.menuBar().addMenu(tr("&Help"))
-    action(help_menu, tr("&About mlpviz"), [], lambda: about(w), tr("What this is"))
+    action(file, translate("MainWindow", "&Quit"), ["Ctrl+Q"], w.close, translate("MainWindow", "Quit mlpviz"))
+    run = w.menuBar().addMenu(translate("MainWindow", "&Training"))
+    w.start_action = action(run, translate("MainWindow", "&Start / Pause"), ["Space"], w.toggle_run,
+                            translate("MainWindow", "Start or pause training"))
+    action(run, translate("MainWindow", "Step one &mini-batch"), ["Right"], w.step_once,
+           translate("MainWindow", "Train on one mini-batch"))
+    action(run, translate("MainWindow", "Step one &epoch"), ["Shift+Right"], w.step_epoch,
+           translate("MainWindow", "Train to the end of this epoch"))
+    action(run, translate("MainWindow", "&Reset"), ["Ctrl+R"], w.reset,
+           translate("MainWindow", "Start again from fresh weights"))
+    inp = w.menuBar().addMenu(translate("MainWindow", "&Input"))
+    action(inp, translate("MainWindow", "&Clear drawing"), ["Delete", "Escape"], w.input_view.clear_drawing,
+           translate("MainWindow", "Clear the drawing pad"))
+    action(inp, translate("MainWindow", "&Random test image"), ["Ctrl+T"], w.input_view.random_test_image,
+           translate("MainWindow", "Show a random test image"))
+    w.view_menu = w.menuBar().addMenu(translate("MainWindow", "&View"))
+    add_language_menu(w, w.view_menu)
+    help_menu = w.menuBar().addMenu(translate("MainWindow", "&Help"))
+    whats_this = QWhatsThis.createAction(w)  # Shift+F1, then a click on anything explains it
+    whats_this.setText(translate("MainWindow", "What's &This?"))
+    whats_this.setToolTip(translate("MainWindow", "Click any control or chart to have it explained"))
+    whats_this.setStatusTip(whats_this.toolTip())
+    help_menu.addAction(whats_this)
+    w.addAction(whats_this)
+    w.whats_this_action = whats_this
+    action(help_menu, translate("MainWindow", "&About mlpviz"), [], lambda: about(w),
+           translate("MainWindow", "What this is"))
     w.focus_keeper = FocusKeeper(w)
     for taker in (w, w.statusBar(), w.controls, w.tabs):
         taker.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -90,10 +110,10 @@ def choose_dataset(w, folder: bool) -> None:
     from PySide6.QtWidgets import QFileDialog
     start = str(w.settings.value("last_data_folder", ""))
     if folder:
-        source = QFileDialog.getExistingDirectory(w, w.tr("Folder of MNIST-format IDX files"), start)
+        source = QFileDialog.getExistingDirectory(w, translate("MainWindow", "Folder of MNIST-format IDX files"), start)
     else:
-        source, _ = QFileDialog.getOpenFileName(w, w.tr("Keras-style MNIST file"), start,
-                                                w.tr("NumPy archives (*.npz)"))
+        source, _ = QFileDialog.getOpenFileName(w, translate("MainWindow", "Keras-style MNIST file"), start,
+                                                translate("MainWindow", "NumPy archives (*.npz)"))
     if source:
         from pathlib import Path
         w.settings.setValue("last_data_folder", str(Path(source) if folder else Path(source).parent))
@@ -101,12 +121,12 @@ def choose_dataset(w, folder: bool) -> None:
 
 
 def switch_dataset(w, source: str | None) -> None:
-    if w.confirm_discard(w.tr("Switch datasets")):
+    if w.confirm_discard(translate("MainWindow", "Switch datasets")):
         w.load_data(source)
 
 
 def about(w) -> None:
-    QMessageBox.about(w, w.tr("About mlpviz"), arg(w.tr(
+    QMessageBox.about(w, translate("MainWindow", "About mlpviz"), arg(translate("MainWindow",
         "<h3>mlpviz %1</h3><p>Watch a neural network learn. mlpviz trains a multi-layer perceptron written "
         "from scratch in NumPy on handwritten digits, live, and shows what happens inside: the loss and "
         "accuracy, the weights, every layer's activations, and what it reads in a digit you draw.</p>"

@@ -5,7 +5,7 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
-from . import style
+from . import style, translation
 from .icon import set_app_identity
 
 # The training thread and the GUI share one interpreter lock. A thread that wants it back
@@ -21,6 +21,7 @@ def run(argv: list[str] | None = None, data_source: str | None = None, model_pat
     app.setApplicationName("mlpviz")
     app.setOrganizationName("mlpviz")
     set_app_identity(app)
+    translation.install(translation.chosen_language())  # before any window: its text is read at creation
     style.configure()
     from .main_window import MainWindow  # after configure(): pyqtgraph reads its options at creation
 

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..core import checkpoint
 from ..core.errors import USER_ERRORS
 from .i18n import arg
 from .worker import RUNNING
+
+translate = QCoreApplication.translate
 
 
 class ModelFiles(QObject):
@@ -46,7 +48,7 @@ class ModelFiles(QObject):
     def update_title(self) -> None:
         w = self.w
         w.setWindowFilePath(self.path or "")
-        name = Path(self.path).name if self.path else w.tr("mlpviz: watch a neural network learn")
+        name = Path(self.path).name if self.path else translate("MainWindow", "mlpviz: watch a neural network learn")
         w.setWindowTitle(f"{name}[*] - mlpviz" if self.path else f"{name}[*]")
         w.setWindowModified(self.unsaved())
 
@@ -60,7 +62,8 @@ class ModelFiles(QObject):
 
     def save_as(self) -> bool:
         start = self.path or str(Path(self._last_folder()) / "model.npz")
-        path, _ = QFileDialog.getSaveFileName(self.w, self.w.tr("Save model"), start, self.w.tr("Models (*.npz)"))
+        path, _ = QFileDialog.getSaveFileName(self.w, translate("MainWindow", "Save model"), start,
+                                              translate("MainWindow", "Models (*.npz)"))
         if not path:
             return False
         if not path.endswith(".npz"):
@@ -74,22 +77,24 @@ class ModelFiles(QObject):
             return False
         running = w.state == RUNNING
         if not w.controller.pause_and_wait():
-            w.notify(w.tr("Cannot save"), w.tr("training did not pause in time; try again"))
+            w.notify(translate("MainWindow", "Cannot save"),
+                     translate("MainWindow", "training did not pause in time; try again"))
             return False
         try:
             if not w.trainer.model.weights_finite():
-                raise checkpoint.CheckpointError(w.tr("the network has diverged: its weights are no longer "
-                                                      "finite numbers, so there is nothing worth saving"))
+                raise checkpoint.CheckpointError(translate(
+                    "MainWindow", "the network has diverged: its weights are no longer finite numbers, so there is "
+                                  "nothing worth saving"))
             checkpoint.save(path, checkpoint.of_trainer(w.trainer, w.config))
         except checkpoint.CheckpointError as e:
-            w.notify(w.tr("Cannot save the model"), str(e))
+            w.notify(translate("MainWindow", "Cannot save the model"), str(e))
             return False
         finally:
             if running:
                 w.controller.worker.resume()
         self.path, self.saved_step, self.edited = path, w.trainer.step_count, False
         w.settings.setValue("last_folder", str(Path(path).parent))
-        w.statusBar().showMessage(arg(w.tr("Saved %1"), path), 5000)
+        w.statusBar().showMessage(arg(translate("MainWindow", "Saved %1"), path), 5000)
         self.update_title()
         return True
 
@@ -98,8 +103,9 @@ class ModelFiles(QObject):
     def open(self, path: str | None = None, ask: bool = True) -> bool:
         w = self.w
         if not path:
-            path, _ = QFileDialog.getOpenFileName(w, w.tr("Open model"), self._last_folder(), w.tr("Models (*.npz)"))
-        if not path or w.data is None or (ask and not w.confirm_discard(w.tr("Open a model"))):
+            path, _ = QFileDialog.getOpenFileName(w, translate("MainWindow", "Open model"), self._last_folder(),
+                                                  translate("MainWindow", "Models (*.npz)"))
+        if not path or w.data is None or (ask and not w.confirm_discard(translate("MainWindow", "Open a model"))):
             return False
         try:
             ckpt = checkpoint.load(path)
@@ -107,14 +113,14 @@ class ModelFiles(QObject):
             trainer, config = checkpoint.resume(ckpt, data, evaluate_epochs=False,
                                                 train_eval_limit=w.controls.train_images())
         except USER_ERRORS as e:
-            w.notify(w.tr("Cannot open the model"), str(e))
+            w.notify(translate("MainWindow", "Cannot open the model"), str(e))
             return False
         w.controls.set_config(config, len(data.y_train))
         if not w.new_run(trainer, config):
             return False
         self.path = path
         w.settings.setValue("last_folder", str(Path(path).parent))
-        w.statusBar().showMessage(arg(w.tr("Opened %1"), path), 5000)
+        w.statusBar().showMessage(arg(translate("MainWindow", "Opened %1"), path), 5000)
         self.update_title()
         return True
 
@@ -128,11 +134,11 @@ class ModelFiles(QObject):
         w = self.w
         buttons = QMessageBox.StandardButton
         if w.trainer.model.weights_finite():
-            text = w.tr("The network has trained since it was last saved. Save it first?")
+            text = translate("MainWindow", "The network has trained since it was last saved. Save it first?")
             choices = buttons.Save | buttons.Discard | buttons.Cancel
         else:
-            text = w.tr("The network has diverged (its weights are no longer finite numbers), so it cannot be "
-                        "saved. Discard it?")
+            text = translate("MainWindow", "The network has diverged (its weights are no longer finite numbers), so "
+                                           "it cannot be saved. Discard it?")
             choices = buttons.Discard | buttons.Cancel
         box = QMessageBox(QMessageBox.Icon.Question, what, text, choices, w)
         box.setDefaultButton(buttons.Cancel)

@@ -10,6 +10,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from ..core.data import Dataset
+from .i18n import arg
 from .worker import Snapshot
 
 
@@ -29,6 +30,7 @@ class Session(QObject):
         self.input_x: np.ndarray | None = None
         self.input_source = ""
         self.input_index: int | None = None  # the test image shown, if the input is one
+        self.input_label: int | None = None  # the input's true label, if it is a test or training image
         self.selected: tuple[int, int] | None = None
 
     @property
@@ -47,10 +49,12 @@ class Session(QObject):
         self.snapshot = snapshot
         self.snapshotReady.emit(snapshot)
 
-    def set_input(self, x: np.ndarray | None, source: str, index: int | None = None) -> None:
+    def set_input(self, x: np.ndarray | None, source: str, index: int | None = None,
+                  label: int | None = None) -> None:
         """Make x (n_in,) in [0, 1] the input every view shows (test image `index`, if it is
-        one); None clears it."""
+        one, and its true `label` if known); None clears it."""
         self.input_index = index
+        self.input_label = None if label is None else int(label)
         self.input_x = None if x is None else np.asarray(x, np.float32).ravel()
         self.input_source = source
         self.inputChanged.emit(self.input_x, source)
@@ -59,10 +63,10 @@ class Session(QObject):
         """Test image `index` as an input (n_in,) in [0, 1], with its description."""
         from ..core.data import scale_images
         x = scale_images(self.data.x_test[index])
-        return x, f"Test image {index} (label {self.data.y_test[index]})"
+        return x, arg(self.tr("Test image %1 (label %2)"), index, int(self.data.y_test[index]))
 
     def show_test_image(self, index: int) -> None:
-        self.set_input(*self.test_image(index), index=index)
+        self.set_input(*self.test_image(index), index=index, label=int(self.data.y_test[index]))
 
     def select_unit(self, layer: int, unit: int) -> None:
         self.selected = (layer, unit)

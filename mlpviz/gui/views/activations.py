@@ -6,14 +6,16 @@ from collections import deque
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
-from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtWidgets import QGraphicsRectItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...core.model import MLP
 from .. import style
+from ..i18n import activation_label, arg
 from ..session import Session
 from ..widgets.cells import CellImage
 from ..widgets.mosaic import mosaic_layout, nice_ceiling
+from ..widgets.whatsthis import explain as explain_view
 from .base import View
 
 # Where each activation's values lie, for a colour scale that means the same at every step.
@@ -73,14 +75,15 @@ class ActivationsView(View):
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
-        self.caption = QLabel("Draw a digit or pick a test image.")
+        self.caption = QLabel(self.tr("Draw a digit or pick a test image."))
         self.caption.setWordWrap(True)
         self.layers_view = pg.GraphicsLayoutWidget()
         self.layers_view.setMinimumHeight(110)
-        self.layers_view.setToolTip("Activations of each hidden layer for the current input, one cell per "
-                                    "unit (left to right, top to bottom). Bright: strongly active. "
-                                    "Click a cell to select its unit.")
-        self.bars_plot = style.plot_widget("Output: probability of each digit", "probability", "digit")
+        self.layers_view.setToolTip(self.tr("Activations of each hidden layer for the current input, one cell per "
+                                            "unit (left to right, top to bottom). Bright: strongly active. "
+                                            "Click a cell to select its unit."))
+        self.bars_plot = style.plot_widget(self.tr("Output: probability of each digit"), self.tr("probability"),
+                                           self.tr("digit"))
         self.bars_plot.setYRange(0, 1, padding=0.02)
         self.bars_plot.setXRange(-0.6, 9.6, padding=0)
         self.bars_plot.getAxis("bottom").setTicks([[(d, str(d)) for d in range(10)]])
@@ -90,7 +93,9 @@ class ActivationsView(View):
         self.cmap = pg.colormap.get(style.ACTIVATION_CMAP)
         self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.caption)
+        top = QHBoxLayout()  # the caption and its "?", which would cover the caption's end if it floated
+        top.addWidget(self.caption, 1)
+        layout.addLayout(top)
         layout.addWidget(self.layers_view, 2)
         layout.addWidget(self.bars_plot, 3)
         self._images: list[_Cells] = []
@@ -100,6 +105,12 @@ class ActivationsView(View):
         self._signature: tuple = ()
         self._p: np.ndarray | None = None
         session.unitSelected.connect(self._on_unit_selected)
+        top.addWidget(explain_view(self, self.tr(
+            "<b>Activations</b><p>What each hidden layer computes for the current input: every unit's "
+            "activation a = f(W·x + b), one cell per unit, with f the activation function (sigmoid "
+            "σ(z) = 1 / (1 + e<sup>−z</sup>), tanh or ReLU). Below, the output layer's softmax: the probability "
+            "y<sub>k</sub> = e<sup>z<sub>k</sub></sup> / Σ e<sup>z<sub>i</sub></sup> of each digit; the highest "
+            "is the answer.</p>"), floating=False), 0, Qt.AlignmentFlag.AlignTop)
 
     def _rebuild(self, model: MLP) -> None:
         self.layers_view.clear()
@@ -107,8 +118,9 @@ class ActivationsView(View):
         self._scales = [RunningScale() for _ in model.sizes[1:-1]]
         levels = RANGES.get(model.activation.name, (0.0, 1.0))
         for i, n in enumerate(model.sizes[1:-1], 1):
-            label = self.layers_view.addLabel(f"hidden {i}: {n} units, {model.activation.name}", size="8pt",
-                                              colspan=2)
+            label = self.layers_view.addLabel(arg(self.tr("hidden %1: %2 units, %3"), i, n,
+                                                  activation_label(model.activation.name)),
+                                              size="8pt", colspan=2)
             label.setMaximumHeight(18)
             self.layers_view.nextRow()
             box = self.layers_view.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
@@ -130,7 +142,7 @@ class ActivationsView(View):
             self._outlines.append(outline)
             self.layers_view.nextRow()
         if not self._images:
-            self.layers_view.addLabel("no hidden layers: the inputs go straight to the softmax", size="8pt")
+            self.layers_view.addLabel(self.tr("no hidden layers: the inputs go straight to the softmax"), size="8pt")
         self._layout.setStretchFactor(self.layers_view, 2 * max(1, len(self._images)))
         if self.session.selected is not None:
             self._on_unit_selected(*self.session.selected)
@@ -166,7 +178,7 @@ class ActivationsView(View):
             self._signature = signature
             self._rebuild(model)
         if x is None:
-            self.caption.setText(source or "Draw a digit or pick a test image.")
+            self.caption.setText(source or self.tr("Draw a digit or pick a test image."))
             self._p = None
             self.bars.setOpts(height=np.zeros(10), brushes=[style.BAR] * 10)
             for img in self._images:
@@ -186,7 +198,8 @@ class ActivationsView(View):
         brushes = [style.BAR] * len(p)
         brushes[best] = style.ACCENT
         self.bars.setOpts(x=np.arange(len(p)), height=p, brushes=brushes)
-        self.caption.setText(f"{source}: the network reads <b>{best}</b> ({100 * p[best]:.0f}%)")
+        self.caption.setText(arg(self.tr("%1: the network reads <b>%2</b> (%3%)"), source, best,
+                                 f"{100 * p[best]:.0f}"))
 
     def levels(self, layer: int) -> tuple[float, float]:
         """The colour scale (low, high) of hidden layer `layer` (1 = first)."""

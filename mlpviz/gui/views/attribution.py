@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...core import explain
 from ...core.model import MLP
 from ...figures import overlay_rgb
 from .. import style
+from ..i18n import arg
 from ..session import Session
 from ..widgets.mosaic import finite_limit
+from ..widgets.whatsthis import explain as explain_view
 from .base import View
 from .labels import steady
 
-METHODS = (("gradient", "gradient × input"), ("integrated", "integrated gradients (32 steps)"))
+METHODS = (("gradient", QT_TRANSLATE_NOOP("AttributionView", "gradient × input")),
+           ("integrated", QT_TRANSLATE_NOOP("AttributionView", "integrated gradients (32 steps)")))
 IG_STEPS = 32
 PREDICTED = 10  # the id of the "predicted" button (Qt reserves negative ids for its own numbering)
 
@@ -35,9 +38,9 @@ class AttributionView(View):
         self.digits = QButtonGroup(self)
         self.digits.setExclusive(True)
         row = QHBoxLayout()
-        row.addWidget(QLabel("explain:"))
-        auto = QPushButton("predicted")
-        auto.setToolTip("Explain whatever digit the network reads")
+        row.addWidget(QLabel(self.tr("explain:")))
+        auto = QPushButton(self.tr("predicted"))
+        auto.setToolTip(self.tr("Explain whatever digit the network reads"))
         for i, button in enumerate([auto] + [QPushButton(str(d)) for d in range(10)]):
             button.setCheckable(True)
             button.setMaximumWidth(80 if i == 0 else 30)
@@ -47,10 +50,10 @@ class AttributionView(View):
         self.digits.idClicked.connect(lambda d: self.set_target(None if d == PREDICTED else d))
         self.method = QComboBox()
         for key, text in METHODS:
-            self.method.addItem(text, key)
-        self.method.setToolTip("gradient × input: how much each pixel's ink moves log p, to first order. "
-                               "Integrated gradients: the same, averaged along the way from a blank image "
-                               "to this one; the map then adds up to the change of log p along that way.")
+            self.method.addItem(QCoreApplication.translate("AttributionView", text), key)
+        self.method.setToolTip(self.tr("gradient × input: how much each pixel's ink moves log p, to first order. "
+                                       "Integrated gradients: the same, averaged along the way from a blank image "
+                                       "to this one; the map then adds up to the change of log p along that way."))
         self.method.currentIndexChanged.connect(lambda _: self.refresh())
         row.addStretch(1)
         row.addWidget(self.method)
@@ -66,10 +69,10 @@ class AttributionView(View):
         self.map_image.setColorMap(pg.colormap.get(style.WEIGHTS_CMAP))
         self.overlay_box.addItem(self.overlay_image)
         self.map_box.addItem(self.map_image)
-        self.overlay_image.setToolTip("The input the network sees (white ink), with the pixels that raise "
-                                      "the digit's log-probability in red and those that lower it in blue.")
-        self.map_image.setToolTip("The attribution map alone: red raises, blue lowers, white: no effect.")
-        self.caption = QLabel("Draw a digit or pick a test image.")
+        self.overlay_image.setToolTip(self.tr("The input the network sees (white ink), with the pixels that raise "
+                                              "the digit's log-probability in red and those that lower it in blue."))
+        self.map_image.setToolTip(self.tr("The attribution map alone: red raises, blue lowers, white: no effect."))
+        self.caption = QLabel(self.tr("Draw a digit or pick a test image."))
         steady(self.caption, 3)
         self.caption.setTextFormat(Qt.TextFormat.RichText)
 
@@ -83,6 +86,11 @@ class AttributionView(View):
         self.target: int | None = None
         self.attribution: np.ndarray | None = None  # the map shown, (n_in,)
         self.digit: int | None = None  # the digit it explains
+        row.addWidget(explain_view(self, self.tr(
+            "<b>Attribution: which pixels made this answer</b><p>Backpropagation carries the gradient "
+            "∂ log p/∂x back to the input pixels; gradient × input, x · ∂ log p/∂x, says how much each pixel's "
+            "ink raised (red) or lowered (blue) the log-probability of the chosen digit. Pick a digit to ask "
+            "\"why not 7?\".</p>"), floating=False))
 
     # -- the View interface
 
@@ -118,8 +126,8 @@ class AttributionView(View):
             self.overlay_image.clear()
             self.map_image.clear()
             self.attribution = self.digit = None
-            self.caption.setText("Draw a digit or pick a test image." if model is not None
-                                 else "Train or open a model first.")
+            self.caption.setText(self.tr("Draw a digit or pick a test image.") if model is not None
+                                 else self.tr("Train or open a model first."))
             self.overlayChanged.emit(None, -1)
             return
         method = self.method.currentData()
@@ -136,13 +144,14 @@ class AttributionView(View):
         self.overlay_image.setImage(rgb, levels=(0, 255))
         lim = finite_limit(a)
         self.map_image.setImage(a.reshape(shape), levels=(-lim, lim))
-        why = f"Why {digit}?" if digit == best else f"Why not {digit}? (the network reads {best})"
-        text = (f"<b>{why}</b> Red pixels raise log p({digit}), blue ones lower it: the map is "
-                f"{'x · ∂ log p/∂x' if method == 'gradient' else 'integrated gradients from a blank image'}. "
-                f"p({digit}) = {p[digit]:.3f}; the map adds up to {a.sum():+.3g}")
+        why = arg(self.tr("Why %1?"), digit) if digit == best else \
+            arg(self.tr("Why not %1? (the network reads %2)"), digit, best)
+        what = "x · ∂ log p/∂x" if method == "gradient" else self.tr("integrated gradients from a blank image")
+        text = arg(self.tr("<b>%1</b> Red pixels raise log p(%2), blue ones lower it: the map is %3. p(%2) = %4; "
+                           "the map adds up to %5"), why, digit, what, f"{p[digit]:.3f}", f"{a.sum():+.3g}")
         if method == "integrated":
             black = model.predict_proba(np.zeros_like(x))[0, digit]
             gap = np.log(max(p[digit], 1e-300)) - np.log(max(black, 1e-300))
-            text += f" (log p({digit}) here minus on a blank image: {gap:+.3g})"
+            text += arg(self.tr(" (log p(%1) here minus on a blank image: %2)"), digit, f"{gap:+.3g}")
         self.caption.setText(text + ".")
         self.overlayChanged.emit(rgb, digit)

@@ -6,12 +6,14 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from ...core.trainer import GrowingBuffer
 from .. import style
+from ..i18n import arg
 from ..session import Session
+from ..widgets.whatsthis import explain as explain_view
 from ..worker import PROBE_SIZE
 from .base import View
 
@@ -56,7 +58,12 @@ def smoothed(values: np.ndarray, beta: float, ema: float, t0: int) -> tuple[np.n
     return out, ema
 
 
-LOSS_LABELS = {"cross_entropy": "cross-entropy (nats)", "mse": "mean squared error"}
+LOSS_LABELS = {"cross_entropy": QT_TRANSLATE_NOOP("CurvesView", "cross-entropy (nats)"),
+               "mse": QT_TRANSLATE_NOOP("CurvesView", "mean squared error")}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("CurvesView", text)
 
 
 def error_percent(accuracy: np.ndarray) -> np.ndarray:
@@ -101,17 +108,18 @@ def summary(epochs, probes: np.ndarray, smoothed_loss: float | None) -> str:
         last = epochs[-1]
         best = max(epochs, key=lambda r: r.test_accuracy)
         low = min(epochs, key=lambda r: r.test_loss)
-        parts.append(f"<b>epoch {last.epoch}</b>: accuracy train {100 * last.train_accuracy:.2f}%, "
-                     f"<b>test {100 * last.test_accuracy:.2f}%</b>; loss train {last.train_loss:.4f}, "
-                     f"test {last.test_loss:.4f}")
-        parts.append(f"best test: {100 * best.test_accuracy:.2f}% (epoch {best.epoch}), "
-                     f"loss {low.test_loss:.4f} (epoch {low.epoch})")
+        parts.append(arg(QCoreApplication.translate(
+            "CurvesView", "<b>epoch %1</b>: accuracy train %2%, <b>test %3%</b>; loss train %4, test %5"),
+            last.epoch, f"{100 * last.train_accuracy:.2f}", f"{100 * last.test_accuracy:.2f}",
+            f"{last.train_loss:.4f}", f"{last.test_loss:.4f}"))
+        parts.append(arg(QCoreApplication.translate("CurvesView", "best test: %1% (epoch %2), loss %3 (epoch %4)"),
+                         f"{100 * best.test_accuracy:.2f}", best.epoch, f"{low.test_loss:.4f}", low.epoch))
     elif len(probes):
-        parts.append(f"samples at epoch {probes[-1, 0]:.2f}: accuracy train {100 * probes[-1, 1]:.1f}%, "
-                     f"test {100 * probes[-1, 2]:.1f}%")
+        parts.append(arg(QCoreApplication.translate("CurvesView", "samples at epoch %1: accuracy train %2%, test %3%"),
+                         f"{probes[-1, 0]:.2f}", f"{100 * probes[-1, 1]:.1f}", f"{100 * probes[-1, 2]:.1f}"))
     if smoothed_loss is not None:
-        parts.append(f"loss now {smoothed_loss:.4f} (smoothed)")
-    return " &nbsp;|&nbsp; ".join(parts) if parts else "No training yet."
+        parts.append(arg(QCoreApplication.translate("CurvesView", "loss now %1 (smoothed)"), f"{smoothed_loss:.4f}"))
+    return " &nbsp;|&nbsp; ".join(parts) if parts else QCoreApplication.translate("CurvesView", "No training yet.")
 
 
 class CurvesView(View):
@@ -120,13 +128,13 @@ class CurvesView(View):
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
-        self.loss_plot = style.plot_widget("Loss", "cross-entropy (nats)", "epoch")
-        self.acc_plot = style.plot_widget("Accuracy (log scale of the errors: 90%, 99%, 99.9% equally spaced)",
-                                          "accuracy", "epoch")
+        self.loss_plot = style.plot_widget(self.tr("Loss"), self.tr("cross-entropy (nats)"), self.tr("epoch"))
+        self.acc_plot = style.plot_widget(self.tr("Accuracy (log scale of the errors: 90%, 99%, 99.9% equally "
+                                                  "spaced)"), self.tr("accuracy"), self.tr("epoch"))
         axis = AccuracyAxis("left")
         axis.enableAutoSIPrefix(False)
         self.acc_plot.setAxisItems({"left": axis})
-        self.acc_plot.setLabel("left", "accuracy")
+        self.acc_plot.setLabel("left", self.tr("accuracy"))
         self.acc_plot.setLogMode(x=False, y=True)
         self.acc_plot.invertY(True)  # fewer errors higher up: the curves climb as the network learns
         self.loss_plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
@@ -134,8 +142,8 @@ class CurvesView(View):
         self.acc_plot.addLegend(offset=(-10, -10), labelTextSize="8pt", colCount=2)
         for plot in (self.loss_plot, self.acc_plot):  # legends rarely change: paint them once
             plot.plotItem.legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.raw = self.loss_plot.plot(pen=pg.mkPen(style.LOSS_RAW, width=1), name="per step")
-        self.smooth = self.loss_plot.plot(pen=pg.mkPen(style.LOSS_SMOOTH, width=2), name="smoothed")
+        self.raw = self.loss_plot.plot(pen=pg.mkPen(style.LOSS_RAW, width=1), name=self.tr("per step"))
+        self.smooth = self.loss_plot.plot(pen=pg.mkPen(style.LOSS_SMOOTH, width=2), name=self.tr("smoothed"))
         # Ranges are set here, not auto-ranged: they change only when the curves outgrow them,
         # so the axes are not redrawn at every update (that was most of the painting cost).
         for plot in (self.loss_plot, self.acc_plot):
@@ -143,45 +151,50 @@ class CurvesView(View):
         # Test solid with filled circles; train dashed with hollow squares, drawn on top, so
         # that where the two meet both stay visible.
         self.probe_test = self.acc_plot.plot(pen=pg.mkPen(style.TEST, width=1, style=Qt.PenStyle.DotLine),
-                                             name="test sample")
+                                             name=self.tr("test sample"))
         self.probe_train = self.acc_plot.plot(pen=pg.mkPen(style.TRAIN, width=1, style=Qt.PenStyle.DashLine),
-                                              name="train sample")
+                                              name=self.tr("train sample"))
         self.epoch_test = self.acc_plot.plot(pen=pg.mkPen(style.TEST, width=2), symbol="o", symbolSize=7,
-                                             symbolPen=style.TEST, symbolBrush=style.TEST, name="test (epoch end)")
+                                             symbolPen=style.TEST, symbolBrush=style.TEST,
+                                             name=self.tr("test (epoch end)"))
         self.epoch_train = self.acc_plot.plot(pen=pg.mkPen(style.TRAIN, width=2, style=Qt.PenStyle.DashLine),
                                               symbol="s", symbolSize=7, symbolPen=pg.mkPen(style.TRAIN, width=1.5),
-                                              symbolBrush=None, name="train (epoch end)")
+                                              symbolBrush=None, name=self.tr("train (epoch end)"))
         for z, curve in enumerate((self.probe_test, self.probe_train, self.epoch_test, self.epoch_train)):
             curve.setZValue(z)
         self.numbers = QLabel()
         self.numbers.setTextFormat(Qt.TextFormat.RichText)
         self.numbers.setWordWrap(True)
-        self.numbers.setToolTip("Epoch-end figures are on the full test set and the evaluated training images; "
-                                "the smoothed loss follows the mini-batches as they are learned.")
+        self.numbers.setToolTip(self.tr("Epoch-end figures are on the full test set and the evaluated training "
+                                        "images; the smoothed loss follows the mini-batches as they are learned."))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.loss_plot, 1)
         layout.addWidget(self.acc_plot, 1)
         layout.addWidget(self.numbers)
-        self.hint = pg.TextItem("Press Start (Space) to train, or Step (Right arrow) for one mini-batch",
+        self.hint = pg.TextItem(self.tr("Press Start (Space) to train, or Step (Right arrow) for one mini-batch"),
                                 color="#777", anchor=(0.5, 0.5))
         self.loss_plot.addItem(self.hint, ignoreBounds=True)
         self.hint.setPos(0.5, 0.5)
-        self._loss_label = LOSS_LABELS["cross_entropy"]
+        self._loss_label = _t(LOSS_LABELS["cross_entropy"])
+        explain_view(self, self.tr(
+            "<b>Loss and accuracy</b><p>Top: the loss L of each mini-batch (faint) and its moving average; for "
+            "the softmax output it is the cross-entropy E = −Σ t<sub>k</sub> log y<sub>k</sub>. Gradient descent "
+            "lowers it step by step: W ← W − η·∂L/∂W. Bottom: the accuracy on training and test images, on a "
+            "scale of the errors, so that 90%, 99% and 99.9% are equally far apart; test below train means the "
+            "network starts to memorise.</p>"))
         self.set_data(session.data)
         self.clear()
 
     def set_data(self, data) -> None:
         """Name the accuracy samples by their real size: PROBE_SIZE images, or fewer if the set is smaller."""
         legend = self.acc_plot.plotItem.legend
-        for curve, split, n in ((self.probe_train, "train", None if data is None else len(data.y_train)),
-                                (self.probe_test, "test", None if data is None else len(data.y_test))):
-            if n is None:
-                text = f"{split} ({PROBE_SIZE}-image sample)"
-            elif n <= PROBE_SIZE:
-                text = f"{split} (all {n:,} images)"
+        for curve, split, n in ((self.probe_train, self.tr("train"), None if data is None else len(data.y_train)),
+                                (self.probe_test, self.tr("test"), None if data is None else len(data.y_test))):
+            if n is not None and n <= PROBE_SIZE:
+                text = arg(self.tr("%1 (all %2 images)"), split, f"{n:,}")
             else:
-                text = f"{split} ({PROBE_SIZE:,}-image sample)"
+                text = arg(self.tr("%1 (%2-image sample)"), split, f"{PROBE_SIZE:,}")
             legend.getLabel(curve).setText(text)
         legend.updateSize()
 
@@ -234,7 +247,7 @@ class CurvesView(View):
         return 0.0, 100 - 10 ** self._err_lo
 
     def update_from(self, snap) -> None:
-        label = LOSS_LABELS.get(snap.model.loss.name, snap.model.loss.name)
+        label = _t(LOSS_LABELS.get(snap.model.loss.name, snap.model.loss.name))
         if label != self._loss_label:
             self._loss_label = label
             self.loss_plot.setLabel("left", label)

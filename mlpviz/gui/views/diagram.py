@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...core import explain
 from ...core.model import MLP
 from .. import style
+from ..i18n import arg
 from ..session import Session
+from ..widgets.whatsthis import explain as explain_view
 from .base import View
 from .labels import steady
 
@@ -35,7 +37,7 @@ class NetworkDiagramView(View):
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
-        self.caption = QLabel("Draw a digit or pick a test image to see the network at work.")
+        self.caption = QLabel(self.tr("Draw a digit or pick a test image to see the network at work."))
         steady(self.caption, 3)
         self.canvas = pg.GraphicsLayoutWidget()
         self.canvas.ci.setContentsMargins(0, 0, 0, 0)
@@ -59,7 +61,9 @@ class NetworkDiagramView(View):
         self._lut = [QBrush(QColor(*c)) for c in self.cmap.getLookupTable(nPts=64, alpha=False)]
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.caption)
+        top = QHBoxLayout()  # the caption and its "?", which would cover the caption's end if it floated
+        top.addWidget(self.caption, 1)
+        layout.addLayout(top)
         layout.addWidget(self.canvas, 1)
         self._model: MLP | None = None
         self._x: np.ndarray | None = None
@@ -68,6 +72,12 @@ class NetworkDiagramView(View):
         self._positions: dict[tuple[int, int], tuple[float, float]] = {}
         self._values: dict[tuple[int, int], float] = {}
         session.unitSelected.connect(lambda layer, unit: self._mark_selected())
+        top.addWidget(explain_view(self, self.tr(
+            "<b>The network diagram</b><p>One column per layer: the input layer (pixels), the hidden layers "
+            "and the output layer (digits). Each circle is a neuron coloured by its activation a = f(z), "
+            "z = W·x + b; a line is a contribution a·w into the next layer. Click a hidden neuron to inspect "
+            "it, an output neuron to see which pixels explain that digit.</p>"), floating=False),
+            0, Qt.AlignmentFlag.AlignTop)
 
     # -- the View interface
 
@@ -105,8 +115,8 @@ class NetworkDiagramView(View):
             self.ring.setData([])
             self._set_texts([])
             self._positions, self._values, self._layout = {}, {}, None
-            self.caption.setText("Draw a digit or pick a test image to see the network at work."
-                                 if model is not None else "Train or open a model to see its diagram.")
+            self.caption.setText(self.tr("Draw a digit or pick a test image to see the network at work.")
+                                 if model is not None else self.tr("Train or open a model to see its diagram."))
             return
         with np.errstate(all="ignore"):
             tr = explain.trace(model, x)
@@ -140,19 +150,20 @@ class NetworkDiagramView(View):
         self._draw_edges(model, acts, shown, tops)
         texts = []
         for col, (a, idx, top) in enumerate(zip(acts, shown, tops)):
-            name = "input" if col == 0 else "output" if col == last else f"hidden {col}"
+            name = self.tr("input") if col == 0 else self.tr("output") if col == last else \
+                arg(self.tr("hidden %1"), col)
             texts.append((f"{name}\n{len(a)}", col, -1.6, (0.5, 0.5)))
             if len(a) > len(idx):
-                texts.append((f"+{len(a) - len(idx)} more", col, top + len(idx) + 0.2, (0.5, 0)))
+                texts.append((arg(self.tr("+%1 more"), len(a) - len(idx)), col, top + len(idx) + 0.2, (0.5, 0)))
         for k, d in enumerate(shown[-1].tolist()):
             texts.append((f"{d}: {100 * acts[-1][d]:.1f}%", last + 0.12, tops[-1] + k, (0, 0.5)))
         self._set_texts(texts)
         self._mark_selected()
         best = int(np.argmax(acts[-1]))
-        self.caption.setText(f"Each column is a layer, each circle a neuron coloured by its activation "
-                             f"(brighter: more active); the {cap} most active of each layer are shown. "
-                             f"Lines: the strongest contributions a·w into the next layer (red raises, "
-                             f"blue lowers; thicker: larger). The network reads <b>{best}</b>.")
+        self.caption.setText(arg(self.tr(
+            "Each column is a layer, each circle a neuron coloured by its activation (brighter: more active); "
+            "the %1 most active of each layer are shown. Lines: the strongest contributions a·w into the next "
+            "layer (red raises, blue lowers; thicker: larger). The network reads <b>%2</b>."), cap, best))
 
     def _draw_edges(self, model: MLP, acts: list[np.ndarray], shown: list[np.ndarray], tops: list[float]) -> None:
         parts = []
@@ -216,10 +227,11 @@ class NetworkDiagramView(View):
         model = self._model
         if col == 0:
             side = int(round(np.sqrt(model.sizes[0]))) if model else 28
-            return f"pixel row {unit // side}, column {unit % side}: {value:.3f}"
+            return arg(self.tr("pixel row %1, column %2: %3"), unit // side, unit % side, f"{value:.3f}")
         if model is not None and col == len(model.layers):
-            return f"digit {unit}: probability {value:.4f} (click to explain it)"
-        return f"hidden layer {col}, unit {unit + 1}: activation {value:.4g} (click to inspect)"
+            return arg(self.tr("digit %1: probability %2 (click to explain it)"), unit, f"{value:.4f}")
+        return arg(self.tr("hidden layer %1, unit %2: activation %3 (click to inspect)"), col, unit + 1,
+                   f"{value:.4g}")
 
     def _clicked(self, item, points, ev=None) -> None:
         if not len(points) or self._model is None:

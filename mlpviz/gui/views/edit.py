@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,18 +24,37 @@ from ...core import edit as core_edit
 from ...core.edit import Edit, EditError
 from ...core.model import MLP
 from ...core.trainer import evaluate
+from ..i18n import arg
 from ..session import Session
+from ..widgets.whatsthis import explain as explain_view
 from .background import Latest
 from .base import View
 
-PAUSE_REASON = "Training paused: edits are made on a network that stands still. Press Space to train the edited one."
+PAUSE_REASON = QT_TRANSLATE_NOOP("EditView", "Training paused: edits are made on a network that stands still. "
+                                 "Press Space to train the edited one.")
+
+
+def describe(edit: Edit) -> str:
+    """The edit as a short phrase for the undo list, in the user's language."""
+    t = QCoreApplication.translate
+    if edit.kind == "off":
+        return arg(t("EditView", "switch off unit %1 of layer %2"), edit.unit, edit.layer)
+    if edit.kind == "scale":
+        return arg(t("EditView", "scale the incoming weights of unit %1 of layer %2 by %3"), edit.unit, edit.layer,
+                   f"{edit.value:g}")
+    if edit.kind == "shift":
+        return arg(t("EditView", "shift the bias of unit %1 of layer %2 by %3"), edit.unit, edit.layer,
+                   f"{edit.value:+g}")
+    if edit.kind == "noise":
+        return arg(t("EditView", "add noise (%1 x each layer's weight spread) to all weights"), f"{edit.value:g}")
+    return arg(t("EditView", "prune the smallest %1% of layer %2's weights"), f"{edit.value:g}", edit.layer)
 
 
 class _EditCommand(QUndoCommand):
     """One edit on the undo stack: redo appends it to the list, undo removes it."""
 
     def __init__(self, view: EditView, edit: Edit):
-        super().__init__(edit.describe())
+        super().__init__(describe(edit))
         self.view, self.edit = view, edit
 
     def redo(self) -> None:
@@ -73,20 +92,21 @@ class EditView(View):
         self.stack = QUndoStack(self)
 
         self.unit_label = QLabel()
-        self.off = QPushButton("Switch off")
-        self.off.setToolTip("Zero the neuron's outgoing weights: the next layer no longer hears it")
+        self.off = QPushButton(self.tr("Switch off"))
+        self.off.setToolTip(self.tr("Zero the neuron's outgoing weights: the next layer no longer hears it"))
         self.scale = self._spin(0.0, 10.0, 0.5, 0.1)
-        self.scale_button = QPushButton("Scale incoming weights")
+        self.scale_button = QPushButton(self.tr("Scale incoming weights"))
         self.shift = self._spin(-20.0, 20.0, 1.0, 0.1)
-        self.shift_button = QPushButton("Shift bias")
+        self.shift_button = QPushButton(self.tr("Shift bias"))
         self.noise = self._spin(0.0, 5.0, 0.2, 0.05)
-        self.noise.setToolTip("Standard deviation of the noise, as a multiple of each layer's weight spread")
-        self.noise_button = QPushButton("Add noise to all weights")
+        self.noise.setToolTip(self.tr("Standard deviation of the noise, as a multiple of each layer's weight spread"))
+        self.noise_button = QPushButton(self.tr("Add noise to all weights"))
         self.prune = self._spin(0.0, 100.0, 50.0, 5.0)
         self.prune.setSuffix(" %")
         self.prune_layer = QComboBox()
-        self.prune_button = QPushButton("Prune the smallest weights")
-        self.prune_button.setToolTip("Set the given share of the layer's weights, the smallest in size, to zero")
+        self.prune_button = QPushButton(self.tr("Prune the smallest weights"))
+        self.prune_button.setToolTip(self.tr("Set the given share of the layer's weights, the smallest in size, to "
+                                             "zero"))
         self.off.clicked.connect(lambda: self._unit_edit("off", 0.0))
         self.scale_button.clicked.connect(lambda: self._unit_edit("scale", self.scale.value()))
         self.shift_button.clicked.connect(lambda: self._unit_edit("shift", self.shift.value()))
@@ -94,16 +114,16 @@ class EditView(View):
         self.prune_button.clicked.connect(
             lambda: self.add_edit(Edit("prune", self.prune_layer.currentIndex() + 1, value=self.prune.value())))
 
-        self.undo_button = QPushButton("Undo")
+        self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.clicked.connect(self.stack.undo)
         self.stack.canUndoChanged.connect(self.undo_button.setEnabled)
-        self.reset_button = QPushButton("Reset edits")
-        self.reset_button.setToolTip("Back to the network before any edit (Redo brings the edits back)")
+        self.reset_button = QPushButton(self.tr("Reset edits"))
+        self.reset_button.setToolTip(self.tr("Back to the network before any edit (Redo brings the edits back)"))
         self.reset_button.clicked.connect(self.reset)
-        self.save_button = QPushButton("Save edited network...")
+        self.save_button = QPushButton(self.tr("Save edited network..."))
         self.save_button.clicked.connect(self._save_dialog)
         self.history = QUndoView(self.stack)
-        self.history.setEmptyLabel("the network as trained")
+        self.history.setEmptyLabel(self.tr("the network as trained"))
         self.accuracy_label = QLabel()
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -111,10 +131,10 @@ class EditView(View):
         grid = QGridLayout()
         grid.addWidget(self.unit_label, 0, 0, 1, 3)
         grid.addWidget(self.off, 1, 0)
-        grid.addWidget(QLabel("factor"), 2, 1)
+        grid.addWidget(QLabel(self.tr("factor")), 2, 1)
         grid.addWidget(self.scale, 2, 2)
         grid.addWidget(self.scale_button, 2, 0)
-        grid.addWidget(QLabel("by"), 3, 1)
+        grid.addWidget(QLabel(self.tr("by")), 3, 1)
         grid.addWidget(self.shift, 3, 2)
         grid.addWidget(self.shift_button, 3, 0)
         grid.addWidget(QLabel("σ ×"), 4, 1)
@@ -122,7 +142,7 @@ class EditView(View):
         grid.addWidget(self.noise_button, 4, 0)
         prune_row = QHBoxLayout()
         prune_row.addWidget(self.prune)
-        prune_row.addWidget(QLabel("of layer"))
+        prune_row.addWidget(QLabel(self.tr("of layer")))
         prune_row.addWidget(self.prune_layer)
         grid.addWidget(self.prune_button, 5, 0)
         grid.addLayout(prune_row, 5, 1, 1, 2)
@@ -139,8 +159,14 @@ class EditView(View):
 
         self.scorer = Latest(self)
         self.scorer.ready.connect(self._scored)
-        self.scorer.failed.connect(lambda msg: self.accuracy_label.setText(f"test accuracy: failed ({msg})"))
+        self.scorer.failed.connect(lambda msg: self.accuracy_label.setText(arg(self.tr("test accuracy: failed (%1)"),
+                                                                               msg)))
         session.unitSelected.connect(lambda layer, unit: self._enable())
+        buttons.addWidget(explain_view(self, self.tr(
+            "<b>Editing the network by hand</b><p>Change the trained weights and biases yourself and see the test "
+            "accuracy at once: switch a neuron off, scale the weights into it, shift its bias b, add noise to "
+            "every weight, or prune a layer's smallest weights. Each edit can be undone; Space trains the edited "
+            "network on from there.</p>"), floating=False))
         self._enable()
 
     @staticmethod
@@ -198,10 +224,11 @@ class EditView(View):
             self.status.setText(str(e))
             return False
         if self._running:
-            self.status.setText(PAUSE_REASON)
-            self.pauseRequested.emit(PAUSE_REASON)
+            reason = QCoreApplication.translate("EditView", PAUSE_REASON)
+            self.status.setText(reason)
+            self.pauseRequested.emit(reason)
             self._running = False
-        elif not self.status.text().startswith("Training paused"):
+        elif self.status.text() != QCoreApplication.translate("EditView", PAUSE_REASON):
             self.status.setText("")
         self.stack.push(_EditCommand(self, edit))
         return True
@@ -231,7 +258,7 @@ class EditView(View):
         data, edited, original = self.session.data, self.edited, self.original
         if data is None or edited is None:
             return
-        self.accuracy_label.setText("test accuracy: computing...")
+        self.accuracy_label.setText(self.tr("test accuracy: computing..."))
         known = self.original_accuracy
         x, y = data.x_test, data.y_test
 
@@ -248,10 +275,12 @@ class EditView(View):
         self.accuracy, self.original_accuracy = acc, base
         n = len(self.edits)
         if n:
-            self.accuracy_label.setText(f"test accuracy after {n} edit{'s' * (n > 1)}: <b>{100 * acc:.2f}%</b> "
-                                        f"(before: {100 * base:.2f}%, {100 * (acc - base):+.2f} points)")
+            text = self.tr("test accuracy after 1 edit: <b>%2%</b> (before: %3%, %4 points)") if n == 1 else \
+                self.tr("test accuracy after %1 edits: <b>%2%</b> (before: %3%, %4 points)")
+            self.accuracy_label.setText(arg(text, n, f"{100 * acc:.2f}", f"{100 * base:.2f}",
+                                            f"{100 * (acc - base):+.2f}"))
         else:
-            self.accuracy_label.setText(f"test accuracy: <b>{100 * acc:.2f}%</b> (no edits)")
+            self.accuracy_label.setText(arg(self.tr("test accuracy: <b>%1%</b> (no edits)"), f"{100 * acc:.2f}"))
         self.accuracyReady.emit(acc)
 
     # -- saving
@@ -259,20 +288,21 @@ class EditView(View):
     def save_edited(self, path: str) -> None:
         """Write the edited network to path (.npz), with the list of edits in its settings."""
         if self.edited is None:
-            raise EditError("there is no network to save")
+            raise EditError(self.tr("there is no network to save"))
         shape = self.session.data.image_shape if self.session.data is not None else (28, 28)
         training = {"edits": [asdict(e) for e in self.edits]}
         checkpoint.save(path, checkpoint.Checkpoint(self.edited, tuple(shape), training))
-        self.status.setText(f"saved to {path}")
+        self.status.setText(arg(self.tr("saved to %1"), path))
         self.saved.emit(path)
 
     def _save_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save the edited network", "edited.npz", "Models (*.npz)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the edited network"), "edited.npz",
+                                              self.tr("Models (*.npz)"))
         if path:
             try:
                 self.save_edited(path)
             except (OSError, EditError, checkpoint.CheckpointError) as e:
-                self.status.setText(f"not saved: {e}")
+                self.status.setText(arg(self.tr("not saved: %1"), e))
 
     # -- controls
 
@@ -288,8 +318,8 @@ class EditView(View):
         sel = self.session.selected
         unit_ok = has_model and sel is not None and 1 <= sel[0] < len(self.original.layers) \
             and 0 <= sel[1] < self.original.sizes[sel[0]]
-        self.unit_label.setText(f"neuron: hidden layer {sel[0]}, unit {sel[1] + 1}" if unit_ok else
-                                "neuron: none selected (click one in the diagram)")
+        self.unit_label.setText(arg(self.tr("neuron: hidden layer %1, unit %2"), sel[0], sel[1] + 1) if unit_ok else
+                                self.tr("neuron: none selected (click one in the diagram)"))
         for w in (self.off, self.scale_button, self.shift_button):
             w.setEnabled(bool(unit_ok))
         for w in (self.noise_button, self.prune_button, self.save_button, self.reset_button):

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxL
 from ...core.preprocess import EmptyImage, prepare_digit
 from ..i18n import arg
 from ..widgets.drawpad import DrawPad, gray_image
+from ..widgets.whatsthis import explain as explain_view
 from .base import View
 
 PREVIEW = 112  # pixels of the network-input preview
@@ -20,6 +21,7 @@ class InputView(View):
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
         self.pad = DrawPad()
+        self.pad.setToolTip(self.tr("Draw a digit here with the mouse. Delete or Escape clears it."))
         self.preview = QLabel()
         self.preview.setFixedSize(PREVIEW, PREVIEW)
         self.preview.setStyleSheet("background: black")
@@ -48,6 +50,11 @@ class InputView(View):
         browse.addWidget(self.test_index)
         browse.addWidget(self.random_button)
         browse.addWidget(self.test_label, 1)
+        browse.addWidget(explain_view(self, self.tr(
+            "<b>The input</b><p>Draw a digit with the mouse, or pick one of the test images. The network's input "
+            "layer receives it as 28x28 = 784 numbers between 0 and 1, cropped and centred the way MNIST's "
+            "digits were (the small square). Every other view shows what the network does with this input.</p>"),
+            floating=False))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(pad_row, 1)

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...core.batch import BatchRecord, batch_losses
 from ...core.data import scale_images
 from .. import style
+from ..i18n import arg
 from ..session import Session
 from ..widgets.cells import CellImage
 from ..widgets.mosaic import GAP, mosaic_layout, tile, tile_at
+from ..widgets.whatsthis import explain as explain_view
 from .base import View
 
 SHOWN = 32  # images drawn (the losses below cover the same ones)
@@ -21,7 +23,8 @@ WIDE = 2.0  # columns per row of the image grid
 CAPTION_ROWS = 11  # image pixels below each digit for its caption
 BACKGROUND = 255
 RIGHT, WRONG = "#2ca02c", "#d62728"
-HINT = "Slow the speed down or press Step (Right arrow): each step's mini-batch appears here."
+HINT = QT_TRANSLATE_NOOP("MiniBatchView", "Slow the speed down or press Step (Right arrow): each step's mini-batch "
+                         "appears here.")
 
 
 def answers(record: BatchRecord) -> tuple[np.ndarray, np.ndarray]:
@@ -39,7 +42,7 @@ class MiniBatchView(View):
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
-        self.caption = QLabel(HINT)
+        self.caption = QLabel(QCoreApplication.translate("MiniBatchView", HINT))
         self.caption.setWordWrap(True)
         self.caption.setTextFormat(Qt.TextFormat.RichText)
         self.images_view = pg.GraphicsLayoutWidget()
@@ -48,8 +51,9 @@ class MiniBatchView(View):
         self.images = CellImage()
         self.images.cell_at = self._cell_at
         self.images.clicked.connect(self._click)
-        self.images.setToolTip("The images of the mini-batch; under each, its label: the network's answer "
-                               "before the step -> after it. Click an image to look inside the network with it.")
+        self.images.setToolTip(self.tr("The images of the mini-batch; under each, its label: the network's answer "
+                                       "before the step -> after it. Click an image to look inside the network "
+                                       "with it."))
         self.box.addItem(self.images)
         self.texts: list[pg.TextItem] = []
         for _ in range(SHOWN):
@@ -58,8 +62,8 @@ class MiniBatchView(View):
             self.box.addItem(text, ignoreBounds=True)
             text.hide()
             self.texts.append(text)
-        self.loss_plot = style.plot_widget("Loss of each image: before the step (light), after it (dark)",
-                                           "cross-entropy (nats)", "image")
+        self.loss_plot = style.plot_widget(self.tr("Loss of each image: before the step (light), after it (dark)"),
+                                           self.tr("cross-entropy (nats)"), self.tr("image"))
         self.loss_plot.setMouseEnabled(x=False, y=False)
         self.before_bars = pg.BarGraphItem(x=[], height=[], width=0.4, brush=style.BAR, pen=None)
         self.after_bars = pg.BarGraphItem(x=[], height=[], width=0.4, brush=style.TRAIN, pen=None)
@@ -67,11 +71,19 @@ class MiniBatchView(View):
             self.loss_plot.addItem(bars)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.caption)
+        top = QHBoxLayout()  # the caption and its "?", which would cover the caption's end if it floated
+        top.addWidget(self.caption, 1)
+        layout.addLayout(top)
         layout.addWidget(self.images_view, 3)
         layout.addWidget(self.loss_plot, 2)
         self._record: BatchRecord | None = None
         self._shown = 0
+        top.addWidget(explain_view(self, self.tr(
+            "<b>The mini-batch just learned</b><p>Each step of mini-batch gradient descent takes a few "
+            "training images, computes the average loss L over them, finds ∂L/∂W by backpropagation and "
+            "updates every weight: W ← W − η·∂L/∂W, η being the learning rate. Under each image: its label, "
+            "then the network's answer before → after the step; the bars show each image's loss before and "
+            "after.</p>"), floating=False), 0, Qt.AlignmentFlag.AlignTop)
 
     # Session -------------------------------------------------------------------------------
 
@@ -79,7 +91,7 @@ class MiniBatchView(View):
         record = getattr(snapshot, "batch", None)
         if record is None:
             if self._record is not None:
-                self.caption.setText(self._describe(self._record, None) + " <i>(an earlier step)</i>")
+                self.caption.setText(self._describe(self._record, None) + self.tr(" <i>(an earlier step)</i>"))
             return
         if record is self._record:
             return
@@ -96,7 +108,7 @@ class MiniBatchView(View):
             text.hide()
         self.before_bars.setOpts(x=[], height=[])
         self.after_bars.setOpts(x=[], height=[])
-        self.caption.setText(HINT)
+        self.caption.setText(QCoreApplication.translate("MiniBatchView", HINT))
 
     # Drawing -------------------------------------------------------------------------------
 
@@ -135,10 +147,11 @@ class MiniBatchView(View):
         after = batch_losses(record.after, record.labels)
         b, a = answers(record)
         right_before, right_after = int((b == record.labels).sum()), int((a == record.labels).sum())
-        where = f"step {step}: " if step is not None else ""
-        shown = f" ({self._shown} shown)" if self._shown < record.size else ""
-        return (f"{where}mini-batch of {record.size} images{shown}. Mean loss {before.mean():.3f} before the "
-                f"step, <b>{after.mean():.3f}</b> after; right {right_before} before, <b>{right_after}</b> after.")
+        where = arg(self.tr("step %1: "), step) if step is not None else ""
+        shown = arg(self.tr(" (%1 shown)"), self._shown) if self._shown < record.size else ""
+        return where + arg(self.tr("mini-batch of %1 images%2. Mean loss %3 before the step, <b>%4</b> after; right "
+                                   "%5 before, <b>%6</b> after."), record.size, shown, f"{before.mean():.3f}",
+                           f"{after.mean():.3f}", right_before, right_after)
 
     def losses(self) -> tuple[np.ndarray, np.ndarray]:
         """The losses (k,) drawn for the shown images, before and after the step."""
@@ -154,4 +167,5 @@ class MiniBatchView(View):
         index = int(self._record.indices[cell])
         data = self.session.data
         self.session.set_input(scale_images(data.x_train[index]),
-                               f"Training image {index} (label {data.y_train[index]})")
+                               arg(self.tr("Training image %1 (label %2)"), index, int(data.y_train[index])),
+                               label=int(data.y_train[index]))

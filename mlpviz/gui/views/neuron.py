@@ -7,13 +7,15 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...core import explain
 from ...core.model import MLP
 from .. import style
+from ..i18n import activation_label, arg
 from ..session import Session
 from ..widgets.mosaic import finite_limit
+from ..widgets.whatsthis import explain as explain_view
 from .background import Latest
 from .base import View
 from .labels import steady
@@ -46,15 +48,15 @@ class NeuronView(View):
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
-        self.header = QLabel("Click a neuron in the diagram, a weight tile or an activation cell.")
+        self.header = QLabel(self.tr("Click a neuron in the diagram, a weight tile or an activation cell."))
         steady(self.header, 3)
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.canvas = pg.GraphicsLayoutWidget()
         self.canvas.ci.setContentsMargins(2, 2, 2, 2)
         weights_cmap = pg.colormap.get(style.WEIGHTS_CMAP)
 
-        self.in_plot = self.canvas.addPlot(title="incoming weights")
-        self.in_plot.setToolTip("The weights into this neuron: red positive, blue negative")
+        self.in_plot = self.canvas.addPlot(title=self.tr("incoming weights"))
+        self.in_plot.setToolTip(self.tr("The weights into this neuron: red positive, blue negative"))
         self.in_plot.setMenuEnabled(False)
         self.in_plot.setMouseEnabled(x=False, y=False)
         self.in_image = pg.ImageItem()
@@ -64,7 +66,7 @@ class NeuronView(View):
         self.in_plot.addItem(self.in_image)
         self.in_plot.addItem(self.in_bars)
 
-        self.out_plot = self.canvas.addPlot(title="effect on each digit's logit")
+        self.out_plot = self.canvas.addPlot(title=self.tr("effect on each digit's logit"))
         self.out_plot.setMenuEnabled(False)
         self.out_plot.setMouseEnabled(x=False, y=False)
         self.out_plot.getAxis("bottom").setTicks([[(d, str(d)) for d in range(10)]])
@@ -76,14 +78,16 @@ class NeuronView(View):
         self.top_box = self.canvas.addViewBox(lockAspect=True, invertY=True, enableMouse=False, colspan=2)
         self.top_box.setMenuEnabled(False)
         self.top_image = _Clickable()
-        self.top_image.setToolTip("The test images that make this neuron most active. Click one to make it "
-                                  "the input.")
+        self.top_image.setToolTip(self.tr("The test images that make this neuron most active. Click one to make "
+                                          "it the input."))
         self.top_image.clicked.connect(self._top_clicked)
         self.top_box.addItem(self.top_image)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.header)
+        top = QHBoxLayout()  # the caption and its "?", which would cover the caption's end if it floated
+        top.addWidget(self.header, 1)
+        layout.addLayout(top)
         layout.addWidget(self.canvas, 1)
         # a QLabel below the canvas, not a label item in it: a long line there widens the canvas
         self.top_label = steady(QLabel(), 2)
@@ -99,8 +103,14 @@ class NeuronView(View):
         self._shown_key: tuple | None = None
         self.search = Latest(self)
         self.search.ready.connect(self._search_done)
-        self.search.failed.connect(lambda msg: self.top_label.setText(f"search failed: {msg}"))
+        self.search.failed.connect(lambda msg: self.top_label.setText(arg(self.tr("search failed: %1"), msg)))
         session.unitSelected.connect(lambda layer, unit: self.refresh())
+        top.addWidget(explain_view(self, self.tr(
+            "<b>One neuron up close</b><p>Its pre-activation z = w·a + b (the weighted sum of the previous "
+            "layer's activations a plus the bias b) and its activation f(z); for the sigmoid "
+            "σ(z) = 1 / (1 + e<sup>−z</sup>), whose derivative is σ′(z) = σ(z)(1 − σ(z)). Left: its incoming "
+            "weights; right: how much raising its activation moves each digit's logit; below: the test images "
+            "that excite it most.</p>"), floating=False), 0, Qt.AlignmentFlag.AlignTop)
 
     # -- the View interface
 
@@ -136,8 +146,8 @@ class NeuronView(View):
     def refresh(self) -> None:
         sel, model = self.selection(), self._model
         if sel is None:
-            self.header.setText("Click a neuron in the diagram, a weight tile or an activation cell."
-                                if model is not None else "Train or open a model, then click a neuron.")
+            self.header.setText(self.tr("Click a neuron in the diagram, a weight tile or an activation cell.")
+                                if model is not None else self.tr("Train or open a model, then click a neuron."))
             for item in (self.in_image, self.top_image):
                 item.clear()
             self.in_bars.clear()
@@ -158,17 +168,19 @@ class NeuronView(View):
             self.out_bars.setOpts(height=effect, brushes=[pg.mkBrush(style.TEST if v > 0 else style.TRAIN)
                                                           for v in effect])
             self.out_plot.setYRange(-lim, lim, padding=0.05)
-        name = f"hidden layer {layer}, unit {unit + 1} of {model.sizes[layer]} ({model.activation.name})"
+        name = arg(self.tr("hidden layer %1, unit %2 of %3 (%4)"), layer, unit + 1, model.sizes[layer],
+                   activation_label(model.activation.name))
         if self._x is not None and len(self._x) == model.sizes[0]:
             with np.errstate(all="ignore"):
                 tr = explain.trace(model, self._x)
             z, a = float(tr.zs[layer - 1][0, unit]), float(tr.acts[layer][0, unit])
-            self.header.setText(f"<b>{name}</b><br>for this input: pre-activation z = w·a + b = "
-                                f"<b>{z:.4g}</b>, activation {model.activation.name}(z) = <b>{a:.4g}</b>; "
-                                f"bias b = {float(b[unit]):.4g}")
+            self.header.setText(arg(self.tr("<b>%1</b><br>for this input: pre-activation z = w·a + b = <b>%2</b>, "
+                                            "activation %3(z) = <b>%4</b>; bias b = %5"),
+                                    name, f"{z:.4g}", activation_label(model.activation.name), f"{a:.4g}",
+                                    f"{float(b[unit]):.4g}"))
         else:
-            self.header.setText(f"<b>{name}</b><br>bias b = {float(b[unit]):.4g}; draw a digit or pick a "
-                                f"test image to see z and the activation")
+            self.header.setText(arg(self.tr("<b>%1</b><br>bias b = %2; draw a digit or pick a test image to see z "
+                                            "and the activation"), name, f"{float(b[unit]):.4g}"))
         if new_unit:
             self._search(model, layer, unit)
 
@@ -182,22 +194,22 @@ class NeuronView(View):
             self.in_plot.invertY(True)
             self.in_plot.setAspectLocked(True)
             self.in_plot.setRange(xRange=(0, side), yRange=(0, side), padding=0.02)
-            self.in_plot.setTitle(f"incoming weights, {side}x{side} pixels", size="9pt")
+            self.in_plot.setTitle(arg(self.tr("incoming weights, %1x%2 pixels"), side, side), size="9pt")
         else:
             self.in_image.clear()
             self.in_plot.invertY(False)
             self.in_plot.setAspectLocked(False)
             self.in_bars.setData(np.arange(len(w) + 1) - 0.5, w, stepMode="center")
             self.in_plot.setRange(xRange=(-1, len(w)), yRange=(-lim, lim), padding=0.05)
-            self.in_plot.setTitle(f"incoming weights from layer {layer - 1}", size="9pt")
+            self.in_plot.setTitle(arg(self.tr("incoming weights from layer %1"), layer - 1), size="9pt")
 
     def _effect(self, model: MLP, layer: int, unit: int) -> np.ndarray:
         """dz_d/da_unit for each digit d: the outgoing weights for the last hidden layer; through
         the layers in between (at the current input) for an earlier one."""
         if layer == len(model.layers) - 1:
-            self.out_plot.setTitle("outgoing weights to the digits", size="9pt")
+            self.out_plot.setTitle(self.tr("outgoing weights to the digits"), size="9pt")
             return np.asarray(model.layers[-1].W[unit], np.float64)
-        self.out_plot.setTitle("effect on each logit, dz/da here", size="9pt")
+        self.out_plot.setTitle(self.tr("effect on each logit, dz/da here"), size="9pt")
         if self._x is None or len(self._x) != model.sizes[0]:
             return np.zeros(model.sizes[-1])
         with np.errstate(all="ignore"):
@@ -211,7 +223,7 @@ class NeuronView(View):
     def _search(self, model: MLP, layer: int, unit: int) -> None:
         data = self.session.data
         if data is None:
-            self.top_label.setText("no test images loaded")
+            self.top_label.setText(self.tr("no test images loaded"))
             return
         if self._cache_model is not model:
             recent = time.monotonic() - self._searched_at < RECOMPUTE_WHILE_RUNNING
@@ -222,7 +234,7 @@ class NeuronView(View):
         if layer in self._cache:
             self._show_top(layer, unit)
             return
-        self.top_label.setText("searching the test set for the images that drive this neuron hardest...")
+        self.top_label.setText(self.tr("searching the test set for the images that drive this neuron hardest..."))
         x_test = data.x_test
 
         def job(model=model, layer=layer):
@@ -246,9 +258,9 @@ class NeuronView(View):
         side = data.image_shape[0] if data.image_shape[0] * data.image_shape[1] == data.x_test.shape[1] else 28
         self.top_image.setImage(image_grid(data.x_test[self._top] / 255.0, side), levels=(0, 1))
         labels = ", ".join(str(int(data.y_test[i])) for i in self._top)
-        self.top_label.setText(f"the {len(self._top)} test images that excite it most "
-                               f"(activation {acts[self._top[0], unit]:.3g} to {acts[self._top[-1], unit]:.3g}; "
-                               f"labels {labels}); click one to use it")
+        self.top_label.setText(arg(self.tr("the %1 test images that excite it most (activation %2 to %3; labels "
+                                           "%4); click one to use it"), len(self._top),
+                                   f"{acts[self._top[0], unit]:.3g}", f"{acts[self._top[-1], unit]:.3g}", labels))
 
     def _top_clicked(self, x: float, y: float) -> None:
         data = self.session.data

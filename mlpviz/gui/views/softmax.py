@@ -20,18 +20,16 @@ from PySide6.QtWidgets import (
 
 from ...core import explain
 from ...core.model import MLP
+from ..i18n import arg
 from ..session import Session
+from ..widgets.whatsthis import explain as explain_view
 from .base import View
 from .labels import steady
 
-COLUMNS = ("z (logit)", "a = z / T", "a − C", "exp(a − C)", "y = exp / Σ exp")
-FORMULA = ("softmax, as the course writes it: y<sub>k</sub> = exp(a<sub>k</sub> − C) / "
-           "Σ<sub>i</sub> exp(a<sub>i</sub> − C), with C = max(a) so that no exp overflows; here "
-           "a = z / T for the temperature T.<br>cross-entropy: E = −Σ<sub>k</sub> t<sub>k</sub> log "
-           "y<sub>k</sub> = −log y<sub>t</sub> for the one-hot label t.")
+COLUMNS = ("z (logit)", "a = z / T", "a − C", "exp(a − C)", "y = exp / Σ exp")  # the first is translated
 SLIDER = 40  # the temperature slider runs over 10^(-1) .. 10^(+1) in 2 * SLIDER steps
 HIGHLIGHT = QColor(255, 236, 200)
-LABEL = re.compile(r"\(label (\d+)\)")  # how Session.test_image describes a test image
+LABEL = re.compile(r"\(label (\d+)\)")  # how an input's description gives its label, when untranslated
 
 
 class SoftmaxView(View):
@@ -40,12 +38,16 @@ class SoftmaxView(View):
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
-        self.formula = QLabel(FORMULA)
+        self.formula = QLabel(self.tr(
+            "softmax, as the course writes it: y<sub>k</sub> = exp(a<sub>k</sub> − C) / "
+            "Σ<sub>i</sub> exp(a<sub>i</sub> − C), with C = max(a) so that no exp overflows; here "
+            "a = z / T for the temperature T.<br>cross-entropy: E = −Σ<sub>k</sub> t<sub>k</sub> log "
+            "y<sub>k</sub> = −log y<sub>t</sub> for the one-hot label t."))
         self.formula.setTextFormat(Qt.TextFormat.RichText)
         self.formula.setWordWrap(True)
         self.table = QTableWidget(10, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setVerticalHeaderLabels([f"digit {d}" for d in range(10)])
+        self.table.setHorizontalHeaderLabels([self.tr("z (logit)"), *COLUMNS[1:]])
+        self.table.setVerticalHeaderLabels([arg(self.tr("digit %1"), d) for d in range(10)])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
@@ -58,14 +60,14 @@ class SoftmaxView(View):
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(-SLIDER, SLIDER)
         self.slider.setValue(0)
-        self.slider.setToolTip("Temperature T: the logits are divided by T before softmax. T > 1 flattens "
-                               "the probabilities, T < 1 sharpens them; T = 1 is what the network outputs.")
+        self.slider.setToolTip(self.tr("Temperature T: the logits are divided by T before softmax. T > 1 flattens "
+                                       "the probabilities, T < 1 sharpens them; T = 1 is what the network outputs."))
         self.slider.valueChanged.connect(lambda _: self.refresh())
         self.t_label = QLabel()
         self.t_label.setFixedWidth(self.t_label.fontMetrics().horizontalAdvance("T = 10.00  "))
         self.label = QComboBox()
         self.label.addItems([str(d) for d in range(10)])
-        self.label.setToolTip("The true label t for the cross-entropy")
+        self.label.setToolTip(self.tr("The true label t for the cross-entropy"))
         self.label.currentIndexChanged.connect(lambda _: self.refresh())
         self.loss = QLabel()
         self.loss.setTextFormat(Qt.TextFormat.RichText)
@@ -73,11 +75,11 @@ class SoftmaxView(View):
         self.sum_label = steady(QLabel(), 2)
 
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("temperature"))
+        controls.addWidget(QLabel(self.tr("temperature")))
         controls.addWidget(self.slider, 1)
         controls.addWidget(self.t_label)
         controls.addSpacing(16)
-        controls.addWidget(QLabel("true label t"))
+        controls.addWidget(QLabel(self.tr("true label t")))
         controls.addWidget(self.label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -90,6 +92,12 @@ class SoftmaxView(View):
         self._x: np.ndarray | None = None
         self.steps: explain.SoftmaxSteps | None = None
         self._marked: tuple[int, int] | None = None
+        controls.addWidget(explain_view(self, self.tr(
+            "<b>Softmax and cross-entropy, step by step</b><p>The output layer's values z (logits) become "
+            "probabilities: y<sub>k</sub> = exp(z<sub>k</sub>) / Σ<sub>i</sub> exp(z<sub>i</sub>), computed "
+            "after subtracting the largest so that nothing overflows. The loss for the true label t is the "
+            "cross-entropy E = −Σ t<sub>k</sub> log y<sub>k</sub> = −log y<sub>t</sub>: small when the network "
+            "gives the right digit a high probability.</p>"), floating=False))
         self.refresh()
 
     @property
@@ -112,8 +120,10 @@ class SoftmaxView(View):
     def set_input(self, x: np.ndarray | None, source: str) -> None:
         self._x = x
         m = LABEL.search(source or "")
-        if m and int(m.group(1)) < self.label.count():
-            self.label.setCurrentIndex(int(m.group(1)))  # a test image knows its label
+        label = self.session.input_label if self.session.input_label is not None else \
+            int(m.group(1)) if m else None
+        if label is not None and label < self.label.count():
+            self.label.setCurrentIndex(label)  # a test or training image knows its label
         self.refresh()
 
     def clear(self) -> None:
@@ -131,7 +141,7 @@ class SoftmaxView(View):
                 for item in row:
                     item.setText("")
             self.sum_label.setText("")
-            self.loss.setText("Draw a digit or pick a test image to follow softmax step by step.")
+            self.loss.setText(self.tr("Draw a digit or pick a test image to follow softmax step by step."))
             return
         with np.errstate(all="ignore"):
             z = explain.trace(model, x).logits[0]
@@ -149,10 +159,11 @@ class SoftmaxView(View):
                 if restyle:
                     item.setFont(bold if d == best else plain)
                     item.setBackground(QBrush(HIGHLIGHT) if d == t else QBrush())
-        self.sum_label.setText(f"C = max(a) = {s.scaled.max():.4g};  Σ exp(a − C) = {s.total:.4g};  "
-                               f"Σ y = {s.p.sum():.4f};  the network reads {best} (bold)")
+        self.sum_label.setText(arg(self.tr("C = max(a) = %1;  Σ exp(a − C) = %2;  Σ y = %3;  the network reads "
+                                           "%4 (bold)"), f"{s.scaled.max():.4g}", f"{s.total:.4g}",
+                                   f"{s.p.sum():.4f}", best))
         loss = s.cross_entropy(t)
-        self.loss.setText(f"cross-entropy for t = {t} (highlighted): E = −log y<sub>{t}</sub> = "
-                          f"−log {s.p[t]:.4g} = <b>{loss:.4f}</b>"
+        self.loss.setText(arg(self.tr("cross-entropy for t = %1 (highlighted): E = −log y<sub>%1</sub> = "
+                                      "−log %2 = <b>%3</b>"), t, f"{s.p[t]:.4g}", f"{loss:.4f}")
                           + ("" if self.slider.value() == 0 else
-                             f"  (at T = 1: {explain.softmax_steps(z).cross_entropy(t):.4f})"))
+                             arg(self.tr("  (at T = 1: %1)"), f"{explain.softmax_steps(z).cross_entropy(t):.4f}")))

@@ -17,7 +17,7 @@ class StatusView(View):
                 "epoch": self.tr("Passes over the training set so far."),
                 "step": self.tr("Mini-batch updates so far."), "speed": self.tr("Training images per second."),
                 "elapsed": self.tr("Time spent training (evaluation excluded)."),
-                "lr": self.tr("The learning rate now.")}
+                "lr": self.tr("The learning rate η now: each step moves the weights by W ← W − η·∂L/∂W.")}
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.progress = QProgressBar()
@@ -29,6 +29,7 @@ class StatusView(View):
         for key, tip in tips.items():
             label = QLabel()
             label.setToolTip(tip)
+            label.setWhatsThis(tip)  # Shift+F1 explains them too: the status bar has no room for a "?"
             label.setMinimumWidth(80)
             layout.addWidget(label)
             self.labels[key] = label

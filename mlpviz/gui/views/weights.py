@@ -6,20 +6,25 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt
 from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from ...core.data import scale_images
 from .. import style
+from ..i18n import arg
 from ..session import Session
 from ..widgets.cells import CellImage
 from ..widgets.mosaic import COLOURS, GAP, GAP_RGBA, colour_codes, finite_limit, mosaic_layout, order_by, tile, tile_at
+from ..widgets.whatsthis import explain as explain_view
 from .base import View
 
-SORTS = ("unit number", "weight norm", "activity")  # the order of the tiles on the pages
-SORT_TIPS = ("Units in their order in the network.",
-             "Largest weight vector (L2 norm) first: the units that have learned the most.",
-             "Most active first: mean activation on the first test images.")
+SORTS = ("unit number", "weight norm", "activity")  # keys of the orders of the tiles on the pages
+SORT_LABELS = (QT_TRANSLATE_NOOP("WeightsView", "unit number"), QT_TRANSLATE_NOOP("WeightsView", "weight norm"),
+               QT_TRANSLATE_NOOP("WeightsView", "activity"))
+SORT_TIPS = (QT_TRANSLATE_NOOP("WeightsView", "Units in their order in the network."),
+             QT_TRANSLATE_NOOP("WeightsView", "Largest weight vector (L2 norm) first: the units that have learned "
+                                              "the most."),
+             QT_TRANSLATE_NOOP("WeightsView", "Most active first: mean activation on the first test images."))
 PAGE_SIZES = (16, 36, 64, 144, 0)  # tiles per page; 0: all of them
 DEFAULT_PAGE_SIZE = 64
 ACTIVITY_SAMPLE = 200  # test images whose mean activation ranks the units
@@ -70,8 +75,8 @@ class WeightsView(View):
         self.mosaic.cell_at = self._cell_at
         self.mosaic.hovered.connect(self._hover)
         self.mosaic.clicked.connect(self._click)
-        self.mosaic.setToolTip("Each tile: the weights from every pixel into one hidden unit. "
-                               "Red: positive, blue: negative. Click a tile to see it large.")
+        self.mosaic.setToolTip(self.tr("Each tile: the weights from every pixel into one hidden unit. "
+                                       "Red: positive, blue: negative. Click a tile to see it large."))
         self.outline = QGraphicsRectItem()
         self.outline.setPen(pg.mkPen(style.ACCENT, width=3))  # cosmetic: 3 screen pixels at any zoom
         self.outline.setZValue(10)
@@ -80,20 +85,20 @@ class WeightsView(View):
         self.box.sigResized.connect(self._fit)
 
         self.sort = QComboBox()
-        self.sort.addItems(SORTS)
-        for i, tip in enumerate(SORT_TIPS):
-            self.sort.setItemData(i, tip, Qt.ItemDataRole.ToolTipRole)
-        self.sort.setToolTip("The order of the tiles")
+        for i, (key, label, tip) in enumerate(zip(SORTS, SORT_LABELS, SORT_TIPS)):
+            self.sort.addItem(QCoreApplication.translate("WeightsView", label), key)
+            self.sort.setItemData(i, QCoreApplication.translate("WeightsView", tip), Qt.ItemDataRole.ToolTipRole)
+        self.sort.setToolTip(self.tr("The order of the tiles"))
         self.sort.currentIndexChanged.connect(lambda _: self._resort(force=True))
         self.page_size = QComboBox()
-        self.page_size.addItems([str(n) if n else "all" for n in PAGE_SIZES])
+        self.page_size.addItems([str(n) if n else self.tr("all") for n in PAGE_SIZES])
         self.page_size.setCurrentIndex(PAGE_SIZES.index(DEFAULT_PAGE_SIZE))
-        self.page_size.setToolTip("Tiles per page: fewer tiles are drawn larger")
+        self.page_size.setToolTip(self.tr("Tiles per page: fewer tiles are drawn larger"))
         self.page_size.currentIndexChanged.connect(self._page_size_changed)
         self.prev = QToolButton(text="<")
         self.next = QToolButton(text=">")
-        self.prev.setToolTip("Previous page")
-        self.next.setToolTip("Next page")
+        self.prev.setToolTip(self.tr("Previous page"))
+        self.next.setToolTip(self.tr("Next page"))
         self.prev.clicked.connect(lambda: self.set_page(self._page - 1))
         self.next.clicked.connect(lambda: self.set_page(self._page + 1))
         self.page_label = QLabel()
@@ -103,9 +108,9 @@ class WeightsView(View):
         self.big_box = self.big_view.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
         self.big = pg.ImageItem()
         self.big_box.addItem(self.big)
-        self.title = QLabel("First-layer weights")
+        self.title = QLabel(self.tr("First-layer weights"))
         self.title.setStyleSheet("font-weight: bold")
-        self.info = QLabel("Train or open a model to see its weights.")
+        self.info = QLabel(self.tr("Train or open a model to see its weights."))
         self.info.setWordWrap(True)
         self.scale = QLabel()
         self.scale.setWordWrap(True)
@@ -113,13 +118,19 @@ class WeightsView(View):
 
         bar = QHBoxLayout()
         bar.addWidget(self.title, 1)
-        bar.addWidget(QLabel("sort by"))
+        bar.addWidget(QLabel(self.tr("sort by")))
         bar.addWidget(self.sort)
-        bar.addWidget(QLabel("tiles"))
+        bar.addWidget(QLabel(self.tr("tiles")))
         bar.addWidget(self.page_size)
         bar.addWidget(self.prev)
         bar.addWidget(self.page_label)
+        self.help = explain_view(self, self.tr(
+            "<b>First-layer weights</b><p>Each tile shows the weights W from every pixel of the input layer into "
+            "one neuron of the first hidden layer, laid out like the image: red pixels push the neuron's "
+            "z = W·x + b up, blue ones down. Training moves every weight by −η·∂L/∂W, and strokes of the digits "
+            "slowly appear.</p>"), floating=False)
         bar.addWidget(self.next)
+        bar.addWidget(self.help)
         side = QVBoxLayout()
         side.addWidget(self.big_view)
         side.addWidget(self.info)
@@ -181,7 +192,7 @@ class WeightsView(View):
         self.mosaic.clear()
         self.big.clear()
         self.outline.hide()
-        self.info.setText("Train or open a model to see its weights.")
+        self.info.setText(self.tr("Train or open a model to see its weights."))
         self.scale.setText("")
         self._show_page_label()
 
@@ -201,9 +212,9 @@ class WeightsView(View):
         # While training, re-sorting waits a few seconds; paused, the order is always current.
         if new_shape or not running or time.monotonic() - self._sorted_at >= RESORT_SECONDS:
             self._resort(redraw=False)
-        self.title.setText(f"First-layer weights: {W.shape[1]} hidden units, one {image_shape[0]}x"
-                           f"{image_shape[1]} tile each")
-        self.scale.setText(f"colour scale: blue -{self._limit:.3g}, white 0, red +{self._limit:.3g}")
+        self.title.setText(arg(self.tr("First-layer weights: %1 hidden units, one %2x%3 tile each"), W.shape[1],
+                               image_shape[0], image_shape[1]))
+        self.scale.setText(arg(self.tr("colour scale: blue -%1, white 0, red +%1"), f"{self._limit:.3g}"))
         self._draw()
 
     def _resort(self, force: bool = False, redraw: bool = True) -> None:
@@ -289,7 +300,7 @@ class WeightsView(View):
 
     def _show_page_label(self) -> None:
         first = 0 if self._per_page == 0 else self._page * self._per_page
-        text = f"{first + 1}-{first + len(self.page_units())} of {self.units}" if self.units else ""
+        text = arg(self.tr("%1-%2 of %3"), first + 1, first + len(self.page_units()), self.units) if self.units else ""
         if text != self.page_label.text():  # a new text costs a layout pass: only when it changes
             self.page_label.setText(text)
         self.prev.setEnabled(self._page > 0)
@@ -344,12 +355,13 @@ class WeightsView(View):
         if shown >= self._W.shape[1]:
             return
         col = self._W[:, shown]
-        verb = "pointing at" if self._hovered >= 0 else "selected:"
         rank = int(np.flatnonzero(self._order == shown)[0]) + 1 if self._order.size else shown + 1
         with np.errstate(all="ignore"):
             norm = float(np.linalg.norm(col))
-        text = (f"{verb} unit {shown + 1} of {self._W.shape[1]}, place {rank} by "
-                f"{SORTS[self.sort.currentIndex()]}\nweights from {col.min():+.3f} to {col.max():+.3f}, "
-                f"norm {norm:.3g}")
+        text = self.tr("pointing at unit %1 of %2, place %3 by %4\nweights from %5 to %6, norm %7") \
+            if self._hovered >= 0 else self.tr("selected: unit %1 of %2, place %3 by %4\nweights from %5 to %6, "
+                                               "norm %7")
+        text = arg(text, shown + 1, self._W.shape[1], rank, self.sort.currentText(), f"{col.min():+.3f}",
+                   f"{col.max():+.3f}", f"{norm:.3g}")
         if text != self.info.text():
             self.info.setText(text)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ...core.config import MAX_LAYERS, MAX_WIDTH, PRESETS, Config, ConfigError, parse_hidden
 from ...core.data import MIN_TRAIN_IMAGES
 from ..i18n import arg
+from .whatsthis import explain
 
 # Speed slider positions: steps per second, None for full speed.
 SPEEDS = (1, 2, 5, 10, 30, 100, 300, None)
@@ -185,6 +186,7 @@ class ControlPanel(QWidget):
         layout.addWidget(self.note)
         layout.addStretch(1)
 
+        self._explain()
         self._good = PRESETS["course"]
         self._train_max = 60000
         self.set_config(PRESETS["course"], 60000)
@@ -195,6 +197,44 @@ class ControlPanel(QWidget):
         for name in ("init_std", "lr", "batch_size", "seed", "train_limit", "momentum", "weight_decay",
                      "lr_decay", "shift", "epochs"):
             getattr(self, name).valueChanged.connect(lambda _, n=name: self._edited(n))
+
+    def _explain(self) -> None:
+        """What's This texts (Shift+F1) for the settings that a formula explains best."""
+        self.hidden.setWhatsThis(self.tr(
+            "<b>Hidden layers</b><p>The layers between the input layer (784 pixels) and the output layer (10 "
+            "digits). Each computes a = f(W·x + b): weights W, bias b and an activation function f. "
+            "\"50\" is the course's network: 784-50-10.</p>"))
+        self.activation.setWhatsThis(self.tr(
+            "<b>Activation function</b><p>The non-linear f applied in every hidden layer. Sigmoid: "
+            "σ(z) = 1 / (1 + e<sup>−z</sup>), with derivative σ′(z) = σ(z)(1 − σ(z)) (at most 0.25, so "
+            "gradients shrink layer after layer). tanh is centred on 0; ReLU, max(0, z), learns fastest.</p>"))
+        self.loss.setWhatsThis(self.tr(
+            "<b>Loss</b><p>Cross-entropy of the softmax output: E = −Σ<sub>k</sub> t<sub>k</sub> log "
+            "y<sub>k</sub> for the one-hot label t. Mean squared error: (1/n) Σ (t<sub>k</sub> − "
+            "y<sub>k</sub>)². Training lowers it.</p>"))
+        self.lr.setWhatsThis(self.tr(
+            "<b>Learning rate η</b><p>Gradient descent moves every weight against its gradient: "
+            "W ← W − η·∂L/∂W. Too small and learning crawls; too large and the loss jumps about or the "
+            "network diverges.</p>"))
+        self.optimizer.setWhatsThis(self.tr(
+            "<b>Optimizer</b><p>SGD is plain gradient descent, W ← W − η·∂L/∂W. Momentum adds a velocity that "
+            "keeps part of the previous steps; Adam scales each weight's step by the running size of its "
+            "gradients.</p>"))
+        self.batch_size.setWhatsThis(self.tr(
+            "<b>Batch size</b><p>A mini-batch is the handful of training images one step learns from: the "
+            "gradient ∂L/∂W is averaged over them before W ← W − η·∂L/∂W. An epoch is one pass over all "
+            "training images.</p>"))
+        self.init.setWhatsThis(self.tr(
+            "<b>Weight initialisation</b><p>The random weights the network starts from. Xavier draws them with "
+            "variance 1/n<sub>in</sub> (suits sigmoid and tanh), He with 2/n<sub>in</sub> (suits ReLU).</p>"))
+        self.speed.setWhatsThis(self.tr(
+            "<b>Speed</b><p>From one mini-batch a second, to watch every update of the weights, to full "
+            "speed.</p>"))
+        explain(self, self.tr(
+            "<b>Settings</b><p>The network (its layers and activation function), how it learns (optimizer, "
+            "learning rate η, mini-batch size) and the data. Start trains by mini-batch gradient descent, "
+            "W ← W − η·∂L/∂W; Step learns from one mini-batch. Shift+F1, then a click on any setting, explains "
+            "it.</p>"))
 
     @staticmethod
     def _combo(items, tip: str) -> QComboBox:

@@ -1,0 +1,1466 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>Activation</name>
+    <message>
+        <source>sigmoid</source>
+        <translation>시그모이드</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>leaky ReLU</source>
+        <translation>Leaky ReLU</translation>
+    </message>
+</context>
+<context>
+    <name>ActivationsView</name>
+    <message>
+        <source>Draw a digit or pick a test image.</source>
+        <translation>숫자를 그리거나 테스트 이미지를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Activations of each hidden layer for the current input, one cell per unit (left to right, top to bottom). Bright: strongly active. Click a cell to select its unit.</source>
+        <translation>현재 입력에 대한 각 은닉층의 활성화 값입니다. 뉴런 하나가 칸 하나입니다(왼쪽에서 오른쪽, 위에서 아래 순). 밝을수록 강하게 활성화된 것입니다. 칸을 클릭하면 그 뉴런이 선택됩니다.</translation>
+    </message>
+    <message>
+        <source>Output: probability of each digit</source>
+        <translation>출력층: 숫자별 확률</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>확률</translation>
+    </message>
+    <message>
+        <source>digit</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Activations&lt;/b&gt;&lt;p&gt;What each hidden layer computes for the current input: every unit&apos;s activation a = f(W·x + b), one cell per unit, with f the activation function (sigmoid σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;), tanh or ReLU). Below, the output layer&apos;s softmax: the probability y&lt;sub&gt;k&lt;/sub&gt; = e&lt;sup&gt;z&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt; / Σ e&lt;sup&gt;z&lt;sub&gt;i&lt;/sub&gt;&lt;/sup&gt; of each digit; the highest is the answer.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;활성화 값&lt;/b&gt;&lt;p&gt;현재 입력에 대해 각 은닉층이 계산한 값입니다. 뉴런마다 활성화 값 a = f(W·x + b)를 한 칸에 표시하며, f는 활성화 함수(시그모이드 σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;), tanh 또는 ReLU)입니다. 아래는 출력층의 소프트맥스로, 숫자마다 확률 y&lt;sub&gt;k&lt;/sub&gt; = e&lt;sup&gt;z&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt; / Σ e&lt;sup&gt;z&lt;sub&gt;i&lt;/sub&gt;&lt;/sup&gt;를 보여 줍니다. 가장 높은 확률의 숫자가 네트워크의 답입니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>hidden %1: %2 units, %3</source>
+        <translation>은닉층 %1: 뉴런 %2개, %3</translation>
+    </message>
+    <message>
+        <source>no hidden layers: the inputs go straight to the softmax</source>
+        <translation>은닉층 없음: 입력이 곧바로 소프트맥스로 들어갑니다</translation>
+    </message>
+    <message>
+        <source>%1: the network reads &lt;b&gt;%2&lt;/b&gt; (%3%)</source>
+        <translation>%1: 네트워크의 답은 &lt;b&gt;%2&lt;/b&gt; (%3%)</translation>
+    </message>
+</context>
+<context>
+    <name>AttributionView</name>
+    <message>
+        <source>gradient × input</source>
+        <translation>기울기 × 입력</translation>
+    </message>
+    <message>
+        <source>integrated gradients (32 steps)</source>
+        <translation>적분 기울기 (32단계)</translation>
+    </message>
+    <message>
+        <source>explain:</source>
+        <translation>설명:</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>예측</translation>
+    </message>
+    <message>
+        <source>Explain whatever digit the network reads</source>
+        <translation>네트워크가 읽은 숫자를 설명합니다</translation>
+    </message>
+    <message>
+        <source>gradient × input: how much each pixel&apos;s ink moves log p, to first order. Integrated gradients: the same, averaged along the way from a blank image to this one; the map then adds up to the change of log p along that way.</source>
+        <translation>기울기 × 입력: 각 픽셀의 잉크가 log p를 (1차 근사로) 얼마나 움직이는지 보여 줍니다. 적분 기울기: 같은 값을 빈 이미지에서 이 이미지까지 가는 경로를 따라 평균한 것으로, 지도의 합이 그 경로에서 log p가 변한 양과 같아집니다.</translation>
+    </message>
+    <message>
+        <source>The input the network sees (white ink), with the pixels that raise the digit&apos;s log-probability in red and those that lower it in blue.</source>
+        <translation>네트워크가 보는 입력(흰 잉크)입니다. 그 숫자의 로그 확률을 높이는 픽셀은 빨간색, 낮추는 픽셀은 파란색입니다.</translation>
+    </message>
+    <message>
+        <source>The attribution map alone: red raises, blue lowers, white: no effect.</source>
+        <translation>기여도 지도만 따로: 빨간색은 높이고, 파란색은 낮추며, 흰색은 영향이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Draw a digit or pick a test image.</source>
+        <translation>숫자를 그리거나 테스트 이미지를 고르세요.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Attribution: which pixels made this answer&lt;/b&gt;&lt;p&gt;Backpropagation carries the gradient ∂ log p/∂x back to the input pixels; gradient × input, x · ∂ log p/∂x, says how much each pixel&apos;s ink raised (red) or lowered (blue) the log-probability of the chosen digit. Pick a digit to ask &quot;why not 7?&quot;.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;기여도: 어떤 픽셀이 이 답을 만들었나&lt;/b&gt;&lt;p&gt;역전파로 기울기 ∂ log p/∂x를 입력 픽셀까지 거슬러 보냅니다. 기울기 × 입력, 즉 x · ∂ log p/∂x는 각 픽셀의 잉크가 고른 숫자의 로그 확률을 얼마나 높였는지(빨간색) 또는 낮췄는지(파란색) 알려 줍니다. 숫자를 골라 &quot;왜 7이 아니지?&quot;라고 물어보세요.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Train or open a model first.</source>
+        <translation>먼저 학습하거나 모델을 여세요.</translation>
+    </message>
+    <message>
+        <source>Why %1?</source>
+        <translation>왜 %1일까?</translation>
+    </message>
+    <message>
+        <source>Why not %1? (the network reads %2)</source>
+        <translation>왜 %1이 아닐까? (네트워크의 답은 %2)</translation>
+    </message>
+    <message>
+        <source>integrated gradients from a blank image</source>
+        <translation>빈 이미지에서 시작한 적분 기울기</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; Red pixels raise log p(%2), blue ones lower it: the map is %3. p(%2) = %4; the map adds up to %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 빨간 픽셀은 log p(%2)를 높이고 파란 픽셀은 낮춥니다. 지도: %3. p(%2) = %4, 지도의 합은 %5</translation>
+    </message>
+    <message>
+        <source> (log p(%1) here minus on a blank image: %2)</source>
+        <translation> (여기의 log p(%1)에서 빈 이미지의 값을 뺀 값: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>ControlPanel</name>
+    <message>
+        <source>course</source>
+        <translation>강의</translation>
+    </message>
+    <message>
+        <source>keras</source>
+        <translation>Keras</translation>
+    </message>
+    <message>
+        <source>fast</source>
+        <translation>빠르게</translation>
+    </message>
+    <message>
+        <source>best</source>
+        <translation>최고 성능</translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation>사용자 정의</translation>
+    </message>
+    <message>
+        <source>A ready-made network and training. course: the course&apos;s 784-50-10 sigmoid network; keras: its Keras version; fast: a 784-256-128-10 ReLU network (about ten seconds); best: 784-512-256-10 on shifted images, the most accurate (under a minute).</source>
+        <translation>미리 준비된 네트워크와 학습 설정입니다. 강의: 강의의 784-50-10 시그모이드 네트워크, Keras: 그 Keras 버전, 빠르게: 784-256-128-10 ReLU 네트워크(약 10초), 최고 성능: 이동시킨 이미지로 학습하는 784-512-256-10, 가장 정확함(1분 이내).</translation>
+    </message>
+    <message>
+        <source>Widths of the hidden layers, comma-separated: 50 is one layer of 50 units, 256,128 two layers. Each from 1 to %1 units, up to %2 layers; empty for none.</source>
+        <translation>은닉층의 뉴런 수를 쉼표로 구분해 적습니다. 50은 뉴런 50개짜리 층 하나, 256,128은 층 둘입니다. 층마다 1~%1개, 최대 %2층이며, 비워 두면 은닉층이 없습니다.</translation>
+    </message>
+    <message>
+        <source>sigmoid</source>
+        <translation>시그모이드</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>leaky ReLU</source>
+        <translation>Leaky ReLU</translation>
+    </message>
+    <message>
+        <source>The activation function applied after every hidden layer.</source>
+        <translation>모든 은닉층 뒤에 적용되는 활성화 함수입니다.</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>정규분포</translation>
+    </message>
+    <message>
+        <source>Xavier (Glorot)</source>
+        <translation>Xavier (Glorot)</translation>
+    </message>
+    <message>
+        <source>He</source>
+        <translation>He</translation>
+    </message>
+    <message>
+        <source>How the weights start: normal uses the std below, Xavier suits sigmoid and tanh, He suits ReLU.</source>
+        <translation>가중치의 초깃값: 정규분포는 아래의 표준편차를 쓰고, Xavier는 시그모이드와 tanh에, He는 ReLU에 알맞습니다.</translation>
+    </message>
+    <message>
+        <source>Standard deviation of the initial weights (normal init only).</source>
+        <translation>초기 가중치의 표준편차 (정규분포 초기화에만 쓰임).</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>교차 엔트로피</translation>
+    </message>
+    <message>
+        <source>mean squared error</source>
+        <translation>평균 제곱 오차</translation>
+    </message>
+    <message>
+        <source>What the network minimises: cross-entropy of the softmax output, or the mean squared error against one-hot labels.</source>
+        <translation>네트워크가 최소화하는 손실: 소프트맥스 출력의 교차 엔트로피, 또는 원-핫 레이블과의 평균 제곱 오차.</translation>
+    </message>
+    <message>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>How gradients change the weights: plain gradient descent, with momentum, or Adam.</source>
+        <translation>기울기로 가중치를 바꾸는 방법: 기본 경사 하강법, 모멘텀, 또는 Adam.</translation>
+    </message>
+    <message>
+        <source>Learning rate: the size of each update. It can change while training.</source>
+        <translation>학습률: 한 번 갱신할 때의 보폭입니다. 학습 중에도 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The learning rate in use now, after the per-epoch decay.</source>
+        <translation>에포크마다 감소시킨 뒤 지금 쓰고 있는 학습률.</translation>
+    </message>
+    <message>
+        <source>Momentum coefficient (momentum optimizer).</source>
+        <translation>모멘텀 계수 (모멘텀 옵티마이저).</translation>
+    </message>
+    <message>
+        <source>L2 weight decay.</source>
+        <translation>L2 가중치 감쇠.</translation>
+    </message>
+    <message>
+        <source>The learning rate is multiplied by this after every epoch (1: constant).</source>
+        <translation>에포크가 끝날 때마다 학습률에 이 값을 곱합니다 (1: 일정).</translation>
+    </message>
+    <message>
+        <source>Augmentation: move each training image by up to this many pixels.</source>
+        <translation>데이터 증강: 학습 이미지를 최대 이만큼의 픽셀만큼 이동시킵니다.</translation>
+    </message>
+    <message>
+        <source>Images per mini-batch: one step averages the gradient over this many.</source>
+        <translation>미니배치 하나의 이미지 수: 한 스텝은 이만큼의 이미지에 대한 기울기의 평균을 씁니다.</translation>
+    </message>
+    <message>
+        <source>How long the run is planned, in passes over the training set. Start continues past it.</source>
+        <translation>계획한 학습 길이(학습 데이터 전체를 도는 횟수). 시작을 누르면 그 뒤로도 계속합니다.</translation>
+    </message>
+    <message>
+        <source>Random seed: the same seed and settings give exactly the same run.</source>
+        <translation>난수 시드: 같은 시드와 설정이면 정확히 같은 학습이 됩니다.</translation>
+    </message>
+    <message>
+        <source>MNIST (bundled)</source>
+        <translation>MNIST (내장)</translation>
+    </message>
+    <message>
+        <source>Choose...</source>
+        <translation>선택...</translation>
+    </message>
+    <message>
+        <source>Train on another dataset: a folder of MNIST-format IDX files (such as Fashion-MNIST), a Keras-style mnist.npz, or the bundled MNIST.</source>
+        <translation>다른 데이터셋으로 학습: MNIST 형식 IDX 파일 폴더(Fashion-MNIST 등), Keras 형식 mnist.npz, 또는 내장 MNIST.</translation>
+    </message>
+    <message>
+        <source>Show all settings</source>
+        <translation>모든 설정 보기</translation>
+    </message>
+    <message>
+        <source>Loss, momentum, weight decay, learning-rate decay, image shifts, initial std and the planned length.</source>
+        <translation>손실, 모멘텀, 가중치 감쇠, 학습률 감소, 이미지 이동, 초기 표준편차, 계획한 길이.</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>프리셋</translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation>은닉층</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>활성화 함수</translation>
+    </message>
+    <message>
+        <source>Init</source>
+        <translation>초기화 방식</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>Init std</source>
+        <translation>초기 표준편차</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>가중치 감쇠</translation>
+    </message>
+    <message>
+        <source>LR decay / epoch</source>
+        <translation>에포크당 학습률 감소</translation>
+    </message>
+    <message>
+        <source>Shift images by</source>
+        <translation>이미지 이동</translation>
+    </message>
+    <message>
+        <source>Epochs planned</source>
+        <translation>계획한 에포크</translation>
+    </message>
+    <message>
+        <source>Training images</source>
+        <translation>학습 이미지 수</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Start or pause training (Space).</source>
+        <translation>학습을 시작하거나 일시 정지합니다 (Space).</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>한 스텝</translation>
+    </message>
+    <message>
+        <source>Train on exactly one mini-batch, then pause (Right arrow).</source>
+        <translation>미니배치 하나만 학습하고 멈춥니다 (오른쪽 화살표).</translation>
+    </message>
+    <message>
+        <source>Step epoch</source>
+        <translation>한 에포크</translation>
+    </message>
+    <message>
+        <source>Train until the end of the current epoch, then pause (Shift+Right).</source>
+        <translation>현재 에포크가 끝날 때까지 학습하고 멈춥니다 (Shift+오른쪽 화살표).</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>초기화</translation>
+    </message>
+    <message>
+        <source>Start again from freshly initialised weights with these settings (Ctrl+R).</source>
+        <translation>이 설정으로 가중치를 새로 초기화해 처음부터 다시 시작합니다 (Ctrl+R).</translation>
+    </message>
+    <message>
+        <source>Training speed: from one mini-batch a second (watch each update) to full speed. It acts at once.</source>
+        <translation>학습 속도: 초당 미니배치 하나(갱신을 하나하나 관찰)부터 최고 속도까지. 바로 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>속도</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>네트워크</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>데이터</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Hidden layers&lt;/b&gt;&lt;p&gt;The layers between the input layer (784 pixels) and the output layer (10 digits). Each computes a = f(W·x + b): weights W, bias b and an activation function f. &quot;50&quot; is the course&apos;s network: 784-50-10.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;은닉층&lt;/b&gt;&lt;p&gt;입력층(784 픽셀)과 출력층(숫자 10개) 사이의 층입니다. 각 층은 가중치 W, 편향 b, 활성화 함수 f로 a = f(W·x + b)를 계산합니다. &quot;50&quot;은 강의의 네트워크 784-50-10입니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Activation function&lt;/b&gt;&lt;p&gt;The non-linear f applied in every hidden layer. Sigmoid: σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;), with derivative σ′(z) = σ(z)(1 − σ(z)) (at most 0.25, so gradients shrink layer after layer). tanh is centred on 0; ReLU, max(0, z), learns fastest.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;활성화 함수&lt;/b&gt;&lt;p&gt;모든 은닉층에 적용되는 비선형 함수 f입니다. 시그모이드: σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;), 도함수는 σ′(z) = σ(z)(1 − σ(z))입니다(최댓값이 0.25라서 층을 거칠수록 기울기가 작아집니다). tanh는 0을 중심으로 하고, ReLU max(0, z)는 가장 빨리 학습합니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Loss&lt;/b&gt;&lt;p&gt;Cross-entropy of the softmax output: E = −Σ&lt;sub&gt;k&lt;/sub&gt; t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt; for the one-hot label t. Mean squared error: (1/n) Σ (t&lt;sub&gt;k&lt;/sub&gt; − y&lt;sub&gt;k&lt;/sub&gt;)². Training lowers it.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;손실&lt;/b&gt;&lt;p&gt;소프트맥스 출력의 교차 엔트로피: 원-핫 레이블 t에 대해 E = −Σ&lt;sub&gt;k&lt;/sub&gt; t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt;. 평균 제곱 오차: (1/n) Σ (t&lt;sub&gt;k&lt;/sub&gt; − y&lt;sub&gt;k&lt;/sub&gt;)². 학습은 이 값을 줄여 나갑니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Learning rate η&lt;/b&gt;&lt;p&gt;Gradient descent moves every weight against its gradient: W ← W − η·∂L/∂W. Too small and learning crawls; too large and the loss jumps about or the network diverges.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;학습률 η&lt;/b&gt;&lt;p&gt;경사 하강법은 모든 가중치를 기울기의 반대 방향으로 옮깁니다: W ← W − η·∂L/∂W. 너무 작으면 학습이 느리고, 너무 크면 손실이 널뛰거나 네트워크가 발산합니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Optimizer&lt;/b&gt;&lt;p&gt;SGD is plain gradient descent, W ← W − η·∂L/∂W. Momentum adds a velocity that keeps part of the previous steps; Adam scales each weight&apos;s step by the running size of its gradients.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;옵티마이저&lt;/b&gt;&lt;p&gt;SGD는 기본 경사 하강법 W ← W − η·∂L/∂W입니다. 모멘텀은 이전 스텝의 일부를 이어 가는 속도를 더하고, Adam은 가중치마다 최근 기울기의 크기에 맞춰 보폭을 조절합니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Batch size&lt;/b&gt;&lt;p&gt;A mini-batch is the handful of training images one step learns from: the gradient ∂L/∂W is averaged over them before W ← W − η·∂L/∂W. An epoch is one pass over all training images.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;배치 크기&lt;/b&gt;&lt;p&gt;미니배치는 한 스텝에서 학습하는 몇 장의 학습 이미지입니다. 이 이미지들에 대한 기울기 ∂L/∂W를 평균한 뒤 W ← W − η·∂L/∂W로 갱신합니다. 에포크는 학습 이미지 전체를 한 번 도는 것입니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Weight initialisation&lt;/b&gt;&lt;p&gt;The random weights the network starts from. Xavier draws them with variance 1/n&lt;sub&gt;in&lt;/sub&gt; (suits sigmoid and tanh), He with 2/n&lt;sub&gt;in&lt;/sub&gt; (suits ReLU).&lt;/p&gt;</source>
+        <translation>&lt;b&gt;가중치 초기화&lt;/b&gt;&lt;p&gt;네트워크가 출발하는 무작위 가중치입니다. Xavier는 분산 1/n&lt;sub&gt;in&lt;/sub&gt;으로(시그모이드와 tanh에 알맞음), He는 분산 2/n&lt;sub&gt;in&lt;/sub&gt;으로(ReLU에 알맞음) 뽑습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Speed&lt;/b&gt;&lt;p&gt;From one mini-batch a second, to watch every update of the weights, to full speed.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;속도&lt;/b&gt;&lt;p&gt;가중치 갱신을 하나하나 지켜볼 수 있는 초당 미니배치 하나부터 최고 속도까지.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Settings&lt;/b&gt;&lt;p&gt;The network (its layers and activation function), how it learns (optimizer, learning rate η, mini-batch size) and the data. Start trains by mini-batch gradient descent, W ← W − η·∂L/∂W; Step learns from one mini-batch. Shift+F1, then a click on any setting, explains it.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;설정&lt;/b&gt;&lt;p&gt;네트워크(층과 활성화 함수), 학습 방법(옵티마이저, 학습률 η, 미니배치 크기), 데이터를 정합니다. 시작을 누르면 미니배치 경사 하강법 W ← W − η·∂L/∂W로 학습하고, 한 스텝은 미니배치 하나만 학습합니다. Shift+F1을 누른 뒤 아무 설정이나 클릭하면 설명이 나옵니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>How many training images to use (the first N): from %1 to %2.</source>
+        <translation>사용할 학습 이미지 수(앞에서부터 N장): %1부터 %2까지.</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>now %1</source>
+        <translation>현재 %1</translation>
+    </message>
+    <message>
+        <source>full speed</source>
+        <translation>최고 속도</translation>
+    </message>
+    <message>
+        <source>1 step/s</source>
+        <translation>초당 1스텝</translation>
+    </message>
+    <message>
+        <source>%1 steps/s</source>
+        <translation>초당 %1스텝</translation>
+    </message>
+    <message>
+        <source>%1 steps</source>
+        <translation>%1스텝</translation>
+    </message>
+</context>
+<context>
+    <name>CurvesView</name>
+    <message>
+        <source>cross-entropy (nats)</source>
+        <translation>교차 엔트로피 (nat)</translation>
+    </message>
+    <message>
+        <source>mean squared error</source>
+        <translation>평균 제곱 오차</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;epoch %1&lt;/b&gt;: accuracy train %2%, &lt;b&gt;test %3%&lt;/b&gt;; loss train %4, test %5</source>
+        <translation>&lt;b&gt;에포크 %1&lt;/b&gt;: 정확도 학습 %2%, &lt;b&gt;테스트 %3%&lt;/b&gt;; 손실 학습 %4, 테스트 %5</translation>
+    </message>
+    <message>
+        <source>best test: %1% (epoch %2), loss %3 (epoch %4)</source>
+        <translation>최고 테스트: %1% (에포크 %2), 손실 %3 (에포크 %4)</translation>
+    </message>
+    <message>
+        <source>samples at epoch %1: accuracy train %2%, test %3%</source>
+        <translation>에포크 %1의 표본: 정확도 학습 %2%, 테스트 %3%</translation>
+    </message>
+    <message>
+        <source>loss now %1 (smoothed)</source>
+        <translation>현재 손실 %1 (평활)</translation>
+    </message>
+    <message>
+        <source>No training yet.</source>
+        <translation>아직 학습하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>Accuracy (log scale of the errors: 90%, 99%, 99.9% equally spaced)</source>
+        <translation>정확도 (오차의 로그 눈금: 90%, 99%, 99.9%가 같은 간격)</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <source>per step</source>
+        <translation>스텝별</translation>
+    </message>
+    <message>
+        <source>smoothed</source>
+        <translation>평활</translation>
+    </message>
+    <message>
+        <source>test sample</source>
+        <translation>테스트 표본</translation>
+    </message>
+    <message>
+        <source>train sample</source>
+        <translation>학습 표본</translation>
+    </message>
+    <message>
+        <source>test (epoch end)</source>
+        <translation>테스트 (에포크 끝)</translation>
+    </message>
+    <message>
+        <source>train (epoch end)</source>
+        <translation>학습 (에포크 끝)</translation>
+    </message>
+    <message>
+        <source>Epoch-end figures are on the full test set and the evaluated training images; the smoothed loss follows the mini-batches as they are learned.</source>
+        <translation>에포크 끝의 수치는 테스트 데이터 전체와 평가한 학습 이미지에서 잰 것입니다. 평활 손실은 학습하는 미니배치를 따라갑니다.</translation>
+    </message>
+    <message>
+        <source>Press Start (Space) to train, or Step (Right arrow) for one mini-batch</source>
+        <translation>시작(Space)을 눌러 학습하거나, 한 스텝(오른쪽 화살표)으로 미니배치 하나를 학습하세요</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Loss and accuracy&lt;/b&gt;&lt;p&gt;Top: the loss L of each mini-batch (faint) and its moving average; for the softmax output it is the cross-entropy E = −Σ t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt;. Gradient descent lowers it step by step: W ← W − η·∂L/∂W. Bottom: the accuracy on training and test images, on a scale of the errors, so that 90%, 99% and 99.9% are equally far apart; test below train means the network starts to memorise.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;손실과 정확도&lt;/b&gt;&lt;p&gt;위: 미니배치마다의 손실 L(흐린 선)과 그 이동 평균입니다. 소프트맥스 출력에서는 교차 엔트로피 E = −Σ t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt;입니다. 경사 하강법이 스텝마다 이를 줄입니다: W ← W − η·∂L/∂W. 아래: 학습 이미지와 테스트 이미지의 정확도를 오차의 눈금으로 그려 90%, 99%, 99.9%가 같은 간격입니다. 테스트가 학습보다 낮아지면 네트워크가 외우기 시작한 것입니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>테스트</translation>
+    </message>
+    <message>
+        <source>%1 (all %2 images)</source>
+        <translation>%1 (이미지 %2장 전체)</translation>
+    </message>
+    <message>
+        <source>%1 (%2-image sample)</source>
+        <translation>%1 (이미지 %2장 표본)</translation>
+    </message>
+</context>
+<context>
+    <name>EditView</name>
+    <message>
+        <source>Training paused: edits are made on a network that stands still. Press Space to train the edited one.</source>
+        <translation>학습을 멈췄습니다: 편집은 멈춰 있는 네트워크에서 합니다. Space를 누르면 편집한 네트워크를 학습합니다.</translation>
+    </message>
+    <message>
+        <source>Switch off</source>
+        <translation>끄기</translation>
+    </message>
+    <message>
+        <source>Zero the neuron&apos;s outgoing weights: the next layer no longer hears it</source>
+        <translation>이 뉴런에서 나가는 가중치를 0으로 만듭니다: 다음 층이 더는 이 뉴런을 듣지 못합니다</translation>
+    </message>
+    <message>
+        <source>Scale incoming weights</source>
+        <translation>들어오는 가중치 배율</translation>
+    </message>
+    <message>
+        <source>Shift bias</source>
+        <translation>편향 이동</translation>
+    </message>
+    <message>
+        <source>Standard deviation of the noise, as a multiple of each layer&apos;s weight spread</source>
+        <translation>잡음의 표준편차 (각 층 가중치 퍼짐의 배수)</translation>
+    </message>
+    <message>
+        <source>Add noise to all weights</source>
+        <translation>모든 가중치에 잡음 더하기</translation>
+    </message>
+    <message>
+        <source>Prune the smallest weights</source>
+        <translation>가장 작은 가중치 가지치기</translation>
+    </message>
+    <message>
+        <source>Set the given share of the layer&apos;s weights, the smallest in size, to zero</source>
+        <translation>층의 가중치 중 크기가 가장 작은 것부터 지정한 비율만큼 0으로 만듭니다</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>되돌리기</translation>
+    </message>
+    <message>
+        <source>Reset edits</source>
+        <translation>편집 모두 취소</translation>
+    </message>
+    <message>
+        <source>Back to the network before any edit (Redo brings the edits back)</source>
+        <translation>편집하기 전의 네트워크로 돌아갑니다 (다시 실행으로 편집을 되살릴 수 있음)</translation>
+    </message>
+    <message>
+        <source>Save edited network...</source>
+        <translation>편집한 네트워크 저장...</translation>
+    </message>
+    <message>
+        <source>the network as trained</source>
+        <translation>학습된 그대로의 네트워크</translation>
+    </message>
+    <message>
+        <source>factor</source>
+        <translation>배율</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>만큼</translation>
+    </message>
+    <message>
+        <source>of layer</source>
+        <translation>층:</translation>
+    </message>
+    <message>
+        <source>test accuracy: failed (%1)</source>
+        <translation>테스트 정확도: 실패 (%1)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Editing the network by hand&lt;/b&gt;&lt;p&gt;Change the trained weights and biases yourself and see the test accuracy at once: switch a neuron off, scale the weights into it, shift its bias b, add noise to every weight, or prune a layer&apos;s smallest weights. Each edit can be undone; Space trains the edited network on from there.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;네트워크 직접 편집&lt;/b&gt;&lt;p&gt;학습된 가중치와 편향을 직접 바꾸고 테스트 정확도를 바로 확인합니다: 뉴런 끄기, 들어오는 가중치 배율 조정, 편향 b 이동, 모든 가중치에 잡음 더하기, 층의 가장 작은 가중치 가지치기. 편집은 모두 되돌릴 수 있고, Space를 누르면 편집한 네트워크를 이어서 학습합니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>test accuracy: computing...</source>
+        <translation>테스트 정확도: 계산 중...</translation>
+    </message>
+    <message>
+        <source>test accuracy after 1 edit: &lt;b&gt;%2%&lt;/b&gt; (before: %3%, %4 points)</source>
+        <translation>편집 1개 후 테스트 정확도: &lt;b&gt;%2%&lt;/b&gt; (편집 전: %3%, %4%p)</translation>
+    </message>
+    <message>
+        <source>test accuracy after %1 edits: &lt;b&gt;%2%&lt;/b&gt; (before: %3%, %4 points)</source>
+        <translation>편집 %1개 후 테스트 정확도: &lt;b&gt;%2%&lt;/b&gt; (편집 전: %3%, %4%p)</translation>
+    </message>
+    <message>
+        <source>test accuracy: &lt;b&gt;%1%&lt;/b&gt; (no edits)</source>
+        <translation>테스트 정확도: &lt;b&gt;%1%&lt;/b&gt; (편집 없음)</translation>
+    </message>
+    <message>
+        <source>there is no network to save</source>
+        <translation>저장할 네트워크가 없습니다</translation>
+    </message>
+    <message>
+        <source>saved to %1</source>
+        <translation>%1에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Save the edited network</source>
+        <translation>편집한 네트워크 저장</translation>
+    </message>
+    <message>
+        <source>Models (*.npz)</source>
+        <translation>모델 (*.npz)</translation>
+    </message>
+    <message>
+        <source>not saved: %1</source>
+        <translation>저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>neuron: hidden layer %1, unit %2</source>
+        <translation>뉴런: 은닉층 %1, %2번 뉴런</translation>
+    </message>
+    <message>
+        <source>neuron: none selected (click one in the diagram)</source>
+        <translation>뉴런: 선택 안 됨 (다이어그램에서 하나를 클릭하세요)</translation>
+    </message>
+</context>
+<context>
+    <name>HelpButton</name>
+    <message>
+        <source>What is this? (Shift+F1, then click anything)</source>
+        <translation>이것은 무엇인가요? (Shift+F1을 누르고 아무것이나 클릭)</translation>
+    </message>
+</context>
+<context>
+    <name>InputView</name>
+    <message>
+        <source>Draw a digit here with the mouse. Delete or Escape clears it.</source>
+        <translation>여기에 마우스로 숫자를 그리세요. Delete 또는 Escape로 지웁니다.</translation>
+    </message>
+    <message>
+        <source>The image the network actually receives: the drawing cropped, scaled to fit 20x20 and centred by its centre of mass in 28x28, as MNIST&apos;s digits were.</source>
+        <translation>네트워크가 실제로 받는 이미지: MNIST의 숫자와 같은 방식으로, 그림을 잘라 20x20에 맞게 줄이고 28x28 안에서 무게중심으로 가운데에 놓은 것입니다.</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <source>Clear the drawing (Delete or Escape).</source>
+        <translation>그림을 지웁니다 (Delete 또는 Escape).</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>무작위</translation>
+    </message>
+    <message>
+        <source>Show a random test image as the input (Ctrl+T).</source>
+        <translation>무작위 테스트 이미지를 입력으로 보여 줍니다 (Ctrl+T).</translation>
+    </message>
+    <message>
+        <source>network input</source>
+        <translation>네트워크 입력</translation>
+    </message>
+    <message>
+        <source>Test image</source>
+        <translation>테스트 이미지</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The input&lt;/b&gt;&lt;p&gt;Draw a digit with the mouse, or pick one of the test images. The network&apos;s input layer receives it as 28x28 = 784 numbers between 0 and 1, cropped and centred the way MNIST&apos;s digits were (the small square). Every other view shows what the network does with this input.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;입력&lt;/b&gt;&lt;p&gt;마우스로 숫자를 그리거나 테스트 이미지를 고르세요. 네트워크의 입력층은 이를 MNIST의 숫자처럼 잘라 가운데에 놓은 뒤(작은 사각형) 0과 1 사이의 수 28x28 = 784개로 받습니다. 다른 모든 화면은 네트워크가 이 입력으로 무엇을 하는지 보여 줍니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Show test image N as the input: from 0 to %1.</source>
+        <translation>N번 테스트 이미지를 입력으로 보여 줍니다: 0부터 %1까지.</translation>
+    </message>
+    <message>
+        <source>Draw a digit or pick a test image.</source>
+        <translation>숫자를 그리거나 테스트 이미지를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Your drawing</source>
+        <translation>직접 그린 숫자</translation>
+    </message>
+    <message>
+        <source>label: %1</source>
+        <translation>레이블: %1</translation>
+    </message>
+    <message>
+        <source>The image the network receives, with the pixels that raised (red) and lowered (blue) the digit it reads.</source>
+        <translation>네트워크가 받는 이미지와, 읽은 숫자의 확률을 높인(빨간색) 픽셀과 낮춘(파란색) 픽셀.</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>The language changes the next time mlpviz starts.</source>
+        <translation>언어는 mlpviz를 다음에 시작할 때 바뀝니다.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open model...</source>
+        <translation>모델 열기(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>Load a saved model (.npz)</source>
+        <translation>저장한 모델(.npz)을 불러옵니다</translation>
+    </message>
+    <message>
+        <source>&amp;Save model</source>
+        <translation>모델 저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the network and its history</source>
+        <translation>네트워크와 학습 기록을 저장합니다</translation>
+    </message>
+    <message>
+        <source>Save model &amp;as...</source>
+        <translation>다른 이름으로 모델 저장(&amp;A)...</translation>
+    </message>
+    <message>
+        <source>Save to a new file</source>
+        <translation>새 파일에 저장합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Dataset</source>
+        <translation>데이터셋(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Folder of IDX files...</source>
+        <translation>IDX 파일 폴더(&amp;F)...</translation>
+    </message>
+    <message>
+        <source>Train on a folder of MNIST-format IDX files, such as Fashion-MNIST</source>
+        <translation>Fashion-MNIST처럼 MNIST 형식 IDX 파일이 든 폴더로 학습합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Keras-style .npz file...</source>
+        <translation>Keras 형식 .npz 파일(&amp;K)...</translation>
+    </message>
+    <message>
+        <source>Train on an mnist.npz with x_train, y_train, x_test, y_test</source>
+        <translation>x_train, y_train, x_test, y_test가 든 mnist.npz로 학습합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Bundled MNIST</source>
+        <translation>내장 MNIST(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Back to the MNIST that ships with mlpviz</source>
+        <translation>mlpviz에 들어 있는 MNIST로 돌아갑니다</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Quit mlpviz</source>
+        <translation>mlpviz를 끝냅니다</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>학습(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Start / Pause</source>
+        <translation>시작 / 일시 정지(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start or pause training</source>
+        <translation>학습을 시작하거나 일시 정지합니다</translation>
+    </message>
+    <message>
+        <source>Step one &amp;mini-batch</source>
+        <translation>미니배치 하나 학습(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Train on one mini-batch</source>
+        <translation>미니배치 하나를 학습합니다</translation>
+    </message>
+    <message>
+        <source>Step one &amp;epoch</source>
+        <translation>에포크 하나 학습(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Train to the end of this epoch</source>
+        <translation>이번 에포크가 끝날 때까지 학습합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>초기화(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Start again from fresh weights</source>
+        <translation>새 가중치로 처음부터 다시 시작합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Input</source>
+        <translation>입력(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear drawing</source>
+        <translation>그림 지우기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Clear the drawing pad</source>
+        <translation>그림판을 지웁니다</translation>
+    </message>
+    <message>
+        <source>&amp;Random test image</source>
+        <translation>무작위 테스트 이미지(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show a random test image</source>
+        <translation>무작위 테스트 이미지를 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>What&apos;s &amp;This?</source>
+        <translation>이것은 무엇인가요?(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Click any control or chart to have it explained</source>
+        <translation>컨트롤이나 차트를 클릭하면 설명을 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>&amp;About mlpviz</source>
+        <translation>mlpviz 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>What this is</source>
+        <translation>이 프로그램에 대하여</translation>
+    </message>
+    <message>
+        <source>Folder of MNIST-format IDX files</source>
+        <translation>MNIST 형식 IDX 파일 폴더</translation>
+    </message>
+    <message>
+        <source>Keras-style MNIST file</source>
+        <translation>Keras 형식 MNIST 파일</translation>
+    </message>
+    <message>
+        <source>NumPy archives (*.npz)</source>
+        <translation>NumPy 압축 파일 (*.npz)</translation>
+    </message>
+    <message>
+        <source>Switch datasets</source>
+        <translation>데이터셋 바꾸기</translation>
+    </message>
+    <message>
+        <source>About mlpviz</source>
+        <translation>mlpviz 정보</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;mlpviz %1&lt;/h3&gt;&lt;p&gt;Watch a neural network learn. mlpviz trains a multi-layer perceptron written from scratch in NumPy on handwritten digits, live, and shows what happens inside: the loss and accuracy, the weights, every layer&apos;s activations, and what it reads in a digit you draw.&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;&lt;p&gt;MNIST is by Yann LeCun, Corinna Cortes and Christopher J.C. Burges.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;mlpviz %1&lt;/h3&gt;&lt;p&gt;신경망이 배우는 모습을 지켜보세요. mlpviz는 NumPy로 처음부터 구현한 다층 퍼셉트론을 손글씨 숫자로 실시간 학습시키면서 그 안에서 일어나는 일을 보여 줍니다: 손실과 정확도, 가중치, 모든 층의 활성화 값, 그리고 직접 그린 숫자를 네트워크가 어떻게 읽는지.&lt;/p&gt;&lt;p&gt;MIT 라이선스의 자유 소프트웨어입니다.&lt;/p&gt;&lt;p&gt;MNIST는 Yann LeCun, Corinna Cortes, Christopher J.C. Burges가 만들었습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>mlpviz: watch a neural network learn</source>
+        <translation>mlpviz: 신경망이 배우는 모습 보기</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Inside the network</source>
+        <translation>네트워크 내부</translation>
+    </message>
+    <message>
+        <source>Mini-batch</source>
+        <translation>미니배치</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>편집</translation>
+    </message>
+    <message>
+        <source>Cannot use this value</source>
+        <translation>이 값은 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Loading %1...</source>
+        <translation>%1 불러오는 중...</translation>
+    </message>
+    <message>
+        <source>Cannot load the dataset</source>
+        <translation>데이터셋을 불러올 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: %2 training and %3 test images</source>
+        <translation>%1: 학습 이미지 %2장, 테스트 이미지 %3장</translation>
+    </message>
+    <message>
+        <source>Cannot use these settings</source>
+        <translation>이 설정은 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>This network has diverged: press Reset (Ctrl+R) to start again, with a smaller learning rate.</source>
+        <translation>이 네트워크는 발산했습니다: 초기화(Ctrl+R)를 눌러 더 작은 학습률로 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <source>Training on past the planned length: the learning rate keeps shrinking by x%1 per epoch.</source>
+        <translation>계획한 길이를 넘어 학습합니다: 학습률은 에포크마다 계속 x%1배로 줄어듭니다.</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>초기화</translation>
+    </message>
+    <message>
+        <source>Start a new network</source>
+        <translation>새 네트워크 시작</translation>
+    </message>
+    <message>
+        <source>Training stopped: %1.</source>
+        <translation>학습이 멈췄습니다: %1.</translation>
+    </message>
+    <message>
+        <source>Training diverged</source>
+        <translation>학습이 발산했습니다</translation>
+    </message>
+    <message>
+        <source>%1. Press Reset (Ctrl+R) to start again, for example with a learning rate ten times smaller.</source>
+        <translation>%1. 초기화(Ctrl+R)를 눌러 다시 시작하세요. 예를 들어 학습률을 10분의 1로 줄여 보세요.</translation>
+    </message>
+    <message>
+        <source>Finished the planned %1 steps; Start continues training.</source>
+        <translation>계획한 %1스텝을 마쳤습니다. 시작을 누르면 학습을 계속합니다.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>끝내기</translation>
+    </message>
+    <message>
+        <source>Save model</source>
+        <translation>모델 저장</translation>
+    </message>
+    <message>
+        <source>Models (*.npz)</source>
+        <translation>모델 (*.npz)</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>training did not pause in time; try again</source>
+        <translation>학습이 제때 멈추지 않았습니다. 다시 시도하세요</translation>
+    </message>
+    <message>
+        <source>the network has diverged: its weights are no longer finite numbers, so there is nothing worth saving</source>
+        <translation>네트워크가 발산했습니다: 가중치가 더는 유한한 수가 아니므로 저장할 가치가 없습니다</translation>
+    </message>
+    <message>
+        <source>Cannot save the model</source>
+        <translation>모델을 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 저장함</translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation>모델 열기</translation>
+    </message>
+    <message>
+        <source>Open a model</source>
+        <translation>모델 열기</translation>
+    </message>
+    <message>
+        <source>Cannot open the model</source>
+        <translation>모델을 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 열었음</translation>
+    </message>
+    <message>
+        <source>The network has trained since it was last saved. Save it first?</source>
+        <translation>마지막으로 저장한 뒤에 네트워크가 더 학습했습니다. 먼저 저장할까요?</translation>
+    </message>
+    <message>
+        <source>The network has diverged (its weights are no longer finite numbers), so it cannot be saved. Discard it?</source>
+        <translation>네트워크가 발산해서(가중치가 더는 유한한 수가 아님) 저장할 수 없습니다. 버릴까요?</translation>
+    </message>
+</context>
+<context>
+    <name>MiniBatchView</name>
+    <message>
+        <source>Slow the speed down or press Step (Right arrow): each step&apos;s mini-batch appears here.</source>
+        <translation>속도를 늦추거나 한 스텝(오른쪽 화살표)을 누르세요: 스텝마다 학습한 미니배치가 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <source>The images of the mini-batch; under each, its label: the network&apos;s answer before the step -&gt; after it. Click an image to look inside the network with it.</source>
+        <translation>미니배치의 이미지입니다. 각 이미지 아래에는 레이블: 스텝 전 네트워크의 답 -&gt; 스텝 후의 답이 있습니다. 이미지를 클릭하면 그 이미지로 네트워크 내부를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Loss of each image: before the step (light), after it (dark)</source>
+        <translation>이미지별 손실: 스텝 전(연한 색), 스텝 후(진한 색)</translation>
+    </message>
+    <message>
+        <source>cross-entropy (nats)</source>
+        <translation>교차 엔트로피 (nat)</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The mini-batch just learned&lt;/b&gt;&lt;p&gt;Each step of mini-batch gradient descent takes a few training images, computes the average loss L over them, finds ∂L/∂W by backpropagation and updates every weight: W ← W − η·∂L/∂W, η being the learning rate. Under each image: its label, then the network&apos;s answer before → after the step; the bars show each image&apos;s loss before and after.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;방금 학습한 미니배치&lt;/b&gt;&lt;p&gt;미니배치 경사 하강법의 각 스텝은 학습 이미지 몇 장을 골라 평균 손실 L을 계산하고, 역전파로 ∂L/∂W를 구해 모든 가중치를 갱신합니다: W ← W − η·∂L/∂W (η는 학습률). 각 이미지 아래에는 레이블과 스텝 전 → 후 네트워크의 답이 있고, 막대는 이미지마다 스텝 전후의 손실을 보여 줍니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source> &lt;i&gt;(an earlier step)&lt;/i&gt;</source>
+        <translation> &lt;i&gt;(이전 스텝)&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>step %1: </source>
+        <translation>스텝 %1: </translation>
+    </message>
+    <message>
+        <source> (%1 shown)</source>
+        <translation> (%1장 표시)</translation>
+    </message>
+    <message>
+        <source>mini-batch of %1 images%2. Mean loss %3 before the step, &lt;b&gt;%4&lt;/b&gt; after; right %5 before, &lt;b&gt;%6&lt;/b&gt; after.</source>
+        <translation>이미지 %1장의 미니배치%2. 평균 손실: 스텝 전 %3, 후 &lt;b&gt;%4&lt;/b&gt;; 맞힌 수: 전 %5, 후 &lt;b&gt;%6&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Training image %1 (label %2)</source>
+        <translation>학습 이미지 %1 (레이블 %2)</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDiagramView</name>
+    <message>
+        <source>Draw a digit or pick a test image to see the network at work.</source>
+        <translation>숫자를 그리거나 테스트 이미지를 고르면 네트워크가 일하는 모습을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The network diagram&lt;/b&gt;&lt;p&gt;One column per layer: the input layer (pixels), the hidden layers and the output layer (digits). Each circle is a neuron coloured by its activation a = f(z), z = W·x + b; a line is a contribution a·w into the next layer. Click a hidden neuron to inspect it, an output neuron to see which pixels explain that digit.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;네트워크 다이어그램&lt;/b&gt;&lt;p&gt;층마다 한 열입니다: 입력층(픽셀), 은닉층, 출력층(숫자). 원 하나가 뉴런 하나이며 활성화 값 a = f(z), z = W·x + b에 따라 색이 칠해집니다. 선은 다음 층으로 가는 기여 a·w입니다. 은닉층 뉴런을 클릭하면 자세히 보고, 출력층 뉴런을 클릭하면 어떤 픽셀이 그 숫자를 설명하는지 봅니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Train or open a model to see its diagram.</source>
+        <translation>학습하거나 모델을 열면 다이어그램이 나타납니다.</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>입력층</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>출력층</translation>
+    </message>
+    <message>
+        <source>hidden %1</source>
+        <translation>은닉층 %1</translation>
+    </message>
+    <message>
+        <source>+%1 more</source>
+        <translation>+%1개 더</translation>
+    </message>
+    <message>
+        <source>Each column is a layer, each circle a neuron coloured by its activation (brighter: more active); the %1 most active of each layer are shown. Lines: the strongest contributions a·w into the next layer (red raises, blue lowers; thicker: larger). The network reads &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation>열은 층, 원은 뉴런이며 밝을수록 활성화 값이 큽니다(층마다 상위 %1개). 선은 다음 층으로 가는 가장 강한 기여 a·w입니다(빨강: 높임, 파랑: 낮춤, 굵을수록 큼). 네트워크의 답은 &lt;b&gt;%2&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>pixel row %1, column %2: %3</source>
+        <translation>픽셀 %1행 %2열: %3</translation>
+    </message>
+    <message>
+        <source>digit %1: probability %2 (click to explain it)</source>
+        <translation>숫자 %1: 확률 %2 (클릭하면 설명)</translation>
+    </message>
+    <message>
+        <source>hidden layer %1, unit %2: activation %3 (click to inspect)</source>
+        <translation>은닉층 %1, %2번 뉴런: 활성화 값 %3 (클릭하면 자세히)</translation>
+    </message>
+</context>
+<context>
+    <name>NeuronView</name>
+    <message>
+        <source>Click a neuron in the diagram, a weight tile or an activation cell.</source>
+        <translation>다이어그램의 뉴런, 가중치 타일 또는 활성화 칸을 클릭하세요.</translation>
+    </message>
+    <message>
+        <source>incoming weights</source>
+        <translation>들어오는 가중치</translation>
+    </message>
+    <message>
+        <source>The weights into this neuron: red positive, blue negative</source>
+        <translation>이 뉴런으로 들어오는 가중치: 빨간색은 양수, 파란색은 음수</translation>
+    </message>
+    <message>
+        <source>effect on each digit&apos;s logit</source>
+        <translation>숫자별 로짓 영향</translation>
+    </message>
+    <message>
+        <source>The test images that make this neuron most active. Click one to make it the input.</source>
+        <translation>이 뉴런을 가장 강하게 활성화하는 테스트 이미지입니다. 하나를 클릭하면 입력이 됩니다.</translation>
+    </message>
+    <message>
+        <source>search failed: %1</source>
+        <translation>검색 실패: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;One neuron up close&lt;/b&gt;&lt;p&gt;Its pre-activation z = w·a + b (the weighted sum of the previous layer&apos;s activations a plus the bias b) and its activation f(z); for the sigmoid σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;), whose derivative is σ′(z) = σ(z)(1 − σ(z)). Left: its incoming weights; right: how much raising its activation moves each digit&apos;s logit; below: the test images that excite it most.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;뉴런 하나 자세히 보기&lt;/b&gt;&lt;p&gt;활성화 전 값 z = w·a + b(이전 층 활성화 값 a의 가중합에 편향 b를 더한 값)와 활성화 값 f(z)입니다. 시그모이드라면 σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;)이고 도함수는 σ′(z) = σ(z)(1 − σ(z))입니다. 왼쪽: 들어오는 가중치, 오른쪽: 활성화 값을 올리면 숫자별 로짓이 얼마나 움직이는지, 아래: 이 뉴런을 가장 강하게 활성화하는 테스트 이미지.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Train or open a model, then click a neuron.</source>
+        <translation>학습하거나 모델을 연 다음 뉴런을 클릭하세요.</translation>
+    </message>
+    <message>
+        <source>hidden layer %1, unit %2 of %3 (%4)</source>
+        <translation>은닉층 %1, 뉴런 %3개 중 %2번 (%4)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;for this input: pre-activation z = w·a + b = &lt;b&gt;%2&lt;/b&gt;, activation %3(z) = &lt;b&gt;%4&lt;/b&gt;; bias b = %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;이 입력에서: 활성화 전 값 z = w·a + b = &lt;b&gt;%2&lt;/b&gt;, 활성화 값 %3(z) = &lt;b&gt;%4&lt;/b&gt;; 편향 b = %5</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;bias b = %2; draw a digit or pick a test image to see z and the activation</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;편향 b = %2; 숫자를 그리거나 테스트 이미지를 고르면 z와 활성화 값이 보입니다</translation>
+    </message>
+    <message>
+        <source>incoming weights, %1x%2 pixels</source>
+        <translation>들어오는 가중치, %1x%2 픽셀</translation>
+    </message>
+    <message>
+        <source>incoming weights from layer %1</source>
+        <translation>%1층에서 들어오는 가중치</translation>
+    </message>
+    <message>
+        <source>outgoing weights to the digits</source>
+        <translation>숫자로 나가는 가중치</translation>
+    </message>
+    <message>
+        <source>effect on each logit, dz/da here</source>
+        <translation>로짓별 영향, 여기서의 dz/da</translation>
+    </message>
+    <message>
+        <source>no test images loaded</source>
+        <translation>불러온 테스트 이미지가 없습니다</translation>
+    </message>
+    <message>
+        <source>searching the test set for the images that drive this neuron hardest...</source>
+        <translation>이 뉴런을 가장 강하게 움직이는 이미지를 테스트 데이터에서 찾는 중...</translation>
+    </message>
+    <message>
+        <source>the %1 test images that excite it most (activation %2 to %3; labels %4); click one to use it</source>
+        <translation>가장 강하게 활성화하는 테스트 이미지 %1장 (활성화 값 %2 ~ %3, 레이블 %4). 클릭하면 입력으로 씁니다</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>찾는 위치(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>파일 형식(&amp;T):</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>Test image %1 (label %2)</source>
+        <translation>테스트 이미지 %1 (레이블 %2)</translation>
+    </message>
+</context>
+<context>
+    <name>SoftmaxView</name>
+    <message>
+        <source>softmax, as the course writes it: y&lt;sub&gt;k&lt;/sub&gt; = exp(a&lt;sub&gt;k&lt;/sub&gt; − C) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(a&lt;sub&gt;i&lt;/sub&gt; − C), with C = max(a) so that no exp overflows; here a = z / T for the temperature T.&lt;br&gt;cross-entropy: E = −Σ&lt;sub&gt;k&lt;/sub&gt; t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt; = −log y&lt;sub&gt;t&lt;/sub&gt; for the one-hot label t.</source>
+        <translation>강의에서 쓰는 소프트맥스: y&lt;sub&gt;k&lt;/sub&gt; = exp(a&lt;sub&gt;k&lt;/sub&gt; − C) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(a&lt;sub&gt;i&lt;/sub&gt; − C), exp가 넘치지 않도록 C = max(a). 여기서 a = z / T이고 T는 온도입니다.&lt;br&gt;교차 엔트로피: 원-핫 레이블 t에 대해 E = −Σ&lt;sub&gt;k&lt;/sub&gt; t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt; = −log y&lt;sub&gt;t&lt;/sub&gt;.</translation>
+    </message>
+    <message>
+        <source>z (logit)</source>
+        <translation>z (로짓)</translation>
+    </message>
+    <message>
+        <source>digit %1</source>
+        <translation>숫자 %1</translation>
+    </message>
+    <message>
+        <source>Temperature T: the logits are divided by T before softmax. T &gt; 1 flattens the probabilities, T &lt; 1 sharpens them; T = 1 is what the network outputs.</source>
+        <translation>온도 T: 소프트맥스 전에 로짓을 T로 나눕니다. T &gt; 1이면 확률이 평평해지고, T &lt; 1이면 뾰족해집니다. T = 1이 네트워크의 실제 출력입니다.</translation>
+    </message>
+    <message>
+        <source>The true label t for the cross-entropy</source>
+        <translation>교차 엔트로피에 쓰는 정답 레이블 t</translation>
+    </message>
+    <message>
+        <source>temperature</source>
+        <translation>온도</translation>
+    </message>
+    <message>
+        <source>true label t</source>
+        <translation>정답 레이블 t</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Softmax and cross-entropy, step by step&lt;/b&gt;&lt;p&gt;The output layer&apos;s values z (logits) become probabilities: y&lt;sub&gt;k&lt;/sub&gt; = exp(z&lt;sub&gt;k&lt;/sub&gt;) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(z&lt;sub&gt;i&lt;/sub&gt;), computed after subtracting the largest so that nothing overflows. The loss for the true label t is the cross-entropy E = −Σ t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt; = −log y&lt;sub&gt;t&lt;/sub&gt;: small when the network gives the right digit a high probability.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;소프트맥스와 교차 엔트로피, 단계별로&lt;/b&gt;&lt;p&gt;출력층의 값 z(로짓)가 확률이 됩니다: y&lt;sub&gt;k&lt;/sub&gt; = exp(z&lt;sub&gt;k&lt;/sub&gt;) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(z&lt;sub&gt;i&lt;/sub&gt;). 넘침을 막으려고 가장 큰 값을 먼저 뺀 뒤 계산합니다. 정답 레이블 t에 대한 손실은 교차 엔트로피 E = −Σ t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt; = −log y&lt;sub&gt;t&lt;/sub&gt;로, 네트워크가 정답 숫자에 높은 확률을 줄수록 작아집니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Draw a digit or pick a test image to follow softmax step by step.</source>
+        <translation>숫자를 그리거나 테스트 이미지를 고르면 소프트맥스를 단계별로 따라가 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>C = max(a) = %1;  Σ exp(a − C) = %2;  Σ y = %3;  the network reads %4 (bold)</source>
+        <translation>C = max(a) = %1;  Σ exp(a − C) = %2;  Σ y = %3;  네트워크의 답은 %4 (굵게)</translation>
+    </message>
+    <message>
+        <source>cross-entropy for t = %1 (highlighted): E = −log y&lt;sub&gt;%1&lt;/sub&gt; = −log %2 = &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>t = %1(강조)에 대한 교차 엔트로피: E = −log y&lt;sub&gt;%1&lt;/sub&gt; = −log %2 = &lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>  (at T = 1: %1)</source>
+        <translation>  (T = 1일 때: %1)</translation>
+    </message>
+</context>
+<context>
+    <name>StatusView</name>
+    <message>
+        <source>running</source>
+        <translation>학습 중</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>발산</translation>
+    </message>
+    <message>
+        <source>What training is doing.</source>
+        <translation>학습의 현재 상태.</translation>
+    </message>
+    <message>
+        <source>Passes over the training set so far.</source>
+        <translation>지금까지 학습 데이터 전체를 돈 횟수(에포크).</translation>
+    </message>
+    <message>
+        <source>Mini-batch updates so far.</source>
+        <translation>지금까지의 미니배치 갱신 횟수.</translation>
+    </message>
+    <message>
+        <source>Training images per second.</source>
+        <translation>초당 학습 이미지 수.</translation>
+    </message>
+    <message>
+        <source>Time spent training (evaluation excluded).</source>
+        <translation>학습에 쓴 시간 (평가 시간 제외).</translation>
+    </message>
+    <message>
+        <source>The learning rate η now: each step moves the weights by W ← W − η·∂L/∂W.</source>
+        <translation>현재 학습률 η: 스텝마다 가중치를 W ← W − η·∂L/∂W만큼 옮깁니다.</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>에포크 %1</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>스텝 %1</translation>
+    </message>
+    <message>
+        <source>%1 img/s</source>
+        <translation>%1 img/s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>lr %1</source>
+        <translation>학습률 %1</translation>
+    </message>
+</context>
+<context>
+    <name>WeightsView</name>
+    <message>
+        <source>unit number</source>
+        <translation>뉴런 번호</translation>
+    </message>
+    <message>
+        <source>weight norm</source>
+        <translation>가중치 노름</translation>
+    </message>
+    <message>
+        <source>activity</source>
+        <translation>활성도</translation>
+    </message>
+    <message>
+        <source>Units in their order in the network.</source>
+        <translation>네트워크 안의 순서대로.</translation>
+    </message>
+    <message>
+        <source>Largest weight vector (L2 norm) first: the units that have learned the most.</source>
+        <translation>가중치 벡터(L2 노름)가 큰 순서: 가장 많이 배운 뉴런부터.</translation>
+    </message>
+    <message>
+        <source>Most active first: mean activation on the first test images.</source>
+        <translation>가장 활성화된 순서: 앞쪽 테스트 이미지에서의 평균 활성화 값.</translation>
+    </message>
+    <message>
+        <source>Each tile: the weights from every pixel into one hidden unit. Red: positive, blue: negative. Click a tile to see it large.</source>
+        <translation>타일 하나: 모든 픽셀에서 은닉층 뉴런 하나로 들어가는 가중치. 빨간색은 양수, 파란색은 음수. 타일을 클릭하면 크게 봅니다.</translation>
+    </message>
+    <message>
+        <source>The order of the tiles</source>
+        <translation>타일의 순서</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>Tiles per page: fewer tiles are drawn larger</source>
+        <translation>페이지당 타일 수: 적을수록 크게 그립니다</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>이전 페이지</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>다음 페이지</translation>
+    </message>
+    <message>
+        <source>First-layer weights</source>
+        <translation>첫 번째 층의 가중치</translation>
+    </message>
+    <message>
+        <source>Train or open a model to see its weights.</source>
+        <translation>학습하거나 모델을 열면 가중치가 나타납니다.</translation>
+    </message>
+    <message>
+        <source>sort by</source>
+        <translation>정렬</translation>
+    </message>
+    <message>
+        <source>tiles</source>
+        <translation>타일</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;First-layer weights&lt;/b&gt;&lt;p&gt;Each tile shows the weights W from every pixel of the input layer into one neuron of the first hidden layer, laid out like the image: red pixels push the neuron&apos;s z = W·x + b up, blue ones down. Training moves every weight by −η·∂L/∂W, and strokes of the digits slowly appear.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;첫 번째 층의 가중치&lt;/b&gt;&lt;p&gt;타일마다 입력층의 모든 픽셀에서 첫 번째 은닉층의 뉴런 하나로 들어가는 가중치 W를 이미지 모양으로 보여 줍니다. 빨간 픽셀은 뉴런의 z = W·x + b를 올리고 파란 픽셀은 내립니다. 학습은 가중치를 −η·∂L/∂W만큼씩 옮기며, 숫자의 획이 서서히 나타납니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>First-layer weights: %1 hidden units, one %2x%3 tile each</source>
+        <translation>첫 번째 층의 가중치: 은닉층 뉴런 %1개, 각각 %2x%3 타일</translation>
+    </message>
+    <message>
+        <source>colour scale: blue -%1, white 0, red +%1</source>
+        <translation>색 눈금: 파랑 -%1, 흰색 0, 빨강 +%1</translation>
+    </message>
+    <message>
+        <source>%1-%2 of %3</source>
+        <translation>%3개 중 %1-%2</translation>
+    </message>
+    <message>
+        <source>pointing at unit %1 of %2, place %3 by %4
+weights from %5 to %6, norm %7</source>
+        <translation>가리킨 뉴런: %2개 중 %1번, %4 기준 %3위
+가중치 %5 ~ %6, 노름 %7</translation>
+    </message>
+    <message>
+        <source>selected: unit %1 of %2, place %3 by %4
+weights from %5 to %6, norm %7</source>
+        <translation>선택한 뉴런: %2개 중 %1번, %4 기준 %3위
+가중치 %5 ~ %6, 노름 %7</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,211 @@
+"""Korean and English: every visible string has a Korean translation, the system locale picks the
+language, the saved choice overrides it, and What's This explains each view."""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QGraphicsView,
+    QGroupBox,
+    QLabel,
+    QMenu,
+    QTableWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from mlpviz.gui import translation
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "i18n" / "mlpviz_ko.ts"
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+WORD = re.compile(r"[A-Za-z]{2,}")
+TAG = re.compile(r"<[^>]+>|&[a-z]+;")
+# Words that stay as they are in Korean: names (a language menu names English in English), units, functions.
+ALLOW = {"MNIST", "mlpviz", "ReLU", "Leaky", "tanh", "SGD", "Adam", "He", "Xavier", "Glorot", "img", "npz",
+         "exp", "log", "max", "mnist", "small", "Keras", "English", "Shift", "Ctrl", "Space", "Delete", "Escape",
+         "dz", "da", "nat"}
+
+
+def untranslated(text: str) -> bool:
+    """True for text that reads English: Latin words outside ALLOW and no Hangul."""
+    plain = TAG.sub(" ", text or "")
+    return not HANGUL.search(plain) and any(w not in ALLOW for w in WORD.findall(plain))
+
+
+def lupdate_counts(tmp_path: Path) -> ET.Element:
+    """A fresh pyside6-lupdate of the GUI's sources into a copy of the .ts; its parsed root."""
+    tool = shutil.which("pyside6-lupdate") or str(Path(sys.executable).parent / "pyside6-lupdate")
+    copy = tmp_path / "mlpviz_ko.ts"
+    shutil.copy(TS, copy)
+    sources = sorted(str(p) for p in (ROOT / "mlpviz" / "gui").rglob("*.py"))
+    subprocess.run([tool, *sources, "-ts", str(copy), "-no-obsolete", "-locations", "none", "-silent"],
+                   check=True, capture_output=True)
+    return ET.parse(copy).getroot()
+
+
+def test_lupdate_finds_no_unfinished_message(tmp_path):
+    root = lupdate_counts(tmp_path)
+    messages = list(root.iter("message"))
+    assert len(messages) > 300  # the whole GUI was scanned
+    unfinished = [m.find("source").text for m in messages if m.find("translation").get("type") == "unfinished"]
+    assert unfinished == []
+    for m in messages:  # a translation keeps every %1 argument of its source
+        source, text = m.find("source").text, m.find("translation").text
+        assert set(re.findall(r"%\d", source)) == set(re.findall(r"%\d", text)), source
+
+
+def test_the_course_terms_are_used():
+    text = TS.read_text(encoding="utf-8")
+    terms = ("은닉층 입력층 출력층 활성화_함수 시그모이드 소프트맥스 교차_엔트로피 평균_제곱_오차 손실 정확도 "
+             "가중치 편향 역전파 경사_하강법 학습률 미니배치 에포크")
+    for term in (t.replace("_", " ") for t in terms.split()):
+        assert term in text, term
+
+
+@pytest.fixture
+def korean(tmp_path, monkeypatch):
+    """The app in Korean for one test (the .qm compiled into a temporary cache if not built)."""
+    monkeypatch.setattr(translation, "_cache", lambda: tmp_path / "cache")
+    assert translation.install("ko")
+    yield
+    translation.install("en")
+
+
+def visible_texts(window) -> list[tuple[str, str]]:
+    """(where, text) for every text the window shows or tells: labels, buttons, tips, What's This,
+    titles, tabs, combo items, table headers, menus and the charts' titles, axes, legends and items."""
+    out = [("window title", window.windowTitle())]
+    for w in window.findChildren(QWidget):
+        name = type(w).__name__
+        out += [(f"{name} tooltip", w.toolTip()), (f"{name} what's this", w.whatsThis())]
+        if isinstance(w, (QLabel, QAbstractButton)):
+            out.append((name, w.text()))
+        if isinstance(w, QGroupBox):
+            out.append((name, w.title()))
+        if isinstance(w, QTabWidget):
+            out += [(name, w.tabText(i)) for i in range(w.count())]
+        if isinstance(w, QComboBox):
+            out += [(name, w.itemText(i)) for i in range(w.count())]
+        if isinstance(w, QTableWidget):
+            for header in (w.horizontalHeaderItem, w.verticalHeaderItem):
+                out += [(name, header(i).text()) for i in range(w.columnCount()) if header(i) is not None]
+        if isinstance(w, QMenu):
+            out.append((name, w.title()))
+        if isinstance(w, QGraphicsView) and w.scene() is not None:
+            for item in w.scene().items():
+                out.append((type(item).__name__, item.toolTip()))
+                for attr in ("text", "labelText"):
+                    value = getattr(item, attr, None)
+                    if isinstance(value, str):
+                        out.append((type(item).__name__, value))
+                if hasattr(item, "textItem"):
+                    out.append((type(item).__name__, item.textItem.toPlainText()))
+    for action in window.actions() + [a for m in window.findChildren(QMenu) for a in m.actions()]:
+        out += [("action", action.text()), ("action tip", action.toolTip()), ("action status", action.statusTip())]
+    return [(where, text) for where, text in out if text]
+
+
+def show_everything(window, qtbot) -> None:
+    """Fill the views: an input, a selected neuron, a step of training, and each tab shown once."""
+    window.session.show_test_image(3)
+    window.session.select_unit(1, 0)
+    window.step_once()
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step >= 1, timeout=5000)
+    for i in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(i)
+        qtbot.wait(50)
+    window.refresh()
+
+
+def test_korean_window_shows_no_english(korean, window, qtbot):
+    show_everything(window, qtbot)
+    texts = visible_texts(window)
+    assert len(texts) > 200
+    english = [(where, text) for where, text in texts if untranslated(text)]
+    assert english == [], "\n".join(f"{w}: {t}" for w, t in english)
+    assert "신경망" in window.windowTitle()
+    assert [window.tabs.tabText(i) for i in range(4)] == ["학습", "네트워크 내부", "미니배치", "편집"]
+
+
+def test_english_window_reads_english(window, qtbot):
+    """Without a translator the same walk finds English: the check above can fail."""
+    show_everything(window, qtbot)
+    english = [text for _, text in visible_texts(window) if untranslated(text)]
+    assert len(english) > 100
+    assert window.tabs.tabText(1) == "Inside the network"
+
+
+LANGUAGE_PROBE = """
+import sys
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication
+from mlpviz.gui import translation
+app = QApplication(sys.argv[:1])
+settings = QSettings(sys.argv[1], QSettings.Format.IniFormat)
+lang = translation.chosen_language(settings)
+translation.install(lang)
+print(lang, QCoreApplication.translate("MainWindow", "&View"), QCoreApplication.translate("QPlatformTheme", "Cancel"))
+"""
+
+
+def probe(tmp_path, lang_env: str, saved: str | None = None) -> list[str]:
+    """Start a fresh app under LANG=lang_env (and a saved choice) and report its language."""
+    settings = tmp_path / "settings.ini"
+    if saved:
+        s = QSettings(str(settings), QSettings.Format.IniFormat)
+        s.setValue(translation.SETTING, saved)
+        s.sync()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_") and k != "LANGUAGE"}
+    env.update(LANG=lang_env, QT_QPA_PLATFORM="offscreen", XDG_CACHE_HOME=str(tmp_path / "cache"))
+    done = subprocess.run([sys.executable, "-c", LANGUAGE_PROBE, str(settings)], env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
+
+def test_the_system_locale_picks_the_language(tmp_path):
+    assert probe(tmp_path, "en_US.UTF-8") == ["en", "&View", "Cancel"]
+    assert probe(tmp_path, "ko_KR.UTF-8") == ["ko", "보기(&V)", "취소"]  # Qt's own buttons too
+
+
+def test_a_saved_choice_overrides_the_locale(tmp_path):
+    assert probe(tmp_path, "ko_KR.UTF-8", saved="en")[0] == "en"
+    assert probe(tmp_path, "en_US.UTF-8", saved="ko")[0] == "ko"
+
+
+def test_the_language_menu_saves_the_choice(window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
+    actions = {a.data(): a for a in window.language_menu.actions()}
+    assert set(actions) == {"en", "ko"} and actions["en"].isChecked() != actions["ko"].isChecked()
+    other = "ko" if actions["en"].isChecked() else "en"
+    actions[other].trigger()
+    assert window.settings.value(translation.SETTING) == other and len(told) == 1
+    assert translation.chosen_language(window.settings) == other
+
+
+def test_whats_this_explains_every_view(korean, window):
+    from mlpviz.gui.widgets.whatsthis import HelpButton
+
+    assert window.whats_this_action.shortcut().toString() == "Shift+F1"
+    views = [window.curves, window.weights, window.activations, window.input_view, window.controls,
+             window.inside.diagram, window.inside.neuron, window.inside.attribution, window.inside.softmax,
+             window.editor, window.minibatch]
+    for view in views:
+        text = view.whatsThis()
+        assert HANGUL.search(text) and len(TAG.sub("", text)) > 80, type(view).__name__
+        assert any(b.view is view for b in view.findChildren(HelpButton)), type(view).__name__
+    formulas = " ".join(v.whatsThis() for v in views) + window.controls.activation.whatsThis()
+    for formula in ("W ← W − η·∂L/∂W", "σ′(z) = σ(z)(1 − σ(z))", "−Σ", "Σ<sub>i</sub> exp"):
+        assert formula in formulas, formula
