@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         controls_scroll.setWidgetResizable(True)
         controls_scroll.setMinimumWidth(self.controls.sizeHint().width() + 16)
         controls_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        controls_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.center = QSplitter(Qt.Orientation.Vertical)
         self.center.addWidget(self.curves)
         self.center.addWidget(self.weights)
@@ -95,7 +96,9 @@ class MainWindow(QMainWindow):
         self.add_view(self.editor, self.tr("Edit"))
         self.editor.pauseRequested.connect(lambda _: self.controller.pause_and_wait())
         self.editor.editsChanged.connect(lambda _: self._install_edits())
-        self.inside.attribution.overlayChanged.connect(lambda rgb, _: self.input_view.set_overlay(rgb))
+        self.inside.attribution.overlayChanged.connect(self.input_view.set_overlay)
+        self.tabs.currentChanged.connect(  # the overlay explains what the Inside tab shows, only there
+            lambda _: self.tabs.currentWidget() is self.inside or self.input_view.set_overlay(None))
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.addWidget(self.input_view)
         self.right.addWidget(self.activations)
@@ -109,22 +112,18 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status)
 
         c = self.controls
-        c.start.clicked.connect(self.toggle_run)
-        c.step.clicked.connect(self.step_once)
-        c.step_epoch.clicked.connect(self.step_epoch)
-        c.reset.clicked.connect(self.reset)
+        c.bind(start=self.toggle_run, step=self.step_once, step_epoch=self.step_epoch, reset=self.reset)
         c.changed.connect(self._on_setting_changed)
         c.rejected.connect(lambda why: self.notify(self.tr("Cannot use this value"), why))
-        # Called here, in the GUI thread: a queued signal would wait for the worker's event loop,
-        # which its training loop never returns to.
+        # A lambda runs in the GUI thread: a queued call would wait for the worker's event loop, which
+        # its training loop never returns to.
         c.speedChanged.connect(lambda sps: self.controller.worker.set_speed(sps))
 
     def add_view(self, view, title: str) -> None:
         """A view of its own in a tab beside the training view."""
         self.tabs.addTab(view, title)
 
-    # Compatibility with the views' shared state -------------------------------------------
-
+    # The shared state, as tests and scripts read it ----------------------------------------
     @property
     def pad(self):
         return self.input_view.pad
@@ -244,9 +243,7 @@ class MainWindow(QMainWindow):
         self.controls.set_running(state == RUNNING)
         if state == DIVERGED:
             self.controls.show_note(arg(self.tr("Training stopped: %1."), message))
-            self.notify(self.tr("Training diverged"), arg(self.tr(
-                "%1. Press Reset (Ctrl+R) to start again, for example with a learning rate ten times "
-                "smaller."), message[:1].upper() + message[1:]))
+            self.notify(self.tr("Training diverged"), message[:1].upper() + message[1:] + ".")  # it says what to try
         elif state == FINISHED:
             self.controls.show_note(arg(self.tr("Finished the planned %1 steps; Start continues training."), message))
 

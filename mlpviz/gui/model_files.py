@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from ..core import checkpoint
 from ..core.errors import USER_ERRORS
 from .i18n import arg
-from .worker import RUNNING
+from .worker import DIVERGED, RUNNING
 
 translate = QCoreApplication.translate
 
@@ -133,12 +133,11 @@ class ModelFiles(QObject):
             return True
         w = self.w
         buttons = QMessageBox.StandardButton
-        if w.trainer.model.weights_finite():
+        if w.state != DIVERGED and w.trainer.model.weights_finite():
             text = translate("MainWindow", "The network has trained since it was last saved. Save it first?")
             choices = buttons.Save | buttons.Discard | buttons.Cancel
         else:
-            text = translate("MainWindow", "The network has diverged (its weights are no longer finite numbers), so "
-                                           "it cannot be saved. Discard it?")
+            text = translate("MainWindow", "The network has diverged, so it is not worth saving. Discard it?")
             choices = buttons.Discard | buttons.Cancel
         box = QMessageBox(QMessageBox.Icon.Question, what, text, choices, w)
         box.setDefaultButton(buttons.Cancel)

@@ -39,7 +39,10 @@ class Session(QObject):
         return None if self.snapshot is None else self.snapshot.model
 
     def set_data(self, data: Dataset) -> None:
+        """A new dataset: the network shown until now takes other inputs, so it goes first."""
         self.data = data
+        self.snapshot, self.input_x, self.input_index = None, None, None
+        self.runStarted.emit(-1)
         self.dataChanged.emit(data)
 
     def publish(self, snapshot: Snapshot) -> None:

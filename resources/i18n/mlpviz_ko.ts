@@ -289,6 +289,10 @@
         <translation>은닉층</translation>
     </message>
     <message>
+        <source>widths from 1 to %1, up to %2 layers</source>
+        <translation>너비 1~%1, 최대 %2개 층</translation>
+    </message>
+    <message>
         <source>Activation</source>
         <translation>활성화 함수</translation>
     </message>
@@ -441,12 +445,16 @@
         <translation>사용할 학습 이미지 수(앞에서부터 N장): %1부터 %2까지.</translation>
     </message>
     <message>
+        <source>from %1 to %2</source>
+        <translation>%1 ~ %2</translation>
+    </message>
+    <message>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <source>now %1</source>
-        <translation>현재 %1</translation>
+        <source>in use now: %1</source>
+        <translation>현재 사용 중: %1</translation>
     </message>
     <message>
         <source>full speed</source>
@@ -749,6 +757,10 @@
         <translation>레이블: %1</translation>
     </message>
     <message>
+        <source>network input; red pixels speak for %1, blue against</source>
+        <translation>네트워크 입력: 빨간 픽셀은 %1 쪽, 파란 픽셀은 반대 쪽</translation>
+    </message>
+    <message>
         <source>The image the network receives, with the pixels that raised (red) and lowered (blue) the digit it reads.</source>
         <translation>네트워크가 받는 이미지와, 읽은 숫자의 확률을 높인(빨간색) 픽셀과 낮춘(파란색) 픽셀.</translation>
     </message>
@@ -1003,10 +1015,6 @@
         <translation>학습이 발산했습니다</translation>
     </message>
     <message>
-        <source>%1. Press Reset (Ctrl+R) to start again, for example with a learning rate ten times smaller.</source>
-        <translation>%1. 초기화(Ctrl+R)를 눌러 다시 시작하세요. 예를 들어 학습률을 10분의 1로 줄여 보세요.</translation>
-    </message>
-    <message>
         <source>Finished the planned %1 steps; Start continues training.</source>
         <translation>계획한 %1스텝을 마쳤습니다. 시작을 누르면 학습을 계속합니다.</translation>
     </message>
@@ -1063,8 +1071,8 @@
         <translation>마지막으로 저장한 뒤에 네트워크가 더 학습했습니다. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <source>The network has diverged (its weights are no longer finite numbers), so it cannot be saved. Discard it?</source>
-        <translation>네트워크가 발산해서(가중치가 더는 유한한 수가 아님) 저장할 수 없습니다. 버릴까요?</translation>
+        <source>The network has diverged, so it is not worth saving. Discard it?</source>
+        <translation>네트워크가 발산하여 저장할 가치가 없습니다. 버릴까요?</translation>
     </message>
 </context>
 <context>

@@ -35,15 +35,16 @@ PAUSE_REASON = QT_TRANSLATE_NOOP("EditView", "Training paused: edits are made on
 
 
 def describe(edit: Edit) -> str:
-    """The edit as a short phrase for the undo list, in the user's language."""
+    """The edit as a short phrase for the undo list, in the user's language (units counted from
+    1, as everywhere in the window)."""
     t = QCoreApplication.translate
     if edit.kind == "off":
-        return arg(t("EditView", "switch off unit %1 of layer %2"), edit.unit, edit.layer)
+        return arg(t("EditView", "switch off unit %1 of layer %2"), edit.unit + 1, edit.layer)
     if edit.kind == "scale":
-        return arg(t("EditView", "scale the incoming weights of unit %1 of layer %2 by %3"), edit.unit, edit.layer,
+        return arg(t("EditView", "scale the incoming weights of unit %1 of layer %2 by %3"), edit.unit + 1, edit.layer,
                    f"{edit.value:g}")
     if edit.kind == "shift":
-        return arg(t("EditView", "shift the bias of unit %1 of layer %2 by %3"), edit.unit, edit.layer,
+        return arg(t("EditView", "shift the bias of unit %1 of layer %2 by %3"), edit.unit + 1, edit.layer,
                    f"{edit.value:+g}")
     if edit.kind == "noise":
         return arg(t("EditView", "add noise (%1 x each layer's weight spread) to all weights"), f"{edit.value:g}")

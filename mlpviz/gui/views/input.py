@@ -39,7 +39,10 @@ class InputView(View):
 
         side = QVBoxLayout()
         side.addWidget(self.preview)
-        side.addWidget(QLabel(self.tr("network input")))
+        self.preview_caption = QLabel(self.tr("network input"))
+        self.preview_caption.setWordWrap(True)
+        self.preview_caption.setMaximumWidth(PREVIEW)
+        side.addWidget(self.preview_caption)
         side.addStretch(1)
         side.addWidget(self.clear_button)
         pad_row = QHBoxLayout()
@@ -108,11 +111,14 @@ class InputView(View):
         self.test_index.blockSignals(False)
         self.pad.set_digit(image)
 
-    def set_overlay(self, rgb: np.ndarray | None) -> None:
-        """Show the attribution over the network input (rgb (h, w, 3) uint8), or the input alone."""
-        if rgb is None:
+    def set_overlay(self, rgb: np.ndarray | None, digit: int = -1) -> None:
+        """Show the attribution for `digit` over the network input (rgb (h, w, 3) uint8), or the
+        input alone."""
+        if rgb is None or digit < 0:
+            self.preview_caption.setText(self.tr("network input"))
             self.set_input(self.session.input_x, self.session.input_source)
             return
+        self.preview_caption.setText(arg(self.tr("network input; red pixels speak for %1, blue against"), digit))
         scale = max(1, PREVIEW // max(rgb.shape[:2]))
         big = np.ascontiguousarray(np.repeat(np.repeat(rgb, scale, axis=0), scale, axis=1))
         h, w = big.shape[:2]

@@ -113,14 +113,13 @@ class ControlPanel(QWidget):
         net = QFormLayout()
         net.addRow(self.tr("Preset"), self.preset)
         net.addRow(self.tr("Hidden layers"), self.hidden)
+        net.addRow("", self._hint(arg(self.tr("widths from 1 to %1, up to %2 layers"), MAX_WIDTH, MAX_LAYERS)))
         net.addRow(self.tr("Activation"), self.activation)
         net.addRow(self.tr("Init"), self.init)
-        lr_row = QHBoxLayout()
-        lr_row.addWidget(self.lr, 1)
-        lr_row.addWidget(self.lr_now)
         train = QFormLayout()
         train.addRow(self.tr("Optimizer"), self.optimizer)
-        train.addRow(self.tr("Learning rate"), lr_row)
+        train.addRow(self.tr("Learning rate"), self.lr)
+        train.addRow("", self.lr_now)  # a row of its own: beside the field it widened the panel
         train.addRow(self.tr("Batch size"), self.batch_size)
         train.addRow(self.tr("Seed"), self.seed)
         extra = QFormLayout()
@@ -143,6 +142,8 @@ class ControlPanel(QWidget):
         data = QFormLayout()
         data.addRow(data_row)
         data.addRow(self.tr("Training images"), self.train_limit)
+        self.train_range = self._hint("")
+        data.addRow("", self.train_range)
 
         self.start = QPushButton(self.tr("Start"))
         self.start.setToolTip(self.tr("Start or pause training (Space)."))
@@ -237,6 +238,14 @@ class ControlPanel(QWidget):
             "it.</p>"))
 
     @staticmethod
+    def _hint(text: str) -> QLabel:
+        """Small grey text under a field: the values it takes."""
+        label = QLabel(text)
+        label.setStyleSheet("color: #777; font-size: 8pt")
+        label.setWordWrap(True)
+        return label
+
+    @staticmethod
     def _combo(items, tip: str) -> QComboBox:
         c = QComboBox()
         for key, label in items:
@@ -267,6 +276,12 @@ class ControlPanel(QWidget):
             self.train_limit.setMaximum(n_train)
         self.train_limit.setToolTip(arg(self.tr("How many training images to use (the first N): from %1 to %2."),
                                         MIN_TRAIN_IMAGES, n_train))
+        self.train_range.setText(arg(self.tr("from %1 to %2"), MIN_TRAIN_IMAGES, f"{n_train:,}"))
+
+    def bind(self, **actions) -> None:
+        """Connect the run buttons (start, step, step_epoch, reset) to what they do."""
+        for name, slot in actions.items():
+            getattr(self, name).clicked.connect(slot)
 
     def set_running(self, running: bool) -> None:
         self.start.setText(self.tr("Pause") if running else self.tr("Start"))
@@ -281,7 +296,8 @@ class ControlPanel(QWidget):
     def show_lr(self, lr: float) -> None:
         """The learning rate in use, beside the field when the schedule has moved it."""
         shown = self.lr.value()
-        self.lr_now.setText("" if abs(lr - shown) <= 1e-9 * max(shown, 1e-12) else arg(self.tr("now %1"), f"{lr:.3g}"))
+        same = abs(lr - shown) <= 1e-9 * max(shown, 1e-12)
+        self.lr_now.setText("" if same else arg(self.tr("in use now: %1"), f"{lr:.3g}"))
 
     def train_images(self) -> int:
         return self.train_limit.value()
