@@ -146,3 +146,12 @@ def test_a_diverged_network_is_never_offered_for_saving(qtbot, window, tmp_path)
     answer_next_box(QMessageBox.StandardButton.Cancel, seen)
     assert not ModelFiles.confirm_discard(window.files, "Reset")
     assert seen and not seen[0] & QMessageBox.StandardButton.Save
+
+
+def test_switching_to_a_dataset_of_another_size_computes_nothing_with_the_old_network(qtbot, window, small):
+    window.input_view.test_index.setValue(4)  # an input the old network reads
+    x_train = small.x_train.reshape(-1, 28, 28)[:, ::2, ::2].reshape(-1, 196)
+    x_test = small.x_test.reshape(-1, 28, 28)[:, ::2, ::2].reshape(-1, 196)
+    window.set_data(Dataset(x_train, small.y_train, x_test, small.y_test, (14, 14), "mnist-14"))
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.model.sizes[0] == 196, timeout=5000)
+    assert window.input_x.shape == (196,) and window.prediction().shape == (10,)
