@@ -8,8 +8,10 @@ from .layers import ACTIVATIONS
 from .losses import LOSSES
 from .model import INITS
 from .optim import OPTIMIZERS
+from .schedules import SCHEDULES
 
 DTYPES = ("float32", "float64")
+MAX_DROPOUT = 0.95  # dropping more leaves too few units to learn anything
 MAX_WIDTH = 16384  # wider layers would not fit a laptop's memory and teach nothing more
 
 
@@ -31,6 +33,8 @@ class Config:
     momentum: float = 0.9
     weight_decay: float = 0.0
     lr_decay: float = 1.0  # the learning rate is multiplied by this after every epoch
+    schedule: str = "none"  # learning-rate schedule over the run: none, step, exp, cosine
+    dropout: float = 0.0  # share of every hidden layer's units dropped at each training step
     shift: int = 0  # augmentation: training images moved by up to this many pixels each way
     batch_size: int = 100
     epochs: float | None = None  # exactly one of epochs and steps is set
@@ -71,7 +75,7 @@ class Config:
                 raise ConfigError(f"{name} must be a whole number from {lo} to {hi}, got {value!r}")
 
         for name, allowed in (("activation", ACTIVATIONS), ("loss", LOSSES), ("init", INITS),
-                              ("optimizer", OPTIMIZERS), ("dtype", DTYPES)):
+                              ("optimizer", OPTIMIZERS), ("dtype", DTYPES), ("schedule", SCHEDULES)):
             if getattr(self, name) not in allowed:
                 raise ConfigError(f"unknown {name} {getattr(self, name)!r}; choose from {', '.join(allowed)}")
         if not isinstance(self.hidden, tuple) or len(self.hidden) > 16:
@@ -83,6 +87,7 @@ class Config:
         finite("momentum", self.momentum, 0, 0.999999)
         finite("weight decay", self.weight_decay, 0, 1e3)
         finite("lr_decay", self.lr_decay, 0, 1, lo_open=True)
+        finite("dropout", self.dropout, 0, MAX_DROPOUT)
         integer("shift", self.shift, 0, 8)
         integer("batch size", self.batch_size, 1, 1_000_000)
         integer("seed", self.seed, 0, 2**63 - 1)

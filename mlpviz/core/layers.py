@@ -54,9 +54,14 @@ class Dense:
 
 
 class Activation:
-    """Elementwise nonlinearity a = f(z). backward gets a and dL/da, returns dL/dz in place."""
+    """Elementwise nonlinearity a = f(z). backward gets a and dL/da, returns dL/dz in place.
+
+    `inactive_rule` says in words when a unit's output counts as inactive (it passes almost no
+    gradient back); activity() applies that rule to a batch.
+    """
 
     name = ""
+    inactive_rule = ""
 
     def forward(self, z: np.ndarray) -> np.ndarray:
         """Overwrites z with f(z) and returns it."""
@@ -66,9 +71,15 @@ class Activation:
         """Overwrites da with da * f'(z), with f'(z) written in terms of a = f(z)."""
         raise NotImplementedError
 
+    def activity(self, a: np.ndarray, out: np.ndarray) -> np.ndarray:
+        """For outputs a (B, n): an array (B, n), positive exactly where the unit is active on that
+        example and 0 where it is inactive by inactive_rule; written to out, or a itself."""
+        raise NotImplementedError
+
 
 class Sigmoid(Activation):
     name = "sigmoid"
+    inactive_rule = "saturated: output below 0.01 or above 0.99"
 
     def forward(self, z):
         # 1 / (1 + exp(-z)) written as (1 + tanh(z / 2)) / 2: equal, and nothing can overflow.
@@ -84,9 +95,16 @@ class Sigmoid(Activation):
         da -= da * a  # da * a * (1 - a)
         return da
 
+    def activity(self, a, out):
+        # 0.01 <= a <= 0.99  <=>  (a - 0.5)^2 <= 0.49^2: three elementwise passes, no temporaries.
+        np.subtract(a, a.dtype.type(0.5), out=out)
+        out *= out
+        return np.less_equal(out, out.dtype.type(0.49 ** 2), out=out)
+
 
 class Tanh(Activation):
     name = "tanh"
+    inactive_rule = "saturated: output within 0.02 of -1 or 1 (the outer 1% of its range at each end)"
 
     def forward(self, z):
         return np.tanh(z, out=z)
@@ -95,9 +113,14 @@ class Tanh(Activation):
         da -= da * a * a  # da * (1 - a^2)
         return da
 
+    def activity(self, a, out):
+        np.multiply(a, a, out=out)
+        return np.less_equal(out, out.dtype.type(0.98 ** 2), out=out)
+
 
 class ReLU(Activation):
     name = "relu"
+    inactive_rule = "at zero"
 
     def forward(self, z):
         return np.maximum(z, 0, out=z)
@@ -106,9 +129,13 @@ class ReLU(Activation):
         da *= a > 0
         return da
 
+    def activity(self, a, out):
+        return a  # already 0 where inactive and positive where active
+
 
 class LeakyReLU(Activation):
     name = "leaky_relu"
+    inactive_rule = "at or below zero (on the leaky side, slope 0.01)"
 
     def __init__(self, slope: float = 0.01):
         self.slope = slope
@@ -119,6 +146,17 @@ class LeakyReLU(Activation):
     def backward(self, a, da):
         da *= np.where(a > 0, 1, self.slope).astype(da.dtype, copy=False)
         return da
+
+    def activity(self, a, out):
+        return np.greater(a, 0, out=out)
+
+
+def dropout_mask(rate: float, rng: np.random.Generator, out: np.ndarray) -> np.ndarray:
+    """Fill out (B, n) with an inverted-dropout mask and return it: 0 with probability rate,
+    else 1 / (1 - rate), so that the expected output of a masked layer is unchanged and
+    evaluation needs no mask at all."""
+    rng.random(dtype=out.dtype, out=out)
+    return np.multiply(out >= rate, out.dtype.type(1 / (1 - rate)), out=out)
 
 
 ACTIVATIONS: dict[str, type[Activation]] = {
