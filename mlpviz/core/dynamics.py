@@ -39,54 +39,105 @@ def l2_norm(a: np.ndarray) -> float:
 
 
 class StepStatistics:
-    """Measures grad_norm, update_ratio and inactive (each (L,) per step) for a model of L
-    layers; Trainer.step calls observe_activity, before_update and after_update in turn."""
+    """Measures grad_norm, update_ratio and inactive (lists of L floats, layer 1 first) at every
+    step of a model of L layers; Trainer.step calls observe_activity, before_update and
+    after_update in turn.
+
+    Cheap by construction. Activity: each layer's liveness (the derivative itself for sigmoid
+    and tanh, the output for ReLU, the probability for the output layer) is summed over the
+    batch with one BLAS product; a unit whose sum reaches B times its threshold is active on
+    some example, and only the other units, rare in a healthy network, are checked example by
+    example. Weight norms: recomputed only when the updates since their last computation add up
+    to more than WEIGHT_NORM_TOLERANCE of them; by the triangle inequality the norm cannot have
+    moved further, so update_ratio stays within that tolerance of the exact ratio.
+    """
+
+    WEIGHT_NORM_TOLERANCE = 0.01
 
     def __init__(self, model: MLP, window: int = WINDOW):
         n_layers = len(model.layers)
         self.window = window
+        self.grad_norm = [0.0] * n_layers
+        self.weight_norm = [0.0] * n_layers
+        self.update_ratio = [0.0] * n_layers
+        self.inactive = [0.0] * n_layers
         self._activation, self._dtype = model.activation, model.dtype
-        self.grad_norm = np.zeros(n_layers)
-        self.weight_norm = np.zeros(n_layers)
-        self.update_ratio = np.zeros(n_layers)
-        self.inactive = np.zeros(n_layers)
         self._widths = model.sizes[1:]
+        self._offsets = np.cumsum((0, *self._widths))  # every layer's units side by side in one vector
+        self._thresholds = np.array([model.activation.live_threshold] * (n_layers - 1) + [OUTPUT_FLOOR])
         self._examples = 0  # examples observed so far
-        # For each unit, the value of _examples after the last batch in which it was active.
-        self._last_active = [np.zeros(n, np.int64) for n in self._widths]
-        self._scratch = np.empty(0, model.dtype)
-        self._ones = np.ones(0, model.dtype)
+        # Per unit: the number of examples observed at the end of the last batch it was active
+        # in, or at the end of the last batch in which every unit was (whichever is later).
+        self._last_active = np.zeros(self._offsets[-1], np.int64)
+        self._all_active = 0
+        self._any_inactive = False
+        self._sums = np.empty(self._offsets[-1], model.dtype)
+        self._active = np.empty(self._offsets[-1], bool)
+        self._batch = 0
+        self._drift = [math.inf] * n_layers  # updates since each weight norm was computed, relative
+        self._flat: list[tuple[np.ndarray, ...]] = []  # (W, dW, W flat, dW flat) per layer
         self._sgd_lr = math.nan  # set when an SGD step's change is known without measuring it
+
+    def _resize(self, batch: int) -> None:
+        self._batch = batch
+        self._ones = np.ones(batch, self._dtype)
+        self._scratch = [np.empty((batch, n), self._dtype) for n in self._widths]
+        self._bound = np.repeat(batch * self._thresholds, self._widths).astype(self._dtype)
+        self._sum_views = [self._sums[a:b] for a, b in zip(self._offsets[:-1], self._offsets[1:])]
 
     def observe_activity(self, acts: list[np.ndarray]) -> None:
         """From forward(keep=True) outputs [x, a1, ..., p] (p still the probabilities), update
         the inactive share of every layer."""
-        B = len(acts[0])
-        self._examples += B
-        if len(self._ones) != B:
-            self._ones = np.ones(B, self._dtype)
-            self._scratch = np.empty(B * max(self._widths), self._dtype)
-        last = len(self._widths) - 1
+        batch = len(acts[0])
+        self._examples += batch
+        if batch != self._batch:
+            self._resize(batch)
+        ones, views, scratch, liveness = self._ones, self._sum_views, self._scratch, self._activation.liveness
+        # np.dot with a ones vector sums every unit over the batch in one BLAS call, several
+        # times faster than a reduction along the batch axis.
+        live = [liveness(a, out) for a, out in zip(acts[1:-1], scratch)]
+        live.append(acts[-1])
+        for g, view in zip(live, views):
+            np.dot(ones, g, out=view)
+        active, stamps = self._active, self._last_active
+        np.greater_equal(self._sums, self._bound, out=active)
+        if active.all():  # the usual case: nothing to check one by one
+            self._all_active = self._examples
+            if self._any_inactive:
+                self.inactive = [0.0] * len(self.inactive)
+                self._any_inactive = False
+            return
+        np.maximum(stamps, self._all_active, out=stamps)
+        offsets = self._offsets
+        for i, g in enumerate(live):
+            unsure = np.flatnonzero(~active[offsets[i]:offsets[i + 1]])
+            if len(unsure):
+                threshold = g.dtype.type(self._thresholds[i])
+                active[offsets[i] + unsure] = (g[:, unsure] >= threshold).any(axis=0)
+        stamps[active] = self._examples
         horizon = self._examples - self.window
-        for i, a in enumerate(acts[1:]):
-            out = self._scratch[:a.size].reshape(a.shape)
-            if i < last:
-                activity = self._activation.activity(a, out)
-            else:
-                activity = np.greater_equal(a, a.dtype.type(OUTPUT_FLOOR), out=out)
-            # A BLAS product with a ones vector counts the active examples of every unit at once,
-            # several times faster than a reduction along the batch axis.
-            counts = self._ones @ activity
-            stamps = self._last_active[i]
-            stamps[counts > 0] = self._examples
-            self.inactive[i] = np.count_nonzero(stamps <= horizon) / len(stamps) if horizon >= 0 else 0.0
+        if horizon >= 0:
+            quiet = stamps <= horizon
+            self.inactive = [np.count_nonzero(quiet[offsets[i]:offsets[i + 1]]) / width
+                             for i, width in enumerate(self._widths)]
+            self._any_inactive = any(self.inactive)
 
     def before_update(self, model: MLP, optimizer: Optimizer) -> None:
         """After backpropagation: record gradient and weight norms, and arrange for the size of
         the coming update to be known."""
-        for i, layer in enumerate(model.layers):
-            self.grad_norm[i] = l2_norm(layer.dW)
-            self.weight_norm[i] = l2_norm(layer.W)
+        flat = self._flat
+        if len(flat) != len(model.layers) or any(W is not layer.W or dW is not layer.dW
+                                                 for (W, dW, _, _), layer in zip(flat, model.layers)):
+            # Flat views stay valid as long as the arrays do (updates happen in place).
+            self._flat = flat = [(layer.W, layer.dW, layer.W.reshape(-1), layer.dW.reshape(-1))
+                                 for layer in model.layers]
+            self._drift = [math.inf] * len(flat)
+        sqrt, dot, drift, norms = math.sqrt, np.dot, self._drift, self.weight_norm
+        self.grad_norm = [sqrt(dot(g, g)) for _, _, _, g in flat]
+        for i, (_, _, w, _) in enumerate(flat):
+            if drift[i] > self.WEIGHT_NORM_TOLERANCE:
+                norms[i] = sqrt(dot(w, w))
+                drift[i] = 0.0
         # Plain SGD without weight decay moves W by exactly lr * dW: its size needs no measuring.
         exact = type(optimizer) is SGD and not optimizer.weight_decay
         self._sgd_lr = optimizer.lr if exact else math.nan
@@ -94,12 +145,10 @@ class StepStatistics:
 
     def after_update(self, optimizer: Optimizer) -> None:
         """After the optimizer's update: the relative size of the change of every W."""
-        with np.errstate(divide="ignore", invalid="ignore"):
-            if not math.isnan(self._sgd_lr):
-                np.multiply(self.grad_norm, self._sgd_lr, out=self.update_ratio)
-            else:
-                self.update_ratio[:] = optimizer.update_norms
-            self.update_ratio /= self.weight_norm
+        lr = self._sgd_lr
+        changes = [lr * g for g in self.grad_norm] if lr == lr else optimizer.update_norms
+        self.update_ratio = ratios = [c / w if w else math.inf for c, w in zip(changes, self.weight_norm)]
+        self._drift = [d + r for d, r in zip(self._drift, ratios)]
 
 
 @dataclass(frozen=True)
