@@ -151,7 +151,9 @@ def compare(title: str, batch: int, contenders: dict, rounds: int, seconds: floa
 
 
 def ours(data: Dataset, config: Config, threads: tuple[int, ...]) -> dict:
-    return {f"mlpviz, {n} BLAS thr": (Trainer.from_config(config, data, evaluate_epochs=False, statistics=False, timeline=False).step, n, None)
+    """The engine alone (no per-step statistics, no timeline), like the baselines."""
+    return {f"mlpviz, {n} BLAS thr": (Trainer.from_config(config, data, evaluate_epochs=False, statistics=False,
+                                                         timeline=False).step, n, None)
             for n in threads}
 
 
@@ -258,8 +260,7 @@ def main() -> None:
         print(f"  {'hidden':>10s} {'samples/s':>12s} {'product bound':>14s} {'fraction':>9s}")
         for hidden in ((50,), (128,), (256,), (512,), (1024,), (256, 128)):
             config = course.replace(hidden=hidden)
-            t = Trainer.from_config(config, data, evaluate_epochs=False, statistics=False,
-                                       timeline=False)
+            t = Trainer.from_config(config, data, evaluate_epochs=False, statistics=False, timeline=False)
             rate = throughput(t.step, config.batch_size, 2.0)
             bound = matmul_bound(config, data.input_size, 2.0)
             print(f"  {','.join(map(str, hidden)):>10s} {rate:12,.0f} {bound:14,.0f} {rate / bound:9.0%}")

@@ -187,7 +187,7 @@ class Trainer:
         self.epochs = list(epochs)
         self.step_count = len(self.losses)
         self.epoch = epochs[-1].epoch if epochs else 0
-        for name, buffer in self.series.items():
+        for buffer in self.series.values():
             missing = self.step_count - len(buffer)
             if missing > 0:
                 buffer.extend(np.full((missing, *buffer.view().shape[1:]), np.nan))

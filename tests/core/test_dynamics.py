@@ -40,9 +40,9 @@ def test_norms_and_update_ratios_match_a_direct_computation(small):
         config = Config(hidden=(32, 16), activation="tanh", optimizer=optimizer, lr=0.05,
                         weight_decay=weight_decay, batch_size=50, steps=10, dtype="float64")
         t = Trainer.from_config(config, small, evaluate_epochs=False, timeline=False)
-        seen = []
+        seen: list = []
 
-        def hook(trainer, idx, x, y):
+        def hook(trainer, idx, x, y, seen=seen):
             seen.append(([np.linalg.norm(layer.dW) for layer in trainer.model.layers],
                          [layer.W.copy() for layer in trainer.model.layers]))
 
