@@ -190,14 +190,15 @@ def matmul_bound(config: Config, input_size: int, seconds: float) -> float:
 def statistics_overhead(data: Dataset, rounds: int, pairs: int = 200, burst: int = 5) -> None:
     """Step time of the course configuration with and without the per-step statistics.
 
-    Each round times `pairs` pairs of short bursts (a few steps each, about 1.5 ms), the two
-    trainers alternating and swapping order every pair, so both see the same machine; a round
-    reports the median of its per-pair ratios, and the figure is the median over rounds.
+    Two trainers alternate in short bursts (a few steps, about 1.5 ms each), swapping order
+    every pair; one has statistics on, the other off, and they swap roles every round, so that
+    neither the machine's drift nor a difference between two instances (where their arrays lie
+    in memory) leans on one side. A round reports the median of its per-pair ratios; the
+    figure is the median over rounds.
     """
     config = PRESETS["course"]
-    trainers = {on: Trainer.from_config(config, data, evaluate_epochs=False, statistics=on, timeline=False)
-                for on in (False, True)}
-    for t in trainers.values():
+    trainers = [Trainer.from_config(config, data, evaluate_epochs=False, timeline=False) for _ in range(2)]
+    for t in trainers:
         t.step(50)  # past the first allocations
 
     def timed(t: Trainer) -> float:
@@ -207,13 +208,15 @@ def statistics_overhead(data: Dataset, rounds: int, pairs: int = 200, burst: int
 
     overheads, off_times, on_times = [], [], []
     for r in range(rounds):
+        on, off = trainers[r % 2], trainers[1 - r % 2]
+        on.statistics, off.statistics = True, False
         ratios = []
         for i in range(pairs):
-            order = (False, True) if i % 2 else (True, False)
-            times = {on: timed(trainers[on]) for on in order}
-            ratios.append(times[True] / times[False])
-            off_times.append(times[False])
-            on_times.append(times[True])
+            first, second = (on, off) if i % 2 else (off, on)
+            times = {id(first): timed(first), id(second): timed(second)}
+            ratios.append(times[id(on)] / times[id(off)])
+            off_times.append(times[id(off)])
+            on_times.append(times[id(on)])
         overheads.append(statistics.median(ratios) - 1)
         print(f"  round {r + 1}: overhead {100 * overheads[-1]:5.1f}%", file=sys.stderr,
               end="\r" if r + 1 < rounds else "\n")

@@ -28,6 +28,7 @@ import numpy as np
 from .model import MLP
 from .optim import SGD, Optimizer
 
+SERIES = ("grad_norm", "update_ratio", "inactive")  # the per-step series StepStatistics fills
 WINDOW = 1000  # examples a unit must stay inactive for to count as inactive
 OUTPUT_FLOOR = 0.01  # an output unit whose probability stays below this is inactive
 
@@ -54,9 +55,10 @@ class StepStatistics:
 
     WEIGHT_NORM_TOLERANCE = 0.01
 
-    def __init__(self, model: MLP, window: int = WINDOW):
+    def __init__(self, model: MLP, series: dict | None = None, window: int = WINDOW):
         n_layers = len(model.layers)
         self.window = window
+        self._appenders = [series[name].append for name in SERIES] if series is not None else None
         self.grad_norm = [0.0] * n_layers
         self.weight_norm = [0.0] * n_layers
         self.update_ratio = [0.0] * n_layers
@@ -83,6 +85,7 @@ class StepStatistics:
         self._ones = np.ones(batch, self._dtype)
         self._scratch = [np.empty((batch, n), self._dtype) for n in self._widths]
         self._bound = np.repeat(batch * self._thresholds, self._widths).astype(self._dtype)
+        self._sure = batch * self._thresholds.max()  # above this every unit is surely active
         self._sum_views = [self._sums[a:b] for a, b in zip(self._offsets[:-1], self._offsets[1:])]
 
     def observe_activity(self, acts: list[np.ndarray]) -> None:
@@ -99,14 +102,14 @@ class StepStatistics:
         live.append(acts[-1])
         for g, view in zip(live, views):
             np.dot(ones, g, out=view)
-        active, stamps = self._active, self._last_active
-        np.greater_equal(self._sums, self._bound, out=active)
-        if active.all():  # the usual case: nothing to check one by one
+        if self._sums.min() >= self._sure:  # the usual case: nothing to check one by one
             self._all_active = self._examples
             if self._any_inactive:
                 self.inactive = [0.0] * len(self.inactive)
                 self._any_inactive = False
             return
+        active, stamps = self._active, self._last_active
+        np.greater_equal(self._sums, self._bound, out=active)
         np.maximum(stamps, self._all_active, out=stamps)
         offsets = self._offsets
         for i, g in enumerate(live):
@@ -149,6 +152,11 @@ class StepStatistics:
         changes = [lr * g for g in self.grad_norm] if lr == lr else optimizer.update_norms
         self.update_ratio = ratios = [c / w if w else math.inf for c, w in zip(changes, self.weight_norm)]
         self._drift = [d + r for d, r in zip(self._drift, ratios)]
+        if self._appenders is not None:
+            add_grad_norm, add_update_ratio, add_inactive = self._appenders
+            add_grad_norm(self.grad_norm)
+            add_update_ratio(ratios)
+            add_inactive(self.inactive)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ import numpy as np
 
 from .config import Config, ConfigError
 from .data import NUM_CLASSES, Dataset, scale_images
-from .dynamics import StepStatistics
+from .dynamics import SERIES, StepStatistics
 from .layers import dropout_mask
 from .model import MLP
 from .optim import Momentum, Optimizer, make_optimizer
@@ -23,7 +23,7 @@ from .schedules import lr_factor
 from .timeline import Timeline
 
 # Per-step series that exist only with statistics on; the others ("loss", "lr", "epoch") always do.
-STATISTICS = ("grad_norm", "update_ratio", "inactive")
+STATISTICS = SERIES
 
 
 class Diverged(ArithmeticError):
@@ -147,10 +147,8 @@ class Trainer:
         self.series: dict[str, GrowingBuffer] = {
             "loss": self.losses, "lr": GrowingBuffer(dtype=np.float64),
             "epoch": GrowingBuffer(dtype=np.float64)}
-        self.stats = StepStatistics(model) if statistics else None
-        if statistics:
-            for name in STATISTICS:
-                self.series[name] = GrowingBuffer(row=(len(model.layers),))
+        self.stats: StepStatistics | None = None
+        self.statistics = statistics
         self.hooks: list[StepHook] = []
         self.changes: list[SettingChange] = []
         self.epochs: list[EpochRecord] = []
@@ -196,6 +194,23 @@ class Trainer:
             self.timeline.offer(self.step_count, self.model)
 
     # Settings that may change between steps ------------------------------------------------
+
+    @property
+    def statistics(self) -> bool:
+        """Whether steps measure the per-step statistics (STATISTICS series). Switched off, those
+        series stop growing; switched back on, they resume with NaN rows for the gap (and the
+        inactive-unit window starts afresh)."""
+        return self.stats is not None
+
+    @statistics.setter
+    def statistics(self, on: bool) -> None:
+        if not on:
+            self.stats = None
+        elif self.stats is None:
+            for name in STATISTICS:
+                buffer = self.series.setdefault(name, GrowingBuffer(row=(len(self.model.layers),)))
+                buffer.extend(np.full((self.step_count - len(buffer), len(self.model.layers)), np.nan))
+            self.stats = StepStatistics(self.model, self.series)
 
     @property
     def steps_per_epoch(self) -> int:
@@ -364,7 +379,7 @@ class Trainer:
                 lr = self.optimizer.lr
                 self.optimizer.update(self.model.params, self.model.grads)
                 if stats is not None:
-                    stats.after_update(self.optimizer)
+                    stats.after_update(self.optimizer)  # and appends this step's rows
                 self.train_seconds += time.perf_counter() - t0
                 self.samples_seen += len(idx)
                 self._pos += len(idx)
@@ -372,10 +387,6 @@ class Trainer:
                 self.losses.append(loss)
                 series["lr"].append(lr)
                 series["epoch"].append(self.epoch + self._pos / n_train)
-                if stats is not None:
-                    series["grad_norm"].append(stats.grad_norm)
-                    series["update_ratio"].append(stats.update_ratio)
-                    series["inactive"].append(stats.inactive)
                 epoch_end = self._pos >= n_train
                 if epoch_end:
                     self.epoch += 1

@@ -184,3 +184,19 @@ def test_weight_histograms_share_edges_and_count_every_weight(small):
     assert not np.array_equal(hists[1].now, hists[1].initial)
     assert initial.layers[1].W.std() == pytest.approx(0.01, rel=0.1)
     assert t.model.layers[1].W.std() > 0.011
+
+
+def test_statistics_switched_off_and_on_keep_the_series_aligned(small):
+    t = Trainer.from_config(Config(hidden=(20,), steps=30), small, evaluate_epochs=False, statistics=False)
+    t.step(3)
+    assert t.stats is None and "grad_norm" not in t.series
+    t.statistics = True
+    t.step(2)
+    t.statistics = False
+    t.step(2)
+    assert len(t.series["grad_norm"]) == 5  # stopped while off
+    t.statistics = True
+    t.step(1)
+    g = t.series["grad_norm"].view()
+    assert g.shape == (8, 2) and len(t.losses) == 8
+    assert np.isnan(g[[0, 1, 2, 5, 6]]).all() and np.isfinite(g[[3, 4, 7]]).all()
