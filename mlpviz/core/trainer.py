@@ -121,6 +121,18 @@ class Trainer:
     gathered into a preallocated buffer and cast to float (the 1/255 scaling is left to the
     first layer, where it touches far fewer numbers). The last batch of an epoch may be
     smaller. Epoch-end evaluation is not counted in train_seconds.
+
+    series: per-step histories, name -> GrowingBuffer whose row i belongs to step i + 1:
+      "loss" (steps,)      the batch loss (the same buffer as `losses`)
+      "lr" (steps,)        the learning rate the step used (after any schedule)
+      "epoch" (steps,)     epochs done after the step, fractional (exact across batch-size changes)
+      with statistics on, (steps, L) for a network of L layers, layer 1 first (see dynamics.py):
+      "grad_norm"          L2 norm of each layer's weight gradient
+      "update_ratio"       ||change of W|| / ||W|| made by the step's update
+      "inactive"           share of each layer's units inactive over the recent >= 1000 examples
+    Read them between steps, in the thread that calls step(), and copy what goes elsewhere.
+    changes: SettingChange records of the set_* calls; timeline: network copies (or None);
+    hooks: called inside each step, see step().
     """
 
     def __init__(self, model: MLP, optimizer: Optimizer, data: Dataset, batch_size: int,
@@ -143,7 +155,7 @@ class Trainer:
         self.train_seconds = 0.0
         self.samples_seen = 0
         self.losses = GrowingBuffer()
-        # Per-step series, row i for step i + 1, all as long as the run (see the README).
+        # Per-step series, row i for step i + 1 (see the class docstring).
         self.series: dict[str, GrowingBuffer] = {
             "loss": self.losses, "lr": GrowingBuffer(dtype=np.float64),
             "epoch": GrowingBuffer(dtype=np.float64)}
