@@ -128,12 +128,16 @@ class StepStatistics:
     def before_update(self, model: MLP, optimizer: Optimizer) -> None:
         """After backpropagation: record gradient and weight norms, and arrange for the size of
         the coming update to be known."""
-        flat = self._flat
-        if len(flat) != len(model.layers) or any(W is not layer.W or dW is not layer.dW
-                                                 for (W, dW, _, _), layer in zip(flat, model.layers)):
+        flat, layers = self._flat, model.layers
+        stale = len(flat) != len(layers)
+        if not stale:
+            for (W, dW, _, _), layer in zip(flat, layers):
+                if W is not layer.W or dW is not layer.dW:
+                    stale = True
+        if stale:
             # Flat views stay valid as long as the arrays do (updates happen in place).
             self._flat = flat = [(layer.W, layer.dW, layer.W.reshape(-1), layer.dW.reshape(-1))
-                                 for layer in model.layers]
+                                 for layer in layers]
             self._drift = [math.inf] * len(flat)
         sqrt, dot, drift, norms = math.sqrt, np.dot, self._drift, self.weight_norm
         self.grad_norm = [sqrt(dot(g, g)) for _, _, _, g in flat]
