@@ -190,33 +190,28 @@ def matmul_bound(config: Config, input_size: int, seconds: float) -> float:
 def statistics_overhead(data: Dataset, rounds: int, pairs: int = 200, burst: int = 5) -> None:
     """Step time of the course configuration with and without the per-step statistics.
 
-    Two trainers alternate in short bursts (a few steps, about 1.5 ms each), swapping order
-    every pair; one has statistics on, the other off, and they swap roles every round, so that
-    neither the machine's drift nor a difference between two instances (where their arrays lie
-    in memory) leans on one side. A round reports the median of its per-pair ratios; the
-    figure is the median over rounds.
+    One trainer, its statistics switched on and off between short bursts (a few steps, about
+    1.5 ms each; the order swaps every pair), so that both sides share the machine's moment and
+    the very same arrays. A round reports the median of its per-pair ratios; the figure is the
+    median over rounds.
     """
-    config = PRESETS["course"]
-    trainers = [Trainer.from_config(config, data, evaluate_epochs=False, timeline=False) for _ in range(2)]
-    for t in trainers:
-        t.step(50)  # past the first allocations
+    trainer = Trainer.from_config(PRESETS["course"], data, evaluate_epochs=False, timeline=False)
+    trainer.step(50)  # past the first allocations
 
-    def timed(t: Trainer) -> float:
+    def timed(on: bool) -> float:
+        trainer.statistics = on
         t0 = time.perf_counter()
-        t.step(burst)
+        trainer.step(burst)
         return (time.perf_counter() - t0) / burst
 
     overheads, off_times, on_times = [], [], []
     for r in range(rounds):
-        on, off = trainers[r % 2], trainers[1 - r % 2]
-        on.statistics, off.statistics = True, False
         ratios = []
         for i in range(pairs):
-            first, second = (on, off) if i % 2 else (off, on)
-            times = {id(first): timed(first), id(second): timed(second)}
-            ratios.append(times[id(on)] / times[id(off)])
-            off_times.append(times[id(off)])
-            on_times.append(times[id(on)])
+            times = {on: timed(on) for on in ((True, False) if i % 2 else (False, True))}
+            ratios.append(times[True] / times[False])
+            off_times.append(times[False])
+            on_times.append(times[True])
         overheads.append(statistics.median(ratios) - 1)
         print(f"  round {r + 1}: overhead {100 * overheads[-1]:5.1f}%", file=sys.stderr,
               end="\r" if r + 1 < rounds else "\n")

@@ -210,19 +210,20 @@ class Trainer:
     @property
     def statistics(self) -> bool:
         """Whether steps measure the per-step statistics (STATISTICS series). Switched off, those
-        series stop growing; switched back on, they resume with NaN rows for the gap (and the
-        inactive-unit window starts afresh)."""
+        series stop growing; switched back on, they resume with NaN rows for the gap (the
+        inactive-unit window counts only the examples observed)."""
         return self.stats is not None
 
     @statistics.setter
     def statistics(self, on: bool) -> None:
         if not on:
-            self.stats = None
+            if self.stats is not None:
+                self._idle_stats, self.stats = self.stats, None
         elif self.stats is None:
             for name in STATISTICS:
                 buffer = self.series.setdefault(name, GrowingBuffer(row=(len(self.model.layers),)))
                 buffer.extend(np.full((self.step_count - len(buffer), len(self.model.layers)), np.nan))
-            self.stats = StepStatistics(self.model, self.series)
+            self.stats = getattr(self, "_idle_stats", None) or StepStatistics(self.model, self.series)
 
     @property
     def steps_per_epoch(self) -> int:
