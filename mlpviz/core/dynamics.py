@@ -89,7 +89,12 @@ class StepStatistics:
         self._batch = batch
         self._ones = np.ones(batch, self._dtype)
         self._scratch = [np.empty((batch, n), self._dtype) for n in self._widths]
-        self._bound = np.repeat(batch * self._thresholds, self._widths).astype(self._dtype)
+        # A sum of outputs that are positive where active (threshold 0) is positive exactly when
+        # the unit is active: the smallest normal number stands for "above 0" (subnormal specks
+        # of output carry nothing), and no example needs checking one by one.
+        tiny = np.finfo(self._dtype).tiny
+        self._bound = np.repeat(np.where(self._thresholds > 0, batch * self._thresholds, tiny),
+                                self._widths).astype(self._dtype)
         self._sure = batch * self._thresholds.max()  # above this every unit is surely active
         self._sum_views = [self._sums[a:b] for a, b in zip(self._offsets[:-1], self._offsets[1:])]
 
@@ -122,7 +127,7 @@ class StepStatistics:
         np.maximum(stamps, self._all_active, out=stamps)
         last = len(offsets) - 2
         for i in range(last + 1):
-            unsure = np.flatnonzero(~active[offsets[i]:offsets[i + 1]])
+            unsure = np.flatnonzero(~active[offsets[i]:offsets[i + 1]]) if self._thresholds[i] > 0 else ()
             if len(unsure):
                 g = acts[-1] if i == last else self._activation.liveness(acts[i + 1], self._scratch[i])
                 active[offsets[i] + unsure] = (g[:, unsure] >= g.dtype.type(self._thresholds[i])).any(axis=0)

@@ -73,9 +73,10 @@ class Activation:
         raise NotImplementedError
 
     def liveness(self, a: np.ndarray, out: np.ndarray) -> np.ndarray:
-        """For outputs a (B, n): g (B, n) >= 0 with g >= live_threshold exactly where the unit is
-        active on that example by inactive_rule; written to out, or a itself. A unit whose g
-        sums to at least B * live_threshold over the batch is thus active on some example."""
+        """For outputs a (B, n): g (B, n) >= 0, written to out or a itself, with g >= live_threshold
+        exactly where the unit is active on that example by inactive_rule (g > 0 if the threshold
+        is 0). A unit whose g sums to at least B * live_threshold over the batch (more than 0 if
+        the threshold is 0) is thus active on some example."""
         raise NotImplementedError
 
 
@@ -123,7 +124,7 @@ class Tanh(Activation):
 class ReLU(Activation):
     name = "relu"
     inactive_rule = "at zero"
-    live_threshold = 1e-30  # any positive output (but subnormal specks, which carry nothing)
+    live_threshold = 0.0  # any positive output
 
     def forward(self, z):
         return np.maximum(z, 0, out=z)
@@ -139,7 +140,7 @@ class ReLU(Activation):
 class LeakyReLU(Activation):
     name = "leaky_relu"
     inactive_rule = "at or below zero (on the leaky side, slope 0.01)"
-    live_threshold = 1e-30
+    live_threshold = 0.0
 
     def __init__(self, slope: float = 0.01):
         self.slope = slope
