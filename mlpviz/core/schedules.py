@@ -7,7 +7,7 @@ beyond the plan still moves:
 
   none    1
   step    1, then 0.1 from halfway, then 0.01 from three quarters (the classic recipe)
-  exp     0.01 ** f: the same fall spread evenly over the run, by a constant factor per step
+  exp     0.01 ** f: the same fall spread evenly, by a constant factor per share of the run
   cosine  0.01 + 0.99 * (1 + cos(pi f)) / 2: slow at both ends, fastest in the middle
 """
 from __future__ import annotations
