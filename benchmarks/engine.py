@@ -5,6 +5,8 @@
 2. 784-256-128-10 ReLU with Adam, batch 128, against PyTorch eager if installed.
 3. A scaling table: samples/s for several widths, and the fraction of the bound set by the
    matrix products alone (the same products timed bare, back to back).
+4. The cost of the per-step statistics (gradient norms, update ratios, inactive units) on the
+   `course` configuration: step time with them against the same trainer without them.
 
 Baseline and contender run interleaved in short rounds, so machine noise (this machine's speed
 drifts over seconds) hits both alike; figures are medians over rounds, and ratios are medians
@@ -13,6 +15,7 @@ BLAS thread count; both engines are measured at one and at two threads where tha
 the baselines are compared with the faster mlpviz in each round.
 
     python benchmarks/engine.py [--rounds 21] [--seconds 0.6] [--no-torch] [--no-scaling]
+                                [--statistics-only]
 """
 from __future__ import annotations
 
@@ -148,7 +151,9 @@ def compare(title: str, batch: int, contenders: dict, rounds: int, seconds: floa
 
 
 def ours(data: Dataset, config: Config, threads: tuple[int, ...]) -> dict:
-    return {f"mlpviz, {n} BLAS thr": (Trainer.from_config(config, data, evaluate_epochs=False).step, n, None)
+    """The engine alone (no per-step statistics, no timeline), like the baselines."""
+    return {f"mlpviz, {n} BLAS thr": (Trainer.from_config(config, data, evaluate_epochs=False, statistics=False,
+                                                         timeline=False).step, n, None)
             for n in threads}
 
 
@@ -182,15 +187,55 @@ def matmul_bound(config: Config, input_size: int, seconds: float) -> float:
     return throughput(products, B, seconds)
 
 
+def statistics_overhead(data: Dataset, rounds: int, pairs: int = 200, burst: int = 5) -> None:
+    """Step time of the course configuration with and without the per-step statistics.
+
+    One trainer, its statistics switched on and off between short bursts (a few steps, about
+    1.5 ms each; the order swaps every pair), so that both sides share the machine's moment and
+    the very same arrays. A round reports the median of its per-pair ratios; the figure is the
+    median over rounds.
+    """
+    trainer = Trainer.from_config(PRESETS["course"], data, evaluate_epochs=False, timeline=False)
+    trainer.step(50)  # past the first allocations
+
+    def timed(on: bool) -> float:
+        trainer.statistics = on
+        t0 = time.perf_counter()
+        trainer.step(burst)
+        return (time.perf_counter() - t0) / burst
+
+    overheads, off_times, on_times = [], [], []
+    for r in range(rounds):
+        ratios = []
+        for i in range(pairs):
+            times = {on: timed(on) for on in ((True, False) if i % 2 else (False, True))}
+            ratios.append(times[True] / times[False])
+            off_times.append(times[False])
+            on_times.append(times[True])
+        overheads.append(statistics.median(ratios) - 1)
+        print(f"  round {r + 1}: overhead {100 * overheads[-1]:5.1f}%", file=sys.stderr,
+              end="\r" if r + 1 < rounds else "\n")
+    print(f"\nper-step statistics, course configuration, {rounds} rounds of {pairs} interleaved pairs:")
+    print(f"  step without statistics {1e6 * statistics.median(off_times):7.1f} us (median)")
+    print(f"  step with statistics    {1e6 * statistics.median(on_times):7.1f} us (median)")
+    print(f"  overhead {100 * statistics.median(overheads):.1f}% of a step (median of rounds; rounds: "
+          f"{', '.join(f'{100 * o:.1f}' for o in overheads)})")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=21)
     ap.add_argument("--seconds", type=float, default=0.6, help="per contender and round")
     ap.add_argument("--no-torch", action="store_true", help="leave PyTorch out even if installed")
     ap.add_argument("--no-scaling", action="store_true", help="skip the scaling table")
+    ap.add_argument("--statistics-only", action="store_true", help="measure only the statistics' overhead")
     args = ap.parse_args()
     threads = (1, min(2, os.cpu_count() or 1)) if (os.cpu_count() or 1) > 1 else (1,)
     data = load_dataset()
+    if args.statistics_only:
+        threadpool_limits(1, user_api="blas")
+        statistics_overhead(data, args.rounds)
+        return
 
     course = PRESETS["course"]
     contenders = {**ours(data, course, (1,)),
@@ -213,10 +258,11 @@ def main() -> None:
         print(f"  {'hidden':>10s} {'samples/s':>12s} {'product bound':>14s} {'fraction':>9s}")
         for hidden in ((50,), (128,), (256,), (512,), (1024,), (256, 128)):
             config = course.replace(hidden=hidden)
-            t = Trainer.from_config(config, data, evaluate_epochs=False)
+            t = Trainer.from_config(config, data, evaluate_epochs=False, statistics=False, timeline=False)
             rate = throughput(t.step, config.batch_size, 2.0)
             bound = matmul_bound(config, data.input_size, 2.0)
             print(f"  {','.join(map(str, hidden)):>10s} {rate:12,.0f} {bound:14,.0f} {rate / bound:9.0%}")
+    statistics_overhead(data, args.rounds)
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ TARGETS = {"fast": (0.980, 10.0), "best": (0.985, 60.0)}
 
 
 def run_mlpviz(config: Config, data: Dataset) -> tuple[float, float]:
-    trainer = Trainer.from_config(config, data, evaluate_epochs=False)
+    trainer = Trainer.from_config(config, data, evaluate_epochs=False, timeline=False)  # as `mlpviz train`
     trainer.step(trainer.planned_steps(config))
     return trainer.evaluate("test").accuracy, trainer.train_seconds
 

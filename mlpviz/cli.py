@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import math
 import os
@@ -15,7 +16,8 @@ from .core.config import PRESETS, Config, ConfigError, parse_hidden
 from .core.data import DataError, load_dataset
 from .core.errors import USER_ERRORS
 from .core.preprocess import prepare_digit
-from .core.trainer import EpochRecord, Trainer, check_input_size, evaluate
+from .core.schedules import SCHEDULES
+from .core.trainer import EpochRecord, Trainer, check_input_size, epoch_table, evaluate
 
 
 class UsageError(Exception):
@@ -55,6 +57,11 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--weight-decay", type=float, help="L2 weight decay")
     t.add_argument("--lr-decay", type=float, help="factor applied to the learning rate after each epoch")
     t.add_argument("--shift", type=int, help="augment: move training images by up to N pixels")
+    t.add_argument("--dropout", type=float, metavar="P",
+                   help="drop this share of every hidden layer's units at each training step (0 to 0.95)")
+    t.add_argument("--schedule", choices=SCHEDULES,
+                   help="learning-rate schedule over the run: step (x0.1 at 1/2 and 3/4), exp, cosine "
+                        "(each ends at 1%% of --lr); none keeps it constant")
     t.add_argument("--batch-size", type=int, help="mini-batch size")
     length = t.add_mutually_exclusive_group()
     length.add_argument("--epochs", type=float, help="passes over the training set")
@@ -64,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--data", help="folder of MNIST-format IDX files, or a mnist.npz (default: bundled MNIST)")
     t.add_argument("--train-limit", type=int, metavar="N", help="use only the first N training images")
     t.add_argument("--save", metavar="FILE", help="write the trained model to FILE (.npz)")
+    t.add_argument("--csv", metavar="FILE", help="write the per-epoch history to FILE (a header row, a row per epoch)")
     t.add_argument("--json", action="store_true", help="print one JSON object with the results")
 
     e = sub.add_parser("evaluate", help="test a saved model")
@@ -135,10 +143,31 @@ def _epoch_line(r: EpochRecord, trainer: Trainer) -> str:
             f"{trainer.samples_per_second:,.0f} samples/s")
 
 
+def _writable(path: str) -> None:
+    """Refuse an output file whose folder does not exist before training, not after it."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise ConfigError(f"cannot write {path}: the folder {folder} does not exist")
+    if os.path.isdir(path):
+        raise ConfigError(f"cannot write {path}: it is a folder")
+
+
+def write_csv(path: str, trainer: Trainer) -> None:
+    """The per-epoch history as CSV: one header row, one row per epoch."""
+    header, rows = epoch_table(trainer.epochs, len(trainer.model.layers))
+    with open(path, "w", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(header)
+        out.writerows([repr(v) if isinstance(v, float) else v for v in row] for row in rows)
+
+
 def cmd_train(args: argparse.Namespace) -> int:
     config = resolve_config(args)
+    for path in (args.csv, args.save):
+        if path:
+            _writable(path)
     data = load_dataset(args.data).limit_train(args.train_limit)
-    trainer = Trainer.from_config(config, data)
+    trainer = Trainer.from_config(config, data, timeline=False)
     total = trainer.planned_steps(config)
     out = sys.stderr if args.json else sys.stdout
     progress = Progress(total)
@@ -156,6 +185,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     final = trainer.epochs[-1]
     if args.save:
         checkpoint.save(args.save, checkpoint.of_trainer(trainer, config))
+    if args.csv:
+        write_csv(args.csv, trainer)
     result = {
         "test_accuracy": final.test_accuracy, "test_loss": final.test_loss,
         "train_accuracy": final.train_accuracy, "train_loss": final.train_loss,
@@ -163,6 +194,9 @@ def cmd_train(args: argparse.Namespace) -> int:
         "train_seconds": round(trainer.train_seconds, 3),
         "samples_per_second": round(trainer.samples_per_second, 1),
         "config": config.to_dict(), "dataset": data.name, "train_images": len(data.y_train),
+        # Per epoch (row of the history), per layer (layer 1 first).
+        "gradient_norms": [list(r.gradient_norms or ()) for r in trainer.epochs],
+        "inactive_fraction": [list(r.inactive_fraction or ()) for r in trainer.epochs],
     }
     if args.save:
         result["saved"] = str(args.save)

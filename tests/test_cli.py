@@ -312,3 +312,52 @@ def test_explain_png_overlays_the_attribution(capsys, deep_model_file, digit_fil
                for r, c in zip(*np.nonzero(np.abs(np.array(results[0]["attribution"])) > 0))}
     assert any(red > blue + 50 for red, _, blue in colours) and any(blue > red + 50 for red, _, blue in colours)
     assert read_gray(pngs[0])[:10, :10].max() == 0  # no ink, no attribution: black
+
+
+def test_train_json_has_per_epoch_gradient_norms_and_inactive_fraction(capsys, tmp_path):
+    code, out, _ = run(capsys, "train", "--hidden", "32,16", "--epochs", "3", "--batch-size", "300",
+                       "--save", str(tmp_path / "m.npz"), "--json", *SMALL)
+    result = json.loads(out)
+    assert code == 0
+    norms, inactive = result["gradient_norms"], result["inactive_fraction"]
+    assert len(norms) == len(inactive) == 3  # one list per epoch
+    assert all(len(row) == 3 for row in norms + inactive)  # one number per layer, layer 1 first
+    assert all(v > 0 for row in norms for v in row) and all(0 <= v <= 1 for row in inactive for v in row)
+    # A sigmoid network with N(0, 0.01^2) weights: the first layer's gradient is the smallest.
+    assert norms[0][0] < norms[0][2]
+    with np.load(tmp_path / "m.npz") as f:
+        np.testing.assert_allclose(f["history/gradient_norms"], norms)
+        np.testing.assert_allclose(f["history/inactive_fraction"], inactive)
+
+
+def test_csv_has_a_header_and_a_row_per_epoch(capsys, tmp_path):
+    import csv
+    path = tmp_path / "history.csv"
+    code, out, _ = run(capsys, "train", "--epochs", "2", "--dropout", "0.2", "--schedule", "cosine",
+                       "--csv", str(path), "--json", *SMALL)
+    assert code == 0
+    rows = list(csv.reader(path.open()))
+    header, body = rows[0], rows[1:]
+    assert header[:7] == ["epoch", "step", "train_loss", "train_accuracy", "test_loss", "test_accuracy",
+                          "train_seconds"]
+    assert header[7:] == ["gradient_norm_1", "gradient_norm_2", "inactive_fraction_1", "inactive_fraction_2"]
+    assert len(body) == 2 and [int(r[0]) for r in body] == [1, 2] and [int(r[1]) for r in body] == [30, 60]
+    result = json.loads(out)
+    assert float(body[1][5]) == result["test_accuracy"]
+    assert [float(v) for v in body[0][7:9]] == result["gradient_norms"][0]
+    assert result["config"]["dropout"] == 0.2 and result["config"]["schedule"] == "cosine"
+
+
+def test_a_run_ending_inside_an_epoch_has_a_row_for_it(capsys):
+    code, out, _ = run(capsys, "train", "--steps", "45", "--json", *SMALL)
+    result = json.loads(out)
+    assert code == 0 and len(result["gradient_norms"]) == 2  # epoch 1, then the half epoch after it
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--dropout", "0.99"], "dropout"), (["--dropout", "-0.1"], "dropout"),
+    (["--schedule", "linear"], "invalid choice"), (["--csv", "/nonexistent/folder/h.csv"], "does not exist"),
+])
+def test_bad_dynamics_options_fail_before_training(capsys, tmp_path, argv, message):
+    code, out, err = run(capsys, "train", "--steps", "5", *SMALL, *argv)
+    assert code != 0 and message in err and len(err.strip().splitlines()) == 1 and out == ""

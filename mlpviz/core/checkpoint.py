@@ -6,6 +6,8 @@ Layout (all plain arrays; loaded with allow_pickle=False, so a model file cannot
               "activation": ..., "loss": ..., "image_shape": [28, 28], "training": {...}}
   optim/NAME  optimizer state (optional)
   history/loss, history/epochs  per-step losses, per-epoch rows (optional)
+  history/gradient_norms, history/inactive_fraction  (epochs, layers): per-epoch means of the
+              per-step statistics, NaN where unknown (optional)
 """
 from __future__ import annotations
 
@@ -24,12 +26,13 @@ from .layers import ACTIVATIONS, Dense
 from .losses import LOSSES
 from .model import MLP
 from .optim import make_optimizer
-from .trainer import EpochRecord, Trainer, check_input_size
+from .trainer import EpochRecord, Trainer, check_input_size, planned_epochs
 
 FORMAT = "mlpviz-model"
 VERSION = 1
 EPOCH_COLUMNS = ("epoch", "step", "train_loss", "train_accuracy", "test_loss", "test_accuracy",
                  "train_seconds")
+PER_EPOCH = ("gradient_norms", "inactive_fraction")  # per-layer rows beside history/epochs
 
 
 class CheckpointError(ValueError):
@@ -46,6 +49,8 @@ class Checkpoint:
     optimizer_state: dict[str, np.ndarray] = field(default_factory=dict)
     losses: np.ndarray | None = None  # (steps,)
     epochs: np.ndarray | None = None  # (epochs, len(EPOCH_COLUMNS))
+    gradient_norms: np.ndarray | None = None  # (epochs, layers)
+    inactive_fraction: np.ndarray | None = None  # (epochs, layers)
 
 
 def save(path: str | Path, ckpt: Checkpoint) -> None:
@@ -69,6 +74,9 @@ def save(path: str | Path, ckpt: Checkpoint) -> None:
         arrays["history/loss"] = np.asarray(ckpt.losses, np.float32)
     if ckpt.epochs is not None:
         arrays["history/epochs"] = np.asarray(ckpt.epochs, np.float64)
+    for name in PER_EPOCH:
+        if getattr(ckpt, name) is not None:
+            arrays[f"history/{name}"] = np.asarray(getattr(ckpt, name), np.float64)
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -161,19 +169,36 @@ def _from_arrays(path: Path, arrays: dict[str, np.ndarray]) -> Checkpoint:
     epochs = arrays.get("history/epochs")
     if epochs is not None and (epochs.ndim != 2 or epochs.shape[1] != len(EPOCH_COLUMNS)):
         raise bad(f"history/epochs has shape {epochs.shape}, expected (n, {len(EPOCH_COLUMNS)})")
+    per_epoch = {}
+    for name in PER_EPOCH:
+        rows = arrays.get(f"history/{name}")
+        if rows is not None and epochs is None:
+            raise bad(f"history/{name} is there but history/epochs is not")
+        if rows is not None and rows.shape != (len(epochs), n):
+            raise bad(f"history/{name} has shape {rows.shape}, expected ({len(epochs)}, {n})")
+        per_epoch[name] = rows
     training = config.get("training") or {}
     return Checkpoint(MLP(layers, act, loss), (int(shape[0]), int(shape[1])),
                       training if isinstance(training, dict) else {},
                       {k[6:]: v for k, v in arrays.items() if k.startswith("optim/")},
-                      arrays.get("history/loss"), epochs)
+                      arrays.get("history/loss"), epochs, **per_epoch)
 
 
 def of_trainer(trainer: Trainer, config: Config | None = None) -> Checkpoint:
     """Everything worth saving about a run: weights, settings, optimizer state, history."""
     epochs = np.array([[getattr(r, c) for c in EPOCH_COLUMNS] for r in trainer.epochs],
                       np.float64).reshape(-1, len(EPOCH_COLUMNS))
+    n = len(trainer.model.layers)
+    per_epoch = {}
+    for name in PER_EPOCH:
+        rows = [getattr(r, name) for r in trainer.epochs]
+        per_epoch[name] = None if all(r is None for r in rows) else np.array(
+            [[np.nan] * n if r is None else r for r in rows], np.float64).reshape(-1, n)
+    state = trainer.optimizer.state()
+    if trainer.schedule != "none":  # the rate the schedule scales, besides the one in force
+        state["base_lr"] = np.array(trainer.lr)
     return Checkpoint(trainer.model, trainer.data.image_shape, config.to_dict() if config else {},
-                      trainer.optimizer.state(), trainer.losses.view().copy(), epochs)
+                      state, trainer.losses.view().copy(), epochs, **per_epoch)
 
 
 def config_of(ckpt: Checkpoint) -> Config:
@@ -194,9 +219,21 @@ def resume(ckpt: Checkpoint, data: Dataset, **trainer_options) -> tuple[Trainer,
     config = config_of(ckpt)
     optimizer = make_optimizer(config.optimizer, config.lr, config.momentum, config.weight_decay)
     optimizer.load_state(ckpt.optimizer_state, model.params)
+    if "base_lr" in ckpt.optimizer_state and config.schedule != "none":
+        optimizer.lr = float(ckpt.optimizer_state["base_lr"])
     trainer = Trainer(model, optimizer, data, config.batch_size, config.seed, lr_decay=config.lr_decay,
-                      shift=config.shift, **trainer_options)
+                      shift=config.shift, dropout=config.dropout, schedule=config.schedule,
+                      schedule_epochs=planned_epochs(config, len(data.y_train)), **trainer_options)
     records = [] if ckpt.epochs is None else [
-        EpochRecord(int(r[0]), int(r[1]), *map(float, r[2:])) for r in ckpt.epochs]
+        EpochRecord(int(r[0]), int(r[1]), *map(float, r[2:]),
+                    *(_row(getattr(ckpt, name), i) for name in PER_EPOCH))
+        for i, r in enumerate(ckpt.epochs)]
     trainer.restore_history(ckpt.losses, records)
     return trainer, config
+
+
+def _row(rows: np.ndarray | None, i: int) -> tuple[float, ...] | None:
+    """Row i of a per-epoch, per-layer history as a tuple; None if unknown (absent or NaN)."""
+    if rows is None or np.isnan(rows[i]).all():
+        return None
+    return tuple(float(v) for v in rows[i])

@@ -9,6 +9,7 @@ from .layers import ACTIVATIONS
 from .losses import LOSSES
 from .model import INITS
 from .optim import OPTIMIZERS
+from .schedules import SCHEDULES
 
 DTYPES = ("float32", "float64")
 # MNIST gains nothing from more than about a thousand units per layer, and the memory grows with
@@ -26,6 +27,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "momentum": (0, 0.999999),
     "weight_decay": (0, 1e3),
     "lr_decay": (0, 1),
+    "dropout": (0, 0.95),  # dropping more leaves too few units to learn anything
     "shift": (0, 8),
     "batch_size": (1, 1_000_000),
     "seed": (0, 2**63 - 1),
@@ -90,6 +92,8 @@ class Config:
     momentum: float = 0.9
     weight_decay: float = 0.0
     lr_decay: float = 1.0  # the learning rate is multiplied by this after every epoch
+    schedule: str = "none"  # learning-rate schedule over the run: none, step, exp, cosine
+    dropout: float = 0.0  # share of every hidden layer's units dropped at each training step
     shift: int = 0  # augmentation: training images moved by up to this many pixels each way
     batch_size: int = 100
     epochs: float | None = None  # exactly one of epochs and steps is set
@@ -131,7 +135,7 @@ class Config:
                 raise ConfigError(f"{label} must be a whole number from {lo} to {hi}, got {value!r}")
 
         for name, allowed in (("activation", ACTIVATIONS), ("loss", LOSSES), ("init", INITS),
-                              ("optimizer", OPTIMIZERS), ("dtype", DTYPES)):
+                              ("optimizer", OPTIMIZERS), ("dtype", DTYPES), ("schedule", SCHEDULES)):
             if getattr(self, name) not in allowed:
                 raise ConfigError(f"unknown {name} {getattr(self, name)!r}; choose from {', '.join(allowed)}")
         check_hidden(self.hidden)
@@ -140,6 +144,7 @@ class Config:
         finite("momentum", "momentum")
         finite("weight decay", "weight_decay")
         finite("lr_decay", "lr_decay")
+        finite("dropout", "dropout")
         integer("shift", "shift")
         integer("batch size", "batch_size")
         integer("seed", "seed")

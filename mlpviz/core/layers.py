@@ -54,9 +54,15 @@ class Dense:
 
 
 class Activation:
-    """Elementwise nonlinearity a = f(z). backward gets a and dL/da, returns dL/dz in place."""
+    """Elementwise nonlinearity a = f(z). backward gets a and dL/da, returns dL/dz in place.
+
+    `inactive_rule` says in words when a unit's output counts as inactive (it passes almost no
+    gradient back); liveness() and live_threshold apply that rule to a batch.
+    """
 
     name = ""
+    inactive_rule = ""
+    live_threshold = 0.0
 
     def forward(self, z: np.ndarray) -> np.ndarray:
         """Overwrites z with f(z) and returns it."""
@@ -66,9 +72,18 @@ class Activation:
         """Overwrites da with da * f'(z), with f'(z) written in terms of a = f(z)."""
         raise NotImplementedError
 
+    def liveness(self, a: np.ndarray, out: np.ndarray) -> np.ndarray:
+        """For outputs a (B, n): g (B, n) >= 0, written to out or a itself, with g >= live_threshold
+        exactly where the unit is active on that example by inactive_rule (g > 0 if the threshold
+        is 0). A unit whose g sums to at least B * live_threshold over the batch (more than 0 if
+        the threshold is 0) is thus active on some example."""
+        raise NotImplementedError
+
 
 class Sigmoid(Activation):
     name = "sigmoid"
+    inactive_rule = "saturated: output below 0.01 or above 0.99"
+    live_threshold = 0.01 * 0.99  # a (1 - a) >= 0.0099  <=>  0.01 <= a <= 0.99
 
     def forward(self, z):
         # 1 / (1 + exp(-z)) written as (1 + tanh(z / 2)) / 2: equal, and nothing can overflow.
@@ -84,9 +99,15 @@ class Sigmoid(Activation):
         da -= da * a  # da * a * (1 - a)
         return da
 
+    def liveness(self, a, out):
+        np.multiply(a, a, out=out)
+        return np.subtract(a, out, out=out)  # a (1 - a), the derivative itself
+
 
 class Tanh(Activation):
     name = "tanh"
+    inactive_rule = "saturated: output within 0.02 of -1 or 1 (the outer 1% of its range at each end)"
+    live_threshold = 1 - 0.98 ** 2  # 1 - a^2 >= 0.0396  <=>  |a| <= 0.98
 
     def forward(self, z):
         return np.tanh(z, out=z)
@@ -95,9 +116,15 @@ class Tanh(Activation):
         da -= da * a * a  # da * (1 - a^2)
         return da
 
+    def liveness(self, a, out):
+        np.multiply(a, a, out=out)
+        return np.subtract(1, out, out=out)  # 1 - a^2, the derivative itself
+
 
 class ReLU(Activation):
     name = "relu"
+    inactive_rule = "at zero"
+    live_threshold = 0.0  # any positive output
 
     def forward(self, z):
         return np.maximum(z, 0, out=z)
@@ -106,9 +133,14 @@ class ReLU(Activation):
         da *= a > 0
         return da
 
+    def liveness(self, a, out):
+        return a
+
 
 class LeakyReLU(Activation):
     name = "leaky_relu"
+    inactive_rule = "at or below zero (on the leaky side, slope 0.01)"
+    live_threshold = 0.0
 
     def __init__(self, slope: float = 0.01):
         self.slope = slope
@@ -119,6 +151,17 @@ class LeakyReLU(Activation):
     def backward(self, a, da):
         da *= np.where(a > 0, 1, self.slope).astype(da.dtype, copy=False)
         return da
+
+    def liveness(self, a, out):
+        return np.maximum(a, 0, out=out)
+
+
+def dropout_mask(rate: float, rng: np.random.Generator, out: np.ndarray) -> np.ndarray:
+    """Fill out (B, n) with an inverted-dropout mask and return it: 0 with probability rate,
+    else 1 / (1 - rate), so that the expected output of a masked layer is unchanged and
+    evaluation needs no mask at all."""
+    rng.random(dtype=out.dtype, out=out)
+    return np.multiply(out >= rate, out.dtype.type(1 / (1 - rate)), out=out)
 
 
 ACTIVATIONS: dict[str, type[Activation]] = {

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 
@@ -39,7 +40,7 @@ class MLP:
         self.layers = layers
         self.activation = activation(activation_name)
         self.loss = make_loss(loss_name)
-        self._scratch: dict[int, tuple[list[np.ndarray], list[np.ndarray]]] = {}
+        self._scratch: dict[int, tuple[list[np.ndarray], ...]] = {}
 
     @classmethod
     def create(cls, sizes: tuple[int, ...], activation_name: str = "sigmoid",
@@ -70,12 +71,16 @@ class MLP:
         return [g for layer in self.layers for g in (layer.dW, layer.db)]
 
     def forward(self, x: np.ndarray, keep: bool = False, outs: list[np.ndarray] | None = None,
-                x_scale: float = 1.0):
+                x_scale: float = 1.0, masks: list[np.ndarray] | None = None,
+                dropped: list[np.ndarray] | None = None):
         """x: (B, n_in) -> probabilities (B, n_out); the network sees x_scale * x.
 
         With keep=True, returns every layer's output [x, a1, ..., a_hidden, p], which is what
         backward() needs and what the activation views show. outs: preallocated outputs, one
         per layer and one more for the probabilities.
+        masks: dropout, one (B, n_i) multiplier per hidden layer (see layers.dropout_mask); the
+        next layer then sees a_i * mask_i, written to dropped[i] if given. The returned a_i stay
+        unmasked. Without masks (evaluation) nothing is dropped.
         """
         acts = [x]
         h = x
@@ -85,38 +90,58 @@ class MLP:
             h = softmax(z, out=None if outs is None else outs[i + 1]) if i == last \
                 else self.activation.forward(z)
             acts.append(h)
+            if masks is not None and i < last:
+                h = np.multiply(h, masks[i], out=None if dropped is None else dropped[i])
         return acts if keep else h
 
     def backward(self, acts: list[np.ndarray], y: np.ndarray,
-                 deltas: list[np.ndarray] | None = None, x_scale: float = 1.0) -> None:
+                 deltas: list[np.ndarray] | None = None, x_scale: float = 1.0,
+                 masks: list[np.ndarray] | None = None, dropped: list[np.ndarray] | None = None) -> None:
         """Backpropagation: fill every layer's dW, db from forward(keep=True) outputs.
 
         Overwrites acts[-1] (the probabilities) with dL/dz of the output layer.
-        deltas: preallocated dL/da buffers for the hidden layers.
+        deltas: preallocated dL/da buffers for the hidden layers. masks, dropped: as given to
+        forward() (dropped may be None: the masked outputs are then recomputed).
         """
         d = self.loss.gradient(acts[-1], y)
         for i in range(len(self.layers) - 1, -1, -1):
-            da = self.layers[i].backward(acts[i], d, None if i == 0 or deltas is None else deltas[i - 1],
+            x = acts[i]
+            if masks is not None and i > 0:
+                x = dropped[i - 1] if dropped is not None else acts[i] * masks[i - 1]
+            da = self.layers[i].backward(x, d, None if i == 0 or deltas is None else deltas[i - 1],
                                          need_dx=i > 0, x_scale=x_scale if i == 0 else 1.0)
             if i > 0:
+                if masks is not None:
+                    da *= masks[i - 1]  # a dropped unit passed nothing on, so it gets no gradient
                 d = self.activation.backward(acts[i], da)
 
-    def train_batch(self, x: np.ndarray, y: np.ndarray, x_scale: float = 1.0) -> float:
+    def train_batch(self, x: np.ndarray, y: np.ndarray, x_scale: float = 1.0,
+                    masks: list[np.ndarray] | None = None,
+                    on_forward: Callable[[list[np.ndarray]], None] | None = None) -> float:
         """Forward and backward on one batch of inputs x_scale * x; returns its loss and leaves
-        the gradients in the layers.
+        the gradients in the layers. masks: dropout, as for forward(). on_forward(acts) is
+        called between the passes, while acts [x, a1, ..., p] still hold the probabilities.
 
         Reuses per-batch-size scratch arrays, so steady-state training allocates almost nothing.
         """
         if len(x) not in self._scratch:
             B = len(x)
             self._scratch[B] = ([np.empty((B, n), self.dtype) for n in (*self.sizes[1:], self.sizes[-1])],
-                                [np.empty((B, n), self.dtype) for n in self.sizes[1:-1]])
-        outs, deltas = self._scratch[len(x)]
-        acts = self.forward(x, keep=True, outs=outs, x_scale=x_scale)
+                                [np.empty((B, n), self.dtype) for n in self.sizes[1:-1]], [])
+        outs, deltas, dropped = self._scratch[len(x)]
+        if masks is not None and not dropped:  # the masked outputs, only once dropout is used
+            dropped.extend(np.empty_like(a) for a in outs[:-2])
+        acts = self.forward(x, keep=True, outs=outs, x_scale=x_scale, masks=masks, dropped=dropped)
+        if on_forward is not None:
+            on_forward(acts)
         value = self.loss.value(acts[-1], y)
         if math.isfinite(value):
-            self.backward(acts, y, deltas, x_scale)
+            self.backward(acts, y, deltas, x_scale, masks, dropped)
         return value
+
+    def release_scratch(self) -> None:
+        """Forget the per-batch-size scratch arrays (after a change of batch size)."""
+        self._scratch.clear()
 
     def predict_proba(self, x: np.ndarray, chunk: int = 2000) -> np.ndarray:
         """Probabilities (N, n_out) for inputs (N, n_in) in [0, 1], in chunks to bound memory."""

@@ -6,6 +6,8 @@ The learning rate is a plain attribute: it may change between any two steps.
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 
@@ -28,14 +30,24 @@ class Optimizer:
         self.lr = lr
         self.weight_decay = weight_decay
         self.t = 0  # updates applied so far
+        # With measure_updates on, update() writes the L2 norm of each weight matrix's change
+        # (2-D parameters, in order) into update_norms.
+        self.measure_updates = False
+        self.update_norms: list[float] = []
 
     def update(self, params: list[np.ndarray], grads: list[np.ndarray]) -> None:
         """One step. Gradients are used as scratch space and hold garbage afterwards."""
         self.t += 1
+        norms = self.update_norms if self.measure_updates else None
+        if norms is not None:
+            norms.clear()
         for i, (p, g) in enumerate(zip(params, grads)):
             if self.weight_decay and p.ndim == 2:
                 g += p.dtype.type(self.weight_decay) * p
-            self._apply(i, p, g)
+            change = self._apply(i, p, g)
+            if norms is not None and p.ndim == 2:
+                flat = change.reshape(-1)
+                norms.append(math.sqrt(float(np.dot(flat, flat))))
         if self.t % 64 == 0:
             for buffers in self._decaying():
                 for a in buffers.values():
@@ -45,7 +57,8 @@ class Optimizer:
         """State arrays that shrink geometrically where gradients are zero."""
         return []
 
-    def _apply(self, i: int, p: np.ndarray, g: np.ndarray) -> None:
+    def _apply(self, i: int, p: np.ndarray, g: np.ndarray) -> np.ndarray:
+        """Update p in place; return an array equal to the change of p, or to its negative."""
         raise NotImplementedError
 
     def state(self) -> dict[str, np.ndarray]:
@@ -66,6 +79,7 @@ class SGD(Optimizer):
     def _apply(self, i, p, g):
         g *= p.dtype.type(self.lr)
         p -= g
+        return g
 
 
 class Momentum(Optimizer):
@@ -87,6 +101,7 @@ class Momentum(Optimizer):
         g *= p.dtype.type(self.lr)
         v -= g
         p += v
+        return v
 
     def _decaying(self):
         return [self.velocity]
@@ -137,6 +152,7 @@ class Adam(Optimizer):
         np.divide(m, tmp, out=tmp)
         tmp *= f(self.lr * c2 / (1 - self.beta1 ** self.t))
         p -= tmp
+        return tmp
 
     def _decaying(self):
         return [self.m, self.v]

@@ -1,6 +1,8 @@
 """Mini-batch training: shuffled epochs, one step at a time, evaluation and history.
 
-No threads here: the GUI's worker and the CLI both drive a Trainer by calling step().
+No threads here: the GUI's worker and the CLI both drive a Trainer by calling step(). The
+set_* methods change a setting between two steps (it applies from the next step on); call them
+from the thread that calls step(), never while a step runs.
 """
 from __future__ import annotations
 
@@ -15,8 +17,15 @@ from .config import Config, ConfigError
 from .data import NUM_CLASSES, Dataset, scale_images
 from .divergence import Diverged as Diverged  # raised by step(); importable from here as before
 from .divergence import DivergenceWatch
+from .dynamics import SERIES, StepStatistics
+from .layers import dropout_mask
 from .model import MLP
-from .optim import Optimizer, make_optimizer
+from .optim import Momentum, Optimizer, make_optimizer
+from .schedules import lr_factor
+from .timeline import Timeline
+
+# Per-step series that exist only with statistics on; the others ("loss", "lr", "epoch") always do.
+STATISTICS = SERIES
 
 
 @dataclass(frozen=True)
@@ -37,6 +46,10 @@ class Evaluation:
 
 @dataclass(frozen=True)
 class EpochRecord:
+    """One row of the epoch history. gradient_norms and inactive_fraction: one number per layer
+    (layer 1 first), the mean over the steps since the previous row of the per-step grad_norm
+    and inactive series; None without statistics."""
+
     epoch: int
     step: int
     train_loss: float
@@ -44,6 +57,20 @@ class EpochRecord:
     test_loss: float
     test_accuracy: float
     train_seconds: float
+    gradient_norms: tuple[float, ...] | None = None
+    inactive_fraction: tuple[float, ...] | None = None
+
+
+@dataclass(frozen=True)
+class SettingChange:
+    """A setting changed while training ran: `value` applies from step `step` + 1 on."""
+
+    step: int
+    name: str
+    value: float | str
+
+
+StepHook = Callable[["Trainer", np.ndarray, np.ndarray, np.ndarray], None]
 
 
 class GrowingBuffer:
@@ -106,54 +133,80 @@ class Trainer:
     gathered into a preallocated buffer and cast to float (the 1/255 scaling is left to the
     first layer, where it touches far fewer numbers). The last batch of an epoch may be
     smaller. Epoch-end evaluation is not counted in train_seconds.
+
+    series: per-step histories, name -> GrowingBuffer whose row i belongs to step i + 1:
+      "loss" (steps,)      the batch loss (the same buffer as `losses`)
+      "lr" (steps,)        the learning rate the step used (after any schedule)
+      "epoch" (steps,)     epochs done after the step, fractional (exact across batch-size changes)
+      with statistics on, (steps, L) for a network of L layers, layer 1 first (see dynamics.py):
+      "grad_norm"          L2 norm of each layer's weight gradient
+      "update_ratio"       ||change of W|| / ||W|| made by the step's update
+      "inactive"           share of each layer's units inactive over the recent >= 1000 examples
+    Read them between steps, in the thread that calls step(), and copy what goes elsewhere.
+    changes: SettingChange records of the set_* calls; timeline: network copies (or None);
+    hooks: called inside each step, see step().
     """
 
     def __init__(self, model: MLP, optimizer: Optimizer, data: Dataset, batch_size: int,
                  seed: int = 0, evaluate_epochs: bool = True, lr_decay: float = 1.0,
-                 train_eval_limit: int | None = None, shift: int = 0):
+                 train_eval_limit: int | None = None, shift: int = 0, dropout: float = 0.0,
+                 schedule: str = "none", schedule_epochs: float = 1.0, statistics: bool = True,
+                 timeline: bool = True):
         n = len(data.y_train)
         check_input_size(model, data)
         if batch_size > n:
             raise ConfigError(f"batch size {batch_size} is larger than the training set ({n} images)")
         self.model, self.optimizer, self.data = model, optimizer, data
-        self.batch_size = batch_size
         self.evaluate_epochs = evaluate_epochs
         self.lr_decay = lr_decay
         self.train_eval_limit = train_eval_limit  # epoch-end train accuracy on the first N images
-        self.shift = shift
-        if shift:
-            h, w = data.image_shape
-            self._padded = np.zeros((batch_size, h + 2 * shift, w + 2 * shift), np.uint8)
         self.rng = np.random.default_rng([seed, 1])  # a stream of its own, apart from the init
-        self.steps_per_epoch = math.ceil(n / batch_size)
+        self._dropout_rng = np.random.default_rng([seed, 2])  # apart again: dropout 0 changes nothing
         self.step_count = 0
         self.epoch = 0  # completed epochs
         self.train_seconds = 0.0
         self.samples_seen = 0
         self.losses = GrowingBuffer()
-        self.series: dict[str, GrowingBuffer] = {"loss": self.losses}  # per-step series, one row a step
+        # Per-step series, row i for step i + 1 (see the class docstring).
+        self.series: dict[str, GrowingBuffer] = {
+            "loss": self.losses, "lr": GrowingBuffer(dtype=np.float64),
+            "epoch": GrowingBuffer(dtype=np.float64)}
+        self.stats: StepStatistics | None = None
+        self.statistics = statistics
+        self.hooks: list[StepHook] = []
+        self.changes: list[SettingChange] = []
         self.epochs: list[EpochRecord] = []
         self.last_batch = np.zeros(0, np.intp)
         self.last_test: Evaluation | None = None  # the latest full test-set evaluation, per image
         self.divergence = DivergenceWatch(model.loss)
+        self.timeline = Timeline() if timeline else None
         self._pos = n  # forces a shuffle before the first batch
         self._order = np.arange(n)
-        self._xb = np.empty((batch_size, data.input_size), np.uint8)
-        self._xf = np.empty((batch_size, data.input_size), model.dtype)
+        self.batch_size, self.shift, self.dropout = 0, 0, 0.0
+        self._apply_batch_size(batch_size)
+        self._apply_shift(shift)
+        self._apply_dropout(dropout)
+        self.schedule, self.schedule_epochs, self._base_lr = "none", 1.0, optimizer.lr
+        self._apply_schedule(schedule, schedule_epochs)
+        if self.timeline is not None:
+            self.timeline.offer(0, model)
 
     @classmethod
     def from_config(cls, config: Config, data: Dataset, evaluate_epochs: bool = True,
-                    train_eval_limit: int | None = None) -> Trainer:
+                    train_eval_limit: int | None = None, statistics: bool = True,
+                    timeline: bool = True) -> Trainer:
         model, optimizer = build(config, data)
         return cls(model, optimizer, data, config.batch_size, config.seed, evaluate_epochs,
-                   config.lr_decay, train_eval_limit, config.shift)
+                   config.lr_decay, train_eval_limit, config.shift, config.dropout, config.schedule,
+                   planned_epochs(config, len(data.y_train)), statistics, timeline)
 
     def planned_steps(self, config: Config) -> int:
         """The length of the run the configuration asks for, in steps."""
         return config.steps or max(1, math.ceil(config.epochs * self.steps_per_epoch))
 
     def restore_history(self, losses: np.ndarray | None, epochs: list[EpochRecord]) -> None:
-        """Continue the records of a saved run (the data order starts afresh)."""
+        """Continue the records of a saved run (the data order starts afresh). Per-step series
+        other than the loss were not saved: their rows for the earlier steps are NaN."""
         if losses is not None:
             self.losses.extend(losses)
         self.epochs = list(epochs)
@@ -162,6 +215,137 @@ class Trainer:
         if epochs:  # time and speed so far, as of the last epoch end
             self.train_seconds = epochs[-1].train_seconds
             self.samples_seen = epochs[-1].step * self.batch_size
+        for buffer in self.series.values():
+            missing = self.step_count - len(buffer)
+            if missing > 0:
+                buffer.extend(np.full((missing, *buffer.view().shape[1:]), np.nan))
+        if self.timeline is not None:  # the run's past before the file is not known
+            self.timeline = Timeline()
+            self.timeline.offer(self.step_count, self.model)
+
+    # Settings that may change between steps ------------------------------------------------
+
+    @property
+    def statistics(self) -> bool:
+        """Whether steps measure the per-step statistics (STATISTICS series). Switched off, those
+        series stop growing; switched back on, they resume with NaN rows for the gap (the
+        inactive-unit window counts only the examples observed)."""
+        return self.stats is not None
+
+    @statistics.setter
+    def statistics(self, on: bool) -> None:
+        if not on:
+            if self.stats is not None:
+                self._idle_stats, self.stats = self.stats, None
+        elif self.stats is None:
+            for name in STATISTICS:
+                buffer = self.series.setdefault(name, GrowingBuffer(row=(len(self.model.layers),)))
+                buffer.extend(np.full((self.step_count - len(buffer), len(self.model.layers)), np.nan))
+            self.stats = getattr(self, "_idle_stats", None) or StepStatistics(self.model, self.series)
+
+    @property
+    def steps_per_epoch(self) -> int:
+        """Steps in a whole epoch at the current batch size."""
+        return math.ceil(len(self.data.y_train) / self.batch_size)
+
+    @property
+    def lr(self) -> float:
+        """The base learning rate: the one set, before the schedule scales it (the rate of the
+        next step is optimizer.lr)."""
+        return self.optimizer.lr if self.schedule == "none" else self._base_lr
+
+    def _changed(self, name: str, value) -> None:
+        self.changes.append(SettingChange(self.step_count, name, value))
+
+    def set_lr(self, lr: float) -> None:
+        """The base learning rate (a schedule then scales it)."""
+        Config(lr=lr).validated()
+        if self.schedule == "none":
+            self.optimizer.lr = lr
+        else:
+            self._base_lr = lr
+        self._changed("lr", lr)
+
+    def set_momentum(self, momentum: float) -> None:
+        """The momentum coefficient of the momentum optimizer (its velocity is kept)."""
+        Config(momentum=momentum).validated()
+        if not isinstance(self.optimizer, Momentum):
+            raise ConfigError(f"momentum applies to the momentum optimizer, not {self.optimizer.name}")
+        self.optimizer.momentum = momentum
+        self._changed("momentum", momentum)
+
+    def set_weight_decay(self, weight_decay: float) -> None:
+        """The L2 weight decay."""
+        Config(weight_decay=weight_decay).validated()
+        self.optimizer.weight_decay = weight_decay
+        self._changed("weight_decay", weight_decay)
+
+    def set_schedule(self, schedule: str, epochs: float | None = None) -> None:
+        """The learning-rate schedule ('none', 'step', 'exp', 'cosine') and, if given, the run
+        length in epochs it spreads over; progress so far counts towards it."""
+        self._apply_schedule(schedule, self.schedule_epochs if epochs is None else epochs)
+        self._changed("schedule", schedule)
+
+    def set_batch_size(self, batch_size: int) -> None:
+        """The mini-batch size; the epoch under way continues where it is, with the new size."""
+        self._apply_batch_size(batch_size)
+        self._changed("batch_size", batch_size)
+
+    def set_dropout(self, rate: float) -> None:
+        """The dropout rate of every hidden layer (0: none)."""
+        self._apply_dropout(rate)
+        self._changed("dropout", rate)
+
+    def set_shift(self, shift: int) -> None:
+        """Augmentation strength: training images move by up to this many pixels each way."""
+        self._apply_shift(shift)
+        self._changed("shift", shift)
+
+    def _apply_batch_size(self, batch_size: int) -> None:
+        Config(batch_size=batch_size).validated()
+        n = len(self.data.y_train)
+        if batch_size > n:
+            raise ConfigError(f"batch size {batch_size} is larger than the training set ({n} images)")
+        if batch_size == self.batch_size:
+            return
+        self.batch_size = batch_size
+        self._xb = np.empty((batch_size, self.data.input_size), np.uint8)
+        self._xf = np.empty((batch_size, self.data.input_size), self.model.dtype)
+        self._masks: dict[int, list[np.ndarray]] = {}
+        self.model.release_scratch()
+        self._apply_shift(self.shift, force=True)
+
+    def _apply_shift(self, shift: int, force: bool = False) -> None:
+        Config(shift=shift).validated()
+        if shift == self.shift and not force:
+            return
+        self.shift = shift
+        if shift:
+            h, w = self.data.image_shape
+            self._padded = np.zeros((self.batch_size, h + 2 * shift, w + 2 * shift), np.uint8)
+
+    def _apply_dropout(self, rate: float) -> None:
+        Config(dropout=rate).validated()
+        self.dropout = rate
+        self._masks = {}
+
+    def _apply_schedule(self, schedule: str, epochs: float) -> None:
+        Config(schedule=schedule).validated()
+        if not (isinstance(epochs, (int, float)) and math.isfinite(epochs) and epochs > 0):
+            raise ConfigError(f"a schedule needs a run length above 0 epochs, got {epochs!r}")
+        if schedule == "none" and self.schedule != "none":
+            self.optimizer.lr = self._base_lr
+        elif schedule != "none" and self.schedule == "none":
+            self._base_lr = self.optimizer.lr
+        self.schedule, self.schedule_epochs = schedule, float(epochs)
+
+    def _dropout_masks(self, batch: int) -> list[np.ndarray]:
+        masks = self._masks.get(batch)
+        if masks is None:
+            masks = self._masks[batch] = [np.empty((batch, n), self.model.dtype) for n in self.model.sizes[1:-1]]
+        for m in masks:
+            dropout_mask(self.dropout, self._dropout_rng, m)
+        return masks
 
     @property
     def samples_per_second(self) -> float:
@@ -185,9 +369,18 @@ class Trainer:
         return self._order
 
     def step(self, n: int = 1) -> float:
-        """Train on n mini-batches; returns the last batch loss. Raises Diverged (see DivergenceWatch)."""
+        """Train on n mini-batches; returns the last batch loss. Raises Diverged (see DivergenceWatch).
+
+        Inside each step: forward (statistics note which units are active), backpropagation,
+        gradient and weight norms, then every hook in self.hooks as hook(trainer, idx, x, y)
+        (idx (B,): the batch's indices into the training set; x (B, n_in): its pixels as the
+        network got them, 0-255 before the first layer's scaling; y (B,): labels), while each
+        layer's dW and db still hold this batch's gradients (the update uses what they hold when
+        the hooks return), then the optimizer's update.
+        """
         loss = math.nan
         n_train = len(self.data.y_train)
+        stats, series = self.stats, self.series
         # Overflow is reported through the loss (Diverged), not as NumPy warnings.
         with np.errstate(over="ignore", invalid="ignore"):
             for _ in range(n):
@@ -203,19 +396,39 @@ class Trainer:
                 x = self._xf[:len(idx)]
                 np.copyto(x, xb)  # raw 0-255 values; the first layer scales them
                 y = self.data.y_train[idx]
-                loss = self.model.train_batch(x, y, x_scale=1 / 255)
+                if self.schedule != "none":
+                    self.optimizer.lr = self._base_lr * lr_factor(
+                        self.schedule, self.epoch_progress / self.schedule_epochs)
+                masks = self._dropout_masks(len(idx)) if self.dropout else None
+                loss = self.model.train_batch(x, y, x_scale=1 / 255, masks=masks,
+                                              on_forward=None if stats is None else stats.observe_activity)
                 self.divergence.check(self.step_count + 1, loss)
+                if stats is not None:
+                    stats.before_update(self.model, self.optimizer)
+                for hook in self.hooks:
+                    hook(self, idx, x, y)
+                lr = self.optimizer.lr
                 self.optimizer.update(self.model.params, self.model.grads)
+                if stats is not None:
+                    stats.after_update(self.optimizer)  # and appends this step's rows
                 self.train_seconds += time.perf_counter() - t0
                 self.samples_seen += len(idx)
                 self._pos += len(idx)
                 self.step_count += 1
                 self.losses.append(loss)
-                if self._pos >= n_train:
+                series["lr"].append(lr)
+                series["epoch"].append(self.epoch + self._pos / n_train)
+                epoch_end = self._pos >= n_train
+                if epoch_end:
                     self.epoch += 1
-                    self.optimizer.lr *= self.lr_decay
+                    if self.schedule == "none":
+                        self.optimizer.lr *= self.lr_decay
+                    else:
+                        self._base_lr *= self.lr_decay
                     if self.evaluate_epochs:
                         self.record_epoch()
+                if self.timeline is not None and (epoch_end or self.timeline.due(self.step_count)):
+                    self.timeline.offer(self.step_count, self.model, self.epoch if epoch_end else None)
         return loss
 
     def _shift(self, xb: np.ndarray) -> None:
@@ -242,10 +455,24 @@ class Trainer:
         if test is None:
             return None
         self.last_test = test
+        start = self.epochs[-1].step if self.epochs else 0
         record = EpochRecord(self.epoch, self.step_count, train.loss, train.accuracy,
-                             test.loss, test.accuracy, self.train_seconds)
+                             test.loss, test.accuracy, self.train_seconds,
+                             self.series_mean("grad_norm", start), self.series_mean("inactive", start))
         self.epochs.append(record)
         return record
+
+    def series_mean(self, name: str, start: int, stop: int | None = None) -> tuple[float, ...] | None:
+        """Mean per column of a per-step series over steps start+1 .. stop (default: the last),
+        skipping NaN rows; None if the series is absent or has no such rows."""
+        buffer = self.series.get(name)
+        if buffer is None:
+            return None
+        rows = buffer.view()[start:stop]
+        rows = rows[~np.isnan(rows).any(axis=1)] if rows.ndim == 2 else rows[~np.isnan(rows)]
+        if not len(rows):
+            return None
+        return tuple(float(v) for v in np.atleast_1d(rows.mean(axis=0, dtype=np.float64)))
 
     def evaluate(self, split: str = "test", limit: int | None = None,
                  should_stop: Callable[[], bool] | None = None,
@@ -255,6 +482,26 @@ class Trainer:
             (self.data.x_test, self.data.y_test)
         return evaluate(self.model, x[:limit], y[:limit], should_stop=should_stop,
                         keep_probabilities=keep_probabilities)
+
+
+def epoch_table(records: list[EpochRecord], n_layers: int) -> tuple[list[str], list[list[float]]]:
+    """The epoch history as a header and rows: the EpochRecord columns, then
+    gradient_norm_1 .. gradient_norm_L and inactive_fraction_1 .. inactive_fraction_L (NaN if
+    unknown)."""
+    base = ["epoch", "step", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "train_seconds"]
+    header = base + [f"gradient_norm_{i}" for i in range(1, n_layers + 1)] + \
+        [f"inactive_fraction_{i}" for i in range(1, n_layers + 1)]
+    nan = (math.nan,) * n_layers
+    rows = [[getattr(r, c) for c in base] + list(r.gradient_norms or nan) + list(r.inactive_fraction or nan)
+            for r in records]
+    return header, rows
+
+
+def planned_epochs(config: Config, n_train: int) -> float:
+    """The length of the run the configuration asks for, in epochs."""
+    if config.epochs is not None:
+        return float(config.epochs)
+    return config.steps / math.ceil(n_train / config.batch_size)
 
 
 def evaluate(model: MLP, x: np.ndarray, y: np.ndarray, chunk: int = 1000,

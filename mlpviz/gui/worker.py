@@ -200,7 +200,7 @@ class TrainingWorker(QObject):
                     self._adopt(req.trainer, req.planned_steps)
                     req.trainer = None
                 if req.lr is not None and self._trainer is not None:
-                    self._trainer.optimizer.lr = req.lr
+                    self._trainer.set_lr(req.lr)  # the base rate: a schedule scales it
                     req.lr = None
                 if req.to_epoch_end and self._trainer is not None:
                     req.budget = self._trainer.steps_to_epoch_end

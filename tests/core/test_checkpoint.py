@@ -95,6 +95,10 @@ BAD_MODELS = {
     "NaN weights": ({**good_arrays(), "b1": np.full(3, np.nan, np.float32)}, "NaN"),
     "wrong format": (with_config(format="other"), "does not describe"),
     "future version": (with_config(version=9), "version 9"),
+    "per-epoch statistics without epochs": ({**good_arrays(), "history/gradient_norms": np.zeros((1, 2))},
+                                            "history/epochs is not"),
+    "per-epoch statistics of another shape": ({**good_arrays(), "history/epochs": np.zeros((2, 7)),
+                                               "history/inactive_fraction": np.zeros((2, 3))}, r"expected \(2, 2\)"),
 }
 
 
@@ -189,3 +193,39 @@ def test_extra_non_weight_arrays_are_ignored_but_weights_checked(tmp_path):
     arrays["notes"] = np.array("trained on a Tuesday")
     np.savez(tmp_path / "m.npz", **arrays)
     assert checkpoint.load(tmp_path / "m.npz").model.sizes == (4, 3, 2)
+
+
+def test_history_keeps_gradient_norms_and_inactive_fraction(tmp_path, small):
+    config = Config(hidden=(20, 10), activation="relu", init="he", batch_size=500, epochs=3.0, steps=None,
+                    schedule="exp", dropout=0.1)
+    t = Trainer.from_config(config, small)
+    t.step(12)  # two epochs
+    checkpoint.save(tmp_path / "m.npz", checkpoint.of_trainer(t, config))
+    loaded = checkpoint.load(tmp_path / "m.npz")
+    assert loaded.gradient_norms.shape == loaded.inactive_fraction.shape == (2, 3)
+    np.testing.assert_array_equal(loaded.gradient_norms, [r.gradient_norms for r in t.epochs])
+    np.testing.assert_array_equal(loaded.inactive_fraction, [r.inactive_fraction for r in t.epochs])
+    resumed, resumed_config = checkpoint.resume(loaded, small)
+    assert resumed_config == config and resumed.epochs == t.epochs
+    assert (resumed.dropout, resumed.schedule, resumed.lr) == (0.1, "exp", t.lr)
+    # Per-step statistics were not saved: NaN for the steps before the file, real ones after.
+    resumed.step(6)
+    grads = resumed.series["grad_norm"].view()
+    assert grads.shape == (18, 3) and np.isnan(grads[:12]).all() and np.isfinite(grads[12:]).all()
+    assert len(resumed.epochs) == 3 and resumed.epochs[-1].step == 18
+    np.testing.assert_allclose(resumed.epochs[-1].gradient_norms, grads[12:].mean(axis=0), rtol=1e-6)
+    assert resumed.timeline.steps()[0] == 12
+
+
+def test_files_without_per_epoch_statistics_still_load_and_resume(tmp_path, trained, small):
+    t, config = trained
+    t.record_epoch()
+    ckpt = checkpoint.of_trainer(t, config)
+    ckpt.gradient_norms = ckpt.inactive_fraction = None  # as written before these existed
+    checkpoint.save(tmp_path / "old.npz", ckpt)
+    with np.load(tmp_path / "old.npz") as f:
+        assert not any(k.startswith("history/grad") or k.startswith("history/inactive") for k in f.files)
+    loaded = checkpoint.load(tmp_path / "old.npz")
+    assert loaded.gradient_norms is None and loaded.inactive_fraction is None
+    resumed, _ = checkpoint.resume(loaded, small)
+    assert resumed.epochs[0].gradient_norms is None and resumed.epochs[0].test_accuracy == t.epochs[0].test_accuracy

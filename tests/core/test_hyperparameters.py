@@ -19,6 +19,8 @@ REFUSED = [
     ({"lr_decay": 0.0}, "lr_decay"), ({"lr_decay": 1.5}, "lr_decay"), ({"shift": 20}, "shift"),
     ({"activation": "swish"}, "unknown activation"), ({"optimizer": "rmsprop"}, "unknown optimizer"),
     ({"epochs": 2.0}, "either"), ({"steps": None}, "either"),
+    ({"dropout": 0.96}, "dropout"), ({"dropout": -0.1}, "dropout"), ({"dropout": NAN}, "dropout"),
+    ({"schedule": "linear"}, "unknown schedule"),
 ]
 
 

@@ -75,9 +75,8 @@ def test_learning_rate_decays_after_each_epoch(small):
 
 def test_shift_augmentation_moves_images_within_bounds(small):
     t = Trainer.from_config(Config(shift=2, batch_size=64, steps=10), small, evaluate_epochs=False)
-    fed = []  # what the network is given to learn from
-    train_batch = t.model.train_batch
-    t.model.train_batch = lambda x, y, x_scale=1.0: fed.append(x.copy()) or train_batch(x, y, x_scale)
+    fed = []  # what the network is given to learn from, as the per-step hook sees it
+    t.hooks.append(lambda trainer, idx, x, y: fed.append(x.copy()))
     t.step(1)
     before = small.x_train[t.epoch_order[:64]].reshape(64, 28, 28).astype(int)
     after = fed[0].reshape(64, 28, 28).astype(int)
@@ -117,3 +116,72 @@ def test_an_epoch_evaluation_can_be_cut_short_and_redone(small):
     assert t.epochs == [] and len(calls) == 3  # stopped between chunks, nothing half-recorded
     record = t.record_epoch(should_stop=lambda: False)
     assert record is not None and t.epochs == [record] and record.step == 3
+
+
+def test_a_batch_size_change_keeps_the_run_and_the_epoch_going(small):
+    t = Trainer.from_config(Config(hidden=(20,), batch_size=128, steps=100), small)
+    t.step(10)
+    weights_before = [p.copy() for p in t.model.params]
+    t.set_batch_size(500)
+    assert t.steps_per_epoch == 6 and t.steps_to_epoch_end == 4  # 1,720 images left: 500, 500, 500, 220
+    assert all(np.array_equal(p, q) for p, q in zip(weights_before, t.model.params))  # no reset
+    t.step(3)
+    assert t.epoch == 0 and t.samples_seen == 1280 + 1500
+    t.step(1)
+    assert t.epoch == 1 and t.samples_seen == 3000 and len(t.epochs) == 1 and t.epochs[0].step == 14
+    t.step(6)
+    assert t.epoch == 2 and t.step_count == 20 and len(t.losses) == 20
+    np.testing.assert_allclose(t.series["epoch"].view()[[9, 13, 19]], [1280 / 3000, 1.0, 2.0])
+    assert [(c.step, c.name, c.value) for c in t.changes] == [(10, "batch_size", 500)]
+    with pytest.raises(Exception, match="larger than the training set"):
+        t.set_batch_size(5000)
+    assert t.batch_size == 500
+
+
+def test_settings_change_between_steps_without_a_reset(small):
+    t = Trainer.from_config(Config(hidden=(20,), optimizer="momentum", momentum=0.5, steps=50), small)
+    t.step(5)
+    velocity = t.optimizer.velocity[0].copy()
+    t.set_momentum(0.9)
+    t.set_weight_decay(0.01)
+    t.set_dropout(0.3)
+    t.set_shift(2)
+    assert np.array_equal(t.optimizer.velocity[0], velocity)  # kept
+    assert (t.optimizer.momentum, t.optimizer.weight_decay, t.dropout, t.shift) == (0.9, 0.01, 0.3, 2)
+    t.step(5)
+    assert t.step_count == 10 and np.isfinite(t.losses.view()).all()
+    assert [c.name for c in t.changes] == ["momentum", "weight_decay", "dropout", "shift"]
+    assert all(c.step == 5 for c in t.changes)
+
+
+@pytest.mark.parametrize("setter, value, message", [
+    ("set_momentum", 1.5, "momentum"), ("set_weight_decay", -1.0, "weight decay"),
+    ("set_dropout", 1.0, "dropout"), ("set_dropout", float("nan"), "dropout"), ("set_shift", 20, "shift"),
+    ("set_batch_size", 0, "batch size"), ("set_lr", 0.0, "learning rate"), ("set_schedule", "linear", "schedule"),
+])
+def test_bad_setting_changes_are_refused_and_change_nothing(small, setter, value, message):
+    from mlpviz.core.config import ConfigError
+    t = Trainer.from_config(Config(hidden=(20,), optimizer="momentum", steps=10), small)
+    before = (t.optimizer.momentum, t.optimizer.weight_decay, t.dropout, t.shift, t.batch_size, t.lr, t.schedule)
+    with pytest.raises(ConfigError, match=message):
+        getattr(t, setter)(value)
+    assert before == (t.optimizer.momentum, t.optimizer.weight_decay, t.dropout, t.shift, t.batch_size, t.lr,
+                      t.schedule)
+    assert t.changes == []
+
+
+def test_momentum_needs_the_momentum_optimizer(small):
+    from mlpviz.core.config import ConfigError
+    t = Trainer.from_config(Config(hidden=(20,), optimizer="adam", lr=0.001, steps=10), small)
+    with pytest.raises(ConfigError, match="momentum optimizer"):
+        t.set_momentum(0.5)
+
+
+def test_dropout_is_reproducible_and_leaves_no_dropout_runs_unchanged(small):
+    config = Config(hidden=(32,), activation="relu", init="he", batch_size=64, steps=30)
+    runs = [Trainer.from_config(c, small, evaluate_epochs=False) for c in
+            (config.replace(dropout=0.3), config.replace(dropout=0.3), config)]
+    for t in runs:
+        t.step(30)
+    np.testing.assert_array_equal(runs[0].model.layers[0].W, runs[1].model.layers[0].W)
+    assert not np.array_equal(runs[0].model.layers[0].W, runs[2].model.layers[0].W)
