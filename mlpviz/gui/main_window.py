@@ -7,7 +7,7 @@ import numpy as np
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QScrollArea, QSplitter, QTabWidget
 
-from ..core.config import PRESETS, Config, ConfigError
+from ..core.config import PRESETS, Config
 from ..core.data import Dataset
 from ..core.errors import USER_ERRORS
 from ..core.trainer import Trainer
@@ -25,7 +25,7 @@ from .views.inside import InsideView
 from .views.minibatch import MiniBatchView
 from .views.status import StatusView
 from .views.weights import WeightsView
-from .widgets.controls import STRUCTURAL, ControlPanel
+from .widgets.controls import LIVE, ControlPanel
 from .worker import DIVERGED, FINISHED, PAUSED, POLL_MS, REPAINT_INTERVAL, RUNNING, TrainingController
 
 TRAIN_EVAL_LIMIT = 10_000  # training images evaluated at each epoch end (the test set: all)
@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
 
         self.controller = TrainingController(self)
         self.controller.stateChanged.connect(self._on_state)
+        self.controller.worker.rejected.connect(lambda why: self.notify(self.tr("Cannot use this value"), why))
         app = QApplication.instance()
         if app is not None:  # however the app ends, the training thread ends first
             app.aboutToQuit.connect(self.controller.shutdown)
@@ -188,6 +189,7 @@ class MainWindow(QMainWindow):
             return False
         self.controller.pause_and_wait()
         self.trainer, self.config = trainer, config
+        self.session.set_run_config(config, len(trainer.data.y_train))
         self.controller.worker.set_trainer(trainer, trainer.planned_steps(config))
         self.controller.worker.set_speed(self.controls.speed_value())
         self.files.new_network()
@@ -223,16 +225,10 @@ class MainWindow(QMainWindow):
             self.new_run()
 
     def _on_setting_changed(self, name: str) -> None:
-        if name == "lr":
-            self.controller.worker.set_lr(self.controls.lr.value())
-            if self.config is not None:
-                self.config = self.config.replace(lr=self.controls.lr.value())
+        if name in LIVE and self.trainer is not None:  # the network trains on with it, from the next step
+            self.config = self.controls.config()
+            self.controller.worker.change(name, getattr(self.config, name))
             return
-        if name not in STRUCTURAL and name != "preset":
-            try:  # the rest (momentum, weight decay) needs a new network today too
-                self.config = self.controls.config()
-            except ConfigError:
-                return
         if self.confirm_discard(self.tr("Start a new network")):
             self.new_run()
         elif self.config is not None:  # the user kept the network: the form shows it again

@@ -6,12 +6,30 @@ set the input or select a unit, which every other view then follows.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
+from ..core.config import Config
 from ..core.data import Dataset
+from ..core.trainer import EpochRecord, GrowingBuffer
 from .i18n import arg
 from .worker import Snapshot
+
+KEPT_RUNS = 8  # earlier runs kept for comparison, the oldest dropped first
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """A finished run, kept to compare with: its settings and its curves."""
+
+    run_id: int
+    config: Config | None
+    train_images: int
+    losses: np.ndarray  # (steps,) per-step loss
+    steps_per_epoch: int
+    epochs: tuple[EpochRecord, ...]
 
 
 class Session(QObject):
@@ -22,6 +40,8 @@ class Session(QObject):
     runStarted = Signal(int)  # run id: a new network, so views drop their history
     inputChanged = Signal(object, str)  # x (n_in,) float32 in [0, 1] or None; where it came from
     unitSelected = Signal(int, int)  # hidden layer (1 = first), unit index
+    viewedStepChanged = Signal(object)  # the step of the stored network shown, or None: live
+    runsChanged = Signal()  # a run was archived in `runs`
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -32,6 +52,13 @@ class Session(QObject):
         self.input_index: int | None = None  # the test image shown, if the input is one
         self.input_label: int | None = None  # the input's true label, if it is a test or training image
         self.selected: tuple[int, int] | None = None
+        self.viewed_step: int | None = None  # None: the live network
+        self._viewed_model = None
+        self.runs: list[RunRecord] = []  # earlier runs, oldest first
+        self.run_config: tuple[Config | None, int] = (None, 0)  # settings and training images of this run
+        self._next_config = self.run_config  # ...and of the run whose first snapshot is still to come
+        self._losses = GrowingBuffer()
+        self.live: Snapshot | None = None  # the latest snapshot of the live network
 
     @property
     def model(self):
@@ -41,16 +68,56 @@ class Session(QObject):
     def set_data(self, data: Dataset) -> None:
         """A new dataset: the network shown until now takes other inputs, so it goes first."""
         self.data = data
+        self._archive()
         self.snapshot, self.input_x, self.input_index = None, None, None
+        self.live = self._viewed_model = self.viewed_step = None
         self.runStarted.emit(-1)
         self.dataChanged.emit(data)
 
+    def set_run_config(self, config: Config | None, train_images: int) -> None:
+        """The settings of the run about to start (for comparing runs)."""
+        self._next_config = (config, train_images)
+
     def publish(self, snapshot: Snapshot) -> None:
-        """Hand a snapshot to every view; a new run id first tells them to start over."""
+        """Hand a snapshot to every view; a new run id first tells them to start over. While an
+        earlier step is viewed, the views get that step's network with the live curves."""
         if self.snapshot is None or snapshot.run_id != self.snapshot.run_id:
+            self._archive()
+            self.run_config = self._next_config
+            self.viewed_step = self._viewed_model = None
+            self.viewedStepChanged.emit(None)
             self.runStarted.emit(snapshot.run_id)
+        if snapshot.series_start < len(self._losses):  # a history delivered again from its start
+            self._losses = GrowingBuffer()
+        self._losses.extend(snapshot.losses)
+        self.live = snapshot
+        if self._viewed_model is not None:
+            snapshot = replace(snapshot, model=self._viewed_model)
         self.snapshot = snapshot
         self.snapshotReady.emit(snapshot)
+
+    def _archive(self) -> None:
+        old = self.live
+        if old is not None and len(self._losses):
+            config, images = self.run_config
+            self.runs = [*self.runs, RunRecord(old.run_id, config, images, self._losses.view().copy(),
+                                               old.steps_per_epoch, old.epochs)][-KEPT_RUNS:]
+            self.runsChanged.emit()
+        self._losses = GrowingBuffer()
+
+    def view_step(self, step: int | None) -> None:
+        """Show the stored network of the run's timeline at `step` (the latest copy at or before
+        it) in every view, or the live one again with None."""
+        live = self.live
+        if live is None or (step is not None and live.timeline is None):
+            return
+        self.viewed_step = step
+        self._viewed_model = None if step is None else live.timeline.model_at(step)
+        self.viewedStepChanged.emit(step)
+        empty = {k: v[:0] for k, v in live.series.items()}  # no curve point twice
+        self.snapshot = replace(live, model=self._viewed_model or live.model, series=empty,
+                                series_start=live.series_start + len(live.losses))
+        self.snapshotReady.emit(self.snapshot)
 
     def set_input(self, x: np.ndarray | None, source: str, index: int | None = None,
                   label: int | None = None) -> None:

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from ..core import batch as batches
 from ..core.batch import BatchRecord
+from ..core.config import ConfigError
 from ..core.model import MLP
-from ..core.trainer import Diverged, EpochRecord, Evaluation, GrowingBuffer, Trainer
+from ..core.timeline import Timeline
+from ..core.trainer import Diverged, EpochRecord, Evaluation, GrowingBuffer, SettingChange, Trainer
 
 # The cadence of the live views, set here only. Painting holds the interpreter lock that the
 # training thread needs between any two NumPy calls, so every repaint costs training its length.
@@ -54,6 +56,8 @@ class Snapshot:
     evaluation: Evaluation | None = None  # the latest full test-set evaluation, with per-image probabilities
     probe_size: tuple[int, int] = (PROBE_SIZE, PROBE_SIZE)  # images in the train and test samples
     batch: BatchRecord | None = None  # the latest mini-batch, in slow motion and single steps
+    timeline: Timeline | None = None  # the run's stored networks (thread-safe, read-only copies)
+    changes: tuple[SettingChange, ...] = ()  # settings changed while the run went on
 
     @classmethod
     def of(cls, model: MLP, **fields) -> Snapshot:
@@ -108,6 +112,7 @@ class _Requests:
     planned_steps: int = 0
     steps_per_second: float | None = None  # None: full speed
     publish: bool = False
+    changes: list = field(default_factory=list)  # (setting, value) to apply between two steps
 
 
 class TrainingWorker(QObject):
@@ -115,6 +120,7 @@ class TrainingWorker(QObject):
 
     stateChanged = Signal(str, str)  # state, message
     finished = Signal()  # the loop has ended for good
+    rejected = Signal(str)  # a setting the trainer refused while running, and why
 
     def __init__(self, mailbox: Mailbox):
         super().__init__()
@@ -172,6 +178,14 @@ class TrainingWorker(QObject):
     def set_lr(self, lr: float) -> None:
         self._request(lr=lr, publish=True)
 
+    def change(self, name: str, value) -> None:
+        """Change a setting of the run (lr, momentum, weight_decay, schedule, batch_size,
+        dropout, shift) from the next step on; Trainer.set_<name> checks it."""
+        with self._lock:
+            self._req.changes.append((name, value))
+            self._req.publish = True
+            self._wake.set()
+
     def publish_now(self) -> None:
         """A snapshot soon, even while paused (the weights were changed from outside)."""
         self._request(publish=True)
@@ -202,6 +216,7 @@ class TrainingWorker(QObject):
                 if req.lr is not None and self._trainer is not None:
                     self._trainer.set_lr(req.lr)  # the base rate: a schedule scales it
                     req.lr = None
+                changes, req.changes = req.changes, []
                 if req.to_epoch_end and self._trainer is not None:
                     req.budget = self._trainer.steps_to_epoch_end
                     req.to_epoch_end = False
@@ -212,6 +227,11 @@ class TrainingWorker(QObject):
                 speed = req.steps_per_second
                 if not go:
                     self._wake.clear()
+            for name, value in changes if self._trainer is not None else ():
+                try:
+                    getattr(self._trainer, f"set_{name}")(value)
+                except ConfigError as e:
+                    self.rejected.emit(str(e))
             if not go:
                 if self._state == RUNNING:
                     self._set_state(PAUSED)
@@ -330,7 +350,7 @@ class TrainingWorker(QObject):
             epochs=tuple(t.epochs), probes=self._probes.view().copy(),
             model=t.model.copy(), lr=t.optimizer.lr, samples_per_second=t.samples_per_second,
             train_seconds=t.train_seconds, state=self._state, run_id=self._run_id,
-            evaluation=t.last_test, batch=self._batch,
+            evaluation=t.last_test, batch=self._batch, timeline=t.timeline, changes=tuple(t.changes),
             probe_size=(min(PROBE_SIZE, len(t.data.y_train)), min(PROBE_SIZE, len(t.data.y_test)))))
         self._delivered = n
 

@@ -233,24 +233,48 @@
         <translation>에포크마다 감소시킨 뒤 지금 쓰고 있는 학습률.</translation>
     </message>
     <message>
-        <source>Momentum coefficient (momentum optimizer).</source>
-        <translation>모멘텀 계수 (모멘텀 옵티마이저).</translation>
-    </message>
-    <message>
-        <source>L2 weight decay.</source>
-        <translation>L2 가중치 감쇠.</translation>
-    </message>
-    <message>
         <source>The learning rate is multiplied by this after every epoch (1: constant).</source>
         <translation>에포크가 끝날 때마다 학습률에 이 값을 곱합니다 (1: 일정).</translation>
     </message>
     <message>
-        <source>Augmentation: move each training image by up to this many pixels.</source>
-        <translation>데이터 증강: 학습 이미지를 최대 이만큼의 픽셀만큼 이동시킵니다.</translation>
+        <source>Momentum coefficient (momentum optimizer). It can change while training.</source>
+        <translation>모멘텀 계수 (모멘텀 옵티마이저). 학습 중에도 바꿀 수 있습니다.</translation>
     </message>
     <message>
-        <source>Images per mini-batch: one step averages the gradient over this many.</source>
-        <translation>미니배치 하나의 이미지 수: 한 스텝은 이만큼의 이미지에 대한 기울기의 평균을 씁니다.</translation>
+        <source>L2 weight decay. It can change while training.</source>
+        <translation>L2 가중치 감쇠. 학습 중에도 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Augmentation: move each training image by up to this many pixels. It can change while training.</source>
+        <translation>데이터 증강: 학습 이미지를 최대 이만큼의 픽셀만큼 이동시킵니다. 학습 중에도 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>일정</translation>
+    </message>
+    <message>
+        <source>steps down</source>
+        <translation>계단식 감소</translation>
+    </message>
+    <message>
+        <source>exponential</source>
+        <translation>지수 감소</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>코사인</translation>
+    </message>
+    <message>
+        <source>How the learning rate changes over the planned run: constant, ten times smaller at half and again at three quarters, falling exponentially, or along half a cosine. It can change while training.</source>
+        <translation>계획한 학습 동안 학습률이 바뀌는 방식: 일정, 절반과 4분의 3 지점에서 각각 10분의 1로 감소, 지수적으로 감소, 또는 코사인 반주기를 따라 감소. 학습 중에도 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Dropout: the share of every hidden layer&apos;s units switched off at each training step, so that no unit can rely on another. It can change while training.</source>
+        <translation>드롭아웃: 학습 스텝마다 각 은닉층의 뉴런 중 이 비율만큼을 끕니다. 어떤 뉴런도 다른 뉴런에 기대지 못하게 하려는 것입니다. 학습 중에도 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Images per mini-batch: one step averages the gradient over this many. It can change while training.</source>
+        <translation>미니배치 하나의 이미지 수: 한 스텝은 이만큼의 이미지에 대한 기울기의 평균을 씁니다. 학습 중에도 바꿀 수 있습니다.</translation>
     </message>
     <message>
         <source>How long the run is planned, in passes over the training set. Start continues past it.</source>
@@ -337,8 +361,16 @@
         <translation>에포크당 학습률 감소</translation>
     </message>
     <message>
+        <source>LR schedule</source>
+        <translation>학습률 스케줄</translation>
+    </message>
+    <message>
         <source>Shift images by</source>
         <translation>이미지 이동</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>드롭아웃</translation>
     </message>
     <message>
         <source>Epochs planned</source>

@@ -155,3 +155,21 @@ def test_switching_to_a_dataset_of_another_size_computes_nothing_with_the_old_ne
     window.set_data(Dataset(x_train, small.y_train, x_test, small.y_test, (14, 14), "mnist-14"))
     qtbot.waitUntil(lambda: window.latest is not None and window.latest.model.sizes[0] == 196, timeout=5000)
     assert window.input_x.shape == (196,) and window.prediction().shape == (10,)
+
+
+def test_batch_size_momentum_and_dropout_change_while_the_network_trains_on(qtbot, window):
+    window.controls.optimizer.setCurrentIndex(window.controls.optimizer.findData("momentum"))  # a new network
+    qtbot.waitUntil(lambda: window.latest.model is not None and window.trainer.optimizer.name == "momentum",
+                    timeout=3000)
+    window.toggle_run()
+    wait_step(qtbot, window, 5)
+    run = window.latest.run_id
+    window.controls.batch_size.setValue(50)
+    window.controls.momentum.setValue(0.5)
+    window.controls.dropout.setValue(0.2)
+    qtbot.waitUntil(lambda: len(window.latest.changes) >= 3, timeout=5000)
+    window.toggle_run()
+    qtbot.waitUntil(lambda: window.state == PAUSED, timeout=3000)
+    t = window.trainer
+    assert window.latest.run_id == run and t.batch_size == 50 and t.optimizer.momentum == 0.5 and t.dropout == 0.2
+    assert {c.name for c in window.latest.changes} >= {"batch_size", "momentum", "dropout"}

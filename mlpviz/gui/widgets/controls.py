@@ -33,9 +33,10 @@ from .whatsthis import explain
 
 # Speed slider positions: steps per second, None for full speed.
 SPEEDS = (1, 2, 5, 10, 30, 100, 300, None)
-# Settings that define the network or its data; changing them starts a new run.
-STRUCTURAL = ("hidden", "activation", "init", "init_std", "optimizer", "batch_size", "seed", "loss",
-              "train_limit", "shift", "lr_decay", "length")
+COMBOS = ("activation", "init", "optimizer", "loss", "schedule")  # settings chosen from a list, by key
+NUMBERS = ("init_std", "lr", "momentum", "weight_decay", "lr_decay", "dropout", "shift", "batch_size", "seed")
+# Settings that change while the network trains on, from the next step (the others start a new run).
+LIVE = ("lr", "momentum", "weight_decay", "schedule", "batch_size", "dropout", "shift")
 
 
 class ControlPanel(QWidget):
@@ -82,15 +83,28 @@ class ControlPanel(QWidget):
         self.lr_now = QLabel()
         self.lr_now.setToolTip(self.tr("The learning rate in use now, after the per-epoch decay."))
         self.momentum = self._spin(QDoubleSpinBox(), 0, 0.999, 3,
-                                   self.tr("Momentum coefficient (momentum optimizer)."))
-        self.weight_decay = self._spin(QDoubleSpinBox(), 0, 1000, 6, self.tr("L2 weight decay."))
+                                   self.tr("Momentum coefficient (momentum optimizer). It can change while training."))
+        self.weight_decay = self._spin(QDoubleSpinBox(), 0, 1000, 6,
+                                       self.tr("L2 weight decay. It can change while training."))
         self.lr_decay = self._spin(QDoubleSpinBox(), 0.01, 1, 3,
                                    self.tr("The learning rate is multiplied by this after every epoch "
                                            "(1: constant)."))
         self.shift = self._spin(QSpinBox(), 0, 8, None,
-                                self.tr("Augmentation: move each training image by up to this many pixels."))
+                                self.tr("Augmentation: move each training image by up to this many pixels. "
+                                        "It can change while training."))
+        self.schedule = self._combo((("none", self.tr("constant")), ("step", self.tr("steps down")),
+                                     ("exp", self.tr("exponential")), ("cosine", self.tr("cosine"))),
+                                    self.tr("How the learning rate changes over the planned run: constant, ten times "
+                                            "smaller at half and again at three quarters, falling exponentially, or "
+                                            "along half a cosine. It can change while training."))
+        self.dropout = self._spin(QDoubleSpinBox(), 0, 0.95, 2,
+                                  self.tr("Dropout: the share of every hidden layer's units switched off at each "
+                                          "training step, so that no unit can rely on another. It can change "
+                                          "while training."))
+        self.dropout.setSingleStep(0.05)
         self.batch_size = self._spin(QSpinBox(), 1, 10000, None,
-                                     self.tr("Images per mini-batch: one step averages the gradient over this many."))
+                                     self.tr("Images per mini-batch: one step averages the gradient over this many. It "
+                                             "can change while training."))
         self.epochs = self._spin(QDoubleSpinBox(), 0, 100000, 1,
                                  self.tr("How long the run is planned, in passes over the training set. "
                                          "Start continues past it."))
@@ -125,7 +139,8 @@ class ControlPanel(QWidget):
         extra = QFormLayout()
         self._extra_rows = [(self.tr("Loss"), self.loss), (self.tr("Init std"), self.init_std),
                             (self.tr("Momentum"), self.momentum), (self.tr("Weight decay"), self.weight_decay),
-                            (self.tr("LR decay / epoch"), self.lr_decay), (self.tr("Shift images by"), self.shift),
+                            (self.tr("LR decay / epoch"), self.lr_decay), (self.tr("LR schedule"), self.schedule),
+                            (self.tr("Dropout"), self.dropout), (self.tr("Shift images by"), self.shift),
                             (self.tr("Epochs planned"), self.epochs)]
         for label, w in self._extra_rows:
             extra.addRow(label, w)
@@ -193,10 +208,9 @@ class ControlPanel(QWidget):
         self.set_config(PRESETS["course"], 60000)
         self.preset.currentIndexChanged.connect(self._preset_chosen)
         self.hidden.editingFinished.connect(lambda: self._edited("hidden"))
-        for name in ("activation", "init", "optimizer", "loss"):
+        for name in COMBOS:
             getattr(self, name).currentIndexChanged.connect(lambda _, n=name: self._edited(n))
-        for name in ("init_std", "lr", "batch_size", "seed", "train_limit", "momentum", "weight_decay",
-                     "lr_decay", "shift", "epochs"):
+        for name in (*NUMBERS, "train_limit", "epochs"):
             getattr(self, name).valueChanged.connect(lambda _, n=name: self._edited(n))
 
     def _explain(self) -> None:
@@ -324,10 +338,15 @@ class ControlPanel(QWidget):
             self.rejected.emit(str(e))
             self.set_config(self._good, self._good_train)  # the last good values come back
             return
-        self.init_std.setEnabled(config.init == "normal")
+        self._enable(config)
         self._good, self._good_train = config, self.train_limit.value()
         self._show_preset(config)
         self.changed.emit(name)
+
+    def _enable(self, config: Config) -> None:
+        """Fields that mean something for these settings only."""
+        self.init_std.setEnabled(config.init == "normal")
+        self.momentum.setEnabled(config.optimizer == "momentum")
 
     def _show_preset(self, config: Config) -> None:
         match = [key for key, p in PRESETS.items() if p == config]
@@ -355,11 +374,11 @@ class ControlPanel(QWidget):
         """Show config in the widgets without emitting `changed`; it becomes the last good one."""
         with self._silence():
             self.hidden.setText(",".join(map(str, config.hidden)))
-            for name in ("activation", "init", "optimizer", "loss"):
+            for name in COMBOS:
                 self._set_key(getattr(self, name), getattr(config, name))
-            for name in ("init_std", "lr", "momentum", "weight_decay", "lr_decay", "shift", "batch_size", "seed"):
+            for name in NUMBERS:
                 getattr(self, name).setValue(getattr(config, name))
-            self.init_std.setEnabled(config.init == "normal")
+            self._enable(config)
             self.epochs.setValue(config.epochs if config.epochs is not None else 0)
             self.epochs.setSpecialValueText(arg(self.tr("%1 steps"), config.steps or 0))
             self.train_limit.setValue(train_limit)
@@ -370,10 +389,8 @@ class ControlPanel(QWidget):
     def config(self) -> Config:
         """The settings shown, over the last good ones; raises ConfigError if one is invalid."""
         changes = dict(hidden=parse_hidden(self.hidden.text()),
-                       **{name: getattr(self, name).currentData() for name in ("activation", "init", "optimizer",
-                                                                                "loss")},
-                       **{name: getattr(self, name).value() for name in ("init_std", "lr", "momentum", "weight_decay",
-                                                                          "lr_decay", "shift", "batch_size", "seed")})
+                       **{name: getattr(self, name).currentData() for name in COMBOS},
+                       **{name: getattr(self, name).value() for name in NUMBERS})
         epochs, steps = self._length
         if epochs is None and self.epochs.value() == 0:
             changes.update(epochs=None, steps=steps)  # a run planned in steps stays so
