@@ -1,4 +1,5 @@
 """The command line, in process (fast) and once as a real process (entry point, no traceback)."""
+import inspect
 import json
 import subprocess
 import sys
@@ -7,6 +8,7 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QImage
 
+from mlpviz import cli
 from mlpviz.cli import main
 
 SMALL = ["--train-limit", "3000"]
@@ -120,3 +122,79 @@ def test_module_entry_point_runs_as_a_process():
     assert proc.returncode == 1 and "learning rate" in proc.stderr and "Traceback" not in proc.stderr
     proc = subprocess.run([sys.executable, "-m", "mlpviz", "--help"], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and "train" in proc.stdout
+
+
+def test_evaluate_json_says_where_the_network_fails(capsys, model_file):
+    code, out, _ = run(capsys, "evaluate", "--model", str(model_file), "--json")
+    r = json.loads(out)
+    assert code == 0
+    for key in ("accuracy", "loss", "confusion", "images", "dataset"):
+        assert key in r
+    confusion = np.array(r["confusion"])
+    np.testing.assert_allclose(r["per_class_accuracy"], np.diag(confusion) / confusion.sum(axis=1))
+    assert len(r["per_class_accuracy"]) == 10
+    mistakes = r["mistakes"]
+    assert len(mistakes) == confusion.sum() - np.trace(confusion)
+    assert all(set(m) == {"index", "label", "predicted", "confidence"} for m in mistakes)
+    assert all(m["label"] != m["predicted"] for m in mistakes)
+    assert len({m["index"] for m in mistakes}) == len(mistakes)
+    confidences = [m["confidence"] for m in mistakes]
+    assert confidences == sorted(confidences, reverse=True) and 0.1 <= min(confidences) and max(confidences) <= 1
+    pairs = np.zeros((10, 10), int)
+    for m in mistakes:
+        pairs[m["label"], m["predicted"]] += 1
+    np.testing.assert_array_equal(pairs, confusion - np.diag(np.diag(confusion)))
+    assert [c["threshold"] for c in r["coverage"]] == [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99]
+    assert all(set(c) == {"threshold", "coverage", "accuracy"} for c in r["coverage"])
+    coverage = [c["coverage"] for c in r["coverage"]]
+    assert coverage == sorted(coverage, reverse=True) and r["coverage"][-1]["accuracy"] > r["accuracy"]
+    assert set(r["robustness"]) == {"noise", "rotation", "shift", "thin", "thick", "occlusion"}
+    firsts = {rows[0][0] for rows in r["robustness"].values()}, {rows[0][1] for rows in r["robustness"].values()}
+    assert firsts[0] == {0} and len(firsts[1]) == 1  # no damage first, the same accuracy for all
+    assert all(len(rows) >= 4 and all(len(p) == 2 for p in rows) for rows in r["robustness"].values())
+    assert abs(firsts[1].pop() - r["accuracy"]) < 0.05  # the first 2,000 images are like the rest
+
+
+def test_evaluate_text_output(capsys, model_file):
+    code, out, _ = run(capsys, "evaluate", "--model", str(model_file))
+    assert code == 0 and "mistakes; the most confident" in out and "read as" in out
+    assert "answered, accuracy" in out and "rotation" in out and "occlusion" in out
+
+
+def test_evaluate_report_writes_figures_and_an_index(capsys, model_file, tmp_path):
+    folder = tmp_path / "report"
+    code, out, _ = run(capsys, "evaluate", "--model", str(model_file), "--report", str(folder), "--json")
+    assert code == 0 and json.loads(out)["report"] == str(folder / "index.html")
+    page = (folder / "index.html").read_text()
+    for name in ("confusion.png", "mistakes.png", "coverage.png", "robustness.png", "map.png"):
+        assert f'src="{name}"' in page
+        image = QImage(str(folder / name))
+        assert not image.isNull() and image.width() > 300 and image.height() > 200
+        assert len({image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}) > 5
+    assert "Confusion matrix" in page and f"{json.loads(out)['accuracy']:.2%}" in page
+
+
+def test_evaluate_report_into_an_unwritable_place_is_a_one_line_error(capsys, model_file, tmp_path):
+    (tmp_path / "file").write_text("")
+    code, out, err = run(capsys, "evaluate", "--model", str(model_file), "--report", str(tmp_path / "file" / "r"))
+    assert code == 1 and err.startswith("mlpviz: error:") and len(err.strip().splitlines()) == 1
+
+
+NO_QT = "; assert not [m for m in sys.modules if m.startswith('PySide6')], 'PySide6 loaded'"
+
+
+def test_evaluate_json_loads_no_qt(model_file):
+    code = ("import sys; from mlpviz.cli import _parser, cmd_evaluate; "
+            f"cmd_evaluate(_parser().parse_args(['evaluate', '--model', {str(model_file)!r}, '--json']))" + NO_QT)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert '"robustness"' in proc.stdout
+
+
+@pytest.mark.xfail("from .images import ImageError" in inspect.getsource(cli.main), strict=True,
+                   reason="main() still imports the Qt image readers before parsing the command")
+def test_main_evaluate_json_loads_no_qt(model_file):
+    code = ("import sys; from mlpviz.cli import main; "
+            f"main(['evaluate', '--model', {str(model_file)!r}, '--json'])" + NO_QT)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
