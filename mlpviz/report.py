@@ -264,7 +264,7 @@ def write_report(folder: str | Path, model: MLP, data: Dataset, ev: Evaluation, 
     top = result["mistakes"][:GALLERY_IMAGES]
     pixels = scale_images(data.x_test[[m["index"] for m in top]]).reshape(-1, *shape)
     images["mistakes"] = gallery_figure(
-        pixels, [f"{m['label']}→{m['predicted']} {m['confidence']:.0%}\n#{m['index']}" for m in top])
+        pixels, [f"{m['label']}→{m['predicted']} {100 * m['confidence']:.1f}%\n#{m['index']}" for m in top])
     images["coverage"] = coverage_figure(probs, labels, result["coverage"])
     sample = scale_images(data.x_test[0]).reshape(shape)
     images["robustness"] = robustness_figure(result["robustness"], sample)
