@@ -7,6 +7,7 @@ result is dropped.
 """
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -14,6 +15,15 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 PROGRESS_INTERVAL = 0.1  # seconds between two progress reports of one job
+
+
+def _lower_priority() -> None:
+    """Give the calling thread the lowest CPU priority (Linux: nice is per thread), so that on a
+    two-core machine the GUI and training threads go first."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+    except (AttributeError, OSError):
+        pass  # other systems: normal priority
 
 
 class Job:
@@ -72,6 +82,7 @@ class JobRunner(QObject):
         job = self._job = Job(self)
 
         def work() -> None:
+            _lower_priority()
             result, error = None, None
             try:
                 result = fn(*args, should_stop=job.should_stop, progress=job.progress, **kwargs)

@@ -68,7 +68,7 @@ def test_an_epoch_end_evaluation_fills_everything(qtbot, view, trained, small):
     xs, ys = view.robustness_curves["rotation"].getData()
     assert xs.tolist() == list(E.DEFAULT_LEVELS["rotation"]) and ys[0] > ys[-1]
     layer, coords, _ = view.projection
-    assert layer == 1 and coords.shape == (E.MAP_POINTS if len(small.y_test) > E.MAP_POINTS else len(small.y_test), 2)
+    assert layer == 1 and coords.shape == (min(E.MAP_POINTS, len(small.y_test)), 2)
     assert len(view.map_points.data) == len(coords)
 
 
@@ -78,7 +78,7 @@ def test_the_same_evaluation_is_not_recomputed(qtbot, view, trained):
     wait_jobs(qtbot, view)
     first = view.robustness
     view.session.publish(snapshot(model, ev, step=61, state=RUNNING))  # a later snapshot, same epoch
-    assert not view.robustness_jobs.busy and view.robustness is first
+    assert not view._job_timer.isActive() and not view.robustness_jobs.busy and view.robustness is first
 
 
 def test_clicking_a_confusion_cell_shows_exactly_its_images(qtbot, view, trained, small):
@@ -161,7 +161,7 @@ def test_a_new_run_clears_the_view(qtbot, view, trained):
     model, ev = trained
     view.session.publish(snapshot(model, ev))
     view.session.publish(snapshot(model, None, run_id=2, state=RUNNING))
-    assert view.evaluation is None and view.gallery.count() == 0 and not view.robustness_jobs.busy
+    assert view.evaluation is None and view.gallery.count() == 0 and not view._job_timer.isActive()
 
 
 def test_a_newer_job_cancels_the_older(qtbot):

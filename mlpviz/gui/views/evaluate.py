@@ -10,9 +10,18 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSlider, QSplitter,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSlider,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...core import evaluation as E
 from ...core.data import scale_images
@@ -30,6 +39,7 @@ DIGIT_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
 DAMAGE_COLOURS = dict(zip(E.DAMAGES, DIGIT_COLOURS))
 GALLERY_LIMIT = 200  # thumbnails built per gallery refresh: bounded GUI-thread time
 CURVE_POINTS = 1000  # points drawn of the accuracy-vs-coverage curve
+JOB_DELAY_MS = 50  # the background work starts after the refresh is painted
 
 
 def confusion_rgb(confusion: np.ndarray) -> np.ndarray:
@@ -106,6 +116,16 @@ class EvaluateView(View):
         for runner, what in ((self.evaluator, "evaluation"), (self.robustness_jobs, "robustness"),
                              (self.projection_jobs, "map")):
             runner.failed.connect(lambda msg, what=what: self.status.setText(f"The {what} failed: {msg}"))
+        self.projection_jobs.failed.connect(lambda _: self._robustness_timer.start())
+        self._robustness_due = False
+        self._job_timer = QTimer(self)
+        self._job_timer.setSingleShot(True)
+        self._job_timer.setInterval(JOB_DELAY_MS)
+        self._job_timer.timeout.connect(self._start_projection)
+        self._robustness_timer = QTimer(self)
+        self._robustness_timer.setSingleShot(True)
+        self._robustness_timer.setInterval(JOB_DELAY_MS)
+        self._robustness_timer.timeout.connect(self._start_robustness)
         self._build()
         self.clear()
 
@@ -265,6 +285,9 @@ class EvaluateView(View):
     def clear(self) -> None:
         for runner in (self.evaluator, self.robustness_jobs, self.projection_jobs):
             runner.cancel()
+        self._job_timer.stop()
+        self._robustness_timer.stop()
+        self._robustness_due = False
         self.model = self.evaluation = self._model_key = self.robustness = self.projection = None
         self.cell = None
         self.confusion_image.clear()
@@ -337,10 +360,21 @@ class EvaluateView(View):
             self.layer_box.clear()
             self.layer_box.addItems(names)
             self.layer_box.setCurrentIndex(max(len(model.layers) - 1, 0))
+        # The threads start once this refresh is painted, and one after the other: on two cores
+        # a single background thread leaves one core to training and one to the GUI.
+        self._robustness_due = True
+        self.robustness_jobs.cancel()
+        self.projection_jobs.cancel()
+        self._job_timer.start()
+
+    def _start_robustness(self) -> None:
+        if self.model is None or not self._robustness_due:
+            return
+        self._robustness_due = False
         self.robustness_bar.setValue(0)
         self.robustness_bar.show()
-        self.robustness_jobs.run(_robustness_job, model, self.data.x_test, labels, self.data.image_shape)
-        self._start_projection()
+        self.robustness_jobs.run(_robustness_job, self.model, self.data.x_test, self.data.y_test,
+                                 self.data.image_shape)
 
     def show_cell(self, true: int | None, predicted: int | None) -> None:
         """Fill the gallery with the images of digit `true` read as `predicted` (None, None: the
@@ -400,7 +434,7 @@ class EvaluateView(View):
     def _hover_robustness(self, pos) -> None:
         if self.data is None:
             return
-        for k, (kind, plot) in enumerate(self.robustness_plots.items()):
+        for kind, plot in self.robustness_plots.items():
             if plot.sceneBoundingRect().contains(pos):
                 levels = E.DEFAULT_LEVELS[kind]
                 x = plot.vb.mapSceneToView(pos).x()
@@ -438,6 +472,7 @@ class EvaluateView(View):
         layer, coords, ratio = result
         self.projection = result
         self.map_bar.hide()
+        self._robustness_timer.start()  # once the map is painted
         n = len(coords)
         labels = self.data.y_test[:n]
         wrong = self.evaluation.probabilities[:n].argmax(axis=1) != labels
