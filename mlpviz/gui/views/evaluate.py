@@ -142,7 +142,7 @@ class EvaluateView(View):
         self.confusion_plot.hideButtons()
         ticks = [[(d + 0.5, str(d)) for d in range(10)]]
         self.confusion_plot.getAxis("left").setTicks(ticks)
-        self.confusion_plot.getAxis("bottom").setTicks(ticks + [[(10.9, "right")]])
+        self.confusion_plot.getAxis("bottom").setTicks([ticks[0] + [(10.9, "accuracy")]])
         self.confusion_image = ClickableImage(axisOrder="row-major")
         self.confusion_image.clicked.connect(self.show_cell)
         self.confusion_plot.addItem(self.confusion_image)
