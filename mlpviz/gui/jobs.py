@@ -68,6 +68,8 @@ class JobRunner(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._job: Job | None = None
+        self._alive: set[Job] = set()  # started and not yet returned, cancelled or not
+        self._alive_lock = threading.Lock()
         # Emitted on the job's thread, delivered on this object's (the GUI) thread.
         self._progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
@@ -80,6 +82,8 @@ class JobRunner(QObject):
         """Start fn(*args, should_stop=..., progress=..., **kwargs) on a new thread."""
         self.cancel()
         job = self._job = Job(self)
+        with self._alive_lock:
+            self._alive.add(job)
 
         def work() -> None:
             _lower_priority()
@@ -89,6 +93,8 @@ class JobRunner(QObject):
             except Exception as e:  # reported to the GUI, which shows it; the thread ends cleanly
                 error = f"{type(e).__name__}: {e}"
             job.done.set()
+            with self._alive_lock:
+                self._alive.discard(job)
             try:
                 self._finished.emit(job, result, error)
             except RuntimeError:  # the runner was deleted meanwhile (its window closed)
@@ -102,6 +108,16 @@ class JobRunner(QObject):
         if self._job is not None:
             self._job.cancel()
             self._job = None
+
+    def shutdown(self, timeout: float = 2.0) -> bool:
+        """Cancel every job and wait until their functions returned; False if one outlasted timeout."""
+        self.cancel()
+        with self._alive_lock:
+            jobs = list(self._alive)
+        deadline = time.monotonic() + timeout
+        for job in jobs:
+            job.cancel()
+        return all(job.done.wait(max(0.0, deadline - time.monotonic())) for job in jobs)
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the current job's function returned (for shutdown and tests)."""

@@ -39,8 +39,7 @@ def view(qtbot, small):
     v.show()
     qtbot.waitExposed(v)
     yield v
-    for runner in (v.evaluator, v.robustness_jobs, v.projection_jobs):
-        runner.cancel()
+    assert v.shutdown()
 
 
 def wait_jobs(qtbot, view):
@@ -181,3 +180,15 @@ def test_a_newer_job_cancels_the_older(qtbot):
     assert old.cancelled
     qtbot.waitUntil(lambda: results == ["new"], timeout=5000)
     assert old.done.wait(1)
+
+
+def test_shutdown_stops_running_jobs(qtbot, view, trained):
+    model, ev = trained
+    view.session.publish(snapshot(model, ev))
+    view._job_timer.stop()
+    view._start_projection()
+    view._robustness_due = True
+    view._start_robustness()
+    assert view.robustness_jobs.busy and view.projection_jobs.busy
+    assert view.shutdown(5.0)
+    assert not view.robustness_jobs.busy and not view.projection_jobs.busy

@@ -308,6 +308,13 @@ class EvaluateView(View):
         self.robustness_bar.hide()
         self.map_bar.hide()
 
+    def shutdown(self, timeout: float = 2.0) -> bool:
+        """Cancel the background work and wait for its threads (call before the window closes)."""
+        self._job_timer.stop()
+        self._robustness_timer.stop()
+        return all([runner.shutdown(timeout) for runner in (self.evaluator, self.robustness_jobs,
+                                                              self.projection_jobs)])
+
     def update_from(self, snapshot) -> None:
         """Show the snapshot's epoch-end evaluation; without one, evaluate a paused network here
         (off the GUI thread). Nothing is recomputed while the evaluation stays the same."""
