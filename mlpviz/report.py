@@ -305,7 +305,7 @@ def _html(result: dict, data: Dataset, map_points: int, layer: str, sizes: tuple
 table{{border-collapse:collapse;margin:0.5em 0}}td,th{{border:1px solid #ccc;padding:2px 8px;text-align:right}}
 img{{max-width:100%;border:1px solid #eee}}</style></head><body>
 <h1>Where the network fails</h1>
-<p>Network {"-".join(map(str, sizes))} on the {e(data.name)} test set of {result["images"]} images:
+<p>Network {"-".join(map(str, sizes))} on the {e(data.name)} test set of {result["images"]:,} images:
 accuracy <b>{result["accuracy"]:.2%}</b>, mean loss {result["loss"]:.4f}, {len(result["mistakes"])} mistakes.</p>
 <h2>Confusion matrix</h2>
 <p>Rows: the true digit; columns: the digit read. Off-diagonal cells are mistakes, shaded by their share of the row.</p>
