@@ -1,4 +1,5 @@
-"""Long computations off the GUI thread, one at a time per runner, cancellable.
+"""Long computations off the GUI thread: one at a time per runner, on the runner's own thread,
+cancellable.
 
 A job is a plain function that accepts should_stop and progress keyword arguments (the core's
 heavy functions do) and returns None when it was stopped. A newer job cancels the older one;
@@ -8,6 +9,7 @@ result is dropped.
 from __future__ import annotations
 
 import os
+import queue
 import threading
 import time
 from collections.abc import Callable
@@ -29,10 +31,11 @@ def _lower_priority() -> None:
 class Job:
     """One run of a function: its cancel flag and its throttled progress reports."""
 
-    def __init__(self, runner: JobRunner):
+    def __init__(self, runner: JobRunner, call: tuple):
         self._runner = runner
         self._cancelled = threading.Event()
         self._last = 0.0
+        self.call: tuple | None = call  # (fn, args, kwargs) until it has run
         self.done = threading.Event()
 
     def cancel(self) -> None:
@@ -56,7 +59,8 @@ class Job:
 
 
 class JobRunner(QObject):
-    """Runs one job at a time on a Python thread; a new run() cancels the running one."""
+    """Runs one job at a time on its own long-lived Python thread; a new run() cancels the
+    running one."""
 
     progressed = Signal(float)  # fraction done of the current job
     finished = Signal(object)  # the current job's result (never a cancelled job's)
@@ -68,8 +72,10 @@ class JobRunner(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._job: Job | None = None
-        self._alive: set[Job] = set()  # started and not yet returned, cancelled or not
+        self._alive: set[Job] = set()  # queued or running, cancelled or not
         self._alive_lock = threading.Lock()
+        self._queue: queue.SimpleQueue[Job | None] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
         # Emitted on the job's thread, delivered on this object's (the GUI) thread.
         self._progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
@@ -79,48 +85,66 @@ class JobRunner(QObject):
         return self._job is not None
 
     def run(self, fn: Callable, *args, **kwargs) -> Job:
-        """Start fn(*args, should_stop=..., progress=..., **kwargs) on a new thread."""
+        """Run fn(*args, should_stop=..., progress=..., **kwargs) on this runner's thread, as soon
+        as the job before it (cancelled now) has noticed and returned."""
         self.cancel()
-        job = self._job = Job(self)
+        job = self._job = Job(self, (fn, args, kwargs))
         with self._alive_lock:
             self._alive.add(job)
+        if self._thread is None:
+            # One long-lived thread per runner: its jobs never compete with each other for the
+            # cores, and the allocator keeps reusing one arena instead of spreading over many.
+            self._thread = threading.Thread(target=self._serve, args=(self._queue,), name="mlpviz-jobs",
+                                            daemon=True)
+            self._thread.start()
+        self._queue.put(job)
+        return job
 
-        def work() -> None:
-            _lower_priority()
+    def _serve(self, jobs: queue.SimpleQueue) -> None:
+        _lower_priority()
+        while (job := jobs.get()) is not None:
             result, error = None, None
-            try:
-                result = fn(*args, should_stop=job.should_stop, progress=job.progress, **kwargs)
-            except Exception as e:  # reported to the GUI, which shows it; the thread ends cleanly
-                error = f"{type(e).__name__}: {e}"
+            fn, args, kwargs = job.call
+            job.call = None
+            if not job.cancelled:
+                try:
+                    result = fn(*args, should_stop=job.should_stop, progress=job.progress, **kwargs)
+                except Exception as e:  # reported to the GUI, which shows it; the thread goes on
+                    error = f"{type(e).__name__}: {e}"
+            del fn, args, kwargs
             job.done.set()
             with self._alive_lock:
                 self._alive.discard(job)
-            try:
-                self._finished.emit(job, result, error)
-            except RuntimeError:  # the runner was deleted meanwhile (its window closed)
-                pass
-
-        threading.Thread(target=work, name="mlpviz-job", daemon=True).start()
-        return job
+            if not job.cancelled:
+                try:
+                    self._finished.emit(job, result, error)
+                except RuntimeError:  # the runner was deleted meanwhile (its window closed)
+                    return
+            del job, result
 
     def cancel(self) -> None:
-        """Cancel the running job, if any: its result will be dropped."""
+        """Cancel the current job, if any: its result will be dropped."""
         if self._job is not None:
             self._job.cancel()
             self._job = None
 
     def shutdown(self, timeout: float = 2.0) -> bool:
-        """Cancel every job and wait until their functions returned; False if one outlasted timeout."""
+        """Cancel every job, wait until they returned and end the thread; False if a job
+        outlasted timeout."""
         self.cancel()
         with self._alive_lock:
             jobs = list(self._alive)
-        deadline = time.monotonic() + timeout
         for job in jobs:
             job.cancel()
-        return all(job.done.wait(max(0.0, deadline - time.monotonic())) for job in jobs)
+        deadline = time.monotonic() + timeout
+        ok = all(job.done.wait(max(0.0, deadline - time.monotonic())) for job in jobs)
+        if self._thread is not None:
+            self._queue.put(None)  # ends the thread once it is idle
+            self._thread = None
+        return ok
 
     def wait(self, timeout: float | None = None) -> bool:
-        """Block until the current job's function returned (for shutdown and tests)."""
+        """Block until the current job has returned (for tests)."""
         job = self._job
         return job is None or job.done.wait(timeout)
 

@@ -192,3 +192,23 @@ def test_shutdown_stops_running_jobs(qtbot, view, trained):
     assert view.robustness_jobs.busy and view.projection_jobs.busy
     assert view.shutdown(5.0)
     assert not view.robustness_jobs.busy and not view.projection_jobs.busy
+
+
+def test_a_failing_job_is_reported_and_the_runner_goes_on(qtbot):
+    runner = JobRunner()
+    failures, results = [], []
+    runner.failed.connect(failures.append)
+    runner.finished.connect(results.append)
+
+    def boom(should_stop=None, progress=None):
+        raise ValueError("bad input")
+
+    def fine(x, should_stop=None, progress=None):
+        progress(0.5)
+        return x * 2
+
+    runner.run(boom)
+    qtbot.waitUntil(lambda: failures == ["ValueError: bad input"], timeout=5000)
+    runner.run(fine, 21)
+    qtbot.waitUntil(lambda: results == [42], timeout=5000)
+    assert not runner.busy and runner.shutdown(1.0)
