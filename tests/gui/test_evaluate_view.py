@@ -212,3 +212,18 @@ def test_a_failing_job_is_reported_and_the_runner_goes_on(qtbot):
     runner.run(fine, 21)
     qtbot.waitUntil(lambda: results == [42], timeout=5000)
     assert not runner.busy and runner.shutdown(1.0)
+
+
+def test_refreshes_do_not_grow_the_map_symbol_cache(qtbot, view, trained, small):
+    # The scatter plot caches one rendered symbol per pen/brush object: new ones at every epoch
+    # would grow it (and the memory) without end.
+    model, ev = trained
+    view.session.publish(snapshot(model, ev, state=RUNNING))
+    wait_jobs(qtbot, view)
+    cached = len(view.map_points.fragmentAtlas)
+    for step in (90, 120):
+        view.projection = None
+        again = evaluate(model, small.x_test, small.y_test, keep_probabilities=True)
+        view.session.publish(snapshot(model, again, step=step, state=RUNNING))
+        qtbot.waitUntil(lambda: view.projection is not None, timeout=20000)
+    assert 0 < cached == len(view.map_points.fragmentAtlas)

@@ -230,7 +230,10 @@ class EvaluateView(View):
         self.map_hover_image = QLabel()
         self.map_hover_image.setFixedSize(56, 56)
         self.map_bar = QProgressBar()
+        # The same pen and brush objects every time: the symbol atlas caches a rendering per
+        # pen/brush object, so fresh ones at every refresh would make it grow without end.
         self._brushes = [pg.mkBrush(c) for c in DIGIT_COLOURS]
+        self._no_pen = pg.mkPen(None)
 
         left = QWidget()
         lv = QVBoxLayout(left)
@@ -485,7 +488,7 @@ class EvaluateView(View):
         wrong = self.evaluation.probabilities[:n].argmax(axis=1) != labels
         self.map_points.setData(pos=coords, data=np.arange(n), brush=[self._brushes[d] for d in labels],
                                 symbol=np.where(wrong, "x", "o").tolist(), size=np.where(wrong, 11, 5),
-                                pen=None)
+                                pen=self._no_pen)
         self.map_plot.setTitle(f"{self.layer_box.itemText(layer)}: {ratio.sum():.0%} of the variance shown",
                                size="10pt")
 
