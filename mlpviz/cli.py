@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from . import __version__
-from .core import checkpoint
+from .core import checkpoint, evaluation
 from .core.config import PRESETS, Config, ConfigError, parse_hidden
 from .core.data import DataError, load_dataset
 from .core.errors import USER_ERRORS
@@ -78,6 +78,8 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--model", required=True, metavar="FILE")
     e.add_argument("--data", help="folder of IDX files or a .npz (default: bundled MNIST)")
     e.add_argument("--json", action="store_true")
+    e.add_argument("--report", metavar="DIR",
+                   help="write the figures (PNG) and an index.html showing them with the numbers into DIR")
 
     p = sub.add_parser("predict", help="read digits from image files")
     p.add_argument("--model", required=True, metavar="FILE")
@@ -213,16 +215,51 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     model = checkpoint.load(args.model).model
     data = load_dataset(args.data)
     check_input_size(model, data)
-    ev = evaluate(model, data.x_test, data.y_test)
+    ev = evaluate(model, data.x_test, data.y_test, keep_probabilities=True)
+    probs, labels = ev.probabilities, data.y_test
+    per_class = evaluation.per_class_accuracy(ev.confusion)
+    mistakes = evaluation.mistake_records(probs, labels)
+    coverage = evaluation.coverage(probs, labels)
+    robustness = evaluation.robustness(model, data.x_test, labels, data.image_shape)
+    result = {"accuracy": ev.accuracy, "loss": ev.loss, "confusion": ev.confusion.tolist(),
+              "images": len(labels), "dataset": data.name,
+              "per_class_accuracy": [_number(v) for v in per_class], "mistakes": mistakes,
+              "coverage": [{k: _number(v) for k, v in row.items()} for row in coverage],
+              "robustness": robustness}
+    if args.report:
+        from .report import write_report  # draws with Qt: only this option loads it
+        result["report"] = str(write_report(args.report, model, data, ev, result))
     if args.json:
-        print(json.dumps({"accuracy": ev.accuracy, "loss": ev.loss, "confusion": ev.confusion.tolist(),
-                          "images": len(data.y_test), "dataset": data.name}))
-    else:
-        print(f"{data.name} test set, {len(data.y_test)} images: accuracy {ev.accuracy:.4f}, loss {ev.loss:.4f}")
-        print("confusion (rows: true digit, columns: predicted):")
-        for digit, row in enumerate(ev.confusion):
-            print(f"  {digit}: " + " ".join(f"{v:5d}" for v in row))
+        print(json.dumps(result))
+        return 0
+    print(f"{data.name} test set, {len(labels)} images: accuracy {ev.accuracy:.4f}, loss {ev.loss:.4f}")
+    print("confusion (rows: true digit, columns: predicted; last: accuracy of the row):")
+    for digit, row in enumerate(ev.confusion):
+        print(f"  {digit}: " + " ".join(f"{v:5d}" for v in row) + f"   {per_class[digit]:.3f}")
+    print(f"{len(mistakes)} mistakes; the most confident:")
+    for m in mistakes[:10]:
+        print(f"  image {m['index']:5d}: a {m['label']} read as {m['predicted']} "
+              f"with confidence {m['confidence']:.3f}")
+    print("answering only when confident (threshold: share answered, accuracy on those):")
+    for row in coverage:
+        print(f"  {row['threshold']:.2f}: {row['coverage']:6.1%} answered, accuracy {row['accuracy']:.4f}")
+    n = min(evaluation.ROBUSTNESS_IMAGES, len(labels))
+    print(f"accuracy on damaged copies of the first {n} test images (level: accuracy):")
+    for kind, rows in robustness.items():
+        print(f"  {kind:<9} " + "  ".join(f"{_level(lv)}: {acc:.3f}" for lv, acc in rows)
+              + f"   ({evaluation.DAMAGE_UNITS[kind]})")
+    if args.report:
+        print(f"report written to {result['report']}")
     return 0
+
+
+def _number(v: float) -> float | None:
+    """A float for JSON, None for NaN (JSON has no NaN)."""
+    return None if math.isnan(v) else float(v)
+
+
+def _level(v: float) -> str:
+    return f"{v:g}"
 
 
 def cmd_predict(args: argparse.Namespace) -> int:

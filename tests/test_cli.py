@@ -139,7 +139,7 @@ def test_headless_commands_load_no_qt(tmp_path):
             "print(codes, qt, file=sys.stderr); sys.exit(1 if qt or any(codes) else 0)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    assert proc.stdout.count("test_accuracy") == 1 and proc.stdout.count('"confusion"') == 1
+    assert proc.stdout.count("test_accuracy") == 1 and proc.stdout.count('"robustness"') == 1
 
 
 def test_a_run_that_blows_up_stops_with_one_line_and_exit_1(capsys, tmp_path):
@@ -361,3 +361,64 @@ def test_a_run_ending_inside_an_epoch_has_a_row_for_it(capsys):
 def test_bad_dynamics_options_fail_before_training(capsys, tmp_path, argv, message):
     code, out, err = run(capsys, "train", "--steps", "5", *SMALL, *argv)
     assert code != 0 and message in err and len(err.strip().splitlines()) == 1 and out == ""
+
+
+def test_evaluate_json_says_where_the_network_fails(capsys, model_file):
+    code, out, _ = run(capsys, "evaluate", "--model", str(model_file), "--json")
+    r = json.loads(out)
+    assert code == 0
+    for key in ("accuracy", "loss", "confusion", "images", "dataset"):
+        assert key in r
+    confusion = np.array(r["confusion"])
+    np.testing.assert_allclose(r["per_class_accuracy"], np.diag(confusion) / confusion.sum(axis=1))
+    assert len(r["per_class_accuracy"]) == 10
+    mistakes = r["mistakes"]
+    assert len(mistakes) == confusion.sum() - np.trace(confusion)
+    assert all(set(m) == {"index", "label", "predicted", "confidence"} for m in mistakes)
+    assert all(m["label"] != m["predicted"] for m in mistakes)
+    assert len({m["index"] for m in mistakes}) == len(mistakes)
+    confidences = [m["confidence"] for m in mistakes]
+    assert confidences == sorted(confidences, reverse=True) and 0.1 <= min(confidences) and max(confidences) <= 1
+    pairs = np.zeros((10, 10), int)
+    for m in mistakes:
+        pairs[m["label"], m["predicted"]] += 1
+    np.testing.assert_array_equal(pairs, confusion - np.diag(np.diag(confusion)))
+    assert [c["threshold"] for c in r["coverage"]] == [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99]
+    assert all(set(c) == {"threshold", "coverage", "accuracy"} for c in r["coverage"])
+    coverage = [c["coverage"] for c in r["coverage"]]
+    assert coverage == sorted(coverage, reverse=True) and r["coverage"][-1]["accuracy"] > r["accuracy"]
+    assert set(r["robustness"]) == {"noise", "rotation", "shift", "thin", "thick", "occlusion"}
+    firsts = {rows[0][0] for rows in r["robustness"].values()}, {rows[0][1] for rows in r["robustness"].values()}
+    assert firsts[0] == {0} and len(firsts[1]) == 1  # no damage first, the same accuracy for all
+    assert all(len(rows) >= 4 and all(len(p) == 2 for p in rows) for rows in r["robustness"].values())
+    assert abs(firsts[1].pop() - r["accuracy"]) < 0.05  # the first 2,000 images are like the rest
+
+
+def test_evaluate_text_output(capsys, model_file):
+    code, out, _ = run(capsys, "evaluate", "--model", str(model_file))
+    assert code == 0 and "mistakes; the most confident" in out and "read as" in out
+    assert "answered, accuracy" in out and "rotation" in out and "occlusion" in out
+
+
+def test_evaluate_report_writes_figures_and_an_index(capsys, model_file, tmp_path):
+    folder = tmp_path / "report"
+    code, out, _ = run(capsys, "evaluate", "--model", str(model_file), "--report", str(folder), "--json")
+    assert code == 0 and json.loads(out)["report"] == str(folder / "index.html")
+    page = (folder / "index.html").read_text()
+    for name in ("confusion.png", "mistakes.png", "coverage.png", "robustness.png", "map.png"):
+        assert f'src="{name}"' in page
+        image = QImage(str(folder / name))
+        assert not image.isNull() and image.width() > 300 and image.height() > 200
+        assert len({image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}) > 5
+    assert "Confusion matrix" in page and f"{json.loads(out)['accuracy']:.2%}" in page
+
+
+def test_evaluate_report_into_an_unwritable_place_is_a_one_line_error(capsys, model_file, tmp_path):
+    (tmp_path / "file").write_text("")
+    code, out, err = run(capsys, "evaluate", "--model", str(model_file), "--report", str(tmp_path / "file" / "r"))
+    assert code == 1 and err.startswith("mlpviz: error:") and len(err.strip().splitlines()) == 1
+
+
+NO_QT = "; assert not [m for m in sys.modules if m.startswith('PySide6')], 'PySide6 loaded'"
+
+

@@ -20,6 +20,7 @@ from .session import Session
 from .views.activations import ActivationsView
 from .views.curves import CurvesView
 from .views.edit import EditView
+from .views.evaluate import EvaluateView
 from .views.input import InputView
 from .views.inside import InsideView
 from .views.minibatch import MiniBatchView
@@ -92,6 +93,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.center, self.tr("Training"))
         self.inside, self.minibatch, self.editor = InsideView(s), MiniBatchView(s), EditView(s)
+        self.evaluate = EvaluateView(s)
+        self.add_view(self.evaluate, self.tr("Evaluate"))
         self.add_view(self.inside, self.tr("Inside the network"))
         self.add_view(self.minibatch, self.tr("Mini-batch"))
         self.add_view(self.editor, self.tr("Edit"))
@@ -290,6 +293,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.timer.stop()
+        self.evaluate.shutdown()  # its background jobs end before the window does
         self.controller.shutdown()
         window_state.save(self)
         event.accept()

@@ -1007,6 +1007,10 @@
         <translation>이 값은 쓸 수 없습니다</translation>
     </message>
     <message>
+        <source>Evaluate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Loading %1...</source>
         <translation>%1 불러오는 중...</translation>
     </message>

@@ -1,0 +1,132 @@
+"""The Evaluate view's costs for the `best`-sized network (784-512-256-10) on the 10,000 test images.
+
+1. evaluate() with per-image probabilities, against its floor measured in the same rounds: the
+   bare forward pass of the same images, already scaled to float.
+2. The background work of one refresh: the robustness sweep and the PCA map (each on its own).
+3. The GUI thread at an epoch end: EvaluateView.update_from, and the longest gap between the ticks
+   of a 5 ms timer while a refresh and its background jobs run, beside the longest gap of the
+   same timer with nothing to do (the machine's own noise).
+
+    python benchmarks/evaluate.py [--rounds 7] [--refreshes 5]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import numpy as np  # noqa: E402
+from threadpoolctl import threadpool_limits  # noqa: E402
+
+from mlpviz.core import evaluation as E  # noqa: E402
+from mlpviz.core.config import Config  # noqa: E402
+from mlpviz.core.data import load_dataset, scale_images  # noqa: E402
+from mlpviz.core.trainer import Trainer, evaluate  # noqa: E402
+
+BEST = Config(hidden=(512, 256), activation="relu", init="he", optimizer="adam", lr=0.001, batch_size=256)
+
+
+def timed(fn) -> float:
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+def core(model, data, rounds: int) -> None:
+    xf = scale_images(data.x_test)
+    ev_t, fwd_t = [], []
+    for _ in range(rounds):
+        ev_t.append(timed(lambda: evaluate(model, data.x_test, data.y_test, keep_probabilities=True)))
+        fwd_t.append(timed(lambda: model.predict_proba(xf)))
+    ev, fwd = statistics.median(ev_t), statistics.median(fwd_t)
+    print(f"evaluate, 10,000 images, with probabilities: {ev * 1000:6.0f} ms  "
+          f"(bare forward pass {fwd * 1000:.0f} ms: x{ev / fwd:.2f})")
+    rob = timed(lambda: E.robustness(model, data.x_test, data.y_test, data.image_shape))
+    levels = sum(len(v) for v in E.DEFAULT_LEVELS.values())
+    print(f"robustness sweep, {E.ROBUSTNESS_IMAGES} images x {levels} levels: {rob:6.2f} s")
+    x = data.x_test[:E.MAP_POINTS]
+    for layer, name in enumerate(E.layer_names(model)):
+        t = timed(lambda layer=layer: E.project(E.layer_activations(model, x, layer)))
+        print(f"PCA map of {E.MAP_POINTS} images, {name:<28}: {t * 1000:6.0f} ms")
+
+
+def gui(model, data, refreshes: int) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    from mlpviz.gui import style
+    from mlpviz.gui.session import Session
+    from mlpviz.gui.views.evaluate import EvaluateView
+    from mlpviz.gui.worker import RUNNING, Snapshot
+
+    style.configure()
+    session = Session()
+    session.set_data(data)
+    view = EvaluateView(session)
+    view.resize(1600, 900)
+    view.show()
+    app.processEvents()
+    ticks: list[float] = []
+    probe = QTimer()
+    probe.setInterval(5)
+    probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    probe.start()
+
+    def longest_gap(action, seconds: float) -> float:
+        ticks.clear()
+        loop = QEventLoop()
+        QTimer.singleShot(100, action)
+        QTimer.singleShot(int(seconds * 1000), loop.quit)
+        loop.exec()
+        return float(np.diff(ticks).max())
+
+    updates, gaps, idle = [], [], []
+    for k in range(refreshes + 1):  # the first refresh lays the view out: reported apart
+        ev = evaluate(model, data.x_test, data.y_test, keep_probabilities=True)
+        snap = Snapshot(step=k, epoch_progress=k, steps_per_epoch=1, loss_start=0, losses=np.zeros(0, np.float32),
+                        epochs=(), probes=np.zeros((0, 3)), model=model.copy(), lr=0.001, samples_per_second=0.0,
+                        train_seconds=0.0, state=RUNNING, run_id=1, evaluation=ev)
+
+        def refresh(snap=snap):
+            t = time.perf_counter()
+            session.publish(snap)
+            updates.append(time.perf_counter() - t)
+
+        gaps.append(longest_gap(refresh, 4.0))
+        idle.append(longest_gap(lambda: None, 1.0))
+        if view.robustness_jobs.busy or view.projection_jobs.busy:
+            print("warning: the background jobs outlasted the 4 s window")
+    ms = [round(v * 1000, 1) for v in updates]
+    print(f"update_from (GUI thread): first {ms[0]} ms, then median {statistics.median(ms[1:])} ms, "
+          f"max {max(ms[1:])} ms")
+    print(f"longest GUI-thread gap during a refresh and its jobs: first {gaps[0] * 1000:.0f} ms, then median "
+          f"{statistics.median(gaps[1:]) * 1000:.0f} ms, max {max(gaps[1:]) * 1000:.0f} ms "
+          f"(idle event loop: max {max(idle) * 1000:.0f} ms)")
+    probe.stop()
+    view.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rounds", type=int, default=7)
+    ap.add_argument("--refreshes", type=int, default=5)
+    ap.add_argument("--no-gui", action="store_true")
+    args = ap.parse_args()
+    threadpool_limits(int(os.environ.get("MLPVIZ_BLAS_THREADS", "1")), user_api="blas")
+    data = load_dataset()
+    trainer = Trainer.from_config(BEST, data, evaluate_epochs=False)
+    trainer.step(50)  # a network that reads most digits: galleries and maps look as they will
+    core(trainer.model, data, args.rounds)
+    if not args.no_gui:
+        gui(trainer.model, data, args.refreshes)
+
+
+if __name__ == "__main__":
+    main()

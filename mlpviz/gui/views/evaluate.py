@@ -1,0 +1,509 @@
+"""Evaluate: where the network fails, on the whole test set.
+
+The confusion matrix (click a cell: its images), the most confident mistakes, answering only
+when confident, accuracy on damaged images, and a map of the hidden space. Every image here is
+clickable and becomes the input of the other views. Robustness and the map are computed on
+worker threads (gui.jobs) and only when the evaluation changes: at each epoch end, or for a new
+network while training is paused.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSlider,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core import evaluation as E
+from ...core.data import scale_images
+from ...core.model import MLP
+from ...core.trainer import Evaluation, evaluate
+from .. import style
+from ..jobs import JobRunner
+from ..session import Session
+from ..widgets.gallery import Gallery, digit_pixmap
+from ..worker import RUNNING
+from .base import View
+
+DIGIT_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+                 "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
+DAMAGE_COLOURS = dict(zip(E.DAMAGES, DIGIT_COLOURS))
+GALLERY_LIMIT = 200  # thumbnails built per gallery refresh: bounded GUI-thread time
+CURVE_POINTS = 1000  # points drawn of the accuracy-vs-coverage curve
+JOB_DELAY_MS = 50  # the background work starts after the refresh is painted
+
+
+def confusion_rgb(confusion: np.ndarray) -> np.ndarray:
+    """(n, n) counts -> (n, n, 3) uint8 colours by share of the row: white to blue on the
+    diagonal, white to red off it (saturating at a sixth of the row), so mistakes stand out."""
+    share = confusion / np.maximum(confusion.sum(axis=1, keepdims=True), 1)
+    off = np.minimum(1.0, 6 * share) * 0.75
+    rgb = np.stack([1 - off, 1 - off, 1 - off], axis=-1)
+    rgb[..., 0] = 1.0
+    d = np.diag(share)
+    i = np.arange(len(share))
+    rgb[i, i] = np.stack([1 - 0.85 * d, 1 - 0.6 * d, 1 - 0.2 * d], axis=-1)
+    return (rgb * 255).round().astype(np.uint8)
+
+
+class ClickableImage(pg.ImageItem):
+    """An ImageItem that reports left clicks as (row, column) of the pixel clicked."""
+
+    clicked = Signal(int, int)
+
+    def mouseClickEvent(self, ev) -> None:
+        if ev.button() != Qt.MouseButton.LeftButton or self.image is None:
+            return
+        p = ev.pos()
+        row, col = int(np.floor(p.y())), int(np.floor(p.x()))
+        if 0 <= row < self.image.shape[0] and 0 <= col < self.image.shape[1]:
+            ev.accept()
+            self.clicked.emit(row, col)
+
+
+def _evaluate_job(model: MLP, x: np.ndarray, y: np.ndarray, should_stop=None, progress=None):
+    ev = evaluate(model, x, y, should_stop=should_stop, keep_probabilities=True)
+    return None if ev is None else (model, ev)
+
+
+def _projection_job(model: MLP, x: np.ndarray, layer: int, should_stop=None, progress=None):
+    features = E.layer_activations(model, x, layer, should_stop=should_stop)
+    if features is None or (should_stop is not None and should_stop()):
+        return None
+    if progress is not None:
+        progress(0.5)
+    coords, _, ratio = E.pca(features)
+    return layer, coords, ratio
+
+
+def _robustness_job(model: MLP, x: np.ndarray, y: np.ndarray, shape, should_stop=None, progress=None):
+    return E.robustness(model, x, y, shape, should_stop=should_stop, progress=progress)
+
+
+def _digit(x: np.ndarray, shape) -> np.ndarray:
+    return np.asarray(x, np.float32).reshape(shape)
+
+
+class EvaluateView(View):
+    """Where the network fails: confusion matrix, galleries, coverage, robustness, hidden-space map."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(session, parent)
+        self.data = session.data
+        self.model: MLP | None = None
+        self.evaluation: Evaluation | None = None
+        self._model_key = None  # (run id, step) of a network evaluated here (no epoch-end evaluation)
+        self.cell: tuple[int, int] | None = None  # the confusion cell shown in the gallery, None: mistakes
+        self.robustness: dict | None = None
+        self.projection: tuple | None = None
+        self._conf_desc = np.zeros(0)
+        self._right_cum = np.zeros(0)
+        self.evaluator, self.robustness_jobs, self.projection_jobs = JobRunner(self), JobRunner(self), JobRunner(self)
+        self.evaluator.finished.connect(lambda r: self._show(*r))
+        self.robustness_jobs.finished.connect(self._show_robustness)
+        self.robustness_jobs.progressed.connect(lambda f: self.robustness_bar.setValue(int(100 * f)))
+        self.projection_jobs.finished.connect(self._show_projection)
+        self.projection_jobs.progressed.connect(lambda f: self.map_bar.setValue(int(100 * f)))
+        for runner, what in ((self.evaluator, "evaluation"), (self.robustness_jobs, "robustness"),
+                             (self.projection_jobs, "map")):
+            runner.failed.connect(lambda msg, what=what: self.status.setText(f"The {what} failed: {msg}"))
+        self.projection_jobs.failed.connect(lambda _: self._robustness_timer.start())
+        self._robustness_due = False
+        self._job_timer = QTimer(self)
+        self._job_timer.setSingleShot(True)
+        self._job_timer.setInterval(JOB_DELAY_MS)
+        self._job_timer.timeout.connect(self._start_projection)
+        self._robustness_timer = QTimer(self)
+        self._robustness_timer.setSingleShot(True)
+        self._robustness_timer.setInterval(JOB_DELAY_MS)
+        self._robustness_timer.timeout.connect(self._start_robustness)
+        self._build()
+        self.clear()
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.status = QLabel("The evaluation appears at the end of the first epoch, or at once for an opened network.")
+        self.status.setWordWrap(True)
+
+        self.confusion_plot = style.plot_widget("Confusion matrix: click a cell to see its images",
+                                                "true digit", "read as")
+        self.confusion_plot.setMouseEnabled(x=False, y=False)
+        self.confusion_plot.invertY(True)
+        self.confusion_plot.hideButtons()
+        ticks = [[(d + 0.5, str(d)) for d in range(10)]]
+        self.confusion_plot.getAxis("left").setTicks(ticks)
+        self.confusion_plot.getAxis("bottom").setTicks([ticks[0] + [(10.9, "accuracy")]])
+        self.confusion_image = ClickableImage(axisOrder="row-major")
+        self.confusion_image.clicked.connect(self.show_cell)
+        self.confusion_plot.addItem(self.confusion_image)
+        self.confusion_plot.setXRange(0, 12, padding=0.01)
+        self.confusion_plot.setYRange(0, 10, padding=0.01)
+        self.confusion_plot.setToolTip("Rows: the true digit; columns: the digit read. Colour: share of the row "
+                                       "(blue: right, red: mistakes). At the right: accuracy of each digit.")
+        self.count_items, self.row_items = [], []
+        for r in range(10):
+            for c in range(10):
+                t = pg.TextItem("", color="#222", anchor=(0.5, 0.5))
+                t.setPos(c + 0.5, r + 0.5)
+                self.confusion_plot.addItem(t)
+                self.count_items.append(t)
+            t = pg.TextItem("", color="#222", anchor=(0, 0.5))
+            t.setPos(10.05, r + 0.5)
+            self.confusion_plot.addItem(t)
+            self.row_items.append(t)
+
+        self.gallery_title = QLabel()
+        self.gallery_title.setWordWrap(True)
+        self.mistakes_button = QPushButton("Most confident mistakes")
+        self.mistakes_button.setToolTip("Every misread test image, the most confident first")
+        self.mistakes_button.clicked.connect(lambda: self.show_cell(None, None))
+        self.gallery = Gallery(GALLERY_LIMIT)
+        self.gallery.setToolTip("Click an image to make it the input of every view")
+        self.gallery.imageClicked.connect(self.session.show_test_image)
+
+        self.coverage_plot = style.plot_widget("Answer only when confident", "accuracy on those answered",
+                                               "coverage: share of test images answered")
+        self.coverage_plot.setMouseEnabled(x=False, y=False)
+        self.coverage_plot.setXRange(0, 1, padding=0.02)
+        self.coverage_curve = self.coverage_plot.plot([], [], pen=pg.mkPen(style.TRAIN, width=2))
+        self.coverage_point = pg.ScatterPlotItem(size=10, brush=pg.mkBrush(style.TEST), pen=None)
+        self.coverage_plot.addItem(self.coverage_point)
+        self.threshold = QSlider(Qt.Orientation.Horizontal)
+        self.threshold.setRange(0, 99)
+        self.threshold.setValue(80)
+        self.threshold.setToolTip("Below this confidence the network says \"I don't know\"")
+        self.threshold.valueChanged.connect(self._show_threshold)
+        self.threshold_label = QLabel()
+        self.threshold_label.setWordWrap(True)
+
+        self.robustness_view = pg.GraphicsLayoutWidget()
+        self.robustness_view.setToolTip("Accuracy on damaged copies of the first "
+                                        f"{E.ROBUSTNESS_IMAGES} test images. Hover over a plot to see the "
+                                        "damage at that level; click the preview to make it the input.")
+        self.robustness_plots, self.robustness_curves = {}, {}
+        for k, kind in enumerate(E.DAMAGES):
+            p = self.robustness_view.addPlot(row=k // 2, col=k % 2, title=kind)
+            p.setMouseEnabled(x=False, y=False)
+            p.hideButtons()
+            p.setMenuEnabled(False)
+            p.setYRange(0, 1, padding=0.02)
+            p.setLabel("bottom", E.DAMAGE_UNITS[kind])
+            p.getAxis("bottom").enableAutoSIPrefix(False)
+            colour = DAMAGE_COLOURS[kind]
+            self.robustness_curves[kind] = p.plot([], [], pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=5,
+                                                  symbolBrush=colour, symbolPen=None)
+            self.robustness_plots[kind] = p
+        self.preview_box = self.robustness_view.addViewBox(row=3, col=0, colspan=2, lockAspect=True, invertY=True,
+                                                           enableMouse=False)
+        self.preview_image = ClickableImage(axisOrder="row-major")
+        self.preview_image.clicked.connect(lambda r, c: self._use_preview())
+        self.preview_box.addItem(self.preview_image)
+        self.preview_label = QLabel("Hover over a robustness plot to see the damage.")
+        self.robustness_view.scene().sigMouseMoved.connect(self._hover_robustness)
+        self._preview: tuple | None = None
+        self.robustness_bar = QProgressBar()
+
+        self.layer_box = QComboBox()
+        self.layer_box.setToolTip("Which representation of the images to project to two dimensions (PCA)")
+        self.layer_box.activated.connect(lambda _: self._start_projection())
+        self.map_plot = style.plot_widget("A map of the hidden space (PCA)", "second component", "first component")
+        self.map_points = pg.ScatterPlotItem(hoverable=True, hoverSize=12, hoverPen=pg.mkPen("k", width=2),
+                                             tip=None)
+        self.map_points.sigHovered.connect(self._hover_map)
+        self.map_points.sigClicked.connect(self._click_map)
+        self.map_plot.addItem(self.map_points)
+        self.map_plot.setToolTip(f"The first {E.MAP_POINTS} test images, coloured by their true digit; "
+                                 "x: misread. Hover to see an image, click to make it the input.")
+        self.map_legend = QLabel(" ".join(f'<span style="color:{c}">&#9679;</span>{d}'
+                                          for d, c in enumerate(DIGIT_COLOURS)) + "  &#10005; misread")
+        self.map_hover = QLabel()
+        self.map_hover_image = QLabel()
+        self.map_hover_image.setFixedSize(56, 56)
+        self.map_bar = QProgressBar()
+        # The same pen and brush objects every time: the symbol atlas caches a rendering per
+        # pen/brush object, so fresh ones at every refresh would make it grow without end.
+        self._brushes = [pg.mkBrush(c) for c in DIGIT_COLOURS]
+        self._no_pen = pg.mkPen(None)
+
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.status)
+        lv.addWidget(self.confusion_plot, 3)
+        row = QHBoxLayout()
+        row.addWidget(self.gallery_title, 1)
+        row.addWidget(self.mistakes_button)
+        lv.addLayout(row)
+        lv.addWidget(self.gallery, 2)
+
+        middle = QWidget()
+        mv = QVBoxLayout(middle)
+        mv.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Map of"))
+        top.addWidget(self.layer_box, 1)
+        mv.addLayout(top)
+        mv.addWidget(self.map_plot, 3)
+        mv.addWidget(self.map_legend)
+        hover = QHBoxLayout()
+        hover.addWidget(self.map_hover_image)
+        hover.addWidget(self.map_hover, 1)
+        mv.addLayout(hover)
+        mv.addWidget(self.map_bar)
+        mv.addWidget(self.coverage_plot, 2)
+        mv.addWidget(self.threshold)
+        mv.addWidget(self.threshold_label)
+
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(QLabel("<b>Robustness</b>: accuracy as the images are damaged"))
+        rv.addWidget(self.robustness_view, 1)
+        rv.addWidget(self.preview_label)
+        rv.addWidget(self.robustness_bar)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        for w in (left, middle, right):
+            splitter.addWidget(w)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+
+    # --- the session ----------------------------------------------------------------------
+
+    def set_data(self, data) -> None:
+        self.data = data
+        self.clear()
+
+    def clear(self) -> None:
+        for runner in (self.evaluator, self.robustness_jobs, self.projection_jobs):
+            runner.cancel()
+        self._job_timer.stop()
+        self._robustness_timer.stop()
+        self._robustness_due = False
+        self.model = self.evaluation = self._model_key = self.robustness = self.projection = None
+        self.cell = None
+        self.confusion_image.clear()
+        for t in self.count_items + self.row_items:
+            t.setText("")
+        self.gallery.clear()
+        self.gallery_title.setText("")
+        self.coverage_curve.setData([], [])
+        self.coverage_point.setData([], [])
+        self.threshold_label.setText("")
+        for curve in self.robustness_curves.values():
+            curve.setData([], [])
+        self.preview_image.clear()
+        self._preview = None
+        self.map_points.clear()
+        self.map_hover.setText("")
+        self.map_hover_image.clear()
+        self.robustness_bar.hide()
+        self.map_bar.hide()
+
+    def shutdown(self, timeout: float = 2.0) -> bool:
+        """Cancel the background work and wait for its threads (call before the window closes)."""
+        self._job_timer.stop()
+        self._robustness_timer.stop()
+        return all([runner.shutdown(timeout) for runner in (self.evaluator, self.robustness_jobs,
+                                                              self.projection_jobs)])
+
+    def update_from(self, snapshot) -> None:
+        """Show the snapshot's epoch-end evaluation; without one, evaluate a paused network here
+        (off the GUI thread). Nothing is recomputed while the evaluation stays the same."""
+        model, ev, data = snapshot.model, snapshot.evaluation, self.data
+        if model is None or data is None or model.sizes[0] != data.input_size:
+            return
+        if ev is not None and ev.probabilities is not None and len(ev.probabilities) == len(data.y_test):
+            if ev is not self.evaluation:
+                self._show(model, ev)
+        elif snapshot.state != RUNNING and (snapshot.run_id, snapshot.step) != self._model_key:
+            self._model_key = (snapshot.run_id, snapshot.step)
+            self.status.setText("Evaluating the network on the test set…")
+            self.evaluator.run(_evaluate_job, model, data.x_test, data.y_test)
+
+    def set_input(self, x, source: str) -> None:
+        pass  # the preview of a damage uses the current input when it is hovered; nothing to redraw
+
+    # --- drawing --------------------------------------------------------------------------
+
+    def _show(self, model: MLP, ev: Evaluation) -> None:
+        """Everything cheap at once (GUI thread); robustness and the map start on threads."""
+        self.model, self.evaluation = model, ev
+        labels = self.data.y_test
+        self.status.setText(f"Test set, {len(labels):,} images: accuracy {ev.accuracy:.2%}, "
+                            f"{len(labels) - int(np.trace(ev.confusion)):,} mistakes.")
+        self.confusion_image.setImage(confusion_rgb(ev.confusion), autoLevels=False, levels=(0, 255))
+        self.confusion_image.setRect(0, 0, 10, 10)
+        share = ev.confusion / np.maximum(ev.confusion.sum(axis=1, keepdims=True), 1)
+        for r in range(10):
+            for c in range(10):
+                self.count_items[r * 10 + c].setText(str(int(ev.confusion[r, c])))
+                self.count_items[r * 10 + c].setColor("w" if r == c and share[r, c] > 0.6 else "#222")
+        for r, acc in enumerate(E.per_class_accuracy(ev.confusion)):
+            self.row_items[r].setText("-" if np.isnan(acc) else f"{acc:.1%}")
+        self.show_cell(*(self.cell or (None, None)))
+
+        conf = E.confidence(ev.probabilities)
+        order = np.argsort(-conf, kind="stable")
+        self._conf_desc = conf[order]
+        self._right_cum = np.cumsum(ev.probabilities[order].argmax(axis=1) == labels[order])
+        n = len(order)
+        pick = np.unique(np.linspace(0, n - 1, min(n, CURVE_POINTS)).astype(int))
+        self.coverage_curve.setData((pick + 1) / n, self._right_cum[pick] / (pick + 1))
+        lo = float((self._right_cum / np.arange(1, n + 1)).min()) if n else 0.0
+        self.coverage_plot.setYRange(max(0.0, lo - 0.02), 1.0, padding=0.02)
+        self._show_threshold()
+
+        names = E.layer_names(model)
+        if [self.layer_box.itemText(i) for i in range(self.layer_box.count())] != names:
+            self.layer_box.clear()
+            self.layer_box.addItems(names)
+            self.layer_box.setCurrentIndex(max(len(model.layers) - 1, 0))
+        # The threads start once this refresh is painted, and one after the other: on two cores
+        # a single background thread leaves one core to training and one to the GUI.
+        self._robustness_due = True
+        self.robustness_jobs.cancel()
+        self.projection_jobs.cancel()
+        self._job_timer.start()
+
+    def _start_robustness(self) -> None:
+        if self.model is None or not self._robustness_due:
+            return
+        self._robustness_due = False
+        self.robustness_bar.setValue(0)
+        self.robustness_bar.show()
+        self.robustness_jobs.run(_robustness_job, self.model, self.data.x_test, self.data.y_test,
+                                 self.data.image_shape)
+
+    def show_cell(self, true: int | None, predicted: int | None) -> None:
+        """Fill the gallery with the images of digit `true` read as `predicted` (None, None: the
+        most confident mistakes), most confident first."""
+        ev = self.evaluation
+        self.cell = None if true is None else (true, predicted)
+        if ev is None:
+            return
+        labels = self.data.y_test
+        if true is None:
+            idx = E.mistakes(ev.probabilities, labels)
+            title = f"The most confident mistakes ({len(idx):,} in all)"
+        else:
+            idx = E.cell(ev.probabilities, labels, true, predicted)
+            what = f"{true}s read as {predicted}" if true != predicted else f"{true}s read right"
+            title = f"{what}: {len(idx):,} images, most confident first"
+        if len(idx) > GALLERY_LIMIT:
+            title += f" (the first {GALLERY_LIMIT} shown)"
+        shown = idx[:GALLERY_LIMIT]
+        pred = ev.probabilities[shown].argmax(axis=1)
+        conf = ev.probabilities[shown, pred]
+        captions = [f"{labels[i]}→{p} {100 * c:.0f}%\n#{i}" for i, p, c in zip(shown, pred, conf)]
+        images = scale_images(self.data.x_test[shown]).reshape(-1, *self.data.image_shape)
+        self.gallery.set_images(images, shown, captions)
+        self.gallery_title.setText(title)
+
+    def _show_threshold(self) -> None:
+        t = self.threshold.value() / 100
+        n = len(self._conf_desc)
+        if not n:
+            return
+        k = int(np.searchsorted(-self._conf_desc, -t, side="right"))  # images with confidence >= t
+        if k:
+            acc = self._right_cum[k - 1] / k
+            self.coverage_point.setData([k / n], [acc])
+            text = f"answers {k / n:.1%} of the test images and gets {acc:.2%} of them right"
+        else:
+            self.coverage_point.setData([], [])
+            text = "answers none of the test images"
+        self.threshold_label.setText(f"Threshold {t:.2f}: the network {text}; "
+                                     f"it says \"I don't know\" to {n - k:,}.")
+
+    def _show_robustness(self, result: dict) -> None:
+        self.robustness = result
+        self.robustness_bar.hide()
+        for kind, rows in result.items():
+            a = np.asarray(rows, float)
+            self.robustness_curves[kind].setData(a[:, 0], a[:, 1])
+
+    def _sample(self) -> tuple[np.ndarray, str]:
+        """The image a damage preview shows: the current input, else the first test image."""
+        x = self.session.input_x
+        if x is not None and len(x) == self.data.input_size:
+            return _digit(x, self.data.image_shape), self.session.input_source or "the input"
+        return _digit(scale_images(self.data.x_test[0]), self.data.image_shape), "Test image 0"
+
+    def _hover_robustness(self, pos) -> None:
+        if self.data is None:
+            return
+        for kind, plot in self.robustness_plots.items():
+            if plot.sceneBoundingRect().contains(pos):
+                levels = E.DEFAULT_LEVELS[kind]
+                x = plot.vb.mapSceneToView(pos).x()
+                i = int(np.argmin(np.abs(np.asarray(levels) - x)))
+                self.preview_damage(kind, i)
+                return
+
+    def preview_damage(self, kind: str, level_index: int) -> None:
+        """Show the sample image with damage `kind` at DEFAULT_LEVELS[kind][level_index]."""
+        level = E.DEFAULT_LEVELS[kind][level_index]
+        if self._preview is not None and self._preview[:2] == (kind, level_index):
+            return
+        image, source = self._sample()
+        damaged = E.damage(image[None], kind, level, E.damage_rng(0, kind, level_index))[0]
+        self._preview = (kind, level_index, damaged, f"{source}, {kind} {level:g}")
+        self.preview_image.setImage(1 - damaged, levels=(0, 1))
+        acc = ""
+        if self.robustness is not None:
+            acc = f": accuracy {self.robustness[kind][level_index][1]:.1%} at this level"
+        self.preview_label.setText(f"{kind} {level:g} ({E.DAMAGE_UNITS[kind]}){acc}. Click the image to use it.")
+
+    def _use_preview(self) -> None:
+        if self._preview is not None:
+            self.session.set_input(self._preview[2].ravel(), self._preview[3])
+
+    def _start_projection(self) -> None:
+        if self.model is None:
+            return
+        layer = max(self.layer_box.currentIndex(), 0)
+        self.map_bar.setValue(0)
+        self.map_bar.show()
+        self.projection_jobs.run(_projection_job, self.model, self.data.x_test[:E.MAP_POINTS], layer)
+
+    def _show_projection(self, result) -> None:
+        layer, coords, ratio = result
+        self.projection = result
+        self.map_bar.hide()
+        self._robustness_timer.start()  # once the map is painted
+        n = len(coords)
+        labels = self.data.y_test[:n]
+        wrong = self.evaluation.probabilities[:n].argmax(axis=1) != labels
+        self.map_points.setData(pos=coords, data=np.arange(n), brush=[self._brushes[d] for d in labels],
+                                symbol=np.where(wrong, "x", "o").tolist(), size=np.where(wrong, 11, 5),
+                                pen=self._no_pen)
+        self.map_plot.setTitle(f"{self.layer_box.itemText(layer)}: {ratio.sum():.0%} of the variance shown",
+                               size="10pt")
+
+    def _point_text(self, i: int) -> str:
+        p = self.evaluation.probabilities[i]
+        return f"Test image {i}: label {self.data.y_test[i]}, read as {int(p.argmax())} ({p.max():.0%})"
+
+    def _hover_map(self, item, points, ev) -> None:
+        if len(points) == 0 or self.evaluation is None:
+            return
+        i = int(points[0].data())
+        self.map_hover_image.setPixmap(digit_pixmap(_digit(scale_images(self.data.x_test[i]),
+                                                           self.data.image_shape)))
+        self.map_hover.setText(self._point_text(i) + ". Click to make it the input.")
+
+    def _click_map(self, item, points, ev) -> None:
+        if len(points):
+            self.session.show_test_image(int(points[0].data()))

@@ -1,0 +1,64 @@
+"""A grid of small digit thumbnails with captions; clicking one reports its index."""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
+
+INDEX_ROLE = Qt.ItemDataRole.UserRole
+
+
+def digit_pixmap(pixels: np.ndarray, zoom: int = 2) -> QPixmap:
+    """A grey digit (h, w) in [0, 1] as a pixmap, dark ink on white, zoomed without smoothing."""
+    a = np.ascontiguousarray(255 - np.clip(pixels, 0, 1) * 255, dtype=np.uint8)
+    h, w = a.shape
+    image = QImage(a.data, w, h, w, QImage.Format.Format_Grayscale8)
+    return QPixmap.fromImage(image.scaled(w * zoom, h * zoom))  # fromImage copies: `a` may go
+
+
+class Gallery(QListWidget):
+    """Thumbnails of images in a wrapping grid, each with a caption.
+
+    set_images shows at most `limit` of them (the first ones: callers put the most interesting
+    first), so that filling it stays quick whatever the number of images.
+    """
+
+    imageClicked = Signal(int)  # the index given with the clicked image
+
+    def __init__(self, limit: int = 200, zoom: int = 2, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.limit, self.zoom = limit, zoom
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setWrapping(True)
+        self.setUniformItemSizes(True)
+        self.setIconSize(QSize(28 * zoom, 28 * zoom))
+        self.setGridSize(QSize(28 * zoom + 30, 28 * zoom + 34))
+        self.setWordWrap(True)
+        self.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
+        self.itemClicked.connect(lambda item: self.imageClicked.emit(int(item.data(INDEX_ROLE))))
+
+    def set_images(self, images: np.ndarray, indices, captions: list[str]) -> int:
+        """Show images (N, h, w) in [0, 1] with their indices (N,) and captions; returns how many are shown."""
+        self.clear()
+        n = min(len(images), self.limit)
+        if n:
+            h, w = images.shape[1:]
+            self.setIconSize(QSize(w * self.zoom, h * self.zoom))
+            self.setGridSize(QSize(w * self.zoom + 30, h * self.zoom + 34))
+        self.setUpdatesEnabled(False)
+        try:
+            for k in range(n):
+                item = QListWidgetItem(QIcon(digit_pixmap(images[k], self.zoom)), captions[k])
+                item.setData(INDEX_ROLE, int(indices[k]))
+                item.setToolTip(captions[k].replace("\n", " "))
+                self.addItem(item)
+        finally:
+            self.setUpdatesEnabled(True)
+        return n
+
+    def indices(self) -> list[int]:
+        """The indices of the images shown, in order."""
+        return [int(self.item(i).data(INDEX_ROLE)) for i in range(self.count())]

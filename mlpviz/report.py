@@ -1,0 +1,334 @@
+"""`mlpviz evaluate --report DIR`: the evaluation's figures as PNG files and an index.html.
+
+Drawn with QPainter on QImages (no window, no widgets): this module loads Qt, so only the
+report imports it. Without a display it uses Qt's offscreen platform.
+"""
+from __future__ import annotations
+
+import html
+import math
+import os
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from .core import evaluation
+from .core.data import Dataset, scale_images
+from .core.model import MLP
+from .core.trainer import Evaluation
+
+if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QPointF, QRectF, Qt  # noqa: E402
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen, QPolygonF  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+# tab10: ten colours told apart by most colour-blind readers too
+DIGIT_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+                 "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
+DAMAGE_COLOURS = dict(zip(evaluation.DAMAGES, DIGIT_COLOURS))
+GALLERY_IMAGES = 60
+FIGURES = {"confusion": "confusion.png", "mistakes": "mistakes.png", "coverage": "coverage.png",
+           "robustness": "robustness.png", "map": "map.png"}
+
+
+def _app() -> QApplication:
+    """The application Qt needs for fonts, created once if there is none: a widgets one, so that a
+    window can still be made in the same process afterwards."""
+    return QApplication.instance() or QApplication(["mlpviz"])
+
+
+def _canvas(w: int, h: int) -> tuple[QImage, QPainter]:
+    image = QImage(w, h, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    p = QPainter(image)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    font = QFont()
+    font.setPixelSize(13)
+    p.setFont(font)
+    return image, p
+
+
+def digit_qimage(pixels: np.ndarray) -> QImage:
+    """A grey digit (h, w) in [0, 1] as a QImage: dark ink on white, as on paper."""
+    a = np.ascontiguousarray(255 - np.clip(pixels, 0, 1) * 255, dtype=np.uint8)
+    h, w = a.shape
+    return QImage(a.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
+
+
+def _nice_ticks(lo: float, hi: float, n: int = 5) -> np.ndarray:
+    step = (hi - lo) / max(n, 1)
+    mag = 10 ** math.floor(math.log10(step)) if step > 0 else 1
+    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= step)
+    return np.arange(math.ceil(lo / step) * step, hi + step * 1e-9, step)
+
+
+def _plot(p: QPainter, rect: QRectF, series, xlim, ylim, xlabel: str, ylabel: str, title: str = "") -> callable:
+    """Axes with ticks in rect, and each series (xs, ys, colour, label) as a line with dots.
+    Returns the data -> pixel mapping."""
+    left, top = rect.left() + 52, rect.top() + (24 if title else 8)
+    right, bottom = rect.right() - 10, rect.bottom() - 40
+    (x0, x1), (y0, y1) = xlim, ylim
+
+    def at(x: float, y: float) -> QPointF:
+        return QPointF(left + (x - x0) / (x1 - x0) * (right - left), bottom - (y - y0) / (y1 - y0) * (bottom - top))
+
+    p.setPen(QPen(QColor("#dddddd"), 1))
+    for t in _nice_ticks(y0, y1):
+        p.drawLine(at(x0, t), at(x1, t))
+    p.setPen(QPen(QColor("black"), 1))
+    p.drawLine(QPointF(left, bottom), QPointF(right, bottom))
+    p.drawLine(QPointF(left, bottom), QPointF(left, top))
+    for t in _nice_ticks(y0, y1):
+        q = at(x0, t)
+        p.drawText(QRectF(q.x() - 50, q.y() - 8, 45, 16), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                   f"{t:g}")
+    for t in _nice_ticks(x0, x1):
+        q = at(t, y0)
+        p.drawLine(q, q + QPointF(0, 4))
+        p.drawText(QRectF(q.x() - 30, q.y() + 4, 60, 16), Qt.AlignmentFlag.AlignHCenter, f"{t:g}")
+    p.drawText(QRectF(left, bottom + 20, right - left, 18), Qt.AlignmentFlag.AlignHCenter, xlabel)
+    p.save()
+    p.translate(rect.left() + 12, (top + bottom) / 2)
+    p.rotate(-90)
+    p.drawText(QRectF(-100, -10, 200, 18), Qt.AlignmentFlag.AlignHCenter, ylabel)
+    p.restore()
+    if title:
+        bold = QFont(p.font())
+        bold.setBold(True)
+        p.save()
+        p.setFont(bold)
+        p.drawText(QRectF(rect.left(), rect.top() + 2, rect.width(), 18), Qt.AlignmentFlag.AlignHCenter, title)
+        p.restore()
+    for xs, ys, colour, _ in series:
+        pts = [at(x, y) for x, y in zip(xs, ys) if math.isfinite(y)]
+        p.setPen(QPen(QColor(colour), 2))
+        p.drawPolyline(QPolygonF(pts))
+        if len(pts) <= 30:
+            p.setBrush(QColor(colour))
+            for q in pts:
+                p.drawEllipse(q, 3, 3)
+    return at
+
+
+def confusion_figure(confusion: np.ndarray) -> QImage:
+    """The 10x10 matrix: counts, cells shaded by their share of the row, per-class accuracy beside each row."""
+    n = len(confusion)
+    cell, left, top = 46, 60, 60
+    image, p = _canvas(left + cell * n + 90, top + cell * n + 20)
+    rows = confusion.sum(axis=1, keepdims=True)
+    share = confusion / np.maximum(rows, 1)
+    acc = evaluation.per_class_accuracy(confusion)
+    p.drawText(QRectF(left, 8, cell * n, 18), Qt.AlignmentFlag.AlignHCenter, "predicted digit")
+    p.drawText(QRectF(left + cell * n + 8, 8, 80, 36), Qt.AlignmentFlag.AlignHCenter, "accuracy\nof the row")
+    p.save()
+    p.translate(16, top + cell * n / 2)
+    p.rotate(-90)
+    p.drawText(QRectF(-60, -10, 120, 18), Qt.AlignmentFlag.AlignHCenter, "true digit")
+    p.restore()
+    for i in range(n):
+        p.drawText(QRectF(left + i * cell, top - 22, cell, 18), Qt.AlignmentFlag.AlignHCenter, str(i))
+        p.drawText(QRectF(left - 26, top + i * cell, 20, cell), Qt.AlignmentFlag.AlignVCenter, str(i))
+        for j in range(n):
+            s = float(share[i, j])
+            # white -> deep blue on the diagonal, white -> red off it: mistakes stand out
+            colour = QColor.fromRgbF(1 - 0.85 * s, 1 - 0.6 * s, 1 - 0.2 * s) if i == j else \
+                QColor.fromRgbF(1, 1 - min(1, 6 * s) * 0.75, 1 - min(1, 6 * s) * 0.75)
+            r = QRectF(left + j * cell, top + i * cell, cell, cell)
+            p.fillRect(r, colour)
+            p.setPen(QColor("#cccccc"))
+            p.drawRect(r)
+            p.setPen(QColor("white" if i == j and s > 0.6 else "black"))
+            p.drawText(r, Qt.AlignmentFlag.AlignCenter, str(int(confusion[i, j])))
+        p.setPen(QColor("black"))
+        text = "-" if math.isnan(acc[i]) else f"{acc[i]:.1%}"
+        p.drawText(QRectF(left + cell * n + 8, top + i * cell, 80, cell), Qt.AlignmentFlag.AlignVCenter, text)
+    p.end()
+    return image
+
+
+def gallery_figure(images: np.ndarray, captions: list[str], columns: int = 10, zoom: int = 2) -> QImage:
+    """Digits (N, h, w) in [0, 1] in a grid, each with a caption below it."""
+    n = len(images)
+    h, w = images.shape[1:] if n else (28, 28)
+    cw, ch = w * zoom + 12, h * zoom + 34
+    rows = max(1, math.ceil(n / columns))
+    image, p = _canvas(columns * cw + 8, rows * ch + 8)
+    font = QFont(p.font())
+    font.setPixelSize(11)
+    p.setFont(font)
+    if not n:
+        p.drawText(QRectF(0, 0, image.width(), image.height()), Qt.AlignmentFlag.AlignCenter, "no mistakes")
+    for k in range(n):
+        x, y = 4 + (k % columns) * cw + 6, 4 + (k // columns) * ch
+        p.drawImage(QRectF(x, y, w * zoom, h * zoom), digit_qimage(images[k]))
+        p.setPen(QColor("#bbbbbb"))
+        p.drawRect(QRectF(x, y, w * zoom, h * zoom))
+        p.setPen(QColor("black"))
+        p.drawText(QRectF(x - 6, y + h * zoom + 1, cw, 30), Qt.AlignmentFlag.AlignHCenter, captions[k])
+    p.end()
+    return image
+
+
+def coverage_figure(probabilities: np.ndarray, labels: np.ndarray, rows: list[dict]) -> QImage:
+    """Accuracy against the share of images answered, with the standard thresholds marked."""
+    image, p = _canvas(620, 420)
+    cov, acc, _ = evaluation.coverage_curve(probabilities, labels)
+    step = max(1, len(cov) // 500)
+    lo = min(float(np.nanmin(acc)), min((r["accuracy"] for r in rows if r["accuracy"] is not None), default=1))
+    ylim = (max(0.0, math.floor(lo * 20) / 20 - 0.05), 1.005)
+    at = _plot(p, QRectF(0, 0, 620, 420), [(cov[::step], acc[::step], "#1f77b4", "")], (0, 1), ylim,
+               "coverage: share of test images answered", "accuracy on those answered",
+               "Answer only when confident")
+    p.setBrush(QColor("#d62728"))
+    for r in rows:
+        if r["accuracy"] is None or r["coverage"] == 0:
+            continue
+        q = at(r["coverage"], r["accuracy"])
+        p.setPen(QColor("#d62728"))
+        p.drawEllipse(q, 4, 4)
+        p.setPen(QColor("black"))
+        p.drawText(QRectF(q.x() - 60, q.y() + 4, 56, 16), Qt.AlignmentFlag.AlignRight, f"≥{r['threshold']:g}")
+    p.end()
+    return image
+
+
+def robustness_figure(robustness: dict, sample: np.ndarray) -> QImage:
+    """One panel per damage: accuracy against its level, and the sample image (h, w) at each level."""
+    pw, ph, cols = 330, 330, 3
+    rows = math.ceil(len(robustness) / cols)
+    image, p = _canvas(pw * cols, ph * rows)
+    for k, (kind, curve) in enumerate(robustness.items()):
+        rect = QRectF((k % cols) * pw, (k // cols) * ph, pw, ph - 70)
+        levels = [lv for lv, _ in curve]
+        xlim = (min(levels), max(levels) if max(levels) > min(levels) else min(levels) + 1)
+        _plot(p, rect, [(levels, [a for _, a in curve], DAMAGE_COLOURS.get(kind, "#1f77b4"), kind)], xlim, (0, 1),
+              evaluation.DAMAGE_UNITS.get(kind, "level"), "accuracy", kind)
+        for i, level in enumerate(levels):
+            damaged = evaluation.damage(sample[None], kind, level, evaluation.damage_rng(0, kind, i))[0]
+            size = min(56, (pw - 60) / len(levels) - 4)
+            p.drawImage(QRectF(rect.left() + 52 + i * (size + 4), rect.bottom() + 6, size, size),
+                        digit_qimage(damaged))
+    p.end()
+    return image
+
+
+def map_figure(coords: np.ndarray, labels: np.ndarray, wrong: np.ndarray, title: str) -> QImage:
+    """Points (N, 2) coloured by true label; misread images drawn as black-edged crosses."""
+    image, p = _canvas(640, 600)
+    lo, hi = coords.min(axis=0), coords.max(axis=0)
+    pad = (hi - lo) * 0.05 + 1e-9
+    at = _plot(p, QRectF(0, 0, 640, 540), [], (lo[0] - pad[0], hi[0] + pad[0]), (lo[1] - pad[1], hi[1] + pad[1]),
+               "first principal component", "second principal component", title)
+    p.setPen(Qt.PenStyle.NoPen)
+    for i in np.flatnonzero(~wrong):
+        p.setBrush(QColor(DIGIT_COLOURS[labels[i] % 10]))
+        p.drawEllipse(at(*coords[i]), 2.5, 2.5)
+    for i in np.flatnonzero(wrong):
+        q = at(*coords[i])
+        p.setPen(QPen(QColor("black"), 3))
+        p.drawLine(q + QPointF(-4, -4), q + QPointF(4, 4))
+        p.drawLine(q + QPointF(-4, 4), q + QPointF(4, -4))
+        p.setPen(QPen(QColor(DIGIT_COLOURS[labels[i] % 10]), 1.5))
+        p.drawLine(q + QPointF(-4, -4), q + QPointF(4, 4))
+        p.drawLine(q + QPointF(-4, 4), q + QPointF(4, -4))
+    p.setPen(QColor("black"))
+    for d in range(10):
+        x = 60 + d * 56
+        p.setBrush(QColor(DIGIT_COLOURS[d]))
+        p.drawEllipse(QPointF(x, 566), 5, 5)
+        p.drawText(QRectF(x + 8, 558, 40, 16), Qt.AlignmentFlag.AlignLeft, str(d))
+    p.drawText(QRectF(0, 580, 640, 18), Qt.AlignmentFlag.AlignHCenter, "colour: true digit; ×: misread")
+    p.end()
+    return image
+
+
+def map_layer(model: MLP) -> int:
+    """The representation the report maps: the last hidden layer (the pixels if there is none)."""
+    return max(len(model.layers) - 1, 0)
+
+
+def write_report(folder: str | Path, model: MLP, data: Dataset, ev: Evaluation, result: dict) -> Path:
+    """Write the figures and index.html into folder (created if needed); returns index.html's path.
+
+    result: what `mlpviz evaluate --json` prints (the numbers shown beside the figures).
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    _app()
+    probs, labels = ev.probabilities, data.y_test
+    shape = data.image_shape
+    images = {}
+    images["confusion"] = confusion_figure(ev.confusion)
+    top = result["mistakes"][:GALLERY_IMAGES]
+    pixels = scale_images(data.x_test[[m["index"] for m in top]]).reshape(-1, *shape)
+    images["mistakes"] = gallery_figure(
+        pixels, [f"{m['label']}→{m['predicted']} {100 * m['confidence']:.1f}%\n#{m['index']}" for m in top])
+    images["coverage"] = coverage_figure(probs, labels, result["coverage"])
+    sample = scale_images(data.x_test[0]).reshape(shape)
+    images["robustness"] = robustness_figure(result["robustness"], sample)
+    n = min(evaluation.MAP_POINTS, len(labels))
+    layer = map_layer(model)
+    coords, _, ratio = evaluation.pca(evaluation.layer_activations(model, data.x_test[:n], layer))
+    name = evaluation.layer_names(model)[layer]
+    images["map"] = map_figure(coords, labels[:n], probs[:n].argmax(axis=1) != labels[:n],
+                               f"{name}: {ratio.sum():.0%} of the variance shown")
+    for key, img in images.items():
+        if not img.save(str(folder / FIGURES[key])):
+            raise OSError(f"{folder / FIGURES[key]}: cannot write the image")
+    index = folder / "index.html"
+    index.write_text(_html(result, data, n, name, model.sizes), encoding="utf-8")
+    return index
+
+
+def _pct(v) -> str:
+    return "-" if v is None else f"{v:.1%}"
+
+
+def _html(result: dict, data: Dataset, map_points: int, layer: str, sizes: tuple[int, ...]) -> str:
+    e = html.escape
+    n_rob = min(evaluation.ROBUSTNESS_IMAGES, result["images"])
+    per_class = "".join(f"<tr><td>{d}</td><td>{sum(row)}</td><td>{_pct(a)}</td></tr>"
+                        for d, (row, a) in enumerate(zip(result["confusion"], result["per_class_accuracy"])))
+    mistakes = "".join(f"<tr><td>{m['index']}</td><td>{m['label']}</td><td>{m['predicted']}</td>"
+                       f"<td>{m['confidence']:.3f}</td></tr>" for m in result["mistakes"][:20])
+    coverage = "".join(f"<tr><td>{r['threshold']:g}</td><td>{_pct(r['coverage'])}</td>"
+                       f"<td>{_pct(r['accuracy'])}</td></tr>" for r in result["coverage"])
+    robustness = "".join(
+        f"<tr><th>{e(kind)}</th><td>{e(evaluation.DAMAGE_UNITS.get(kind, ''))}</td><td>"
+        + ", ".join(f"{lv:g}: {acc:.1%}" for lv, acc in rows) + "</td></tr>"
+        for kind, rows in result["robustness"].items())
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>mlpviz evaluation: {e(data.name)}</title>
+<style>body{{font-family:sans-serif;max-width:1000px;margin:2em auto;line-height:1.4}}
+table{{border-collapse:collapse;margin:0.5em 0}}td,th{{border:1px solid #ccc;padding:2px 8px;text-align:right}}
+img{{max-width:100%;border:1px solid #eee}}</style></head><body>
+<h1>Where the network fails</h1>
+<p>Network {"-".join(map(str, sizes))} on the {e(data.name)} test set of {result["images"]:,} images:
+accuracy <b>{result["accuracy"]:.2%}</b>, mean loss {result["loss"]:.4f}, {len(result["mistakes"])} mistakes.</p>
+<h2>Confusion matrix</h2>
+<p>Rows: the true digit; columns: the digit read. Off-diagonal cells are mistakes, shaded by their share of the row.</p>
+<img src="{FIGURES["confusion"]}" alt="confusion matrix">
+<table><tr><th>digit</th><th>images</th><th>accuracy</th></tr>{per_class}</table>
+<h2>The most confident mistakes</h2>
+<p>Caption: true digit → digit read, the network's confidence, the index in the test set.</p>
+<img src="{FIGURES["mistakes"]}" alt="most confident mistakes">
+<table><tr><th>index</th><th>label</th><th>read as</th><th>confidence</th></tr>{mistakes}</table>
+<h2>Answering only when confident</h2>
+<p>If the network says "I don't know" below a confidence threshold, it answers fewer images but gets more of
+them right.</p>
+<img src="{FIGURES["coverage"]}" alt="accuracy against coverage">
+<table><tr><th>threshold</th><th>answered</th><th>accuracy</th></tr>{coverage}</table>
+<h2>Robustness to damage</h2>
+<p>Accuracy on damaged copies of the first {n_rob} test images; the first level of each is no damage.
+Below each curve: the first test image at each level.</p>
+<img src="{FIGURES["robustness"]}" alt="robustness curves">
+<table>{robustness}</table>
+<h2>A map of the hidden space</h2>
+<p>The first {map_points} test images projected to two dimensions (PCA) from the {e(layer)}.</p>
+<img src="{FIGURES["map"]}" alt="map of the hidden space">
+</body></html>
+"""

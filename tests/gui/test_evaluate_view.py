@@ -1,0 +1,229 @@
+"""The Evaluate view: a session of its own, snapshots of a small trained network."""
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+from mlpviz.core import evaluation as E
+from mlpviz.core.config import Config
+from mlpviz.core.trainer import Trainer, evaluate
+from mlpviz.gui import style
+from mlpviz.gui.jobs import JobRunner
+from mlpviz.gui.session import Session
+from mlpviz.gui.views.evaluate import EvaluateView, confusion_rgb
+from mlpviz.gui.worker import PAUSED, RUNNING, Snapshot
+
+
+@pytest.fixture(scope="module")
+def trained(small):
+    trainer = Trainer.from_config(Config(hidden=(32,), activation="relu", init="he", optimizer="adam",
+                                         lr=0.003, batch_size=100, seed=3), small, evaluate_epochs=False)
+    trainer.step(60)
+    return trainer.model, evaluate(trainer.model, small.x_test, small.y_test, keep_probabilities=True)
+
+
+def snapshot(model, evaluation, step=60, state=PAUSED, run_id=1):
+    return Snapshot(step=step, epoch_progress=step / 30, steps_per_epoch=30, series_start=0,
+                    series={"loss": np.zeros(0, np.float32)}, epochs=(), probes=np.zeros((0, 3)), model=model.copy(),
+                    lr=0.003, samples_per_second=0.0, train_seconds=0.0, state=state, run_id=run_id,
+                    evaluation=evaluation)
+
+
+@pytest.fixture
+def view(qtbot, small):
+    style.configure()
+    session = Session()
+    session.set_data(small)
+    v = EvaluateView(session)
+    qtbot.addWidget(v)
+    v.resize(1400, 800)
+    v.show()
+    qtbot.waitExposed(v)
+    yield v
+    assert v.shutdown()
+
+
+def wait_jobs(qtbot, view):
+    qtbot.waitUntil(lambda: view.robustness is not None and view.projection is not None, timeout=20000)
+
+
+def test_confusion_colours_show_the_share_of_each_row():
+    rgb = confusion_rgb(np.array([[9, 1], [0, 0]]))
+    assert rgb.shape == (2, 2, 3) and rgb.dtype == np.uint8
+    assert rgb[0, 0, 2] > rgb[0, 0, 0]  # the diagonal is blue
+    assert rgb[0, 1, 0] == 255 and rgb[0, 1, 1] < 255  # a mistake is red
+    assert (rgb[1] == 255).all()  # an empty row stays white
+
+
+def test_an_epoch_end_evaluation_fills_everything(qtbot, view, trained, small):
+    model, ev = trained
+    view.session.publish(snapshot(model, ev, state=RUNNING))
+    assert view.evaluation is ev
+    assert view.count_items[3 * 10 + 5].toPlainText() == str(ev.confusion[3, 5])
+    assert view.row_items[7].toPlainText() == f"{E.per_class_accuracy(ev.confusion)[7]:.1%}"
+    mistakes = E.mistakes(ev.probabilities, small.y_test)
+    assert view.gallery.indices() == mistakes[:view.gallery.limit].tolist()
+    wait_jobs(qtbot, view)
+    assert view.robustness == E.robustness(view.model, small.x_test, small.y_test, small.image_shape)
+    xs, ys = view.robustness_curves["rotation"].getData()
+    assert xs.tolist() == list(E.DEFAULT_LEVELS["rotation"]) and ys[0] > ys[-1]
+    layer, coords, _ = view.projection
+    assert layer == 1 and coords.shape == (min(E.MAP_POINTS, len(small.y_test)), 2)
+    assert len(view.map_points.data) == len(coords)
+
+
+def test_the_same_evaluation_is_not_recomputed(qtbot, view, trained):
+    model, ev = trained
+    view.session.publish(snapshot(model, ev, state=RUNNING))
+    wait_jobs(qtbot, view)
+    first = view.robustness
+    view.session.publish(snapshot(model, ev, step=61, state=RUNNING))  # a later snapshot, same epoch
+    assert not view._job_timer.isActive() and not view.robustness_jobs.busy and view.robustness is first
+
+
+def test_clicking_a_confusion_cell_shows_exactly_its_images(qtbot, view, trained, small):
+    model, ev = trained
+    view.session.publish(snapshot(model, ev))
+    true, pred = np.unravel_index(np.argmax(ev.confusion - np.diag(np.diag(ev.confusion))), ev.confusion.shape)
+    vb = view.confusion_plot.getPlotItem().vb
+    scene_pos = vb.mapViewToScene(QPointF(pred + 0.5, true + 0.5))
+    pos = view.confusion_plot.mapFromScene(scene_pos)
+    qtbot.mouseClick(view.confusion_plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert view.cell == (true, pred)
+    shown = view.gallery.indices()
+    expected = np.flatnonzero((small.y_test == true) & (ev.predicted == pred))
+    assert sorted(shown) == expected.tolist() and len(shown) == ev.confusion[true, pred]
+    conf = ev.probabilities[shown, pred]
+    assert np.all(np.diff(conf) <= 0)  # most confident first
+    assert f"{true}s read as {pred}" in view.gallery_title.text()
+    view.mistakes_button.click()
+    assert view.cell is None and len(view.gallery.indices()) == min(200, ev.confusion.sum() - np.trace(ev.confusion))
+
+
+def test_clicking_a_thumbnail_makes_it_the_input(qtbot, view, trained, small):
+    model, ev = trained
+    view.session.publish(snapshot(model, ev))
+    inputs = []
+    view.session.inputChanged.connect(lambda x, source: inputs.append((x, source)))
+    item = view.gallery.item(2)
+    qtbot.mouseClick(view.gallery.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.gallery.visualItemRect(item).center())
+    index = view.gallery.indices()[2]
+    assert len(inputs) == 1 and f"Test image {index}" in inputs[0][1]
+    np.testing.assert_allclose(inputs[0][0], small.x_test[index] / 255, rtol=1e-6)
+
+
+def test_map_hover_and_click(qtbot, view, trained, small):
+    model, ev = trained
+    view.session.publish(snapshot(model, ev))
+    wait_jobs(qtbot, view)
+    spot = view.map_points.points()[5]
+    view._hover_map(view.map_points, [spot], None)
+    assert view.map_hover.text().startswith(f"Test image 5: label {small.y_test[5]}")
+    inputs = []
+    view.session.inputChanged.connect(lambda x, source: inputs.append(source))
+    view.map_points.sigClicked.emit(view.map_points, [spot], None)
+    assert inputs == [f"Test image 5 (label {small.y_test[5]})"]
+
+
+def test_threshold_slider_moves_the_point_on_the_curve(view, trained, small):
+    model, ev = trained
+    view.session.publish(snapshot(model, ev))
+    view.threshold.setValue(90)
+    row = E.coverage(ev.probabilities, small.y_test, (0.9,))[0]
+    xs, ys = view.coverage_point.getData()
+    assert xs[0] == pytest.approx(row["coverage"]) and ys[0] == pytest.approx(row["accuracy"])
+    assert f"{row['coverage']:.1%}" in view.threshold_label.text()
+
+
+def test_robustness_preview_and_using_it(qtbot, view, trained):
+    model, ev = trained
+    view.session.publish(snapshot(model, ev))
+    view.preview_damage("rotation", 3)
+    assert "rotation 30" in view.preview_label.text()
+    inputs = []
+    view.session.inputChanged.connect(lambda x, source: inputs.append(source))
+    view._use_preview()
+    assert inputs == ["Test image 0, rotation 30"]
+
+
+def test_a_paused_network_without_an_evaluation_is_evaluated_off_the_gui_thread(qtbot, view, trained, small):
+    model, ev = trained
+    view.session.publish(snapshot(model, None, state=RUNNING))
+    assert not view.evaluator.busy and view.evaluation is None  # training: wait for the epoch end
+    view.session.publish(snapshot(model, None, state=PAUSED))
+    assert view.evaluator.busy
+    qtbot.waitUntil(lambda: view.evaluation is not None, timeout=10000)
+    np.testing.assert_array_equal(view.evaluation.confusion, ev.confusion)
+
+
+def test_a_new_run_clears_the_view(qtbot, view, trained):
+    model, ev = trained
+    view.session.publish(snapshot(model, ev))
+    view.session.publish(snapshot(model, None, run_id=2, state=RUNNING))
+    assert view.evaluation is None and view.gallery.count() == 0 and not view._job_timer.isActive()
+
+
+def test_a_newer_job_cancels_the_older(qtbot):
+    runner = JobRunner()
+    results, started = [], []
+
+    def slow(tag, should_stop=None, progress=None):
+        started.append(tag)
+        while tag == "old" and not should_stop():
+            pass
+        return None if should_stop() else tag
+
+    runner.finished.connect(results.append)
+    old = runner.run(slow, "old")
+    qtbot.waitUntil(lambda: started == ["old"])
+    runner.run(slow, "new")
+    assert old.cancelled
+    qtbot.waitUntil(lambda: results == ["new"], timeout=5000)
+    assert old.done.wait(1)
+
+
+def test_shutdown_stops_running_jobs(qtbot, view, trained):
+    model, ev = trained
+    view.session.publish(snapshot(model, ev))
+    view._job_timer.stop()
+    view._start_projection()
+    view._robustness_due = True
+    view._start_robustness()
+    assert view.robustness_jobs.busy and view.projection_jobs.busy
+    assert view.shutdown(5.0)
+    assert not view.robustness_jobs.busy and not view.projection_jobs.busy
+
+
+def test_a_failing_job_is_reported_and_the_runner_goes_on(qtbot):
+    runner = JobRunner()
+    failures, results = [], []
+    runner.failed.connect(failures.append)
+    runner.finished.connect(results.append)
+
+    def boom(should_stop=None, progress=None):
+        raise ValueError("bad input")
+
+    def fine(x, should_stop=None, progress=None):
+        progress(0.5)
+        return x * 2
+
+    runner.run(boom)
+    qtbot.waitUntil(lambda: failures == ["ValueError: bad input"], timeout=5000)
+    runner.run(fine, 21)
+    qtbot.waitUntil(lambda: results == [42], timeout=5000)
+    assert not runner.busy and runner.shutdown(1.0)
+
+
+def test_refreshes_do_not_grow_the_map_symbol_cache(qtbot, view, trained, small):
+    # The scatter plot caches one rendered symbol per pen/brush object: new ones at every epoch
+    # would grow it (and the memory) without end.
+    model, ev = trained
+    view.session.publish(snapshot(model, ev, state=RUNNING))
+    wait_jobs(qtbot, view)
+    cached = len(view.map_points.fragmentAtlas)
+    for step in (90, 120):
+        view.projection = None
+        again = evaluate(model, small.x_test, small.y_test, keep_probabilities=True)
+        view.session.publish(snapshot(model, again, step=step, state=RUNNING))
+        qtbot.waitUntil(lambda: view.projection is not None, timeout=20000)
+    assert 0 < cached == len(view.map_points.fragmentAtlas)

@@ -1,0 +1,29 @@
+"""The thumbnail gallery: at most `limit` images, in order, and a click reports the index."""
+import numpy as np
+from PySide6.QtCore import Qt
+
+from mlpviz.gui.widgets.gallery import Gallery, digit_pixmap
+
+
+def test_gallery_shows_at_most_its_limit_in_order_and_reports_clicks(qtbot, small):
+    g = Gallery(limit=25)
+    qtbot.addWidget(g)
+    g.resize(600, 400)
+    g.show()
+    idx = np.arange(999, 959, -1)  # 40 indices, shown in the order given
+    images = small.x_test[:40].reshape(-1, 28, 28) / 255
+    assert g.set_images(images, idx, [f"#{i}" for i in idx]) == 25
+    assert g.indices() == idx[:25].tolist() and g.item(3).text() == "#996"
+    clicked = []
+    g.imageClicked.connect(clicked.append)
+    qtbot.mouseClick(g.viewport(), Qt.MouseButton.LeftButton, pos=g.visualItemRect(g.item(4)).center())
+    assert clicked == [995]
+    assert g.set_images(images[:0], [], []) == 0 and g.count() == 0
+
+
+def test_digit_pixmap_is_dark_ink_on_white():
+    digit = np.zeros((28, 28), np.float32)
+    digit[10:18, 13:15] = 1.0
+    image = digit_pixmap(digit, zoom=2).toImage()
+    assert (image.width(), image.height()) == (56, 56)
+    assert image.pixelColor(0, 0).lightness() == 255 and image.pixelColor(27, 28).lightness() == 0
