@@ -53,42 +53,44 @@ DEEP = (100, 100, 100, 100, 100)
 EXPERIMENTS: tuple[Experiment, ...] = (
     Experiment(
         "mistakes", "The course's network and the notebook's two update mistakes",
-        "The network as intended reaches about 90% within the first epoch. With W1 updated by "
-        "W1 - lr*W1, the first layer's weights shrink by a tenth every step whatever the images, "
-        "so within a few hundred steps every image looks the same to the network: the loss stays "
-        "at 2.30 and the accuracy is the share of the digit it always answers (11.35% when that is "
-        "1, the most common digit). The db1 mistake (summing dz1 instead of da1) gives the first "
-        "biases a wrong gradient, yet the run looks almost the same as the correct one: the "
-        "biases matter little next to 784 x 50 weights.",
+        "The network as intended passes 80% test accuracy within its first epoch. With W1 updated "
+        "by W1 - lr*W1, the first layer's weights shrink by a tenth every step whatever the "
+        "images, so within a few hundred steps every image looks the same to the network: the "
+        "loss stays at 2.30 and the accuracy is the share of the one digit it always answers, "
+        "about 10%; 11.35% when that digit is 1, the commonest. The db1 mistake (summing dz1 "
+        "instead of da1) gives the first biases a wrong gradient, yet its curves lie on top of "
+        "the correct run's: 50 biases matter little next to 784 x 50 weights.",
         (Run("as intended", EPOCHS), Run("W1 - lr*W1", EPOCHS, variant="w_update"),
          Run("db1 from dz1", EPOCHS, variant="db1"))),
     Experiment(
         "loss", "Mean squared error against cross-entropy",
-        "Both learn, but cross-entropy falls faster at the start: its gradient at the output is "
-        "simply p - t, while the squared error's is damped by the softmax's slope, smallest "
-        "exactly when the network is confidently wrong. Compare the test accuracy after the "
-        "first epoch.",
+        "At the same learning rate of 0.1, cross-entropy passes 80% within the first epoch "
+        "while mean squared error stays near 11-16% for the first two: the squared error's "
+        "gradient at the output is damped by the softmax's slope, smallest exactly when the "
+        "network is confidently wrong, whereas cross-entropy's is simply p - t.",
         (Run("cross-entropy", EPOCHS), Run("mean squared error", {**EPOCHS, "loss": "mse"}))),
     Experiment(
         "activation", "Sigmoid against ReLU in a deep network",
         "Five hidden layers of 100 units, He initialisation for both. Each sigmoid layer passes "
-        "back at most a quarter of the gradient it receives, so the first layers of the sigmoid "
-        "network hardly learn and its loss stays high for longer; ReLU passes the gradient of "
-        "active units back whole. Watch the loss curves part at the start.",
+        "back at most a quarter of the gradient it receives, so the gradient reaching the first "
+        "layers all but vanishes: the sigmoid network's loss stays at 2.30 (about 10% accuracy) "
+        "for the first epochs, while the ReLU network passes 90% in its first.",
         (Run("sigmoid", {**EPOCHS, "hidden": DEEP, "init": "he"}),
          Run("ReLU", {**EPOCHS, "hidden": DEEP, "init": "he", "activation": "relu"}))),
     Experiment(
         "init", "Initial weights: N(0, 0.01²), N(0, 1) and He",
         "With a standard deviation of 1, each first-layer unit sums 784 large random terms, so "
-        "almost every sigmoid starts saturated at 0 or 1 where its slope is nearly zero: the loss "
-        "starts far above 2.30 and learning crawls. 0.01 starts every unit in the middle of the "
-        "curve; He (N(0, 2/784)) scales the spread to the number of inputs.",
+        "most sigmoids start saturated near 0 or 1, where their slope is almost zero, and the "
+        "outputs are confidently wrong: the loss starts near 6, far above the 2.30 of guessing, "
+        "and the run stays behind the others (about 77% after two epochs, against 88% for 0.01 "
+        "and 91% for He, which scales the spread to the number of inputs: N(0, 2/784)).",
         (Run("N(0, 0.01²)", EPOCHS), Run("N(0, 1)", {**EPOCHS, "init_std": 1.0}),
          Run("He", {**EPOCHS, "init": "he"}))),
     Experiment(
         "lr", "Learning rate 1, 0.1 and 0.001",
-        "0.001 barely moves the loss from 2.30 in the first epoch: each step is too small. 0.1 "
-        "is the course's choice. 1 learns faster still for this small sigmoid network, with a "
+        "At 0.001 the loss stays at 2.30 for the first epochs and the network answers 1 for "
+        "everything (11.35%): each step is too small. 0.1 is the course's choice. 1 learns "
+        "faster still for this small sigmoid network (about 93% after one epoch), with a "
         "noisier loss; much larger rates overshoot and the loss rises instead.",
         (Run("lr 1", {**EPOCHS, "lr": 1.0}), Run("lr 0.1", EPOCHS), Run("lr 0.001", {**EPOCHS, "lr": 0.001}))),
     Experiment(
