@@ -44,8 +44,9 @@ RISE_LAST, RISE_BOTH = 1.5, 1.3
 # 20-step means is about 5% of the level.
 OSC_BLOCK, OSC_RELATIVE, OSC_LEVEL = 20, 0.5, 0.25
 # Too low: after MIN_STEPS_LOW steps the loss has fallen by under 3% from its start and is still
-# within 10% of chance. The course's network at learning rate 0.1 halves its loss within 500
-# steps; at 1e-5 it moves by under 0.1% in 1,000.
+# within 10% of chance (and not above ABOVE_CHANCE times it, which is a rate too high). The
+# course's network at learning rate 0.1 halves its loss within 500 steps; at 1e-5 it moves by
+# under 0.1% in 1,000.
 MIN_STEPS_LOW, FLAT_FRACTION, FLAT_NEAR_CHANCE = 500, 0.97, 0.90
 START_STEPS = 20  # the loss "at the start": the mean of the first steps
 # Overfitting: the train accuracy exceeds the test accuracy by at least 3 points at the last
@@ -139,7 +140,9 @@ def lr_too_low(losses: np.ndarray, config: Config) -> Hint | None:
     now = float(np.mean(losses[-2 * BLOCK:]))
     if not (math.isfinite(start) and math.isfinite(now)):
         return None
-    if now >= FLAT_FRACTION * start and now >= FLAT_NEAR_CHANCE * chance_loss(config.loss):
+    chance = chance_loss(config.loss)
+    # Above chance is a rate too high, never too low: the two must not contradict each other.
+    if FLAT_NEAR_CHANCE * chance <= now <= ABOVE_CHANCE * chance and now >= FLAT_FRACTION * start:
         lr = nice(config.lr * 10)
         return Hint("lr_low", "The learning rate looks too low",
                     f"After {len(losses)} steps the loss has barely moved ({start:.3f} to {now:.3f}). "
@@ -227,14 +230,14 @@ def check(losses: np.ndarray, epochs: Sequence, config: Config, grad_norm: np.nd
 
     A run that reproduces a course mistake on purpose gets none (its failure is the lesson), and
     a flat loss is put down to vanishing gradients rather than the learning rate when those
-    vanish.
+    vanish; a rate too high and too low are never reported together.
     """
     if config.mistake is not None:
         return []
     losses = np.asarray(losses)
     found = [vanishing_gradients(grad_norm, config), dead_relus(inactive, config),
              saturated_sigmoids(inactive, config), lr_too_high(losses, config)]
-    if found[0] is None:
+    if found[0] is None and found[-1] is None:
         found.append(lr_too_low(losses, config))
     found.append(overfitting(epochs, config))
     return [h for h in found if h is not None]

@@ -187,3 +187,9 @@ def test_real_deep_sigmoid_network_from_tiny_weights_has_vanishing_gradients(sma
     relu = deep.replace(activation="relu", init="he")
     t, norms = train(relu, small, 30, statistics=True)
     assert hints.check(t.losses.view(), (), relu, grad_norm=norms) == []
+
+
+def test_a_flat_loss_above_guessing_is_never_called_a_rate_too_low():
+    losses = np.full(800, 2.8)
+    assert keys(hints.check(losses, (), COURSE.replace(lr=20))) == ["lr_high"]
+    assert hints.lr_too_low(losses, COURSE) is None
