@@ -159,8 +159,8 @@ MISTAKES = {
     # W1 <- W1 - lr * W1: the first layer's weights shrink towards zero by a factor (1 - lr)
     # each step whatever the data, so the network ends up reading every image alike.
     "w_update": "the first layer is updated with its own weights instead of their gradient",
-    # db1 summed from dL/da1 (the gradient at the first hidden layer's output) instead of
-    # dL/dz1 (at its input, after the activation's derivative).
+    # In the notebook's names: db1 summed from dz1 = dy W2^T (the gradient at the first hidden
+    # layer's output) instead of da1 (at its input, after the sigmoid's derivative).
     "db1": "the first hidden layer's bias gradient is summed before the activation's derivative",
 }
 _MISTAKEN: dict[tuple[type, str], type] = {}
@@ -178,8 +178,9 @@ def with_mistake(cls: type[Optimizer], mistake: str) -> type[Optimizer]:
             if mistake == "w_update":
                 np.copyto(grads[0], params[0])  # dW1 replaced by W1
             else:
-                # The batch sum of dL/da1 = dz2 @ W2.T is db2 @ W2.T (db2 is the batch sum of
-                # dz2), so the wrong db1 is W2 @ db2, exact and without the per-example array.
+                # The gradient at the first hidden layer's output is d2 @ W2.T, d2 the gradient
+                # at the second layer's input; its batch sum is db2 @ W2.T (db2 being the batch
+                # sum of d2), so the wrong db1 is W2 @ db2, exact and without the per-example array.
                 np.matmul(params[2], grads[3], out=grads[1])
             cls.update(self, params, grads)
 
