@@ -15,6 +15,8 @@ from .core import checkpoint, evaluation
 from .core.config import PRESETS, Config, ConfigError, parse_hidden
 from .core.data import DataError, load_dataset
 from .core.errors import USER_ERRORS
+from .core.experiments import EXPERIMENTS
+from .core.optim import MISTAKES
 from .core.preprocess import prepare_digit
 from .core.schedules import SCHEDULES
 from .core.trainer import EpochRecord, Trainer, check_input_size, epoch_table, evaluate
@@ -73,6 +75,13 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--save", metavar="FILE", help="write the trained model to FILE (.npz)")
     t.add_argument("--csv", metavar="FILE", help="write the per-epoch history to FILE (a header row, a row per epoch)")
     t.add_argument("--json", action="store_true", help="print one JSON object with the results")
+    t.add_argument("--mistake", choices=MISTAKES,
+                   help="reproduce one of the course notebook's update mistakes: w_update (W1 - lr*W1) "
+                        "or db1 (db1 summed from dz1)")
+
+    ex = sub.add_parser("experiments", help="list the course's experiments",
+                        description="List the course's experiments: what each compares and what to watch.")
+    ex.add_argument("--json", action="store_true", help="print one JSON object: {\"experiments\": [...]}")
 
     e = sub.add_parser("evaluate", help="test a saved model")
     e.add_argument("--model", required=True, metavar="FILE")
@@ -350,6 +359,21 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_experiments(args: argparse.Namespace) -> int:
+    """The course's experiments; each run as `mlpviz train` options would set it up."""
+    if args.json:
+        print(json.dumps({"experiments": [e.to_dict() for e in EXPERIMENTS]}))
+        return 0
+    for e in EXPERIMENTS:
+        print(f"{e.key}: {e.title}")
+        for r in e.runs:
+            extra = (f", first {r.train_limit} training images" if r.train_limit else "") + \
+                (f", mistake {r.variant}" if r.variant else "")
+            changes = ", ".join(f"{k}={v}" for k, v in r.changes.items() if k != "steps")
+            print(f"  - {r.label}: {changes}{extra}")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     """Check the files named before any window opens, then launch the app with them."""
     if args.model is not None:
@@ -395,7 +419,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             return launch_gui()
         commands = {"gui": cmd_gui, "train": cmd_train, "evaluate": cmd_evaluate, "predict": cmd_predict,
-                    "explain": cmd_explain}
+                    "explain": cmd_explain, "experiments": cmd_experiments}
         return commands[args.command](args)
     except UsageError as e:
         print(e, file=sys.stderr)

@@ -422,3 +422,27 @@ def test_evaluate_report_into_an_unwritable_place_is_a_one_line_error(capsys, mo
 NO_QT = "; assert not [m for m in sys.modules if m.startswith('PySide6')], 'PySide6 loaded'"
 
 
+
+
+def test_experiments_lists_the_course_comparisons(capsys):
+    code, out, _ = run(capsys, "experiments", "--json")
+    found = json.loads(out)["experiments"]
+    assert code == 0 and {"mistakes", "loss", "activation", "init", "lr", "keras", "overfitting"} <= {
+        e["key"] for e in found}
+    for e in found:
+        assert set(e) == {"key", "title", "what_to_watch", "runs"}
+        for r in e["runs"]:
+            assert set(r) == {"label", "config", "train_limit", "variant"}
+    code, out, _ = run(capsys, "experiments")
+    assert code == 0 and "overfitting: 1,000 training images against 60,000" in out
+
+
+def test_train_with_the_w_update_mistake_answers_one_digit(capsys):
+    code, out, _ = run(capsys, "train", "--mistake", "w_update", "--steps", "300", *SMALL, "--json")
+    result = json.loads(out)
+    assert code == 0 and result["config"]["mistake"] == "w_update"
+    from mlpviz.core.data import load_dataset
+    shares = np.bincount(load_dataset().y_test, minlength=10) / 10000
+    assert any(result["test_accuracy"] == pytest.approx(s) for s in shares)  # one digit for every image
+    code, _, err = run(capsys, "train", "--mistake", "W1", "--steps", "3")
+    assert code == 2 and "invalid choice" in err

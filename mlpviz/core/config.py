@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from .layers import ACTIVATIONS
 from .losses import LOSSES
 from .model import INITS
-from .optim import OPTIMIZERS
+from .optim import MISTAKES, OPTIMIZERS
 from .schedules import SCHEDULES
 
 DTYPES = ("float32", "float64")
@@ -100,6 +100,7 @@ class Config:
     steps: int | None = 50_000
     seed: int = 0
     dtype: str = "float32"
+    mistake: str | None = None  # one of optim.MISTAKES, reproduced on purpose; None trains correctly
 
     def replace(self, **changes) -> Config:
         return replace(self, **changes)
@@ -107,6 +108,8 @@ class Config:
     def to_dict(self) -> dict:
         d = asdict(self)
         d["hidden"] = list(self.hidden)
+        if self.mistake is None:  # saved runs and JSON output stay as they were without it
+            del d["mistake"]
         return d
 
     @classmethod
@@ -139,6 +142,11 @@ class Config:
             if getattr(self, name) not in allowed:
                 raise ConfigError(f"unknown {name} {getattr(self, name)!r}; choose from {', '.join(allowed)}")
         check_hidden(self.hidden)
+        if self.mistake is not None:
+            if self.mistake not in MISTAKES:
+                raise ConfigError(f"unknown mistake {self.mistake!r}; choose from {', '.join(MISTAKES)}")
+            if not self.hidden:
+                raise ConfigError(f"the {self.mistake} mistake needs at least one hidden layer")
         finite("init_std", "init_std")
         finite("learning rate", "lr")
         finite("momentum", "momentum")

@@ -169,12 +169,50 @@ class Adam(Optimizer):
 
 OPTIMIZERS = {cls.name: cls for cls in (SGD, Momentum, Adam)}
 
+# The two update mistakes of the course's hand-written NumPy network, reproduced on request so
+# that learners can watch what they do. Both need a network of at least two layers.
+MISTAKES = {
+    # W1 <- W1 - lr * W1: the first layer's weights shrink towards zero by a factor (1 - lr)
+    # each step whatever the data, so the network ends up reading every image alike.
+    "w_update": "the first layer is updated with its own weights instead of their gradient",
+    # In the notebook's names: db1 summed from dz1 = dy W2^T (the gradient at the first hidden
+    # layer's output) instead of da1 (at its input, after the sigmoid's derivative).
+    "db1": "the first hidden layer's bias gradient is summed before the activation's derivative",
+}
+_MISTAKEN: dict[tuple[type, str], type] = {}
 
-def make_optimizer(name: str, lr: float, momentum: float = 0.9, weight_decay: float = 0.0) -> Optimizer:
+
+def with_mistake(cls: type[Optimizer], mistake: str) -> type[Optimizer]:
+    """A subclass of cls that makes one of the MISTAKES before every update; cls itself is untouched."""
+    if mistake not in MISTAKES:
+        raise ValueError(f"unknown mistake {mistake!r}; choose from {', '.join(MISTAKES)}")
+    key = (cls, mistake)
+    if key not in _MISTAKEN:
+        def update(self, params: list[np.ndarray], grads: list[np.ndarray]) -> None:
+            if len(params) < 4:
+                raise ValueError(f"the {mistake} mistake needs at least one hidden layer")
+            if mistake == "w_update":
+                np.copyto(grads[0], params[0])  # dW1 replaced by W1
+            else:
+                # The gradient at the first hidden layer's output is d2 @ W2.T, d2 the gradient
+                # at the second layer's input; its batch sum is db2 @ W2.T (db2 being the batch
+                # sum of d2), so the wrong db1 is W2 @ db2, exact and without the per-example array.
+                np.matmul(params[2], grads[3], out=grads[1])
+            cls.update(self, params, grads)
+
+        _MISTAKEN[key] = type(f"{cls.__name__}With_{mistake}", (cls,), {"update": update, "mistake": mistake})
+    return _MISTAKEN[key]
+
+
+def make_optimizer(name: str, lr: float, momentum: float = 0.9, weight_decay: float = 0.0,
+                   mistake: str | None = None) -> Optimizer:
     """Build an optimizer by name ('sgd', 'momentum', 'adam'); each takes the settings it names
-    in its `settings`, so a new optimizer needs only its class and a place in OPTIMIZERS."""
+    in its `settings`, so a new optimizer needs only its class and a place in OPTIMIZERS.
+    mistake: one of MISTAKES to reproduce, or None (the correct update)."""
     cls = OPTIMIZERS.get(name)
     if cls is None:
         raise ValueError(f"unknown optimizer {name!r}; choose from {', '.join(OPTIMIZERS)}")
+    if mistake is not None:
+        cls = with_mistake(cls, mistake)
     given = {"momentum": momentum}
     return cls(lr, weight_decay=weight_decay, **{k: given[k] for k in cls.settings})

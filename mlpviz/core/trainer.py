@@ -123,7 +123,8 @@ def build(config: Config, data: Dataset) -> tuple[MLP, Optimizer]:
     sizes = (data.input_size, *config.hidden, NUM_CLASSES)
     model = MLP.create(sizes, config.activation, config.loss, config.init, config.init_std,
                        config.seed, config.dtype)
-    return model, make_optimizer(config.optimizer, config.lr, config.momentum, config.weight_decay)
+    return model, make_optimizer(config.optimizer, config.lr, config.momentum, config.weight_decay,
+                                 config.mistake)
 
 
 class Trainer:

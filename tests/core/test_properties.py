@@ -55,7 +55,7 @@ def test_headers_with_random_dimensions(tmp_path_factory, dims, size_error, cut)
     path.write_bytes(body)
     if len(dims) in (1, 3) and len(body) == 4 + 4 * len(dims) + n:
         a = read_idx(path)
-        assert a.shape == tuple(dims) and a.dtype == np.uint8 and a.tobytes() == payload
+        assert a.shape == tuple(dims) and a.dtype == np.uint8 and a.tobytes() == body[4 + 4 * len(dims):]
     else:
         with pytest.raises(DataError):
             read_idx(path)

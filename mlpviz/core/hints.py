@@ -1,0 +1,243 @@
+"""Hints: rule-based checks on a run as it goes, each naming what looks wrong and one fix.
+
+Every rule reads only a recent window of the run's history (at most WINDOW steps and the epoch
+records), so checking costs the same at step 100 and at step 100,000. Inputs:
+
+  losses     per-step batch losses (S,), the whole run (rules slice the start and the end)
+  epochs     the epoch records so far (EpochRecord, oldest first)
+  config     the run's Config
+  grad_norm  optional per-step ||dL/dW_l||, (S', L): one column per weight layer, layer 1 first
+  inactive   optional per-step share of inactive units, (S', L) or (S', H): one column per layer
+             (the hidden layers first; a last column for the output layer is ignored). A unit is
+             inactive when a ReLU stayed at zero, or a sigmoid or tanh stayed saturated, on every
+             recent example.
+
+The rules are thresholds on those numbers; each threshold is a module constant with the reason
+it has its value. A rule that lacks its input stays silent.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .config import Config
+from .losses import loss as make_loss
+
+WINDOW = 1000  # the most steps of history any rule reads
+# Steps averaged into one "block" before comparing levels: a mini-batch loss is noisy (a
+# standard deviation of about 0.08 at a loss of 0.6 for the course's network), 50 steps bring
+# that noise down about sevenfold, well below the changes the rules look for.
+BLOCK = 50
+MIN_STEPS_HIGH = 100  # before this, a loss above chance is merely the start of training
+# Too high: the mean loss of the last block exceeds the loss of guessing every digit alike by
+# 10%. A network that learns nothing sits at the chance loss; only steps that overshoot push
+# it above (the course's network at learning rate 20 hovers near 2.8 against 2.30).
+ABOVE_CHANCE = 1.10
+# Too high: the loss rose. The last two blocks both lie above 1.3 times the lowest block of the
+# window, and the last one above 1.5 times it; block noise in a healthy run is a few percent.
+RISE_LAST, RISE_BOTH = 1.5, 1.3
+# Too high: oscillating. Consecutive 20-step means differ on average by more than half their
+# level, while the loss is still substantial (above a quarter of chance), where healthy noise of
+# 20-step means is about 5% of the level.
+OSC_BLOCK, OSC_RELATIVE, OSC_LEVEL = 20, 0.5, 0.25
+# Too low: after MIN_STEPS_LOW steps the loss has fallen by under 3% from its start and is still
+# within 10% of chance (and not above ABOVE_CHANCE times it, which is a rate too high). The
+# course's network at learning rate 0.1 halves its loss within 500 steps; at 1e-5 it moves by
+# under 0.1% in 1,000.
+MIN_STEPS_LOW, FLAT_FRACTION, FLAT_NEAR_CHANCE = 500, 0.97, 0.90
+START_STEPS = 20  # the loss "at the start": the mean of the first steps
+# Overfitting: the train accuracy exceeds the test accuracy by at least 3 points at the last
+# epoch, and the gap widened by at least half a point over the last three epochs (or the test
+# loss rose twice in a row while the train loss fell). A network trained on all 60,000 images
+# keeps the gap near one point for tens of epochs; on 1,000 it passes 10 points in a few.
+MIN_EPOCHS, GAP, GAP_GROWTH = 3, 0.03, 0.005
+# Dead ReLUs and saturated sigmoids: half of a hidden layer's units inactive, averaged over the
+# last STAT_ROWS steps. A healthy layer has almost none; half is capacity visibly lost.
+INACTIVE_SHARE, STAT_ROWS = 0.5, 20
+# Vanishing gradients: the first layer's gradient norm under a thousandth of the last layer's
+# (median of the last STAT_ROWS steps), in a network of at least three weight layers. Healthy
+# networks stay within a factor of about 10 to 100; a deep sigmoid network started from
+# N(0, 0.01^2) is many orders of magnitude apart.
+VANISH_RATIO, VANISH_MIN_LAYERS = 1e-3, 3
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A one-click remedy: Config field changes, and whether the run must start again for them."""
+
+    changes: dict = field(default_factory=dict)
+    reset: bool = False
+
+
+@dataclass(frozen=True)
+class Hint:
+    """One finding: key (stable, one per rule, so a dismissed hint stays dismissed), a short title,
+    a sentence of explanation, and the fix (None when there is none to offer)."""
+
+    key: str
+    title: str
+    text: str
+    fix: Fix | None = None
+
+
+def chance_loss(loss_name: str, n_classes: int = 10) -> float:
+    """The loss of predicting every class with equal probability (ln 10 for cross-entropy)."""
+    p = np.full((1, n_classes), 1.0 / n_classes)
+    return float(make_loss(loss_name).value(p, np.zeros(1, np.intp)))
+
+
+def nice(x: float) -> float:
+    """x rounded to one significant digit (0.01, 0.5, 20), as a user would type it."""
+    if x <= 0 or not math.isfinite(x):
+        return x
+    return float(f"{x:.0e}")
+
+
+def _blocks(values: np.ndarray, size: int) -> np.ndarray:
+    """Means of consecutive whole blocks of `size` values, the most recent block last."""
+    n = len(values) // size * size
+    return values[len(values) - n:].reshape(-1, size).mean(axis=1) if n else np.zeros(0)
+
+
+def _lower_lr(config: Config, why: str) -> Hint:
+    lr = nice(config.lr / 10)
+    return Hint("lr_high", "The learning rate looks too high",
+                f"{why} Steps this large overshoot the minimum. Lower the learning rate to {lr:g} and start again.",
+                Fix({"lr": lr}, reset=True))
+
+
+def lr_too_high(losses: np.ndarray, config: Config) -> Hint | None:
+    """Loss not finite, above chance, risen from its low, or oscillating, in the recent window."""
+    recent = np.asarray(losses[-WINDOW:], np.float64)
+    if len(recent) and not np.isfinite(recent[-BLOCK:]).all():
+        return _lower_lr(config, "The loss is no longer a finite number.")
+    if len(losses) < MIN_STEPS_HIGH:
+        return None
+    chance = chance_loss(config.loss)
+    blocks = _blocks(recent, BLOCK)
+    if len(blocks) and blocks[-1] > ABOVE_CHANCE * chance:
+        return _lower_lr(config, f"The loss ({blocks[-1]:.2f}) is worse than guessing ({chance:.2f}).")
+    short = _blocks(recent[-10 * OSC_BLOCK:], OSC_BLOCK)
+    if len(short) >= 5:
+        level = short.mean()
+        if level > OSC_LEVEL * chance and np.abs(np.diff(short)).mean() > OSC_RELATIVE * level:
+            return _lower_lr(config, "The loss jumps up and down by more than half its size.")
+    if len(blocks) >= 3:
+        low = blocks[:-2].min()
+        if blocks[-1] > RISE_LAST * low and blocks[-2] > RISE_BOTH * low:
+            return _lower_lr(config, f"The loss rose from {low:.2f} to {blocks[-1]:.2f}.")
+    return None
+
+
+def lr_too_low(losses: np.ndarray, config: Config) -> Hint | None:
+    """Loss nearly where it started after MIN_STEPS_LOW steps, and near chance."""
+    if len(losses) < MIN_STEPS_LOW:
+        return None
+    start = float(np.mean(losses[:START_STEPS]))
+    now = float(np.mean(losses[-2 * BLOCK:]))
+    if not (math.isfinite(start) and math.isfinite(now)):
+        return None
+    chance = chance_loss(config.loss)
+    # Above chance is a rate too high, never too low: the two must not contradict each other.
+    if FLAT_NEAR_CHANCE * chance <= now <= ABOVE_CHANCE * chance and now >= FLAT_FRACTION * start:
+        lr = nice(config.lr * 10)
+        return Hint("lr_low", "The learning rate looks too low",
+                    f"After {len(losses)} steps the loss has barely moved ({start:.3f} to {now:.3f}). "
+                    f"Raise the learning rate to {lr:g}; the run can go on.",
+                    Fix({"lr": lr}, reset=False))
+    return None
+
+
+def overfitting(epochs: Sequence, config: Config) -> Hint | None:
+    """Train accuracy pulling away from test accuracy over the last epochs."""
+    if len(epochs) < MIN_EPOCHS:
+        return None
+    last = epochs[-MIN_EPOCHS:]
+    gaps = [e.train_accuracy - e.test_accuracy for e in last]
+    widening = gaps[-1] >= gaps[0] + GAP_GROWTH
+    test_up = last[-1].test_loss > last[-2].test_loss > last[-3].test_loss
+    train_down = last[-1].train_loss < last[-3].train_loss
+    if gaps[-1] < GAP or not (widening or (test_up and train_down)):
+        return None
+    if config.shift == 0:
+        fix, how = Fix({"shift": 2}, reset=True), "train on images moved by up to 2 pixels and start again"
+    else:
+        wd = nice(max(config.weight_decay * 10, 1e-4))
+        fix, how = Fix({"weight_decay": wd}, reset=True), f"set weight decay to {wd:g} and start again"
+    return Hint("overfitting", "The network is memorising its training images",
+                f"Train accuracy is {100 * gaps[-1]:.1f} points above test accuracy and the gap keeps "
+                f"growing. More training images help most; otherwise {how}.", fix)
+
+
+def _hidden_columns(stats: np.ndarray, config: Config) -> np.ndarray:
+    """The rows' columns for the hidden layers (a last output-layer column dropped)."""
+    return stats[:, :len(config.hidden)]
+
+
+def dead_relus(inactive: np.ndarray | None, config: Config) -> Hint | None:
+    """Half or more of a ReLU layer's units never active lately."""
+    if inactive is None or config.activation != "relu" or not config.hidden or len(inactive) == 0:
+        return None
+    share = np.nanmean(_hidden_columns(np.asarray(inactive)[-STAT_ROWS:], config), axis=0)
+    worst = int(np.nanargmax(share)) if np.isfinite(share).any() else 0
+    if not share[worst] >= INACTIVE_SHARE:
+        return None
+    return Hint("dead_relu", "Many ReLU units have died",
+                f"{100 * share[worst]:.0f}% of hidden layer {worst + 1}'s units output zero for every image, "
+                "so they no longer learn. Leaky ReLU keeps a small slope below zero; switch to it and start again.",
+                Fix({"activation": "leaky_relu"}, reset=True))
+
+
+def saturated_sigmoids(inactive: np.ndarray | None, config: Config) -> Hint | None:
+    """Half or more of a sigmoid or tanh layer's units stuck at the flat ends of the curve."""
+    if inactive is None or config.activation not in ("sigmoid", "tanh") or not config.hidden or len(inactive) == 0:
+        return None
+    share = np.nanmean(_hidden_columns(np.asarray(inactive)[-STAT_ROWS:], config), axis=0)
+    worst = int(np.nanargmax(share)) if np.isfinite(share).any() else 0
+    if not share[worst] >= INACTIVE_SHARE:
+        return None
+    return Hint("saturated", f"Many {config.activation} units are saturated",
+                f"{100 * share[worst]:.0f}% of hidden layer {worst + 1}'s units sit on a flat end of the curve "
+                "for every image, where the gradient is almost zero. Glorot (Xavier) initialisation starts "
+                "them in the middle; switch to it and start again.",
+                Fix({"init": "xavier"}, reset=True))
+
+
+def vanishing_gradients(grad_norm: np.ndarray | None, config: Config) -> Hint | None:
+    """The first layer's gradient a thousandth of the last layer's, or less, in a deep network."""
+    if grad_norm is None or len(grad_norm) == 0 or np.ndim(grad_norm) != 2:
+        return None
+    g = np.asarray(grad_norm, np.float64)[-STAT_ROWS:]
+    if g.shape[1] < VANISH_MIN_LAYERS:
+        return None
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = float(np.nanmedian(g[:, 0] / g[:, -1]))
+    if not ratio < VANISH_RATIO:
+        return None
+    fix = {"activation": "relu", "init": "he"} if config.activation != "relu" else {"init": "he"}
+    return Hint("vanishing", "The gradient vanishes before the first layer",
+                f"The first layer's gradient is {ratio:.0e} times the last layer's, so the early layers "
+                "hardly learn. ReLU with He initialisation passes the gradient back undiminished; "
+                "switch to it and start again.", Fix(fix, reset=True))
+
+
+def check(losses: np.ndarray, epochs: Sequence, config: Config, grad_norm: np.ndarray | None = None,
+          inactive: np.ndarray | None = None) -> list[Hint]:
+    """Every hint that applies now, most specific first.
+
+    A run that reproduces a course mistake on purpose gets none (its failure is the lesson), and
+    a flat loss is put down to vanishing gradients rather than the learning rate when those
+    vanish; a rate too high and too low are never reported together.
+    """
+    if config.mistake is not None:
+        return []
+    losses = np.asarray(losses)
+    found = [vanishing_gradients(grad_norm, config), dead_relus(inactive, config),
+             saturated_sigmoids(inactive, config), lr_too_high(losses, config)]
+    if found[0] is None and found[-1] is None:
+        found.append(lr_too_low(losses, config))
+    found.append(overfitting(epochs, config))
+    return [h for h in found if h is not None]

@@ -1,0 +1,137 @@
+"""The hints bar: a slim, non-modal note under the views when the run looks wrong, with a fix."""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import numpy as np
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+
+from ...core import hints
+from ...core.config import Config
+from ..i18n import arg
+from ..session import Session
+from .base import View
+
+CHECK_INTERVAL = 1.0  # seconds between two checks: the rules are cheap, but not every frame
+
+
+class HintsBar(View):
+    """Runs the hint rules on the session's snapshots and shows each hint at most once per run.
+
+    config: returns the Config of the run being trained. busy: True while the user draws; no
+    hint appears then (one on show is hidden and comes back afterwards). The bar is hidden
+    whenever it has nothing to say. fixRequested(changes, needs_reset): the user clicked Fix.
+    """
+
+    fixRequested = Signal(dict, bool)
+
+    def __init__(self, session: Session, config: Callable[[], Config], busy: Callable[[], bool] = lambda: False,
+                 parent: QWidget | None = None, clock: Callable[[], float] = time.monotonic):
+        super().__init__(session, parent)
+        self._config, self._busy, self._clock = config, busy, clock
+        self.frame = QFrame(self)
+        self.frame.setFrameShape(QFrame.Shape.StyledPanel)
+        self.frame.setObjectName("hintsBar")
+        self.label = QLabel(self.frame)
+        self.label.setWordWrap(True)
+        self.fix_button = QPushButton(self.frame)
+        self.fix_button.clicked.connect(self._fix)
+        self.close_button = QToolButton(self.frame)
+        self.close_button.setText("×")
+        self.close_button.setToolTip(self.tr("Dismiss this hint"))
+        self.close_button.clicked.connect(self.dismiss)
+        row = QHBoxLayout(self.frame)
+        row.setContentsMargins(8, 4, 4, 4)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.fix_button)
+        row.addWidget(self.close_button)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.frame)
+        self.current: hints.Hint | None = None
+        self.clear()
+
+    def clear(self) -> None:
+        """A new run: forget its history and which hints were shown."""
+        self._losses = np.zeros(0, np.float32)
+        self._grad: np.ndarray | None = None
+        self._inactive: np.ndarray | None = None
+        self._epochs: tuple = ()
+        self._shown: set[str] = set()
+        self._last_check = -np.inf
+        self.current = None
+        self.setVisible(False)
+
+    def _on_snapshot(self, snapshot) -> None:
+        self.update_from(snapshot)  # also while hidden: the bar shows itself when it has a hint
+
+    @staticmethod
+    def _append(old: np.ndarray | None, rows) -> np.ndarray | None:
+        """Recent rows of a per-layer statistic, at most the rules' window."""
+        if rows is None or len(rows) == 0:
+            return old
+        rows = np.asarray(rows, np.float64)
+        if rows.ndim != 2:
+            return old
+        if old is None or old.shape[1] != rows.shape[1]:
+            return rows[-hints.WINDOW:]
+        return np.concatenate([old, rows])[-hints.WINDOW:]
+
+    def update_from(self, snapshot) -> None:
+        series = snapshot.series
+        loss = np.asarray(series.get("loss", ()), np.float32)
+        if snapshot.series_start < len(self._losses):  # the history was replaced from that step on
+            self._losses = self._losses[:snapshot.series_start]
+        self._losses = np.concatenate([self._losses, loss])
+        self._grad = self._append(self._grad, series.get("grad_norm"))
+        self._inactive = self._append(self._inactive, series.get("inactive"))
+        self._epochs = tuple(snapshot.epochs)
+        if self._busy():
+            if self.isVisible():
+                self.setVisible(False)  # never over a drawing; it comes back afterwards
+            return
+        if self.current is not None:
+            self.setVisible(True)
+            return
+        now = self._clock()
+        if now - self._last_check < CHECK_INTERVAL:
+            return
+        self._last_check = now
+        found = hints.check(self._losses, self._epochs, self._config(), self._grad, self._inactive)
+        fresh = [h for h in found if h.key not in self._shown]
+        if fresh:
+            self.show_hint(fresh[0])
+
+    def show_hint(self, hint: hints.Hint) -> None:
+        """Show one hint now; it will not come back in this run."""
+        self.current = hint
+        self._shown.add(hint.key)
+        self.label.setText(f"<b>{self._title(hint)}</b> {hint.text}")
+        self.fix_button.setVisible(hint.fix is not None)
+        if hint.fix is not None:
+            what = ", ".join(f"{k} {v:g}" if isinstance(v, float) else f"{k} {v}" for k, v in hint.fix.changes.items())
+            self.fix_button.setText(arg(self.tr("Set %1 and start again"), what) if hint.fix.reset
+                                    else arg(self.tr("Set %1"), what))
+        self.setVisible(True)
+
+    def _title(self, hint: hints.Hint) -> str:
+        titles = {"lr_high": self.tr("The learning rate looks too high."),
+                  "lr_low": self.tr("The learning rate looks too low."),
+                  "overfitting": self.tr("The network is memorising its training images."),
+                  "dead_relu": self.tr("Many ReLU units have died."),
+                  "saturated": self.tr("Many units are saturated."),
+                  "vanishing": self.tr("The gradient vanishes before the first layer.")}
+        return titles.get(hint.key, hint.title)
+
+    def dismiss(self) -> None:
+        """Close the current hint (it stays dismissed for this run)."""
+        self.current = None
+        self.setVisible(False)
+
+    def _fix(self) -> None:
+        hint = self.current
+        self.dismiss()
+        if hint is not None and hint.fix is not None:
+            self.fixRequested.emit(dict(hint.fix.changes), hint.fix.reset)

@@ -1,0 +1,139 @@
+"""The hints bar and the Course experiments menu."""
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QMainWindow
+
+from mlpviz.core.config import Config
+from mlpviz.core.experiments import EXPERIMENTS
+from mlpviz.core.model import MLP
+from mlpviz.core.trainer import EpochRecord
+from mlpviz.gui.session import Session
+from mlpviz.gui.worker import Snapshot
+
+MODEL = MLP.create((784, 50, 10), seed=0)
+
+
+def snapshot(losses, start, epochs=(), run_id=1, **series):
+    return Snapshot(step=start + len(losses), epoch_progress=0, steps_per_epoch=600, series_start=start,
+                    series={"loss": np.asarray(losses, np.float32), **series}, epochs=tuple(epochs),
+                    probes=np.zeros((0, 3)), model=MODEL, lr=0.1, samples_per_second=0, train_seconds=0,
+                    state="running", run_id=run_id)
+
+
+class Clock:
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self):
+        return self.now
+
+
+@pytest.fixture
+def bar(qtbot):
+    from mlpviz.gui.views.hints import HintsBar
+
+    session = Session()
+    state = {"config": Config(lr=20), "busy": False}
+    clock = Clock()
+    b = HintsBar(session, lambda: state["config"], lambda: state["busy"], clock=clock)
+    qtbot.addWidget(b)
+    b.state, b.clock = state, clock
+    return b
+
+
+def feed(bar, losses, start=0, chunk=50, **kw):
+    """Publish losses in chunks, a second apart, as a running run would."""
+    for i in range(0, len(losses), chunk):
+        bar.clock.now += 1.0
+        bar.session.publish(snapshot(losses[i:i + chunk], start + i, **kw))
+
+
+def test_a_hint_appears_once_and_its_fix_is_emitted(bar, qtbot):
+    assert not bar.isVisible()
+    feed(bar, np.full(300, 2.8))  # worse than guessing: the rate of 20 is too high
+    assert bar.isVisible() and bar.current.key == "lr_high"
+    assert "2" in bar.fix_button.text() and "start again" in bar.fix_button.text()
+    with qtbot.waitSignal(bar.fixRequested) as blocker:
+        bar.fix_button.click()
+    assert blocker.args == [{"lr": 2.0}, True]
+    assert not bar.isVisible()
+    feed(bar, np.full(300, 2.8), start=300)  # still bad, but this run has had its hint
+    assert not bar.isVisible() and bar.current is None
+
+
+def test_dismissed_hints_stay_dismissed_until_a_new_run(bar):
+    feed(bar, np.full(300, 2.8))
+    bar.close_button.click()
+    assert not bar.isVisible()
+    feed(bar, np.full(300, 2.8), start=300)
+    assert not bar.isVisible()
+    bar.session.runStarted.emit(2)  # a new run: its own hints
+    feed(bar, np.full(300, 2.8), run_id=2)
+    assert bar.isVisible() and bar.current.key == "lr_high"
+
+
+def test_a_healthy_run_shows_nothing(bar):
+    bar.state["config"] = Config()
+    rng = np.random.default_rng(0)
+    losses = (0.3 + 2 * np.exp(-np.arange(1500) / 150)) * (1 + 0.1 * rng.standard_normal(1500))
+    feed(bar, losses)
+    assert not bar.isVisible() and bar.current is None
+
+
+def test_no_hint_while_the_user_draws_and_it_comes_back_after(bar):
+    bar.state["busy"] = True
+    feed(bar, np.full(300, 2.8))
+    assert not bar.isVisible() and bar.current is None
+    bar.state["busy"] = False
+    feed(bar, np.full(50, 2.8), start=300)
+    assert bar.isVisible() and bar.current.key == "lr_high"
+    bar.state["busy"] = True  # drawing begins while the hint shows: it steps aside
+    feed(bar, np.full(50, 2.8), start=350)
+    assert not bar.isVisible()
+    bar.state["busy"] = False
+    feed(bar, np.full(50, 2.8), start=400)
+    assert bar.isVisible()
+
+
+def test_checks_run_at_most_once_a_second(bar, monkeypatch):
+    from mlpviz.core import hints
+
+    calls = []
+    real = hints.check
+    monkeypatch.setattr(hints, "check", lambda *a, **k: calls.append(1) or real(*a, **k))
+    bar.state["config"] = Config()
+    for i in range(20):  # twenty snapshots within half a second
+        bar.clock.now += 0.025
+        bar.session.publish(snapshot(np.full(10, 1.0), 10 * i))
+    assert len(calls) == 1
+
+
+def test_statistics_series_and_epochs_reach_the_rules(bar):
+    bar.state["config"] = Config(hidden=(100, 100, 100, 100))
+    grad = np.tile([1e-7, 1e-5, 1e-3, 1e-2, 0.5], (50, 1))
+    feed(bar, np.full(50, 2.302), grad_norm=grad, inactive=np.zeros((50, 5)))
+    assert bar.current.key == "vanishing" and "relu" in bar.fix_button.text()
+    bar.session.runStarted.emit(2)
+    bar.state["config"] = Config()
+    epochs = [EpochRecord(i, 10 * i, 0.1, a, 0.3, b, i) for i, (a, b) in
+              enumerate([(0.9, 0.86), (0.95, 0.875), (0.98, 0.88)], 1)]
+    feed(bar, np.full(50, 0.3), epochs=epochs, run_id=2)
+    assert bar.current.key == "overfitting"
+
+
+def test_the_experiments_menu_runs_the_chosen_experiment_and_says_what_to_watch(qtbot):
+    from mlpviz.gui.experiments_menu import build_experiments_menu
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    chosen = []
+    menu = build_experiments_menu(window, chosen.append)
+    assert menu in [a.menu() for a in window.menuBar().actions()]
+    actions = menu.actions()
+    assert [a.data() for a in actions] == [e.key for e in EXPERIMENTS]
+    actions[-1].trigger()
+    assert chosen == [EXPERIMENTS[-1]]
+    panel = menu.watch_panel
+    assert panel.isVisible() and not panel.isModal()
+    assert panel.text.text() == EXPERIMENTS[-1].what_to_watch
+    assert "1,000 images" in panel.runs.text()
