@@ -155,7 +155,7 @@ class Bench:
 
     def draw_latency(self, n: int) -> list[float]:
         """ms from a mouse-move event to the drawing's prediction being updated."""
-        pad = self.w.pad
+        pad = self.w.input_view.pad
         self.w.controller.pause_and_wait()
         self.w.refresh()
         out = []
@@ -171,7 +171,7 @@ class Bench:
             t0 = time.perf_counter()
             QApplication.sendEvent(pad, move)
             out.append((time.perf_counter() - t0) * 1000)
-            assert self.w.input_x is not None and before  # the prediction was recomputed
+            assert self.w.session.input_x is not None and before  # the prediction was recomputed
         return out
 
 

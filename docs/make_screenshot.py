@@ -55,14 +55,14 @@ def main() -> None:
     window.show()
     window.controller.worker.step(args.steps)
     wait(app, lambda: window.latest is not None and window.latest.step >= args.steps, timeout=120)
-    window.pad.clear()
-    draw_seven(window.pad)
+    window.input_view.pad.clear()
+    draw_seven(window.input_view.pad)
     for _ in range(20):
         app.processEvents()
         time.sleep(0.01)
     window.grab().save(args.out)
     print(f"wrote {args.out} after {window.latest.step} steps")
-    window.dirty = False
+    window.confirm_discard = lambda what: True  # a picture, not work to keep
     window.close()
 
 

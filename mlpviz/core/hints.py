@@ -177,11 +177,19 @@ def _hidden_columns(stats: np.ndarray, config: Config) -> np.ndarray:
     return stats[:, :len(config.hidden)]
 
 
+def _recent_share(inactive: np.ndarray, config: Config) -> np.ndarray:
+    """Mean inactive share of each hidden layer over the last STAT_ROWS measured steps (NaN rows:
+    steps not measured, such as those before an opened model's file was saved); all NaN if none."""
+    rows = _hidden_columns(np.asarray(inactive, np.float64)[-STAT_ROWS:], config)
+    rows = rows[np.isfinite(rows).all(axis=1)]
+    return rows.mean(axis=0) if len(rows) else np.full(rows.shape[1], np.nan)
+
+
 def dead_relus(inactive: np.ndarray | None, config: Config) -> Hint | None:
     """Half or more of a ReLU layer's units never active lately."""
     if inactive is None or config.activation != "relu" or not config.hidden or len(inactive) == 0:
         return None
-    share = np.nanmean(_hidden_columns(np.asarray(inactive)[-STAT_ROWS:], config), axis=0)
+    share = _recent_share(inactive, config)
     worst = int(np.nanargmax(share)) if np.isfinite(share).any() else 0
     if not share[worst] >= INACTIVE_SHARE:
         return None
@@ -195,7 +203,7 @@ def saturated_sigmoids(inactive: np.ndarray | None, config: Config) -> Hint | No
     """Half or more of a sigmoid or tanh layer's units stuck at the flat ends of the curve."""
     if inactive is None or config.activation not in ("sigmoid", "tanh") or not config.hidden or len(inactive) == 0:
         return None
-    share = np.nanmean(_hidden_columns(np.asarray(inactive)[-STAT_ROWS:], config), axis=0)
+    share = _recent_share(inactive, config)
     worst = int(np.nanargmax(share)) if np.isfinite(share).any() else 0
     if not share[worst] >= INACTIVE_SHARE:
         return None
@@ -213,8 +221,10 @@ def vanishing_gradients(grad_norm: np.ndarray | None, config: Config) -> Hint | 
     g = np.asarray(grad_norm, np.float64)[-STAT_ROWS:]
     if g.shape[1] < VANISH_MIN_LAYERS:
         return None
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = float(np.nanmedian(g[:, 0] / g[:, -1]))
+    g = g[np.isfinite(g).all(axis=1) & (g[:, -1] > 0)]  # measured steps only
+    if not len(g):
+        return None
+    ratio = float(np.median(g[:, 0] / g[:, -1]))
     if not ratio < VANISH_RATIO:
         return None
     fix = {"activation": "relu", "init": "he"} if config.activation != "relu" else {"init": "he"}

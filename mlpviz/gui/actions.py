@@ -6,6 +6,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QMenu, QMessageBox, QWhatsThis
 
 from .. import __version__
+from .experiments_menu import build_experiments_menu
 from .i18n import arg
 from .translation import add_language_menu
 
@@ -84,6 +85,8 @@ def build_menus(w) -> None:
            translate("MainWindow", "Train to the end of this epoch"))
     action(run, translate("MainWindow", "&Reset"), ["Ctrl+R"], w.reset,
            translate("MainWindow", "Start again from fresh weights"))
+    run.addSeparator()
+    build_experiments_menu(run, w.experiments.start)
     inp = w.menuBar().addMenu(translate("MainWindow", "&Input"))
     action(inp, translate("MainWindow", "&Clear drawing"), ["Delete", "Escape"], w.input_view.clear_drawing,
            translate("MainWindow", "Clear the drawing pad"))

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import time
 
-import numpy as np
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QScrollArea, QSplitter, QTabWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ..core.config import PRESETS, Config
 from ..core.data import Dataset
@@ -14,6 +13,7 @@ from ..core.trainer import Trainer
 from . import window_state
 from .actions import build_menus
 from .data_loader import DataLoader
+from .experiment_runner import ExperimentRunner
 from .i18n import arg
 from .model_files import ModelFiles
 from .session import Session
@@ -21,6 +21,7 @@ from .views.activations import ActivationsView
 from .views.curves import CurvesView
 from .views.edit import EditView
 from .views.evaluate import EvaluateView
+from .views.hints import HintsBar
 from .views.input import InputView
 from .views.inside import InsideView
 from .views.minibatch import MiniBatchView
@@ -36,7 +37,6 @@ class MainWindow(QMainWindow):
     def __init__(self, data: Dataset | None = None, data_source: str | None = None,
                  settings: QSettings | None = None, model_path: str | None = None, preset: str | None = None):
         super().__init__()
-        self.setWindowTitle(self.tr("mlpviz: watch a neural network learn") + "[*]")
         self.setMinimumSize(1024, 680)  # smaller, the plots and the pad no longer fit side by side
         self.settings = settings or QSettings("mlpviz", "mlpviz")
         self.session = Session(self)
@@ -57,13 +57,12 @@ class MainWindow(QMainWindow):
             app.aboutToQuit.connect(self.controller.shutdown)
         self.files = ModelFiles(self)
         self._build()
+        self.experiments = ExperimentRunner(self)
         build_menus(self)
         window_state.restore(self)
         if preset in PRESETS:
             self.controls.set_config(PRESETS[preset], self.controls.train_images())
-        self.timer = QTimer(self)
-        self.timer.setInterval(POLL_MS)
-        self.timer.timeout.connect(self.refresh)
+        self.timer = QTimer(self, interval=POLL_MS, timeout=self.refresh)
         self.timer.start()
         self.controls.set_enabled(False)
         self.loader = DataLoader(self)
@@ -94,6 +93,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.center, self.tr("Training"))
         self.inside, self.minibatch, self.editor = InsideView(s), MiniBatchView(s), EditView(s)
         self.evaluate = EvaluateView(s)
+        self.hints = HintsBar(s, lambda: self.config, busy=self.input_view.pad.is_drawing)
+        self.hints.fixRequested.connect(self._apply_fix)
         self.add_view(self.evaluate, self.tr("Evaluate"))
         self.add_view(self.inside, self.tr("Inside the network"))
         self.add_view(self.minibatch, self.tr("Mini-batch"))
@@ -108,7 +109,12 @@ class MainWindow(QMainWindow):
         self.right.addWidget(self.activations)
         self.right.setSizes([360, 400])
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        for w in (controls_scroll, self.tabs, self.right):
+        middle = QWidget()  # the hints over the tabs
+        column = QVBoxLayout(middle)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.hints)
+        column.addWidget(self.tabs, 1)
+        for w in (controls_scroll, middle, self.right):
             self.splitter.addWidget(w)
         self.splitter.setSizes([controls_scroll.minimumWidth(), 560, 410])
         self.splitter.setChildrenCollapsible(False)
@@ -126,24 +132,6 @@ class MainWindow(QMainWindow):
     def add_view(self, view, title: str) -> None:
         """A view of its own in a tab beside the training view."""
         self.tabs.addTab(view, title)
-
-    # The shared state, as tests and scripts read it ----------------------------------------
-    @property
-    def pad(self):
-        return self.input_view.pad
-
-    @property
-    def input_x(self) -> np.ndarray | None:
-        return self.session.input_x
-
-    @property
-    def dirty(self) -> bool:
-        return self.files.unsaved()
-
-    def prediction(self) -> np.ndarray | None:
-        """Probabilities for the current input under the network shown."""
-        model, x = self.session.model, self.session.input_x
-        return None if model is None or x is None else model.predict_proba(x.reshape(1, -1))[0]
 
     # Data ---------------------------------------------------------------------------------
 
@@ -262,6 +250,17 @@ class MainWindow(QMainWindow):
         self.session.publish(snap)
         self.controls.show_lr(snap.lr)
         self.files.update_title()
+
+    def _apply_fix(self, changes: dict, reset: bool) -> None:
+        """A hint's one-click fix: its settings in the form, then a new network if it needs one."""
+        config = self.config.replace(**changes)
+        self.controls.set_config(config, len(self.trainer.data.y_train))
+        if reset:
+            self._on_setting_changed("preset")  # the same path as any setting that needs a new network
+        else:
+            self.config = config
+            for name, value in changes.items():
+                self.controller.worker.change(name, value)
 
     def _install_edits(self) -> None:
         """The edited network becomes the one that trains (and is saved)."""

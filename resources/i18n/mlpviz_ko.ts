@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name></name>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>What to watch: %1</source>
+        <translation>무엇을 지켜볼까: %1</translation>
+    </message>
+    <message>
+        <source>Runs, one after another: %1</source>
+        <translation>차례로 실행할 학습: %1</translation>
+    </message>
+    <message>
+        <source>Course experiments</source>
+        <translation>강의 실험</translation>
+    </message>
+    <message>
+        <source>Runs: %1</source>
+        <translation>실행: %1</translation>
+    </message>
+</context>
+<context>
     <name>Activation</name>
     <message>
         <source>sigmoid</source>
@@ -728,10 +751,64 @@
     </message>
 </context>
 <context>
+    <name>ExperimentRunner</name>
+    <message>
+        <source>Run an experiment</source>
+        <translation>실험 실행</translation>
+    </message>
+    <message>
+        <source>Cannot use these settings</source>
+        <translation>이 설정은 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Experiment run: %1</source>
+        <translation>실험 중인 학습: %1</translation>
+    </message>
+</context>
+<context>
     <name>HelpButton</name>
     <message>
         <source>What is this? (Shift+F1, then click anything)</source>
         <translation>이것은 무엇인가요? (Shift+F1을 누르고 아무것이나 클릭)</translation>
+    </message>
+</context>
+<context>
+    <name>HintsBar</name>
+    <message>
+        <source>Dismiss this hint</source>
+        <translation>이 도움말 닫기</translation>
+    </message>
+    <message>
+        <source>Set %1 and start again</source>
+        <translation>%1(으)로 바꾸고 다시 시작</translation>
+    </message>
+    <message>
+        <source>Set %1</source>
+        <translation>%1(으)로 바꾸기</translation>
+    </message>
+    <message>
+        <source>The learning rate looks too high.</source>
+        <translation>학습률이 너무 높아 보입니다.</translation>
+    </message>
+    <message>
+        <source>The learning rate looks too low.</source>
+        <translation>학습률이 너무 낮아 보입니다.</translation>
+    </message>
+    <message>
+        <source>The network is memorising its training images.</source>
+        <translation>네트워크가 학습 이미지를 외우고 있습니다(과대적합).</translation>
+    </message>
+    <message>
+        <source>Many ReLU units have died.</source>
+        <translation>죽은 ReLU 뉴런이 많습니다.</translation>
+    </message>
+    <message>
+        <source>Many units are saturated.</source>
+        <translation>포화된 뉴런이 많습니다.</translation>
+    </message>
+    <message>
+        <source>The gradient vanishes before the first layer.</source>
+        <translation>기울기가 첫 번째 층에 닿기 전에 사라집니다.</translation>
     </message>
 </context>
 <context>
@@ -1008,7 +1085,7 @@
     </message>
     <message>
         <source>Evaluate</source>
-        <translation type="unfinished"></translation>
+        <translation>평가</translation>
     </message>
     <message>
         <source>Loading %1...</source>

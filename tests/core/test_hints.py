@@ -193,3 +193,13 @@ def test_a_flat_loss_above_guessing_is_never_called_a_rate_too_low():
     losses = np.full(800, 2.8)
     assert keys(hints.check(losses, (), COURSE.replace(lr=20))) == ["lr_high"]
     assert hints.lr_too_low(losses, COURSE) is None
+
+
+def test_unmeasured_steps_make_no_hint_and_no_warning():
+    # An opened model's earlier steps carry NaN statistics: nothing to judge, and nothing to warn about.
+    from mlpviz.core import hints
+    from mlpviz.core.config import Config
+    inactive = np.full((50, 3), np.nan)
+    for config in (Config(hidden=(32, 16), activation="relu"), Config(hidden=(32, 16), activation="sigmoid")):
+        assert hints.dead_relus(inactive, config) is None and hints.saturated_sigmoids(inactive, config) is None
+    assert hints.vanishing_gradients(np.full((50, 5), np.nan), Config(hidden=(10, 10, 10, 10))) is None

@@ -77,23 +77,23 @@ def test_structural_change_asks_before_resetting(qtbot, window):
 
 
 def test_drawing_gives_a_prediction_while_drawing(qtbot, window):
-    window.pad.clear()
-    assert window.input_x is None and window.prediction() is None
+    window.input_view.pad.clear()
+    assert window.session.input_x is None and window.activations.probabilities() is None
     updates = []
-    window.pad.changed.connect(lambda: updates.append(window.prediction()))
-    draw(qtbot, window.pad, [(0.5, 0.15), (0.5, 0.4), (0.5, 0.65), (0.5, 0.85)])  # a 1
+    window.input_view.pad.changed.connect(lambda: updates.append(window.activations.probabilities()))
+    draw(qtbot, window.input_view.pad, [(0.5, 0.15), (0.5, 0.4), (0.5, 0.65), (0.5, 0.85)])  # a 1
     assert len(updates) >= 3 and updates[0] is not None  # updated during the stroke
-    assert window.input_x.shape == (784,) and window.input_x.max() == pytest.approx(1)
-    p = window.prediction()
+    assert window.session.input_x.shape == (784,) and window.session.input_x.max() == pytest.approx(1)
+    p = window.activations.probabilities()
     assert p.shape == (10,) and abs(p.sum() - 1) < 1e-5
     assert window.activations.caption.text().startswith(f"Your drawing: the network reads <b>{p.argmax()}</b>")
     qtbot.keyClick(window, Qt.Key.Key_Escape)
-    assert window.pad.is_empty() and window.input_x is None
+    assert window.input_view.pad.is_empty() and window.session.input_x is None
 
 
 def test_test_image_browser_feeds_the_views(qtbot, window, small):
     window.input_view.test_index.setValue(3)
-    np.testing.assert_allclose(window.input_x, small.x_test[3] / 255, atol=1e-6)
+    np.testing.assert_allclose(window.session.input_x, small.x_test[3] / 255, atol=1e-6)
     assert f"label {small.y_test[3]}" in window.session.input_source
 
 
@@ -173,7 +173,7 @@ def test_saving_remembers_the_folder(qtbot, window, tmp_path):
     wait_step(qtbot, window, 1)
     folder = tmp_path / "models"
     folder.mkdir()
-    assert window.files.write(str(folder / "m.npz")) and not window.dirty
+    assert window.files.write(str(folder / "m.npz")) and not window.files.unsaved()
     assert window.settings.value("last_folder") == str(folder)
 
 
@@ -187,9 +187,9 @@ def test_impossible_settings_are_refused_and_the_run_kept(qtbot, window):
 def test_a_failed_save_says_so_and_keeps_the_model_unsaved(qtbot, window, tmp_path):
     window.step_once()
     wait_step(qtbot, window, 1)
-    assert window.dirty
+    assert window.files.unsaved()
     assert not window.files.write(str(tmp_path / "no" / "such" / "folder" / "m.npz"))
-    assert window.dirty and "cannot save" in window.last_notice
+    assert window.files.unsaved() and "cannot save" in window.last_notice
 
 
 def test_a_bad_dataset_folder_is_reported_and_the_data_kept(qtbot, window, tmp_path):

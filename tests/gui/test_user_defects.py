@@ -20,10 +20,10 @@ def test_step_epoch_right_after_a_step_ends_exactly_at_the_epoch_end(qtbot, wind
 
 
 def test_single_steps_count_as_unsaved_work(qtbot, window):
-    assert not window.dirty
+    assert not window.files.unsaved()
     window.step_once()
     qtbot.waitUntil(lambda: window.trainer.step_count == 1, timeout=3000)
-    assert window.dirty
+    assert window.files.unsaved()
     qtbot.waitUntil(window.isWindowModified, timeout=3000)  # the title's [*] follows at the next repaint
 
 
@@ -52,7 +52,7 @@ def test_the_real_prompt_keeps_or_discards_the_work(qtbot, window):
     assert window.trainer is run
     answer_next_box(QMessageBox.StandardButton.Discard)
     window.reset()
-    assert window.trainer is not run and not window.dirty
+    assert window.trainer is not run and not window.files.unsaved()
 
 
 def test_save_after_a_reset_asks_where_instead_of_overwriting_the_opened_file(qtbot, window, tmp_path,
@@ -98,13 +98,13 @@ def window14(make_window, small):
 
 
 def test_a_14x14_dataset_reads_drawings_and_test_images(qtbot, window14):
-    window14.pad.clear()
-    draw(qtbot, window14.pad, [(0.5, 0.15), (0.5, 0.5), (0.5, 0.85)])
-    assert window14.input_x.shape == (196,)
-    p = window14.prediction()
+    window14.input_view.pad.clear()
+    draw(qtbot, window14.input_view.pad, [(0.5, 0.15), (0.5, 0.5), (0.5, 0.85)])
+    assert window14.session.input_x.shape == (196,)
+    p = window14.activations.probabilities()
     assert p.shape == (10,) and abs(p.sum() - 1) < 1e-5
     window14.input_view.test_index.setValue(5)
-    assert window14.input_x.shape == (196,) and window14.pad.pixels().shape == (280, 280)
+    assert window14.session.input_x.shape == (196,) and window14.input_view.pad.pixels().shape == (280, 280)
 
 
 def test_a_rejected_value_is_not_confirmed_first_and_the_last_good_value_returns(qtbot, window):
@@ -128,7 +128,7 @@ def test_escape_leaves_a_settings_field_and_space_trains_again(qtbot, window):
     qtbot.waitUntil(field.hasFocus, timeout=1000)
     qtbot.keyClick(field, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not field.hasFocus(), timeout=1000)
-    assert not window.pad.is_empty()  # Escape went to the field, not to "clear drawing"
+    assert not window.input_view.pad.is_empty()  # Escape went to the field, not to "clear drawing"
     qtbot.keyClick(window, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: window.state == RUNNING, timeout=3000)
     window.toggle_run()
@@ -154,7 +154,7 @@ def test_switching_to_a_dataset_of_another_size_computes_nothing_with_the_old_ne
     x_test = small.x_test.reshape(-1, 28, 28)[:, ::2, ::2].reshape(-1, 196)
     window.set_data(Dataset(x_train, small.y_train, x_test, small.y_test, (14, 14), "mnist-14"))
     qtbot.waitUntil(lambda: window.latest is not None and window.latest.model.sizes[0] == 196, timeout=5000)
-    assert window.input_x.shape == (196,) and window.prediction().shape == (10,)
+    assert window.session.input_x.shape == (196,) and window.activations.probabilities().shape == (10,)
 
 
 def test_batch_size_momentum_and_dropout_change_while_the_network_trains_on(qtbot, window):

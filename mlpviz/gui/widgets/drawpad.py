@@ -97,6 +97,10 @@ class DrawPad(QWidget):
         self.update()
         self.changed.emit()
 
+    def is_drawing(self) -> bool:
+        """True while a stroke is under way (the mouse button is down)."""
+        return self._last is not None
+
     def is_empty(self) -> bool:
         return self._empty
 
