@@ -7,7 +7,6 @@ from mlpviz.core import evaluation as E
 from mlpviz.core.config import Config
 from mlpviz.core.trainer import Trainer, evaluate
 from mlpviz.gui import style
-from mlpviz.gui.jobs import JobRunner
 from mlpviz.gui.session import Session
 from mlpviz.gui.views.evaluate import EvaluateView, confusion_rgb
 from mlpviz.gui.worker import PAUSED, RUNNING, Snapshot
@@ -163,25 +162,6 @@ def test_a_new_run_clears_the_view(qtbot, view, trained):
     assert view.evaluation is None and view.gallery.count() == 0 and not view._job_timer.isActive()
 
 
-def test_a_newer_job_cancels_the_older(qtbot):
-    runner = JobRunner()
-    results, started = [], []
-
-    def slow(tag, should_stop=None, progress=None):
-        started.append(tag)
-        while tag == "old" and not should_stop():
-            pass
-        return None if should_stop() else tag
-
-    runner.finished.connect(results.append)
-    old = runner.run(slow, "old")
-    qtbot.waitUntil(lambda: started == ["old"])
-    runner.run(slow, "new")
-    assert old.cancelled
-    qtbot.waitUntil(lambda: results == ["new"], timeout=5000)
-    assert old.done.wait(1)
-
-
 def test_shutdown_stops_running_jobs(qtbot, view, trained):
     model, ev = trained
     view.session.publish(snapshot(model, ev))
@@ -192,26 +172,6 @@ def test_shutdown_stops_running_jobs(qtbot, view, trained):
     assert view.robustness_jobs.busy and view.projection_jobs.busy
     assert view.shutdown(5.0)
     assert not view.robustness_jobs.busy and not view.projection_jobs.busy
-
-
-def test_a_failing_job_is_reported_and_the_runner_goes_on(qtbot):
-    runner = JobRunner()
-    failures, results = [], []
-    runner.failed.connect(failures.append)
-    runner.finished.connect(results.append)
-
-    def boom(should_stop=None, progress=None):
-        raise ValueError("bad input")
-
-    def fine(x, should_stop=None, progress=None):
-        progress(0.5)
-        return x * 2
-
-    runner.run(boom)
-    qtbot.waitUntil(lambda: failures == ["ValueError: bad input"], timeout=5000)
-    runner.run(fine, 21)
-    qtbot.waitUntil(lambda: results == [42], timeout=5000)
-    assert not runner.busy and runner.shutdown(1.0)
 
 
 def test_refreshes_do_not_grow_the_map_symbol_cache(qtbot, view, trained, small):

@@ -219,23 +219,3 @@ def test_inside_view_routes_output_clicks_to_the_attribution(qtbot, session, mod
     points = {divmod(int(p.data()), 1_000_000): p for p in view.diagram.nodes.points()}
     view.diagram.nodes.sigClicked.emit(view.diagram.nodes, [points[3, 5]], None)
     assert view.attribution.digit == 5 and view.attribution.digits.button(5).isChecked()
-
-
-def test_background_work_delivers_only_the_newest_result(qtbot):
-    import threading
-
-    from mlpviz.gui.views.background import Latest
-    latest = Latest()
-    gate, ran, results, failures = threading.Event(), [], [], []
-    latest.ready.connect(results.append)
-    latest.failed.connect(failures.append)
-    latest.submit(lambda: (gate.wait(5), ran.append(1), 1)[-1])
-    latest.submit(lambda: (ran.append(2), 2)[-1])  # replaced by the next before it starts
-    latest.submit(lambda: (ran.append(3), 3)[-1])
-    assert latest.busy
-    gate.set()
-    qtbot.waitUntil(lambda: not latest.busy, timeout=5000)
-    assert ran == [1, 3] and results == [3] and failures == []
-    latest.submit(lambda: 1 / 0)
-    qtbot.waitUntil(lambda: len(failures) == 1, timeout=5000)
-    assert "ZeroDivisionError" in failures[0] and results == [3]

@@ -25,9 +25,9 @@ from ...core.edit import Edit, EditError
 from ...core.model import MLP
 from ...core.trainer import evaluate
 from ..i18n import arg
+from ..jobs import JobRunner
 from ..session import Session
 from ..widgets.whatsthis import explain as explain_view
-from .background import Latest
 from .base import View
 
 PAUSE_REASON = QT_TRANSLATE_NOOP("EditView", "Training paused: edits are made on a network that stands still. "
@@ -158,8 +158,8 @@ class EditView(View):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
 
-        self.scorer = Latest(self)
-        self.scorer.ready.connect(self._scored)
+        self.scorer = JobRunner(self)
+        self.scorer.finished.connect(self._scored)
         self.scorer.failed.connect(lambda msg: self.accuracy_label.setText(arg(self.tr("test accuracy: failed (%1)"),
                                                                                msg)))
         session.unitSelected.connect(lambda layer, unit: self._enable())
@@ -267,7 +267,7 @@ class EditView(View):
             acc = evaluate(edited, x, y).accuracy
             base = known if known is not None else (acc if edited is original else evaluate(original, x, y).accuracy)
             return edited, acc, base
-        self.scorer.submit(job)
+        self.scorer.run(lambda should_stop, progress: job())  # the newest request wins
 
     def _scored(self, result) -> None:
         model, acc, base = result

@@ -13,10 +13,10 @@ from ...core import explain
 from ...core.model import MLP
 from .. import style
 from ..i18n import activation_label, arg
+from ..jobs import JobRunner
 from ..session import Session
 from ..widgets.mosaic import finite_limit
 from ..widgets.whatsthis import explain as explain_view
-from .background import Latest
 from .base import View
 from .labels import steady
 
@@ -101,8 +101,8 @@ class NeuronView(View):
         self._searched_at = -np.inf
         self._top: np.ndarray = np.zeros(0, np.intp)
         self._shown_key: tuple | None = None
-        self.search = Latest(self)
-        self.search.ready.connect(self._search_done)
+        self.search = JobRunner(self)
+        self.search.finished.connect(self._search_done)
         self.search.failed.connect(lambda msg: self.top_label.setText(arg(self.tr("search failed: %1"), msg)))
         session.unitSelected.connect(lambda layer, unit: self.refresh())
         top.addWidget(explain_view(self, self.tr(
@@ -239,7 +239,7 @@ class NeuronView(View):
 
         def job(model=model, layer=layer):
             return model, layer, explain.layer_activations(model, x_test, layer)
-        self.search.submit(job)
+        self.search.run(lambda should_stop, progress: job())  # the newest request wins
 
     def _search_done(self, result) -> None:
         model, layer, acts = result
