@@ -1,0 +1,84 @@
+"""The views of how a run learns over time: per-layer dynamics, the timeline, runs compared."""
+import numpy as np
+
+from mlpviz.core.config import Config
+from mlpviz.core.trainer import Trainer
+from mlpviz.gui.worker import Snapshot
+
+
+def snapshot_of(trainer: Trainer, delivered: int, run_id: int = 1, state: str = "running") -> Snapshot:
+    """A snapshot as the worker makes it: the series rows since `delivered`, copies of the model."""
+    n = len(trainer.losses)
+    series = {name: buf.view()[delivered:n].copy() for name, buf in trainer.series.items()}
+    return Snapshot.of(trainer.model.copy(), step=trainer.step_count, steps_per_epoch=trainer.steps_per_epoch,
+                       epoch_progress=trainer.step_count / trainer.steps_per_epoch, series_start=delivered,
+                       series=series, epochs=tuple(trainer.epochs), timeline=trainer.timeline,
+                       changes=tuple(trainer.changes), run_id=run_id, state=state, lr=trainer.optimizer.lr)
+
+
+def train_and_publish(session, trainer: Trainer, steps: int, per_snapshot: int = 5, run_id: int = 1) -> None:
+    """Train `steps` steps, publishing a snapshot every `per_snapshot` steps, and a paused one at the end."""
+    delivered = 0
+    for _ in range(steps // per_snapshot):
+        trainer.step(per_snapshot)
+        session.publish(snapshot_of(trainer, delivered, run_id))
+        delivered = len(trainer.losses)
+    session.publish(snapshot_of(trainer, delivered, run_id, state="paused"))
+
+
+def deep(activation: str, init: str, std: float = 0.01) -> Config:
+    return Config(hidden=(100, 100, 100, 100), activation=activation, init=init, init_std=std, lr=0.1,
+                  batch_size=100, steps=30, epochs=None)
+
+
+# Dynamics --------------------------------------------------------------------------------------
+
+def test_dynamics_curves_hold_every_step_of_every_layer(make_view, small):
+    from mlpviz.gui.views.dynamics import DynamicsView
+    view = make_view(DynamicsView, 800, 900)
+    trainer = Trainer.from_config(Config(hidden=(32, 16), steps=40, epochs=None), small, evaluate_epochs=False)
+    trainer.set_lr(0.05)  # a change at step 0, marked on the curves
+    train_and_publish(view.session, trainer, 40)
+    for name in ("grad_norm", "update_ratio", "inactive"):
+        assert view.points(name).shape == (40, 3)
+        assert len(view._curves[name]) == 3
+        x, y = view._curves[name][0].getData()
+        assert len(x) == 40 and np.all(np.isfinite(y))
+        np.testing.assert_allclose(view.points(name), trainer.series[name].view())
+    legend = [item[1].text for item in view.grad_plot.plotItem.legend.items]
+    assert legend == ["layer 1 (784→32)", "layer 2 (32→16)", "layer 3 (16→10)"]
+    assert len(view._marks) == 3 and view._marks[0][1].label.toPlainText() == "lr 0.05"
+    _, counts = view.hist_now.getData()
+    assert counts.sum() == 784 * 32  # layer 1's weights, every one binned
+
+
+def test_dynamics_keeps_rows_while_hidden_and_starts_over_on_a_new_run(make_view, small):
+    from mlpviz.gui.views.dynamics import DynamicsView
+    view = make_view(DynamicsView, 600, 700)
+    view.hide()
+    trainer = Trainer.from_config(Config(hidden=(16,), steps=20, epochs=None), small, evaluate_epochs=False)
+    train_and_publish(view.session, trainer, 20)
+    view.show()
+    assert view.points("grad_norm").shape == (20, 2)
+    x, _ = view._curves["grad_norm"][1].getData()
+    assert len(x) == 20
+    other = Trainer.from_config(Config(hidden=(16, 8), steps=10, epochs=None), small, evaluate_epochs=False)
+    train_and_publish(view.session, other, 10, run_id=2)
+    assert view.points("grad_norm").shape == (10, 3)
+
+
+def test_vanishing_gradient_shows_in_the_plotted_data(make_view, small):
+    """784-100-100-100-100-10: sigmoid with N(0, 0.01²) starves layer 1; ReLU with He does not."""
+    from mlpviz.gui.views.dynamics import DynamicsView
+    ratios = {}
+    for activation, init in (("sigmoid", "normal"), ("relu", "he")):
+        view = make_view(DynamicsView, 600, 700)
+        trainer = Trainer.from_config(deep(activation, init), small, evaluate_epochs=False)
+        train_and_publish(view.session, trainer, 10)
+        # The curves' displayed data on the log axis are log10 of the norms.
+        first = view._curves["grad_norm"][0].getData()[1]
+        last = view._curves["grad_norm"][-1].getData()[1]
+        np.testing.assert_allclose(10 ** first, trainer.series["grad_norm"].view()[:, 0], rtol=1e-5)
+        ratios[activation] = float(10 ** (np.median(first) - np.median(last)))
+    assert ratios["sigmoid"] < 1e-3  # orders of magnitude smaller
+    assert 0.1 < ratios["relu"] < 10
