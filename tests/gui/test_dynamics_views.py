@@ -1,5 +1,6 @@
 """The views of how a run learns over time: per-layer dynamics, the timeline, runs compared."""
 import numpy as np
+import pytest
 
 from mlpviz.core.config import Config
 from mlpviz.core.trainer import Trainer
@@ -82,3 +83,45 @@ def test_vanishing_gradient_shows_in_the_plotted_data(make_view, small):
         ratios[activation] = float(10 ** (np.median(first) - np.median(last)))
     assert ratios["sigmoid"] < 1e-3  # orders of magnitude smaller
     assert 0.1 < ratios["relu"] < 10
+
+
+# Timeline --------------------------------------------------------------------------------------
+
+def test_timeline_slider_views_a_stored_step_and_live_returns(make_view, small):
+    from mlpviz.gui.views.timeline import TimelineView
+    view = make_view(TimelineView, 700, 250)
+    session = view.session
+    trainer = Trainer.from_config(Config(hidden=(32,), steps=60, epochs=None), small, evaluate_epochs=False)
+    viewed = []
+    session.viewedStepChanged.connect(viewed.append)
+    train_and_publish(session, trainer, 60)
+    stored = trainer.timeline.steps()
+    assert view.steps() == stored and stored[0] == 0 and len(stored) > 5
+    assert view.slider.maximum() == len(stored) - 1 and view.slider.value() == len(stored) - 1
+    view.slider.setValue(3)
+    assert session.viewed_step == stored[3] and viewed[-1] == stored[3]
+    assert session.snapshot.model is trainer.timeline.model_at(stored[3])
+    assert view.label.text() == f"viewing step {stored[3]} (epoch {stored[3] / trainer.steps_per_epoch:.2f})"
+    assert not view.live_button.isChecked()
+    view.live_button.click()
+    assert session.viewed_step is None and viewed[-1] is None
+    assert view.live_button.isChecked() and view.label.text() == "live"
+
+
+def test_timeline_probabilities_have_one_point_per_stored_step(make_view, small):
+    from mlpviz.gui.views.timeline import TimelineView
+    view = make_view(TimelineView, 700, 250)
+    session = view.session
+    trainer = Trainer.from_config(Config(hidden=(32,), steps=60, epochs=None), small, evaluate_epochs=False)
+    train_and_publish(session, trainer, 60)
+    session.show_test_image(0)
+    stored = trainer.timeline.steps()
+    probs = view.probabilities()
+    assert probs.shape == (len(stored), 10)
+    np.testing.assert_allclose(probs.sum(axis=1), 1, rtol=1e-4)
+    x, y = view.curves[int(small.y_test[0])].getData()
+    assert len(x) == len(stored)
+    np.testing.assert_allclose(10 ** x - 1, stored, atol=1e-6)
+    expected = trainer.timeline.model_at(stored[-1]).predict_proba(session.input_x)[0, int(small.y_test[0])]
+    assert y[-1] == pytest.approx(expected, rel=1e-5)
+    assert y[-1] > y[0]  # the network learned to read the image as its true digit
