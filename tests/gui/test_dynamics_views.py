@@ -125,3 +125,60 @@ def test_timeline_probabilities_have_one_point_per_stored_step(make_view, small)
     expected = trainer.timeline.model_at(stored[-1]).predict_proba(session.input_x)[0, int(small.y_test[0])]
     assert y[-1] == pytest.approx(expected, rel=1e-5)
     assert y[-1] > y[0]  # the network learned to read the image as its true digit
+
+
+# Runs ------------------------------------------------------------------------------------------
+
+def run_two(view, small):
+    """Two runs of two epochs each on 1,000 images: lr 0.1 then lr 0.01 and 32 hidden units."""
+    from mlpviz.core.data import Dataset
+    data = Dataset(small.x_train[:1000], small.y_train[:1000], small.x_test[:300], small.y_test[:300],
+                   small.image_shape, "tiny")
+    session = view.session
+    first = Config(hidden=(16,), lr=0.1, epochs=2.0, steps=None)
+    second = first.replace(lr=0.01, hidden=(32,))
+    for run_id, config, images in ((1, first, 1000), (2, second, 500)):
+        session.set_run_config(config, images)
+        trainer = Trainer.from_config(config, data, train_eval_limit=200)
+        train_and_publish(session, trainer, 2 * trainer.steps_per_epoch, per_snapshot=5, run_id=run_id)
+    return trainer
+
+
+def test_runs_list_names_what_differed(make_view, small):
+    from mlpviz.gui.views.runs import RunsView
+    view = make_view(RunsView, 900, 600)
+    run_two(view, small)
+    assert [r.run_id for r in view.session.runs] == [1]
+    assert view.labels() == ["current run",
+                             "run 1: hidden 32 (was 16), lr 0.01 (was 0.1), train images 500 (was 1,000)"]
+    earlier = [c for c in view.loss_plot.listDataItems() if c is not view.current_loss]
+    assert len(earlier) == 1 and len(earlier[0].getData()[0]) == 20  # 20 steps, fewer than the columns
+    x, y = view.current_loss.getData()
+    assert len(x) == 20 and x[-1] == pytest.approx(2.0)
+    assert len(view.current_acc.getData()[0]) == 2  # two epoch ends
+    from PySide6.QtCore import Qt
+    view.list.item(1).setCheckState(Qt.CheckState.Unchecked)
+    assert [c for c in view.loss_plot.listDataItems() if c is not view.current_loss] == []
+    assert view.list.item(1).checkState() == Qt.CheckState.Unchecked
+
+
+def test_runs_export_csv_and_images(make_view, small, tmp_path, monkeypatch):
+    import csv
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from mlpviz.gui.views.runs import CSV_HEADER, RunsView
+    view = make_view(RunsView, 900, 600)
+    trainer = run_two(view, small)
+    target = tmp_path / "runs.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "CSV files (*.csv)"))
+    view.csv_button.click()
+    rows = list(csv.reader(target.open()))
+    assert tuple(rows[0]) == CSV_HEADER
+    assert [(r[0], r[1]) for r in rows[1:]] == [("1", "1"), ("1", "2"), ("2", "1"), ("2", "2")]
+    assert float(rows[-1][6]) == pytest.approx(trainer.epochs[-1].test_accuracy)
+    for name in ("plots.png", "plots.svg"):
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, n=name, **k: (str(tmp_path / n), ""))
+        view.image_button.click()
+        assert (tmp_path / name).stat().st_size > 1000
+    assert (tmp_path / "plots.svg").read_text().lstrip().startswith("<?xml")
