@@ -16,10 +16,22 @@ from ..i18n import arg
 from ..session import Session
 from ..widgets.whatsthis import explain as explain_view
 from .base import View
-from .curves import decimate
 
 HISTOGRAM_INTERVAL = 1.0  # seconds between two histograms while training: each bins every weight
 LOG_FLOOR = 1e-12  # a log axis has no zero: exact zeros (a rate of 0, a dead layer) are drawn here
+
+
+def envelope(values: np.ndarray, buckets: int) -> tuple[np.ndarray, np.ndarray]:
+    """decimate() for every column of (n, L) rows at once: the index of each bucket's last row,
+    twice (n' ,), and each bucket's minimum then maximum per column (n', L). One pass over the
+    contiguous rows costs a fraction of L passes over strided columns."""
+    k = -(-len(values) // max(buckets, 1))
+    if k <= 1:
+        return np.arange(len(values)), values
+    starts = np.arange(0, len(values), k)
+    ends = np.minimum(starts + k, len(values)) - 1
+    lo, hi = np.minimum.reduceat(values, starts, axis=0), np.maximum.reduceat(values, starts, axis=0)
+    return np.repeat(ends, 2), np.stack([lo, hi], axis=1).reshape(-1, values.shape[1])
 
 
 def layer_color(layer: int, n_layers: int) -> pg.QtGui.QColor:
@@ -217,15 +229,13 @@ class DynamicsView(View):
             values = rows.view()
             if values.shape[1] != len(curves):
                 continue
+            i, v = envelope(values, columns)
+            # NaN (steps without statistics) stays NaN through both: a gap in the curve.
+            v = 100 * v if name == "inactive" else np.maximum(v, LOG_FLOOR)
+            x = epoch[i]
             for layer, curve in enumerate(curves):
-                y = values[:, layer]
-                i, v = decimate(y, True, columns)
-                if name == "inactive":
-                    v = 100 * v
-                else:
-                    v = np.maximum(v, LOG_FLOOR)  # NaN stays NaN: a gap in the curve
-                curve.setData(epoch[i], v)
-                drawn = True
+                curve.setData(x, v[:, layer])
+            drawn = True
         if snap.changes != self._changes:
             for plot, line in self._marks:
                 plot.removeItem(line)
