@@ -1485,6 +1485,81 @@
     </message>
 </context>
 <context>
+    <name>Setting</name>
+    <message>
+        <source>hidden</source>
+        <translation>은닉층</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>활성화 함수</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>init</source>
+        <translation>초기화</translation>
+    </message>
+    <message>
+        <source>init std</source>
+        <translation>초기 표준편차</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <source>lr</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>가중치 감쇠</translation>
+    </message>
+    <message>
+        <source>lr decay</source>
+        <translation>학습률 감소</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>학습률 스케줄</translation>
+    </message>
+    <message>
+        <source>dropout</source>
+        <translation>드롭아웃</translation>
+    </message>
+    <message>
+        <source>shift</source>
+        <translation>이미지 이동</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>dtype</source>
+        <translation>자료형</translation>
+    </message>
+</context>
+<context>
     <name>SoftmaxView</name>
     <message>
         <source>softmax, as the course writes it: y&lt;sub&gt;k&lt;/sub&gt; = exp(a&lt;sub&gt;k&lt;/sub&gt; − C) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(a&lt;sub&gt;i&lt;/sub&gt; − C), with C = max(a) so that no exp overflows; here a = z / T for the temperature T.&lt;br&gt;cross-entropy: E = −Σ&lt;sub&gt;k&lt;/sub&gt; t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt; = −log y&lt;sub&gt;t&lt;/sub&gt; for the one-hot label t.</source>

@@ -6,7 +6,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...core.dynamics import SERIES, weight_histograms
@@ -39,10 +39,32 @@ def layer_color(layer: int, n_layers: int) -> pg.QtGui.QColor:
     return pg.intColor(layer, hues=max(n_layers, 2), maxHue=270, values=1, maxValue=200)
 
 
+# Settings by their short names (config.differences, SettingChange with "_" read as a space).
+SETTING_NAMES = {"hidden": QT_TRANSLATE_NOOP("Setting", "hidden"),
+                 "activation": QT_TRANSLATE_NOOP("Setting", "activation"),
+                 "loss": QT_TRANSLATE_NOOP("Setting", "loss"), "init": QT_TRANSLATE_NOOP("Setting", "init"),
+                 "init std": QT_TRANSLATE_NOOP("Setting", "init std"),
+                 "optimizer": QT_TRANSLATE_NOOP("Setting", "optimizer"), "lr": QT_TRANSLATE_NOOP("Setting", "lr"),
+                 "momentum": QT_TRANSLATE_NOOP("Setting", "momentum"),
+                 "weight decay": QT_TRANSLATE_NOOP("Setting", "weight decay"),
+                 "lr decay": QT_TRANSLATE_NOOP("Setting", "lr decay"),
+                 "schedule": QT_TRANSLATE_NOOP("Setting", "schedule"),
+                 "dropout": QT_TRANSLATE_NOOP("Setting", "dropout"), "shift": QT_TRANSLATE_NOOP("Setting", "shift"),
+                 "batch size": QT_TRANSLATE_NOOP("Setting", "batch size"),
+                 "epochs": QT_TRANSLATE_NOOP("Setting", "epochs"), "steps": QT_TRANSLATE_NOOP("Setting", "steps"),
+                 "seed": QT_TRANSLATE_NOOP("Setting", "seed"), "dtype": QT_TRANSLATE_NOOP("Setting", "dtype")}
+
+
+def setting_name(name: str) -> str:
+    """A setting's short name as the user reads it, e.g. "lr" (학습률 in Korean)."""
+    name = name.replace("_", " ")
+    return QCoreApplication.translate("Setting", SETTING_NAMES[name]) if name in SETTING_NAMES else name
+
+
 def change_label(name: str, value) -> str:
     """A setting change as a short label, e.g. "lr 0.01"."""
     text = f"{value:g}" if isinstance(value, float) else str(value)
-    return f"{name} {text}"
+    return f"{setting_name(name)} {text}"
 
 
 def change_marks(plot, changes, steps_per_epoch: int, epochs: np.ndarray | None = None) -> list[pg.InfiniteLine]:

@@ -28,6 +28,7 @@ from ..i18n import arg
 from ..session import RunRecord, Session
 from ..widgets.whatsthis import explain as explain_view
 from .base import View
+from .dynamics import setting_name
 
 CSV_HEADER = ("run", "epoch", "step", "train_loss", "train_accuracy", "test_loss", "test_accuracy")
 CURRENT = -1  # the list item of the current run
@@ -133,7 +134,7 @@ class RunsView(View):
         """An earlier run named by how the current run differs from it."""
         config, images = self.session.run_config
         if config is not None and run.config is not None:
-            parts = [arg(self.tr("%1 %2 (was %3)"), name, now, was)
+            parts = [arg(self.tr("%1 %2 (was %3)"), setting_name(name), now, was)
                      for name, now, was in differences(config, run.config)]
         else:
             parts = [self.tr("settings unknown")]
