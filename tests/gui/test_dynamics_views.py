@@ -51,6 +51,29 @@ def test_dynamics_curves_hold_every_step_of_every_layer(make_view, small):
     assert len(view._marks) == 3 and view._marks[0][1].label.toPlainText() == "lr 0.05"
     _, counts = view.hist_now.getData()
     assert counts.sum() == 784 * 32  # layer 1's weights, every one binned
+    _, at_start = view.hist_initial.getData()
+    assert at_start.sum() == 784 * 32 and not np.array_equal(counts, at_start)
+    step = trainer.timeline.steps()[3]
+    view.session.view_step(step)
+    assert all(line.isVisible() and line.value() == pytest.approx(step / trainer.steps_per_epoch)
+               for line in view._viewed_lines)
+    view.session.view_step(None)
+    assert not any(line.isVisible() for line in view._viewed_lines)
+
+
+def test_change_marks_sit_at_the_end_of_their_step(qtbot):
+    import pyqtgraph as pg
+
+    from mlpviz.core.trainer import SettingChange
+    from mlpviz.gui.views.dynamics import change_marks
+    plot = pg.PlotWidget()
+    qtbot.addWidget(plot)
+    changes = (SettingChange(50, "lr", 0.01), SettingChange(120, "batch_size", 32))
+    lines = change_marks(plot, changes, 100)
+    assert [line.value() for line in lines] == [0.5, 1.2]
+    assert [line.label.toPlainText() for line in lines] == ["lr 0.01", "batch size 32"]
+    exact = change_marks(plot.plotItem, changes, 100, epochs=np.arange(1, 201) / 80)
+    assert [line.value() for line in exact] == [50 / 80, 120 / 80]
 
 
 def test_dynamics_keeps_rows_while_hidden_and_starts_over_on_a_new_run(make_view, small):

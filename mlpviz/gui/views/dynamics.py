@@ -147,6 +147,7 @@ class DynamicsView(View):
             "(about 0.001 is healthy). Below: the share of units that stayed inactive (ReLU at 0, sigmoid or "
             "tanh saturated) over the recent batches, and a histogram of one layer's weights now against at "
             "the start.</p>"))
+        session.viewedStepChanged.connect(self._viewed)
         self.clear()
 
     # Data ------------------------------------------------------------------------------------
@@ -159,6 +160,13 @@ class DynamicsView(View):
             plot.plotItem.clear()
             plot.plotItem.legend.clear()
         self._marks: list[tuple[object, pg.InfiniteLine]] = []
+        # The step the other views show, when it is not the live one.
+        self._viewed_lines = []
+        for plot in self.plots.values():
+            line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(style.ACCENT, width=1.5))
+            line.hide()
+            plot.addItem(line, ignoreBounds=True)
+            self._viewed_lines.append(line)
         self._changes: tuple = ()
         self._sizes: tuple[int, ...] = ()
         self._initial = None
@@ -209,6 +217,15 @@ class DynamicsView(View):
         for buf in self._rows.values():  # a series absent from this snapshot: NaN rows keep it aligned
             if len(buf) < len(self._epoch):
                 buf.extend(np.full((len(self._epoch) - len(buf), buf.view().shape[1]), np.nan))
+
+    def _viewed(self, step) -> None:
+        """Mark the viewed step on the curves (at its epoch), or no mark while live."""
+        epoch = self._epoch.view()
+        for line in self._viewed_lines:
+            line.setVisible(step is not None)
+            if step is not None:
+                spe = self.session.live.steps_per_epoch if self.session.live is not None else 1
+                line.setValue(float(epoch[step - 1]) if 0 < step <= len(epoch) else step / max(spe, 1))
 
     def points(self, name: str) -> np.ndarray:
         """Every step's row of series `name` held so far (steps, L), layer 1 first."""

@@ -56,12 +56,13 @@ class TimelineView(View):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.plot, 1)
-        explain_view(self, self.tr(
+        help_button = explain_view(self, self.tr(
             "<b>Timeline</b><p>While it trains, the network is copied at steps spaced out on a log scale (many "
             "early, when most is learned, fewer later) and at every epoch end. Drag the slider to show the "
             "network of such a step in every view; Live follows the training again. The plot shows the "
             "probability the network gave each digit for the current input at every stored step: how its "
-            "reading of your drawing changed as W ← W − η·∂L/∂W went on.</p>"))
+            "reading of your drawing changed as W ← W − η·∂L/∂W went on.</p>"), floating=False)
+        row.addWidget(help_button)  # the strip's top-right corner holds the Live button
         session.viewedStepChanged.connect(self._viewed)
         self.clear()
 
