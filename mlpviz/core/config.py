@@ -165,6 +165,31 @@ class Config:
         return self
 
 
+# How differences() names a setting; the others go by their Config field name.
+SHORT_NAMES = {"init_std": "init std", "weight_decay": "weight decay", "lr_decay": "lr decay",
+               "batch_size": "batch size"}
+
+
+def setting_text(name: str, value) -> str:
+    """A setting's value as a person reads it: hidden as "256,128" (none: "none"), numbers with %g."""
+    if name == "hidden":
+        return ",".join(map(str, value)) if value else "none"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def differences(a: Config, b: Config) -> list[tuple[str, str, str]]:
+    """The settings in which a differs from b, in field order: (name, value in a, value in b) as
+    text, e.g. [("lr", "0.01", "0.1")], ready for a label "lr 0.01 (was 0.1)"."""
+    out = []
+    for f in fields(Config):
+        va, vb = getattr(a, f.name), getattr(b, f.name)
+        if va != vb:
+            out.append((SHORT_NAMES.get(f.name, f.name), setting_text(f.name, va), setting_text(f.name, vb)))
+    return out
+
+
 PRESETS: dict[str, Config] = {
     # The course's network, trained the way its hand-written NumPy version means to.
     "course": Config(),

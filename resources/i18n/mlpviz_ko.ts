@@ -628,6 +628,85 @@
     </message>
 </context>
 <context>
+    <name>DynamicsView</name>
+    <message>
+        <source>Gradient size per layer ‖∂L/∂W‖ (log scale)</source>
+        <translation>층별 기울기 크기 ‖∂L/∂W‖ (로그 눈금)</translation>
+    </message>
+    <message>
+        <source>‖∂L/∂W‖</source>
+        <translation>‖∂L/∂W‖</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>Update size relative to the weights ‖ΔW‖ / ‖W‖ (log scale)</source>
+        <translation>가중치 대비 갱신 크기 ‖ΔW‖ / ‖W‖ (로그 눈금)</translation>
+    </message>
+    <message>
+        <source>‖ΔW‖ / ‖W‖</source>
+        <translation>‖ΔW‖ / ‖W‖</translation>
+    </message>
+    <message>
+        <source>Inactive units over the recent batches</source>
+        <translation>최근 배치 동안 비활성인 뉴런</translation>
+    </message>
+    <message>
+        <source>inactive %</source>
+        <translation>비활성 %</translation>
+    </message>
+    <message>
+        <source>Weights now and at the start</source>
+        <translation>지금과 처음의 가중치</translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>가중치 개수</translation>
+    </message>
+    <message>
+        <source>weight value</source>
+        <translation>가중치 값</translation>
+    </message>
+    <message>
+        <source>at the start</source>
+        <translation>처음</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>지금</translation>
+    </message>
+    <message>
+        <source>The layer whose weights the histogram shows</source>
+        <translation>히스토그램에 가중치를 보여 줄 층</translation>
+    </message>
+    <message>
+        <source>Histogram of layer:</source>
+        <translation>히스토그램 층:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;How each layer learns&lt;/b&gt;&lt;p&gt;Every step changes the weights by W ← W − η·∂L/∂W. Top: the size of each layer&apos;s gradient ‖∂L/∂W‖ on a log scale; when the first layer&apos;s is orders of magnitude below the last one&apos;s (sigmoid with tiny initial weights), the early layers hardly learn: the vanishing gradient. Middle: how far each step moves a layer&apos;s weights, relative to their size (about 0.001 is healthy). Below: the share of units that stayed inactive (ReLU at 0, sigmoid or tanh saturated) over the recent batches, and a histogram of one layer&apos;s weights now against at the start.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;층마다 어떻게 학습하나&lt;/b&gt;&lt;p&gt;스텝마다 가중치가 W ← W − η·∂L/∂W 로 바뀝니다. 위: 각 층의 기울기 크기 ‖∂L/∂W‖ (로그 눈금). 첫 층의 기울기가 마지막 층보다 몇 자릿수나 작으면 (아주 작은 초기 가중치의 시그모이드) 앞쪽 층은 거의 학습하지 못합니다: 기울기 소실입니다. 가운데: 스텝 하나가 층의 가중치를 그 크기에 비해 얼마나 움직이는지 (0.001 안팎이 건강합니다). 아래: 최근 배치 동안 계속 비활성이던 뉴런의 비율 (ReLU는 0, 시그모이드와 tanh는 포화)과, 한 층의 가중치를 처음과 견준 히스토그램.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>No training yet.</source>
+        <translation>아직 학습하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>layer %1 (%2→%3)</source>
+        <translation>%1층 (%2→%3)</translation>
+    </message>
+    <message>
+        <source>No per-step statistics in this run (they were switched off, or the run was opened from a file).</source>
+        <translation>이 실행에는 스텝별 통계가 없습니다 (꺼져 있었거나 파일에서 연 실행입니다).</translation>
+    </message>
+    <message>
+        <source>Latest steps: layer 1&apos;s gradient is %1× the last layer&apos;s.</source>
+        <translation>최근 스텝: 1층의 기울기는 마지막 층의 %1배입니다.</translation>
+    </message>
+</context>
+<context>
     <name>EditView</name>
     <message>
         <source>Training paused: edits are made on a network that stands still. Press Space to train the edited one.</source>
@@ -1369,10 +1448,196 @@
     </message>
 </context>
 <context>
+    <name>RunsView</name>
+    <message>
+        <source>Loss (mean over nearby steps)</source>
+        <translation>손실 (가까운 스텝들의 평균)</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>Test accuracy at each epoch end</source>
+        <translation>에포크가 끝날 때마다의 테스트 정확도</translation>
+    </message>
+    <message>
+        <source>accuracy %</source>
+        <translation>정확도 %</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>Tick the runs to show; each earlier run is named by the settings in which the current run differs from it: the current value, and in brackets the earlier run&apos;s.</source>
+        <translation>보여 줄 실행을 체크하세요. 이전 실행마다 현재 실행과 다른 설정으로 이름을 붙입니다: 현재 값, 괄호 안에 그 실행의 값.</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV 내보내기…</translation>
+    </message>
+    <message>
+        <source>Every run&apos;s epoch history in one table</source>
+        <translation>모든 실행의 에포크 기록을 한 표로</translation>
+    </message>
+    <message>
+        <source>Export PNG/SVG…</source>
+        <translation>PNG/SVG 내보내기…</translation>
+    </message>
+    <message>
+        <source>Save the plots as a PNG or SVG image</source>
+        <translation>그래프를 PNG 또는 SVG 이미지로 저장</translation>
+    </message>
+    <message>
+        <source>Runs:</source>
+        <translation>실행:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Runs compared&lt;/b&gt;&lt;p&gt;Each reset, new setting or opened model starts a run; the earlier ones stay here as faint curves beside the current run&apos;s bold ones, so that you can see what a change did: a smaller learning rate η in W ← W − η·∂L/∂W, for instance, lowers the loss more slowly but more steadily. Each earlier run is named by what differs, such as &quot;lr 0.01 (was 0.1)&quot;: the current value, then that run&apos;s.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;실행 비교&lt;/b&gt;&lt;p&gt;초기화, 새 설정, 모델 열기마다 새 실행이 시작됩니다. 이전 실행은 현재 실행의 굵은 곡선 옆에 흐린 곡선으로 남아, 바꾼 것이 무엇을 했는지 볼 수 있습니다. 예를 들어 W ← W − η·∂L/∂W 에서 학습률 η를 줄이면 손실이 더 천천히, 그러나 더 고르게 줄어듭니다. 이전 실행마다 다른 점으로 이름을 붙입니다. &quot;lr 0.01 (이전 0.1)&quot;처럼 현재 값, 그리고 그 실행의 값입니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 %2 (was %3)</source>
+        <translation>%1 %2 (이전 %3)</translation>
+    </message>
+    <message>
+        <source>settings unknown</source>
+        <translation>설정 모름</translation>
+    </message>
+    <message>
+        <source>train images %1 (was %2)</source>
+        <translation>학습 이미지 %1 (이전 %2)</translation>
+    </message>
+    <message>
+        <source>run %1: %2</source>
+        <translation>실행 %1: %2</translation>
+    </message>
+    <message>
+        <source>same settings</source>
+        <translation>같은 설정</translation>
+    </message>
+    <message>
+        <source>current run</source>
+        <translation>현재 실행</translation>
+    </message>
+    <message>
+        <source>Export runs as CSV</source>
+        <translation>실행을 CSV로 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 저장함</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 이미지 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export the plots</source>
+        <translation>그래프 내보내기</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Runs compared</source>
+        <translation>실행 비교</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <source>Test image %1 (label %2)</source>
         <translation>테스트 이미지 %1 (레이블 %2)</translation>
+    </message>
+</context>
+<context>
+    <name>Setting</name>
+    <message>
+        <source>hidden</source>
+        <translation>은닉층</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>활성화 함수</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>init</source>
+        <translation>초기화</translation>
+    </message>
+    <message>
+        <source>init std</source>
+        <translation>초기 표준편차</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <source>lr</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>가중치 감쇠</translation>
+    </message>
+    <message>
+        <source>lr decay</source>
+        <translation>학습률 감소</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>학습률 스케줄</translation>
+    </message>
+    <message>
+        <source>dropout</source>
+        <translation>드롭아웃</translation>
+    </message>
+    <message>
+        <source>shift</source>
+        <translation>이미지 이동</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>dtype</source>
+        <translation>자료형</translation>
     </message>
 </context>
 <context>
@@ -1487,6 +1752,49 @@
     <message>
         <source>lr %1</source>
         <translation>학습률 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Drag to view the network as it was at an earlier step</source>
+        <translation>끌어서 이전 스텝의 신경망을 봅니다</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>실시간</translation>
+    </message>
+    <message>
+        <source>Follow the training again</source>
+        <translation>다시 학습을 따라갑니다</translation>
+    </message>
+    <message>
+        <source>Each digit&apos;s probability for the current input</source>
+        <translation>현재 입력에 대한 숫자별 확률</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>확률</translation>
+    </message>
+    <message>
+        <source>step + 1 (log scale)</source>
+        <translation>스텝 + 1 (로그 눈금)</translation>
+    </message>
+    <message>
+        <source>Timeline:</source>
+        <translation>타임라인:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Timeline&lt;/b&gt;&lt;p&gt;While it trains, the network is copied at steps spaced out on a log scale (many early, when most is learned, fewer later) and at every epoch end. Drag the slider to show the network of such a step in every view; Live follows the training again. The plot shows the probability the network gave each digit for the current input at every stored step: how its reading of your drawing changed as W ← W − η·∂L/∂W went on.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;타임라인&lt;/b&gt;&lt;p&gt;학습하는 동안 신경망을 로그 눈금으로 띄엄띄엄 고른 스텝(대부분을 배우는 초반에 많이, 나중엔 드물게)과 에포크가 끝날 때마다 복사해 둡니다. 슬라이더를 끌면 그 스텝의 신경망을 모든 화면에서 보여 주고, 실시간 버튼은 다시 학습을 따라갑니다. 그래프는 저장된 스텝마다 신경망이 현재 입력의 각 숫자에 준 확률입니다: W ← W − η·∂L/∂W 가 이어지는 동안 내 그림을 읽는 방식이 어떻게 바뀌었는지 보여 줍니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>실시간</translation>
+    </message>
+    <message>
+        <source>viewing step %1 (epoch %2)</source>
+        <translation>스텝 %1 보는 중 (에포크 %2)</translation>
     </message>
 </context>
 <context>

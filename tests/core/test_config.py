@@ -66,3 +66,14 @@ def test_describe_range_speaks_plainly():
     assert describe_range("hidden") == f"from 1 to {MAX_WIDTH}"
     assert describe_range("lr") == "above 0 and at most 1e+06"
     assert describe_range("momentum") == "at least 0 and at most 0.999999"
+
+
+def test_differences_name_each_changed_setting_with_both_values():
+    from mlpviz.core.config import Config, differences
+    base = Config()
+    assert differences(base, base) == []
+    changed = base.replace(lr=0.01, hidden=(128, 64), batch_size=32)
+    assert differences(changed, base) == [("hidden", "128,64", "50"), ("lr", "0.01", "0.1"),
+                                          ("batch size", "32", "100")]
+    assert differences(base.replace(hidden=(), epochs=3.0, steps=None), base) == [
+        ("hidden", "none", "50"), ("epochs", "3", "None"), ("steps", "None", "50000")]

@@ -1,0 +1,327 @@
+"""How each layer learns over the steps: gradient sizes, update sizes, inactive units, and the
+weights now against at the start."""
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ...core.dynamics import SERIES, weight_histograms
+from ...core.trainer import GrowingBuffer
+from .. import style
+from ..i18n import arg
+from ..session import Session
+from ..widgets.whatsthis import explain as explain_view
+from .base import View
+
+HISTOGRAM_INTERVAL = 1.0  # seconds between two histograms while training: each bins every weight
+LOG_FLOOR = 1e-12  # a log axis has no zero: exact zeros (a rate of 0, a dead layer) are drawn here
+
+
+def envelope(values: np.ndarray, buckets: int) -> tuple[np.ndarray, np.ndarray]:
+    """decimate() for every column of (n, L) rows at once: the index of each bucket's last row,
+    twice (n' ,), and each bucket's minimum then maximum per column (n', L). One pass over the
+    contiguous rows costs a fraction of L passes over strided columns."""
+    k = -(-len(values) // max(buckets, 1))
+    if k <= 1:
+        return np.arange(len(values)), values
+    starts = np.arange(0, len(values), k)
+    ends = np.minimum(starts + k, len(values)) - 1
+    lo, hi = np.minimum.reduceat(values, starts, axis=0), np.maximum.reduceat(values, starts, axis=0)
+    return np.repeat(ends, 2), np.stack([lo, hi], axis=1).reshape(-1, values.shape[1])
+
+
+def layer_color(layer: int, n_layers: int) -> pg.QtGui.QColor:
+    """Layer 1 (0 here) blue through to the last layer red, so that the order reads at a glance."""
+    return pg.intColor(layer, hues=max(n_layers, 2), maxHue=270, values=1, maxValue=200)
+
+
+# Settings by their short names (config.differences, SettingChange with "_" read as a space).
+SETTING_NAMES = {"hidden": QT_TRANSLATE_NOOP("Setting", "hidden"),
+                 "activation": QT_TRANSLATE_NOOP("Setting", "activation"),
+                 "loss": QT_TRANSLATE_NOOP("Setting", "loss"), "init": QT_TRANSLATE_NOOP("Setting", "init"),
+                 "init std": QT_TRANSLATE_NOOP("Setting", "init std"),
+                 "optimizer": QT_TRANSLATE_NOOP("Setting", "optimizer"), "lr": QT_TRANSLATE_NOOP("Setting", "lr"),
+                 "momentum": QT_TRANSLATE_NOOP("Setting", "momentum"),
+                 "weight decay": QT_TRANSLATE_NOOP("Setting", "weight decay"),
+                 "lr decay": QT_TRANSLATE_NOOP("Setting", "lr decay"),
+                 "schedule": QT_TRANSLATE_NOOP("Setting", "schedule"),
+                 "dropout": QT_TRANSLATE_NOOP("Setting", "dropout"), "shift": QT_TRANSLATE_NOOP("Setting", "shift"),
+                 "batch size": QT_TRANSLATE_NOOP("Setting", "batch size"),
+                 "epochs": QT_TRANSLATE_NOOP("Setting", "epochs"), "steps": QT_TRANSLATE_NOOP("Setting", "steps"),
+                 "seed": QT_TRANSLATE_NOOP("Setting", "seed"), "dtype": QT_TRANSLATE_NOOP("Setting", "dtype")}
+
+
+def setting_name(name: str) -> str:
+    """A setting's short name as the user reads it, e.g. "lr" (학습률 in Korean)."""
+    name = name.replace("_", " ")
+    return QCoreApplication.translate("Setting", SETTING_NAMES[name]) if name in SETTING_NAMES else name
+
+
+def change_label(name: str, value) -> str:
+    """A setting change as a short label, e.g. "lr 0.01"."""
+    text = f"{value:g}" if isinstance(value, float) else str(value)
+    return f"{setting_name(name)} {text}"
+
+
+def change_marks(plot, changes, steps_per_epoch: int, epochs: np.ndarray | None = None) -> list[pg.InfiniteLine]:
+    """Draw a dashed vertical line with its label on `plot` (a PlotWidget or PlotItem, x in epochs)
+    at every SettingChange in `changes`; return the lines (remove them with plot.removeItem).
+
+    A change at step s applies from step s + 1 on, so it sits at the end of step s: epoch
+    s / steps_per_epoch, or epochs[s - 1] when the per-step "epoch" series (steps,) is given (exact
+    across batch-size changes)."""
+    lines = []
+    for change in changes:
+        s = change.step
+        if epochs is not None and 0 < s <= len(epochs):
+            x = float(epochs[s - 1])
+        else:
+            x = s / max(steps_per_epoch, 1)
+        pen = pg.mkPen("#888", width=1, style=Qt.PenStyle.DashLine)
+        line = pg.InfiniteLine(pos=x, angle=90, movable=False, pen=pen,
+                               label=change_label(change.name, change.value),
+                               labelOpts={"position": 0.92, "color": "#555", "rotateAxis": (1, 0), "anchors":
+                                          [(0, 0), (0, 0)]})
+        line.setZValue(-10)
+        plot.addItem(line, ignoreBounds=True)
+        lines.append(line)
+    return lines
+
+
+class DynamicsView(View):
+    """Per layer over the steps: ||∂L/∂W|| (log), ||ΔW||/||W|| (log), the share of inactive units;
+    and a histogram of one layer's weights now against at the start."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(session, parent)
+        self.grad_plot = style.plot_widget(self.tr("Gradient size per layer ‖∂L/∂W‖ (log scale)"),
+                                           self.tr("‖∂L/∂W‖"), self.tr("epoch"))
+        self.ratio_plot = style.plot_widget(self.tr("Update size relative to the weights ‖ΔW‖ / ‖W‖ (log scale)"),
+                                            self.tr("‖ΔW‖ / ‖W‖"), self.tr("epoch"))
+        self.inactive_plot = style.plot_widget(self.tr("Inactive units over the recent batches"),
+                                               self.tr("inactive %"), self.tr("epoch"))
+        self.plots = {"grad_norm": self.grad_plot, "update_ratio": self.ratio_plot, "inactive": self.inactive_plot}
+        for plot in (self.grad_plot, self.ratio_plot):
+            plot.setLogMode(x=False, y=True)
+        self.inactive_plot.setYRange(0, 100, padding=0.02)
+        self.inactive_plot.enableAutoRange(axis="y", enable=False)
+        self.ratio_plot.setXLink(self.grad_plot)
+        self.inactive_plot.setXLink(self.grad_plot)
+        for plot in self.plots.values():
+            plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
+        self.hist_plot = style.plot_widget(self.tr("Weights now and at the start"), self.tr("weights"),
+                                           self.tr("weight value"))
+        self.hist_plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
+        self.hist_initial = self.hist_plot.plot(stepMode="center", pen=pg.mkPen("#999", width=1.5,
+                                                                                   style=Qt.PenStyle.DashLine),
+                                                name=self.tr("at the start"))
+        self.hist_now = self.hist_plot.plot(stepMode="center", fillLevel=0, brush=(31, 119, 180, 90),
+                                            pen=pg.mkPen(style.TRAIN, width=1.5), name=self.tr("now"))
+        self.layer_box = QComboBox()
+        self.layer_box.setToolTip(self.tr("The layer whose weights the histogram shows"))
+        self.layer_box.currentIndexChanged.connect(lambda _: self._draw_histogram(force=True))
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #555;")
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Histogram of layer:")))
+        row.addWidget(self.layer_box)
+        row.addStretch(1)
+        row.addWidget(self.note, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.grad_plot, 2)
+        layout.addWidget(self.ratio_plot, 2)
+        layout.addWidget(self.inactive_plot, 2)
+        layout.addLayout(row)
+        layout.addWidget(self.hist_plot, 2)
+        explain_view(self, self.tr(
+            "<b>How each layer learns</b><p>Every step changes the weights by W ← W − η·∂L/∂W. Top: the size "
+            "of each layer's gradient ‖∂L/∂W‖ on a log scale; when the first layer's is orders of magnitude "
+            "below the last one's (sigmoid with tiny initial weights), the early layers hardly learn: the "
+            "vanishing gradient. Middle: how far each step moves a layer's weights, relative to their size "
+            "(about 0.001 is healthy). Below: the share of units that stayed inactive (ReLU at 0, sigmoid or "
+            "tanh saturated) over the recent batches, and a histogram of one layer's weights now against at "
+            "the start.</p>"))
+        session.viewedStepChanged.connect(self._viewed)
+        self.clear()
+
+    # Data ------------------------------------------------------------------------------------
+
+    def clear(self) -> None:
+        self._epoch = GrowingBuffer(dtype=np.float64)
+        self._rows: dict[str, GrowingBuffer] = {}
+        self._curves: dict[str, list[pg.PlotDataItem]] = {name: [] for name in SERIES}
+        for plot in self.plots.values():
+            plot.plotItem.clear()
+            plot.plotItem.legend.clear()
+        self._marks: list[tuple[object, pg.InfiniteLine]] = []
+        # The step the other views show, when it is not the live one.
+        self._viewed_lines = []
+        for plot in self.plots.values():
+            line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(style.ACCENT, width=1.5))
+            line.hide()
+            plot.addItem(line, ignoreBounds=True)
+            self._viewed_lines.append(line)
+        self._changes: tuple = ()
+        self._sizes: tuple[int, ...] = ()
+        self._initial = None
+        self._initial_of = None
+        self._hist_at = -np.inf
+        self._model = None
+        self.hist_now.setData([0, 1], [0])
+        self.hist_initial.setData([0, 1], [0])
+        self.layer_box.blockSignals(True)
+        self.layer_box.clear()
+        self.layer_box.blockSignals(False)
+        self.note.setText(self.tr("No training yet."))
+
+    def _on_snapshot(self, snapshot) -> None:
+        # Each snapshot carries only the rows new since the previous one: they are kept even
+        # while the view is hidden (a cheap copy), and only the painting waits until it is shown.
+        self._ingest(snapshot)
+        super()._on_snapshot(snapshot)
+
+    def _ingest(self, snap) -> None:
+        series = snap.series
+        if "epoch" not in series:
+            return
+        if snap.series_start < len(self._epoch):  # a history delivered again from its start
+            if snap.series_start + len(series["epoch"]) <= len(self._epoch) and snap.series_start > 0:
+                return  # the rows are already held (the same snapshot again)
+            self.clear()
+        gap = snap.series_start - len(self._epoch)
+        n_layers = len(snap.model.layers)
+        if gap > 0:  # rows that never arrived: left out of the curves as NaN
+            self._epoch.extend(np.full(gap, np.nan))
+            for buf in self._rows.values():
+                buf.extend(np.full((gap, n_layers), np.nan))
+        n = len(series["epoch"])
+        start = len(self._epoch)
+        self._epoch.extend(series["epoch"])
+        for name in SERIES:
+            rows = series.get(name)
+            if rows is None or rows.ndim != 2:
+                continue
+            buf = self._rows.get(name)
+            if buf is None:
+                buf = self._rows[name] = GrowingBuffer(row=(rows.shape[1],), dtype=np.float64)
+                buf.extend(np.full((start, rows.shape[1]), np.nan))
+            if len(rows) != n:  # statistics switched off and on: align on the epoch series
+                rows = np.full((n, rows.shape[1]), np.nan)
+            buf.extend(rows)
+        for buf in self._rows.values():  # a series absent from this snapshot: NaN rows keep it aligned
+            if len(buf) < len(self._epoch):
+                buf.extend(np.full((len(self._epoch) - len(buf), buf.view().shape[1]), np.nan))
+
+    def _viewed(self, step) -> None:
+        """Mark the viewed step on the curves (at its epoch), or no mark while live."""
+        epoch = self._epoch.view()
+        for line in self._viewed_lines:
+            line.setVisible(step is not None)
+            if step is not None:
+                spe = self.session.live.steps_per_epoch if self.session.live is not None else 1
+                line.setValue(float(epoch[step - 1]) if 0 < step <= len(epoch) else step / max(spe, 1))
+
+    def points(self, name: str) -> np.ndarray:
+        """Every step's row of series `name` held so far (steps, L), layer 1 first."""
+        buf = self._rows.get(name)
+        return np.zeros((0, len(self._sizes) - 1 if self._sizes else 0)) if buf is None else buf.view()
+
+    # Painting --------------------------------------------------------------------------------
+
+    def _layer_names(self, sizes: tuple[int, ...]) -> list[str]:
+        return [arg(self.tr("layer %1 (%2→%3)"), i + 1, sizes[i], sizes[i + 1]) for i in range(len(sizes) - 1)]
+
+    def _make_curves(self, sizes: tuple[int, ...]) -> None:
+        self._sizes = sizes
+        names = self._layer_names(sizes)
+        for name, plot in self.plots.items():
+            for curve in self._curves[name]:
+                plot.removeItem(curve)
+            plot.plotItem.legend.clear()
+            self._curves[name] = [plot.plot(pen=pg.mkPen(layer_color(i, len(names)), width=1.5), name=label,
+                                            connect="finite")
+                                  for i, label in enumerate(names)]
+        self.layer_box.blockSignals(True)
+        self.layer_box.clear()
+        self.layer_box.addItems(names)
+        self.layer_box.setCurrentIndex(0)
+        self.layer_box.blockSignals(False)
+
+    def update_from(self, snap) -> None:
+        sizes = tuple(snap.model.sizes)
+        if sizes != self._sizes:
+            self._make_curves(sizes)
+        self._model, self._timeline = snap.model, snap.timeline
+        epoch = self._epoch.view()
+        columns = max(100, int(self.grad_plot.getViewBox().width()))
+        drawn = False
+        for name, curves in self._curves.items():
+            rows = self._rows.get(name)
+            if rows is None or not len(rows):
+                continue
+            values = rows.view()
+            if values.shape[1] != len(curves):
+                continue
+            i, v = envelope(values, columns)
+            # NaN (steps without statistics) stays NaN through both: a gap in the curve.
+            v = 100 * v if name == "inactive" else np.maximum(v, LOG_FLOOR)
+            x = epoch[i]
+            for layer, curve in enumerate(curves):
+                curve.setData(x, v[:, layer])
+            drawn = True
+        if snap.changes != self._changes:
+            for plot, line in self._marks:
+                plot.removeItem(line)
+            self._marks = [(plot, line) for plot in self.plots.values()
+                           for line in change_marks(plot, snap.changes, snap.steps_per_epoch, epoch)]
+            self._changes = snap.changes
+        self.note.setText(self._ratio_note() if drawn else self.tr(
+            "No per-step statistics in this run (they were switched off, or the run was opened from a file)."))
+        self._draw_histogram(force=snap.state != "running")
+
+    def _ratio_note(self) -> str:
+        """The first layer's gradient against the last one's, over the latest steps, in words."""
+        g = self.points("grad_norm")
+        recent = g[-20:]
+        recent = recent[np.all(np.isfinite(recent), axis=1)]
+        if not len(recent) or recent.shape[1] < 2:
+            return ""
+        first, last = float(np.mean(recent[:, 0])), float(np.mean(recent[:, -1]))
+        if first <= 0 or last <= 0:
+            return ""
+        return arg(self.tr("Latest steps: layer 1's gradient is %1× the last layer's."), f"{first / last:.2g}")
+
+    def _draw_histogram(self, force: bool = False) -> None:
+        now = time.monotonic()
+        model, timeline = self._model, getattr(self, "_timeline", None)
+        if model is None or timeline is None or (not force and now - self._hist_at < HISTOGRAM_INTERVAL):
+            return
+        steps = timeline.steps()
+        if not steps:
+            return
+        if self._initial_of is not timeline:  # the first copy never changes within a timeline
+            self._initial, self._initial_of = timeline.model_at(steps[0]), timeline
+        layer = max(self.layer_box.currentIndex(), 0)
+        if layer >= len(model.layers) or len(self._initial.layers) != len(model.layers):
+            return
+        self._hist_at = now
+        # Only the chosen layer is binned: weight_histograms on one-layer views of both networks.
+        h = histogram_of_layer(model, self._initial, layer)
+        self.hist_now.setData(h.edges, h.now)
+        self.hist_initial.setData(h.edges, h.initial)
+
+
+def histogram_of_layer(model, initial, layer: int, bins: int = 40):
+    """Histogram (edges (bins + 1,), now (bins,), initial (bins,)) of layer `layer` (0 = layer 1)."""
+
+    class _One:  # weight_histograms reads only .layers
+        def __init__(self, m):
+            self.layers = [m.layers[layer]]
+
+    return weight_histograms(_One(model), _One(initial), bins)[0]

@@ -1,0 +1,160 @@
+"""The run's past as a strip: pick a stored step to view the network as it was then, and see how
+its reading of the current input changed while it learned."""
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
+
+from .. import style
+from ..i18n import arg
+from ..session import Session
+from ..widgets.whatsthis import explain as explain_view
+from .base import View
+from .dynamics import layer_color
+
+PROBABILITY_INTERVAL = 1.0  # seconds between two recomputations while new copies keep arriving
+
+
+class TimelineView(View):
+    """A slider over the timeline's stored steps, a Live button, and each digit's probability for
+    the current input against the stored steps."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(session, parent)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setToolTip(self.tr("Drag to view the network as it was at an earlier step"))
+        self.slider.setRange(0, 0)
+        self.slider.valueChanged.connect(self._slid)
+        self.live_button = QPushButton(self.tr("Live"))
+        self.live_button.setToolTip(self.tr("Follow the training again"))
+        self.live_button.setCheckable(True)
+        self.live_button.setChecked(True)
+        self.live_button.clicked.connect(self.go_live)
+        self.label = QLabel()
+        self.label.setMinimumWidth(180)
+        self.plot = style.plot_widget(self.tr("Each digit's probability for the current input"),
+                                      self.tr("probability"), self.tr("step + 1 (log scale)"))
+        self.plot.setLogMode(x=True, y=False)
+        self.plot.setYRange(0, 1, padding=0.02)
+        self.plot.enableAutoRange(axis="y", enable=False)
+        self.plot.addLegend(offset=(1, 1), labelTextSize="7pt", colCount=5)
+        self.curves = [self.plot.plot(pen=pg.mkPen(layer_color(d, 10), width=1.5), name=str(d)) for d in range(10)]
+        self.marker = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(style.ACCENT, width=1.5))
+        self.marker.hide()
+        self.plot.addItem(self.marker, ignoreBounds=True)
+        self.plot.setMinimumHeight(120)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Timeline:")))
+        row.addWidget(self.slider, 1)
+        row.addWidget(self.label)
+        row.addWidget(self.live_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.plot, 1)
+        help_button = explain_view(self, self.tr(
+            "<b>Timeline</b><p>While it trains, the network is copied at steps spaced out on a log scale (many "
+            "early, when most is learned, fewer later) and at every epoch end. Drag the slider to show the "
+            "network of such a step in every view; Live follows the training again. The plot shows the "
+            "probability the network gave each digit for the current input at every stored step: how its "
+            "reading of your drawing changed as W ← W − η·∂L/∂W went on.</p>"), floating=False)
+        row.addWidget(help_button)  # the strip's top-right corner holds the Live button
+        session.viewedStepChanged.connect(self._viewed)
+        self.clear()
+
+    def clear(self) -> None:
+        self._steps: list[int] = []
+        self._timeline = None
+        self._probs: dict[int, np.ndarray] = {}  # stored copies never change: one forward pass each
+        self._prob_at = -np.inf
+        self._x: np.ndarray | None = None
+        self._dirty = True
+        for curve in self.curves:
+            curve.setData([], [])
+        self.marker.hide()
+        self._set_slider(0, 0)
+        self._viewed(self.session.viewed_step)
+
+    def _set_slider(self, maximum: int, value: int) -> None:
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, maximum)
+        self.slider.setValue(value)
+        self.slider.blockSignals(False)
+
+    def steps(self) -> list[int]:
+        """The stored steps the slider runs over, increasing."""
+        return list(self._steps)
+
+    def update_from(self, snap) -> None:
+        timeline = snap.timeline
+        if timeline is None:
+            return
+        steps = timeline.steps()
+        if timeline is not self._timeline:
+            self._timeline, self._probs, self._dirty = timeline, {}, True
+        if steps != self._steps:
+            self._steps = steps
+            self._dirty = True
+            viewed = self.session.viewed_step
+            index = len(steps) - 1 if viewed is None else int(np.searchsorted(steps, viewed, side="right")) - 1
+            self._set_slider(max(len(steps) - 1, 0), max(index, 0))
+        self._update_probabilities(force=snap.state != "running")
+
+    def set_input(self, x, source: str) -> None:
+        self._x = None if x is None else np.asarray(x, np.float32).ravel()
+        self._probs = {}
+        self._dirty = True
+        self._update_probabilities(force=True)
+
+    def _update_probabilities(self, force: bool = False) -> None:
+        now = time.monotonic()
+        if not self._dirty or (not force and now - self._prob_at < PROBABILITY_INTERVAL):
+            return
+        x, timeline = self._x, self._timeline
+        if x is None or timeline is None or not self._steps:
+            for curve in self.curves:
+                curve.setData([], [])
+            self._dirty = False
+            return
+        self._prob_at, self._dirty = now, False
+        probs = self.probabilities()
+        xs = np.asarray(self._steps, np.float64) + 1
+        for d, curve in enumerate(self.curves):
+            curve.setData(xs, probs[:, d])
+
+    def probabilities(self) -> np.ndarray:
+        """Each digit's probability for the current input at every stored step (steps, 10)."""
+        out = np.zeros((len(self._steps), 10))
+        for i, step in enumerate(self._steps):
+            p = self._probs.get(step)
+            if p is None:
+                p = self._probs[step] = self._timeline.model_at(step).predict_proba(self._x)[0]
+            out[i, :len(p)] = p[:10]
+        return out
+
+    def go_live(self) -> None:
+        """Show the live network again."""
+        self.session.view_step(None)
+        self.live_button.setChecked(self.session.viewed_step is None)
+
+    def _slid(self, index: int) -> None:
+        if 0 <= index < len(self._steps):
+            self.session.view_step(self._steps[index])
+
+    def _viewed(self, step) -> None:
+        self.live_button.setChecked(step is None)
+        if step is None:
+            self.label.setText(self.tr("live"))
+            self.marker.hide()
+            if self._steps:
+                self._set_slider(len(self._steps) - 1, len(self._steps) - 1)
+            return
+        live = self.session.live
+        spe = live.steps_per_epoch if live is not None else 1
+        self.label.setText(arg(self.tr("viewing step %1 (epoch %2)"), f"{step:,}", f"{step / max(spe, 1):.2f}"))
+        self.marker.setValue(np.log10(step + 1))
+        self.marker.show()

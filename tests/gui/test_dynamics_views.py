@@ -1,0 +1,207 @@
+"""The views of how a run learns over time: per-layer dynamics, the timeline, runs compared."""
+import numpy as np
+import pytest
+
+from mlpviz.core.config import Config
+from mlpviz.core.trainer import Trainer
+from mlpviz.gui.worker import Snapshot
+
+
+def snapshot_of(trainer: Trainer, delivered: int, run_id: int = 1, state: str = "running") -> Snapshot:
+    """A snapshot as the worker makes it: the series rows since `delivered`, copies of the model."""
+    n = len(trainer.losses)
+    series = {name: buf.view()[delivered:n].copy() for name, buf in trainer.series.items()}
+    return Snapshot.of(trainer.model.copy(), step=trainer.step_count, steps_per_epoch=trainer.steps_per_epoch,
+                       epoch_progress=trainer.step_count / trainer.steps_per_epoch, series_start=delivered,
+                       series=series, epochs=tuple(trainer.epochs), timeline=trainer.timeline,
+                       changes=tuple(trainer.changes), run_id=run_id, state=state, lr=trainer.optimizer.lr)
+
+
+def train_and_publish(session, trainer: Trainer, steps: int, per_snapshot: int = 5, run_id: int = 1) -> None:
+    """Train `steps` steps, publishing a snapshot every `per_snapshot` steps, and a paused one at the end."""
+    delivered = 0
+    for _ in range(steps // per_snapshot):
+        trainer.step(per_snapshot)
+        session.publish(snapshot_of(trainer, delivered, run_id))
+        delivered = len(trainer.losses)
+    session.publish(snapshot_of(trainer, delivered, run_id, state="paused"))
+
+
+def deep(activation: str, init: str, std: float = 0.01) -> Config:
+    return Config(hidden=(100, 100, 100, 100), activation=activation, init=init, init_std=std, lr=0.1,
+                  batch_size=100, steps=30, epochs=None)
+
+
+# Dynamics --------------------------------------------------------------------------------------
+
+def test_dynamics_curves_hold_every_step_of_every_layer(make_view, small):
+    from mlpviz.gui.views.dynamics import DynamicsView
+    view = make_view(DynamicsView, 800, 900)
+    trainer = Trainer.from_config(Config(hidden=(32, 16), steps=40, epochs=None), small, evaluate_epochs=False)
+    trainer.set_lr(0.05)  # a change at step 0, marked on the curves
+    train_and_publish(view.session, trainer, 40)
+    for name in ("grad_norm", "update_ratio", "inactive"):
+        assert view.points(name).shape == (40, 3)
+        assert len(view._curves[name]) == 3
+        x, y = view._curves[name][0].getData()
+        assert len(x) == 40 and np.all(np.isfinite(y))
+        np.testing.assert_allclose(view.points(name), trainer.series[name].view())
+    legend = [item[1].text for item in view.grad_plot.plotItem.legend.items]
+    assert legend == ["layer 1 (784→32)", "layer 2 (32→16)", "layer 3 (16→10)"]
+    assert len(view._marks) == 3 and view._marks[0][1].label.toPlainText() == "lr 0.05"
+    _, counts = view.hist_now.getData()
+    assert counts.sum() == 784 * 32  # layer 1's weights, every one binned
+    _, at_start = view.hist_initial.getData()
+    assert at_start.sum() == 784 * 32 and not np.array_equal(counts, at_start)
+    step = trainer.timeline.steps()[3]
+    view.session.view_step(step)
+    assert all(line.isVisible() and line.value() == pytest.approx(step / trainer.steps_per_epoch)
+               for line in view._viewed_lines)
+    view.session.view_step(None)
+    assert not any(line.isVisible() for line in view._viewed_lines)
+
+
+def test_change_marks_sit_at_the_end_of_their_step(qtbot):
+    import pyqtgraph as pg
+
+    from mlpviz.core.trainer import SettingChange
+    from mlpviz.gui.views.dynamics import change_marks
+    plot = pg.PlotWidget()
+    qtbot.addWidget(plot)
+    changes = (SettingChange(50, "lr", 0.01), SettingChange(120, "batch_size", 32))
+    lines = change_marks(plot, changes, 100)
+    assert [line.value() for line in lines] == [0.5, 1.2]
+    assert [line.label.toPlainText() for line in lines] == ["lr 0.01", "batch size 32"]
+    exact = change_marks(plot.plotItem, changes, 100, epochs=np.arange(1, 201) / 80)
+    assert [line.value() for line in exact] == [50 / 80, 120 / 80]
+
+
+def test_dynamics_keeps_rows_while_hidden_and_starts_over_on_a_new_run(make_view, small):
+    from mlpviz.gui.views.dynamics import DynamicsView
+    view = make_view(DynamicsView, 600, 700)
+    view.hide()
+    trainer = Trainer.from_config(Config(hidden=(16,), steps=20, epochs=None), small, evaluate_epochs=False)
+    train_and_publish(view.session, trainer, 20)
+    view.show()
+    assert view.points("grad_norm").shape == (20, 2)
+    x, _ = view._curves["grad_norm"][1].getData()
+    assert len(x) == 20
+    other = Trainer.from_config(Config(hidden=(16, 8), steps=10, epochs=None), small, evaluate_epochs=False)
+    train_and_publish(view.session, other, 10, run_id=2)
+    assert view.points("grad_norm").shape == (10, 3)
+
+
+def test_vanishing_gradient_shows_in_the_plotted_data(make_view, small):
+    """784-100-100-100-100-10: sigmoid with N(0, 0.01²) starves layer 1; ReLU with He does not."""
+    from mlpviz.gui.views.dynamics import DynamicsView
+    ratios = {}
+    for activation, init in (("sigmoid", "normal"), ("relu", "he")):
+        view = make_view(DynamicsView, 600, 700)
+        trainer = Trainer.from_config(deep(activation, init), small, evaluate_epochs=False)
+        train_and_publish(view.session, trainer, 10)
+        # The curves' displayed data on the log axis are log10 of the norms.
+        first = view._curves["grad_norm"][0].getData()[1]
+        last = view._curves["grad_norm"][-1].getData()[1]
+        np.testing.assert_allclose(10 ** first, trainer.series["grad_norm"].view()[:, 0], rtol=1e-5)
+        ratios[activation] = float(10 ** (np.median(first) - np.median(last)))
+    assert ratios["sigmoid"] < 1e-3  # orders of magnitude smaller
+    assert 0.1 < ratios["relu"] < 10
+
+
+# Timeline --------------------------------------------------------------------------------------
+
+def test_timeline_slider_views_a_stored_step_and_live_returns(make_view, small):
+    from mlpviz.gui.views.timeline import TimelineView
+    view = make_view(TimelineView, 700, 250)
+    session = view.session
+    trainer = Trainer.from_config(Config(hidden=(32,), steps=60, epochs=None), small, evaluate_epochs=False)
+    viewed = []
+    session.viewedStepChanged.connect(viewed.append)
+    train_and_publish(session, trainer, 60)
+    stored = trainer.timeline.steps()
+    assert view.steps() == stored and stored[0] == 0 and len(stored) > 5
+    assert view.slider.maximum() == len(stored) - 1 and view.slider.value() == len(stored) - 1
+    view.slider.setValue(3)
+    assert session.viewed_step == stored[3] and viewed[-1] == stored[3]
+    assert session.snapshot.model is trainer.timeline.model_at(stored[3])
+    assert view.label.text() == f"viewing step {stored[3]} (epoch {stored[3] / trainer.steps_per_epoch:.2f})"
+    assert not view.live_button.isChecked()
+    view.live_button.click()
+    assert session.viewed_step is None and viewed[-1] is None
+    assert view.live_button.isChecked() and view.label.text() == "live"
+
+
+def test_timeline_probabilities_have_one_point_per_stored_step(make_view, small):
+    from mlpviz.gui.views.timeline import TimelineView
+    view = make_view(TimelineView, 700, 250)
+    session = view.session
+    trainer = Trainer.from_config(Config(hidden=(32,), steps=60, epochs=None), small, evaluate_epochs=False)
+    train_and_publish(session, trainer, 60)
+    session.show_test_image(0)
+    stored = trainer.timeline.steps()
+    probs = view.probabilities()
+    assert probs.shape == (len(stored), 10)
+    np.testing.assert_allclose(probs.sum(axis=1), 1, rtol=1e-4)
+    x, y = view.curves[int(small.y_test[0])].getData()
+    assert len(x) == len(stored)
+    np.testing.assert_allclose(10 ** x - 1, stored, atol=1e-6)
+    expected = trainer.timeline.model_at(stored[-1]).predict_proba(session.input_x)[0, int(small.y_test[0])]
+    assert y[-1] == pytest.approx(expected, rel=1e-5)
+    assert y[-1] > y[0]  # the network learned to read the image as its true digit
+
+
+# Runs ------------------------------------------------------------------------------------------
+
+def run_two(view, small):
+    """Two runs of two epochs each on 1,000 images: lr 0.1 then lr 0.01 and 32 hidden units."""
+    from mlpviz.core.data import Dataset
+    data = Dataset(small.x_train[:1000], small.y_train[:1000], small.x_test[:300], small.y_test[:300],
+                   small.image_shape, "tiny")
+    session = view.session
+    first = Config(hidden=(16,), lr=0.1, epochs=2.0, steps=None)
+    second = first.replace(lr=0.01, hidden=(32,))
+    for run_id, config, images in ((1, first, 1000), (2, second, 500)):
+        session.set_run_config(config, images)
+        trainer = Trainer.from_config(config, data, train_eval_limit=200)
+        train_and_publish(session, trainer, 2 * trainer.steps_per_epoch, per_snapshot=5, run_id=run_id)
+    return trainer
+
+
+def test_runs_list_names_what_differed(make_view, small):
+    from mlpviz.gui.views.runs import RunsView
+    view = make_view(RunsView, 900, 600)
+    run_two(view, small)
+    assert [r.run_id for r in view.session.runs] == [1]
+    assert view.labels() == ["current run",
+                             "run 1: hidden 32 (was 16), lr 0.01 (was 0.1), train images 500 (was 1,000)"]
+    earlier = [c for c in view.loss_plot.listDataItems() if c is not view.current_loss]
+    assert len(earlier) == 1 and len(earlier[0].getData()[0]) == 20  # 20 steps, fewer than the columns
+    x, y = view.current_loss.getData()
+    assert len(x) == 20 and x[-1] == pytest.approx(2.0)
+    assert len(view.current_acc.getData()[0]) == 2  # two epoch ends
+    from PySide6.QtCore import Qt
+    view.list.item(1).setCheckState(Qt.CheckState.Unchecked)
+    assert [c for c in view.loss_plot.listDataItems() if c is not view.current_loss] == []
+    assert view.list.item(1).checkState() == Qt.CheckState.Unchecked
+
+
+def test_runs_export_csv_and_images(make_view, small, tmp_path, monkeypatch):
+    import csv
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from mlpviz.gui.views.runs import CSV_HEADER, RunsView
+    view = make_view(RunsView, 900, 600)
+    trainer = run_two(view, small)
+    target = tmp_path / "runs.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "CSV files (*.csv)"))
+    view.csv_button.click()
+    rows = list(csv.reader(target.open()))
+    assert tuple(rows[0]) == CSV_HEADER
+    assert [(r[0], r[1]) for r in rows[1:]] == [("1", "1"), ("1", "2"), ("2", "1"), ("2", "2")]
+    assert float(rows[-1][6]) == pytest.approx(trainer.epochs[-1].test_accuracy)
+    for name in ("plots.png", "plots.svg"):
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, n=name, **k: (str(tmp_path / n), ""))
+        view.image_button.click()
+        assert (tmp_path / name).stat().st_size > 1000
+    assert (tmp_path / "plots.svg").read_text().lstrip().startswith("<?xml")
