@@ -4,7 +4,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ..core.config import PRESETS, Config
 from ..core.data import Dataset
@@ -19,13 +19,16 @@ from .model_files import ModelFiles
 from .session import Session
 from .views.activations import ActivationsView
 from .views.curves import CurvesView
+from .views.dynamics import DynamicsView
 from .views.edit import EditView
 from .views.evaluate import EvaluateView
 from .views.hints import HintsBar
 from .views.input import InputView
 from .views.inside import InsideView
 from .views.minibatch import MiniBatchView
+from .views.runs import RunsView
 from .views.status import StatusView
+from .views.timeline import TimelineView
 from .views.weights import WeightsView
 from .widgets.controls import LIVE, ControlPanel
 from .worker import DIVERGED, FINISHED, PAUSED, POLL_MS, REPAINT_INTERVAL, RUNNING, TrainingController
@@ -79,12 +82,7 @@ class MainWindow(QMainWindow):
         self.curves, self.weights = CurvesView(s), WeightsView(s)
         self.activations, self.input_view = ActivationsView(s), InputView(s)
         self.status = StatusView(s)
-        controls_scroll = QScrollArea()
-        controls_scroll.setWidget(self.controls)
-        controls_scroll.setWidgetResizable(True)
-        controls_scroll.setMinimumWidth(self.controls.sizeHint().width() + 16)
-        controls_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        controls_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        controls_scroll = self.controls.in_scroll_area()
         self.center = QSplitter(Qt.Orientation.Vertical)
         self.center.addWidget(self.curves)
         self.center.addWidget(self.weights)
@@ -92,13 +90,14 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.center, self.tr("Training"))
         self.inside, self.minibatch, self.editor = InsideView(s), MiniBatchView(s), EditView(s)
-        self.evaluate = EvaluateView(s)
+        self.evaluate, self.dynamics, self.runs = EvaluateView(s), DynamicsView(s), RunsView(s)
+        self.timeline = TimelineView(s)
         self.hints = HintsBar(s, lambda: self.config, busy=self.input_view.pad.is_drawing)
         self.hints.fixRequested.connect(self._apply_fix)
-        self.add_view(self.evaluate, self.tr("Evaluate"))
-        self.add_view(self.inside, self.tr("Inside the network"))
-        self.add_view(self.minibatch, self.tr("Mini-batch"))
-        self.add_view(self.editor, self.tr("Edit"))
+        for view, title in ((self.evaluate, self.tr("Evaluate")), (self.dynamics, self.tr("Gradients and units")),
+                            (self.runs, self.tr("Runs side by side")), (self.inside, self.tr("Inside the network")),
+                            (self.minibatch, self.tr("Mini-batch")), (self.editor, self.tr("Edit"))):
+            self.tabs.addTab(view, title)
         self.editor.pauseRequested.connect(lambda _: self.controller.pause_and_wait())
         self.editor.editsChanged.connect(lambda _: self._install_edits())
         self.inside.attribution.overlayChanged.connect(self.input_view.set_overlay)
@@ -114,6 +113,7 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.hints)
         column.addWidget(self.tabs, 1)
+        column.addWidget(self.timeline)
         for w in (controls_scroll, middle, self.right):
             self.splitter.addWidget(w)
         self.splitter.setSizes([controls_scroll.minimumWidth(), 560, 410])
@@ -128,10 +128,6 @@ class MainWindow(QMainWindow):
         # A lambda runs in the GUI thread: a queued call would wait for the worker's event loop, which
         # its training loop never returns to.
         c.speedChanged.connect(lambda sps: self.controller.worker.set_speed(sps))
-
-    def add_view(self, view, title: str) -> None:
-        """A view of its own in a tab beside the training view."""
-        self.tabs.addTab(view, title)
 
     # Data ---------------------------------------------------------------------------------
 

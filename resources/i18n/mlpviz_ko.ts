@@ -1167,6 +1167,14 @@
         <translation>평가</translation>
     </message>
     <message>
+        <source>Gradients and units</source>
+        <translation>기울기와 뉴런</translation>
+    </message>
+    <message>
+        <source>Runs side by side</source>
+        <translation>학습 비교</translation>
+    </message>
+    <message>
         <source>Loading %1...</source>
         <translation>%1 불러오는 중...</translation>
     </message>

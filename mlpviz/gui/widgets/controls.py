@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSlider,
     QSpinBox,
     QToolButton,
@@ -291,6 +292,16 @@ class ControlPanel(QWidget):
         self.train_limit.setToolTip(arg(self.tr("How many training images to use (the first N): from %1 to %2."),
                                         MIN_TRAIN_IMAGES, n_train))
         self.train_range.setText(arg(self.tr("from %1 to %2"), MIN_TRAIN_IMAGES, f"{n_train:,}"))
+
+    def in_scroll_area(self) -> QScrollArea:
+        """This panel in a scroll area as wide as it needs (it scrolls down, never sideways)."""
+        area = QScrollArea()
+        area.setWidget(self)
+        area.setWidgetResizable(True)
+        area.setMinimumWidth(self.sizeHint().width() + 16)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        return area
 
     def bind(self, **actions) -> None:
         """Connect the run buttons (start, step, step_epoch, reset) to what they do."""
