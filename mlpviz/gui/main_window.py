@@ -94,8 +94,8 @@ class MainWindow(QMainWindow):
         self.timeline = TimelineView(s)
         self.hints = HintsBar(s, lambda: self.config, busy=self.input_view.pad.is_drawing)
         self.hints.fixRequested.connect(self._apply_fix)
-        for view, title in ((self.evaluate, self.tr("Evaluate")), (self.dynamics, self.tr("Gradients and units")),
-                            (self.runs, self.tr("Runs side by side")), (self.inside, self.tr("Inside the network")),
+        for view, title in ((self.inside, self.tr("Inside the network")), (self.evaluate, self.tr("Evaluate")),
+                            (self.dynamics, self.tr("Gradients and units")), (self.runs, self.tr("Runs side by side")),
                             (self.minibatch, self.tr("Mini-batch")), (self.editor, self.tr("Edit"))):
             self.tabs.addTab(view, title)
         self.editor.pauseRequested.connect(lambda _: self.controller.pause_and_wait())

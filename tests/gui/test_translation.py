@@ -133,7 +133,7 @@ def test_korean_window_shows_no_english(korean, window, qtbot):
     english = [(where, text) for where, text in texts if untranslated(text)]
     assert english == [], "\n".join(f"{w}: {t}" for w, t in english)
     assert "신경망" in window.windowTitle()
-    assert [window.tabs.tabText(i) for i in range(4)] == ["학습", "네트워크 내부", "미니배치", "편집"]
+    assert [window.tabs.tabText(i) for i in range(4)] == ["학습", "네트워크 내부", "평가", "기울기와 뉴런"]
 
 
 def test_english_window_reads_english(window, qtbot):
