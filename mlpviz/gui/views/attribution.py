@@ -41,11 +41,16 @@ class AttributionView(View):
         row.addWidget(QLabel(self.tr("explain:")))
         auto = QPushButton(self.tr("predicted"))
         auto.setToolTip(self.tr("Explain whatever digit the network reads"))
+        digit_row = QHBoxLayout()  # the ten digits on a row of their own: beside the rest they were squeezed
+        digit_row.setSpacing(2)
+        side = auto.fontMetrics().horizontalAdvance("0") + 14
         for i, button in enumerate([auto] + [QPushButton(str(d)) for d in range(10)]):
             button.setCheckable(True)
-            button.setMaximumWidth(80 if i == 0 else 30)
+            if i:
+                button.setMinimumWidth(side)
+                button.setMaximumWidth(2 * side)
             self.digits.addButton(button, PREDICTED if i == 0 else i - 1)
-            row.addWidget(button)
+            (row if i == 0 else digit_row).addWidget(button, 0 if i == 0 else 1)
         auto.setChecked(True)
         self.digits.idClicked.connect(lambda d: self.set_target(None if d == PREDICTED else d))
         self.method = QComboBox()
@@ -55,8 +60,9 @@ class AttributionView(View):
                                        "Integrated gradients: the same, averaged along the way from a blank image "
                                        "to this one; the map then adds up to the change of log p along that way."))
         self.method.currentIndexChanged.connect(lambda _: self.refresh())
-        row.addStretch(1)
-        row.addWidget(self.method)
+        self.method.setMinimumContentsLength(8)
+        self.method.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        row.addWidget(self.method, 1)
 
         self.canvas = pg.GraphicsLayoutWidget()
         self.canvas.ci.setContentsMargins(2, 2, 2, 2)
@@ -79,6 +85,7 @@ class AttributionView(View):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(row)
+        layout.addLayout(digit_row)
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.caption)
         self._model: MLP | None = None
