@@ -43,7 +43,7 @@ class AttributionView(View):
         auto.setToolTip(self.tr("Explain whatever digit the network reads"))
         digit_row = QHBoxLayout()  # the ten digits on a row of their own: beside the rest they were squeezed
         digit_row.setSpacing(2)
-        side = auto.fontMetrics().horizontalAdvance("0") + 14
+        side = auto.fontMetrics().horizontalAdvance("0") + 8
         for i, button in enumerate([auto] + [QPushButton(str(d)) for d in range(10)]):
             button.setCheckable(True)
             if i:
@@ -60,7 +60,7 @@ class AttributionView(View):
                                        "Integrated gradients: the same, averaged along the way from a blank image "
                                        "to this one; the map then adds up to the change of log p along that way."))
         self.method.currentIndexChanged.connect(lambda _: self.refresh())
-        self.method.setMinimumContentsLength(8)
+        self.method.setMinimumContentsLength(3)
         self.method.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         row.addWidget(self.method, 1)
 

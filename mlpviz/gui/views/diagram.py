@@ -23,6 +23,7 @@ EDGES_PER_UNIT = 2  # strongest incoming edges drawn per shown unit
 WIDTHS = (1.0, 2.0, 3.0)  # edge widths for the weakest, middle and strongest thirds
 POSITIVE, NEGATIVE = (214, 39, 40), (31, 119, 180)
 LEFT_PX, RIGHT_PX = 36, 74  # room for half a "+771 more" left of the input column, "9: 100.0%" right of the output
+NAMED_COLUMN_PX = 62  # columns closer than this are headed by their size alone
 WIDE_COLUMN_PX = 84  # columns closer than this get "+771" below them instead of "+771 more"
 
 
@@ -159,7 +160,8 @@ class NetworkDiagramView(View):
         for col, (a, idx, top) in enumerate(zip(acts, shown, tops)):
             name = self.tr("input") if col == 0 else self.tr("output") if col == last else \
                 arg(self.tr("hidden %1"), col)
-            texts.append((f"{name}\n{len(a)}", col, -1.6, (0.5, 0.5)))
+            # where columns are close the names would overlap: the sizes alone, the tooltips name the layers
+            texts.append((f"{name}\n{len(a)}" if unit_px >= NAMED_COLUMN_PX else f"{len(a)}", col, -1.6, (0.5, 0.5)))
             if len(a) > len(idx):
                 more = arg(self.tr("+%1 more"), len(a) - len(idx)) if unit_px >= WIDE_COLUMN_PX else \
                     f"+{len(a) - len(idx)}"

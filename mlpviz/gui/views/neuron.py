@@ -100,7 +100,7 @@ class NeuronView(View):
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.hint, 1)
         # a QLabel below the canvas, not a label item in it: a long line there widens the canvas
-        self.top_label = steady(QLabel(), 2)
+        self.top_label = steady(QLabel(), 3)
         layout.addWidget(self.top_label)
 
         self._model: MLP | None = None
@@ -121,6 +121,14 @@ class NeuronView(View):
             "σ(z) = 1 / (1 + e<sup>−z</sup>), whose derivative is σ′(z) = σ(z)(1 − σ(z)). Left: its incoming "
             "weights; right: how much raising its activation moves each digit's logit; below: the test images "
             "that excite it most.</p>"), floating=False), 0, Qt.AlignmentFlag.AlignTop)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # half the width each: left alone, the weights' title and square would squeeze the ten digits
+        half = max(self.canvas.width() // 2 - 6, 60)
+        for plot in (self.in_plot, self.out_plot):
+            plot.setMinimumWidth(half)
+            plot.setMaximumWidth(half)
 
     # -- the View interface
 

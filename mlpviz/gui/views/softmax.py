@@ -89,7 +89,7 @@ class SoftmaxView(View):
         self.slider.valueChanged.connect(lambda _: self.refresh())
         self.t_label = QLabel()
         self.t_label.setFixedWidth(self.t_label.fontMetrics().horizontalAdvance("T = 10.00 "))
-        self.slider.setMinimumWidth(60)
+        self.slider.setMinimumWidth(40)
         self.label = QComboBox()
         self.label.addItems([str(d) for d in range(10)])
         self.label.setToolTip(self.tr("The true label t for the cross-entropy"))
@@ -100,7 +100,7 @@ class SoftmaxView(View):
         self.sum_label = steady(QLabel(), 2)
 
         controls = QHBoxLayout()
-        controls.addWidget(QLabel(self.tr("temperature")))
+        controls.addWidget(QLabel("T"))
         controls.addWidget(self.slider, 1)
         controls.addWidget(self.t_label)
         controls.addSpacing(6)
