@@ -39,6 +39,19 @@ def tile_size(avail: tuple[int, int], grid: tuple[int, int]) -> int:
     return max(1, min((w - (cols - 1) * GAP) // cols, (h - (rows - 1) * GAP) // rows))
 
 
+def best_grid(units: int, avail: tuple[int, int]) -> tuple[int, int]:
+    """The (rows, cols) grid for `units` tiles whose tiles are largest in (width, height) `avail`
+    pixels: a wide view gets more columns instead of an empty strip at its side."""
+    best = (1, units)
+    best_size = -1
+    for cols in range(1, max(units, 1) + 1):
+        rows = -(-units // cols)
+        size = tile_size(avail, (rows, cols))
+        if size > best_size:
+            best, best_size = (rows, cols), size
+    return best
+
+
 def screen_index(shape: tuple[int, int], grid: tuple[int, int], size: int) -> np.ndarray:
     """For a `tile` mosaic of (h, w) tiles on a (rows, cols) grid, redrawn with tiles of
     size x size screen pixels and GAP-pixel lines: the index in the flattened mosaic of every
@@ -116,8 +129,9 @@ class WeightsView(View):
         self.scale.setWordWrap(True)
         self.scale.setStyleSheet("color: #555")
 
-        bar = QHBoxLayout()
-        bar.addWidget(self.title, 1)
+        self.title.setWordWrap(True)
+        bar = QHBoxLayout()  # the title on a line of its own above: beside the controls it was cut
+        bar.addStretch(1)
         bar.addWidget(QLabel(self.tr("sort by")))
         bar.addWidget(self.sort)
         bar.addWidget(QLabel(self.tr("tiles")))
@@ -141,6 +155,7 @@ class WeightsView(View):
         row.addLayout(side)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
         layout.addLayout(bar)
         layout.addLayout(row, 1)
         session.unitSelected.connect(self._on_unit_selected)
@@ -151,6 +166,7 @@ class WeightsView(View):
         self._per_page = DEFAULT_PAGE_SIZE
         self._layout_key: tuple = ()
         self._size = 28
+        self._wide = 1.3
         self._index = np.zeros((0, 0), np.intp)
         self.clear()
 
@@ -172,10 +188,10 @@ class WeightsView(View):
 
     def _cell_at(self, x: float, y: float) -> int:
         """The cell of the page under screen-image pixel (x, y), or -1."""
-        return tile_at(x, y, (self._size, self._size), len(self.page_units()))
+        return tile_at(x, y, (self._size, self._size), len(self.page_units()), self._wide)
 
     def _cell_rect(self, cell: int) -> QRectF:
-        _, cols = mosaic_layout(len(self.page_units()))
+        _, cols = mosaic_layout(len(self.page_units()), self._wide)
         r, c = divmod(cell, cols)
         return QRectF(c * (self._size + GAP) - 1, r * (self._size + GAP) - 1, self._size + 2, self._size + 2)
 
@@ -265,10 +281,12 @@ class WeightsView(View):
         if self._W is None:
             return
         units = self.page_units()
-        codes = tile(colour_codes(self._W[:, units], self._limit), self._shape, fill=COLOURS)
-        grid = mosaic_layout(len(units))
         rect, dpr = self.box.rect(), self.devicePixelRatioF()
         avail = (int(rect.width() * dpr), int(rect.height() * dpr))
+        rows, cols = best_grid(len(units), avail)  # tiles are drawn square, whatever the image's shape
+        self._wide = cols * cols / max(len(units), 1)  # mosaic_layout(len(units), self._wide) gives this grid
+        codes = tile(colour_codes(self._W[:, units], self._limit), self._shape, fill=COLOURS, wide=self._wide)
+        grid = mosaic_layout(len(units), self._wide)
         key = (self._shape, grid, avail)
         if key != self._layout_key:  # a new page shape or a resize: map screen pixels anew
             self._layout_key = key
