@@ -20,6 +20,7 @@ from .base import View
 SMOOTHING_WINDOW = 1 / 20  # the smoothed loss averages over about a twentieth of an epoch
 MARKED_EPOCHS = 50  # epoch-end accuracies get a marker each while there are no more than this
 NUMBERS_INTERVAL = 1.0  # seconds between two updates of the running loss under the curves
+MINOR_TICK_ROOM = 40  # pixels per decade from which 80, 95, 98, 99.5% are labelled too
 ERROR_FLOOR = 0.01  # per cent: a perfect score is drawn at this error (99.99%), the log axis has no zero
 
 
@@ -95,7 +96,8 @@ class AccuracyAxis(pg.AxisItem):
         major = [float(d) for d in decades if lo <= d <= hi]
         minor = [float(d + math.log10(m)) for d in decades for m in (2, 5) if lo <= d + math.log10(m) <= hi]
         room = size / max(hi - lo, 1e-9)  # pixels per decade
-        return [(1.0, major), (None, minor if room >= 60 else [])]
+        # 98% sits 0.3 decades from 99%: room for a label between them from about 40 pixels a decade
+        return [(1.0, major), (None, minor if room >= MINOR_TICK_ROOM else [])]
 
     def logTickStrings(self, values, scale, spacing):
         return [accuracy_label(v) for v in values]
@@ -138,8 +140,11 @@ class CurvesView(View):
         self.acc_plot.setLogMode(x=False, y=True)
         self.acc_plot.invertY(True)  # fewer errors higher up: the curves climb as the network learns
         self.loss_plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
-        # Accuracy climbs to the top right: its legend goes low, in two short rows.
-        self.acc_plot.addLegend(offset=(-10, -10), labelTextSize="8pt", colCount=2)
+        # Inside the plot the accuracy legend covered the curves wherever it went: it gets a row
+        # of its own under the axis, in two columns.
+        legend = pg.LegendItem(offset=None, labelTextSize="8pt", colCount=2, verSpacing=-6)
+        self.acc_plot.plotItem.layout.addItem(legend, 4, 1)
+        self.acc_plot.plotItem.legend = legend
         for plot in (self.loss_plot, self.acc_plot):  # legends rarely change: paint them once
             plot.plotItem.legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.raw = self.loss_plot.plot(pen=pg.mkPen(style.LOSS_RAW, width=1), name=self.tr("per step"))
