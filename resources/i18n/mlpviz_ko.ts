@@ -516,6 +516,10 @@
         <translation>정확도 (오차의 로그 눈금: 90%, 99%, 99.9%가 같은 간격)</translation>
     </message>
     <message>
+        <source>Accuracy (log scale of the errors)</source>
+        <translation>정확도 (오차의 로그 눈금)</translation>
+    </message>
+    <message>
         <source>accuracy</source>
         <translation>정확도</translation>
     </message>
