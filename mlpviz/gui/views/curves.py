@@ -198,6 +198,8 @@ class CurvesView(View):
         super().resizeEvent(event)
         # a title wider than the view sets its minimum width, and the plots were cut
         narrow = self.width() < NARROW_PX
+        # the start hint wraps inside the plot instead of running under the legend and off its edge
+        self.hint.setTextWidth(max(self.width() * 0.6, 120))
         if narrow != self._narrow:
             self._narrow = narrow
             self.acc_plot.setTitle(self._acc_titles[narrow], size="10pt")

@@ -27,6 +27,7 @@ SORT_TIPS = (QT_TRANSLATE_NOOP("WeightsView", "Units in their order in the netwo
              QT_TRANSLATE_NOOP("WeightsView", "Most active first: mean activation on the first test images."))
 PAGE_SIZES = (16, 36, 64, 144, 0)  # tiles per page; 0: all of them
 DEFAULT_PAGE_SIZE = 64
+BIG_PX, SHORT_PX = 170, 340  # the enlarged tile's side, and the view height below which it is drawn smaller
 ACTIVITY_SAMPLE = 200  # test images whose mean activation ranks the units
 RESORT_SECONDS = 3.0  # while training, the order is brought up to date at most this often, so
 # tiles do not jump around at every repaint
@@ -117,7 +118,7 @@ class WeightsView(View):
         self.page_label = QLabel()
 
         self.big_view = pg.GraphicsLayoutWidget()
-        self.big_view.setFixedSize(170, 170)
+        self.big_view.setFixedSize(BIG_PX, BIG_PX)
         self.big_box = self.big_view.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
         self.big = pg.ImageItem()
         self.big_box.addItem(self.big)
@@ -299,6 +300,13 @@ class WeightsView(View):
         self._place_outline()
         self._show_big()
         self._describe()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # where the view is short the enlarged tile shrinks, so that the lines under it are not covered
+        side = BIG_PX if self.height() >= SHORT_PX else BIG_PX * 2 // 3
+        if self.big_view.width() != side:
+            self.big_view.setFixedSize(side, side)
 
     def _fit(self) -> None:
         if self._W is not None:
