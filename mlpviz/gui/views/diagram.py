@@ -120,6 +120,7 @@ class NetworkDiagramView(View):
             self.ring.setData([])
             self._set_texts([])
             self._positions, self._values, self._layout = {}, {}, None
+            self.caption.setToolTip("")
             self.caption.setText(self.tr("Draw a digit or pick a test image to see the network at work.")
                                  if model is not None else self.tr("Train or open a model to see its diagram."))
             return
@@ -171,9 +172,12 @@ class NetworkDiagramView(View):
         self._set_texts(texts)
         self._mark_selected()
         best = int(np.argmax(acts[-1]))
-        self.caption.setText(arg(self.tr(
+        text = arg(self.tr(
             "The %1 most active neurons of each layer (brighter: more active); lines: the strongest a·w "
-            "(red raises, blue lowers). The network reads <b>%2</b>."), cap, best))
+            "(red raises, blue lowers). The network reads <b>%2</b>."), cap, best)
+        if text != self.caption.text():
+            self.caption.setText(text)
+            self.caption.setToolTip(text)  # where three lines do not hold it all
 
     def _draw_edges(self, model: MLP, acts: list[np.ndarray], shown: list[np.ndarray], tops: list[float]) -> None:
         parts = []

@@ -43,6 +43,12 @@ def image_grid(images: np.ndarray, side: int = 28, cols: int = GRID, gap: int = 
     return out.reshape(rows * (side + gap), cols * (side + gap))[:-gap, :-gap]
 
 
+def _title(plot: pg.PlotItem, text: str, size: str = "8pt") -> None:
+    """Set a plot's title without letting its length set the plot's minimum width (it is clipped instead)."""
+    plot.setTitle(text, size=size)
+    plot.titleLabel.setMinimumWidth(0)
+
+
 class NeuronView(View):
     """The inspector of session.selected (hidden layer, unit)."""
 
@@ -63,7 +69,7 @@ class NeuronView(View):
         weights_cmap = pg.colormap.get(style.WEIGHTS_CMAP)
 
         self.in_plot = self.canvas.addPlot()
-        self.in_plot.setTitle(self.tr("incoming weights"), size="8pt")
+        _title(self.in_plot, self.tr("incoming weights"), size="8pt")
         self.in_plot.setToolTip(self.tr("The weights into this neuron: red positive, blue negative"))
         self.in_plot.setMenuEnabled(False)
         self.in_plot.setMouseEnabled(x=False, y=False)
@@ -75,7 +81,7 @@ class NeuronView(View):
         self.in_plot.addItem(self.in_bars)
 
         self.out_plot = self.canvas.addPlot()
-        self.out_plot.setTitle(self.tr("effect on each digit"), size="8pt")
+        _title(self.out_plot, self.tr("effect on each digit"), size="8pt")
         self.out_plot.setMenuEnabled(False)
         self.out_plot.setMouseEnabled(x=False, y=False)
         self.out_plot.getAxis("bottom").setTicks([[(d, str(d)) for d in range(10)]])
@@ -125,7 +131,7 @@ class NeuronView(View):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         # half the width each: left alone, the weights' title and square would squeeze the ten digits
-        half = max(self.canvas.width() // 2 - 6, 60)
+        half = max((self.width() - 8) // 2 - 6, 60)  # the canvas may be hidden, its width stale
         for plot in (self.in_plot, self.out_plot):
             plot.setMinimumWidth(half)
             plot.setMaximumWidth(half)
@@ -215,22 +221,22 @@ class NeuronView(View):
             self.in_plot.invertY(True)
             self.in_plot.setAspectLocked(True)
             self.in_plot.setRange(xRange=(0, side), yRange=(0, side), padding=0.02)
-            self.in_plot.setTitle(arg(self.tr("incoming weights, %1x%2 pixels"), side, side), size="8pt")
+            _title(self.in_plot, arg(self.tr("incoming weights, %1x%2 pixels"), side, side), size="8pt")
         else:
             self.in_image.clear()
             self.in_plot.invertY(False)
             self.in_plot.setAspectLocked(False)
             self.in_bars.setData(np.arange(len(w) + 1) - 0.5, w, stepMode="center")
             self.in_plot.setRange(xRange=(-1, len(w)), yRange=(-lim, lim), padding=0.05)
-            self.in_plot.setTitle(arg(self.tr("weights from layer %1"), layer - 1), size="8pt")
+            _title(self.in_plot, arg(self.tr("weights from layer %1"), layer - 1), size="8pt")
 
     def _effect(self, model: MLP, layer: int, unit: int) -> np.ndarray:
         """dz_d/da_unit for each digit d: the outgoing weights for the last hidden layer; through
         the layers in between (at the current input) for an earlier one."""
         if layer == len(model.layers) - 1:
-            self.out_plot.setTitle(self.tr("weights to the digits"), size="8pt")
+            _title(self.out_plot, self.tr("weights to the digits"), size="8pt")
             return np.asarray(model.layers[-1].W[unit], np.float64)
-        self.out_plot.setTitle(self.tr("effect on each digit, dz/da"), size="8pt")
+        _title(self.out_plot, self.tr("effect on each digit, dz/da"), size="8pt")
         if self._x is None or len(self._x) != model.sizes[0]:
             return np.zeros(model.sizes[-1])
         with np.errstate(all="ignore"):

@@ -28,6 +28,7 @@ from .base import View
 from .labels import steady
 
 COLUMNS = ("z", "a = z/T", "a − C", "exp(a−C)", "y")  # short: the header tooltips and the formula say more
+NARROW_TABLE_PX = 300  # narrower than this, the table shows a = z/T only when T is not 1
 SLIDER = 40  # the temperature slider runs over 10^(-1) .. 10^(+1) in 2 * SLIDER steps
 HIGHLIGHT = QColor(255, 236, 200)
 LABEL = re.compile(r"\(label (\d+)\)")  # how an input's description gives its label, when untranslated
@@ -157,8 +158,19 @@ class SoftmaxView(View):
 
     # -- drawing
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._hide_same_column()
+
+    def _hide_same_column(self) -> None:
+        """Where the table is narrow, hide a = z/T while T = 1: it repeats z, and five columns did not fit."""
+        hide = self.slider.value() == 0 and self.table.viewport().width() < NARROW_TABLE_PX
+        if hide != self.table.isColumnHidden(1):
+            self.table.setColumnHidden(1, hide)
+
     def refresh(self) -> None:
         self.t_label.setText(f"T = {self.temperature:.2f}")
+        self._hide_same_column()
         model, x = self._model, self._x
         if model is None or x is None or len(x) != model.sizes[0] or model.sizes[-1] != 10:
             self.steps = None
