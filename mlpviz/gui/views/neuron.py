@@ -20,6 +20,7 @@ from .background import Latest
 from .base import View
 from .labels import steady
 
+WIDE_HEADER_PX = 360  # narrower than this, the header gets a fifth line
 TOP = 16  # test images shown per neuron, as a 4x4 grid
 GRID = 4
 RECOMPUTE_WHILE_RUNNING = 2.0  # seconds between two searches of the test set while training runs
@@ -132,6 +133,8 @@ class NeuronView(View):
         super().resizeEvent(event)
         # half the width each: left alone, the weights' title and square would squeeze the ten digits
         half = max((self.width() - 8) // 2 - 6, 60)  # the canvas may be hidden, its width stale
+        lines = 4 if self.width() >= WIDE_HEADER_PX else 5  # the header's lines wrap once more where it is narrow
+        self.header.setFixedHeight(self.header.fontMetrics().lineSpacing() * lines + 6)
         for plot in (self.in_plot, self.out_plot):
             plot.setMinimumWidth(half)
             plot.setMaximumWidth(half)
