@@ -571,6 +571,10 @@
         <translation>정확도 (오차의 로그 눈금: 90%, 99%, 99.9%가 같은 간격)</translation>
     </message>
     <message>
+        <source>Accuracy (log scale of the errors)</source>
+        <translation>정확도 (오차의 로그 눈금)</translation>
+    </message>
+    <message>
         <source>accuracy</source>
         <translation>정확도</translation>
     </message>
@@ -1353,8 +1357,8 @@
         <translation>+%1개 더</translation>
     </message>
     <message>
-        <source>Each column is a layer, each circle a neuron coloured by its activation (brighter: more active); the %1 most active of each layer are shown. Lines: the strongest contributions a·w into the next layer (red raises, blue lowers; thicker: larger). The network reads &lt;b&gt;%2&lt;/b&gt;.</source>
-        <translation>열은 층, 원은 뉴런이며 밝을수록 활성화 값이 큽니다(층마다 상위 %1개). 선은 다음 층으로 가는 가장 강한 기여 a·w입니다(빨강: 높임, 파랑: 낮춤, 굵을수록 큼). 네트워크의 답은 &lt;b&gt;%2&lt;/b&gt;.</translation>
+        <source>The %1 most active neurons of each layer (brighter: more active); lines: the strongest a·w (red raises, blue lowers). The network reads &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation>층마다 가장 활성화된 뉴런 %1개(밝을수록 활성화 값이 큼); 선은 가장 강한 기여 a·w(빨강: 높임, 파랑: 낮춤). 네트워크의 답은 &lt;b&gt;%2&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>pixel row %1, column %2: %3</source>
@@ -1376,6 +1380,12 @@
         <translation>다이어그램의 뉴런, 가중치 타일 또는 활성화 칸을 클릭하세요.</translation>
     </message>
     <message>
+        <source>No neuron selected.
+Click a circle in the network diagram, a weight tile or an activation cell to look at one neuron here.</source>
+        <translation>선택된 뉴런이 없습니다.
+네트워크 그림의 원, 가중치 타일 또는 활성화 칸을 클릭하면 여기에서 뉴런 하나를 자세히 볼 수 있습니다.</translation>
+    </message>
+    <message>
         <source>incoming weights</source>
         <translation>들어오는 가중치</translation>
     </message>
@@ -1384,8 +1394,8 @@
         <translation>이 뉴런으로 들어오는 가중치: 빨간색은 양수, 파란색은 음수</translation>
     </message>
     <message>
-        <source>effect on each digit&apos;s logit</source>
-        <translation>숫자별 로짓 영향</translation>
+        <source>effect on each digit</source>
+        <translation>숫자별 영향</translation>
     </message>
     <message>
         <source>The test images that make this neuron most active. Click one to make it the input.</source>
@@ -1408,28 +1418,28 @@
         <translation>은닉층 %1, 뉴런 %3개 중 %2번 (%4)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;for this input: pre-activation z = w·a + b = &lt;b&gt;%2&lt;/b&gt;, activation %3(z) = &lt;b&gt;%4&lt;/b&gt;; bias b = %5</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;이 입력에서: 활성화 전 값 z = w·a + b = &lt;b&gt;%2&lt;/b&gt;, 활성화 값 %3(z) = &lt;b&gt;%4&lt;/b&gt;; 편향 b = %5</translation>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;z = w·a + b = &lt;b&gt;%2&lt;/b&gt;, %3(z) = &lt;b&gt;%4&lt;/b&gt; for this input&lt;br&gt;bias b = %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;이 입력에서 z = w·a + b = &lt;b&gt;%2&lt;/b&gt;, %3(z) = &lt;b&gt;%4&lt;/b&gt;&lt;br&gt;편향 b = %5</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;bias b = %2; draw a digit or pick a test image to see z and the activation</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;편향 b = %2; 숫자를 그리거나 테스트 이미지를 고르면 z와 활성화 값이 보입니다</translation>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;bias b = %2&lt;br&gt;draw a digit or pick a test image to see z and the activation</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;편향 b = %2&lt;br&gt;숫자를 그리거나 테스트 이미지를 고르면 z와 활성화 값이 보입니다</translation>
+    </message>
+    <message>
+        <source>weights from layer %1</source>
+        <translation>%1층에서 오는 가중치</translation>
+    </message>
+    <message>
+        <source>weights to the digits</source>
+        <translation>숫자로 가는 가중치</translation>
+    </message>
+    <message>
+        <source>effect on each digit, dz/da</source>
+        <translation>숫자별 영향, dz/da</translation>
     </message>
     <message>
         <source>incoming weights, %1x%2 pixels</source>
         <translation>들어오는 가중치, %1x%2 픽셀</translation>
-    </message>
-    <message>
-        <source>incoming weights from layer %1</source>
-        <translation>%1층에서 들어오는 가중치</translation>
-    </message>
-    <message>
-        <source>outgoing weights to the digits</source>
-        <translation>숫자로 나가는 가중치</translation>
-    </message>
-    <message>
-        <source>effect on each logit, dz/da here</source>
-        <translation>로짓별 영향, 여기서의 dz/da</translation>
     </message>
     <message>
         <source>no test images loaded</source>
@@ -1659,10 +1669,6 @@
         <translation>z (로짓)</translation>
     </message>
     <message>
-        <source>digit %1</source>
-        <translation>숫자 %1</translation>
-    </message>
-    <message>
         <source>Temperature T: the logits are divided by T before softmax. T &gt; 1 flattens the probabilities, T &lt; 1 sharpens them; T = 1 is what the network outputs.</source>
         <translation>온도 T: 소프트맥스 전에 로짓을 T로 나눕니다. T &gt; 1이면 확률이 평평해지고, T &lt; 1이면 뾰족해집니다. T = 1이 네트워크의 실제 출력입니다.</translation>
     </message>
@@ -1671,12 +1677,8 @@
         <translation>교차 엔트로피에 쓰는 정답 레이블 t</translation>
     </message>
     <message>
-        <source>temperature</source>
-        <translation>온도</translation>
-    </message>
-    <message>
-        <source>true label t</source>
-        <translation>정답 레이블 t</translation>
+        <source>digit</source>
+        <translation>숫자</translation>
     </message>
     <message>
         <source>&lt;b&gt;Softmax and cross-entropy, step by step&lt;/b&gt;&lt;p&gt;The output layer&apos;s values z (logits) become probabilities: y&lt;sub&gt;k&lt;/sub&gt; = exp(z&lt;sub&gt;k&lt;/sub&gt;) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(z&lt;sub&gt;i&lt;/sub&gt;), computed after subtracting the largest so that nothing overflows. The loss for the true label t is the cross-entropy E = −Σ t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt; = −log y&lt;sub&gt;t&lt;/sub&gt;: small when the network gives the right digit a high probability.&lt;/p&gt;</source>

@@ -60,6 +60,7 @@ def test_accuracy_axis_is_log_error_and_zooms_to_the_last_per_cents(view):
     assert major == [-1.0, 0.0, 1.0, 2.0]  # 99.9, 99, 90, 0%
     assert [accuracy_label(v) for v in minor] == ["99.8%", "99.5%", "98%", "95%", "80%", "50%"]
     assert axis.tickValues(-1.0, 2.0, 100)[1][1] == []  # no room: the decades only
+    assert "95%" in [accuracy_label(v) for v in axis.tickValues(-1.0, 2.0, 130)[1][1]]  # a short plot at 1024x680
     view.update_from(snapshot([1.0], 0, [1]))  # 80% test accuracy: the starting range covers it
     assert view.accuracy_range() == (0.0, 99.0)
     view.update_from(snapshot([1.0], 1, [1, 2], accuracies={2: (0.9985, 0.9975)}))

@@ -154,7 +154,7 @@ def test_softmax_view_follows_the_steps_temperature_and_label(qtbot, session, mo
     assert view.label.currentIndex() == label
     p = model.predict_proba(scale_images(small.x_test[4]))[0]
     np.testing.assert_allclose(view.steps.p, p, rtol=1e-5, atol=1e-7)
-    assert view._items[3][4].text() == (f"{p[3]:.4e}" if p[3] < 1e-3 else f"{p[3]:.4f}")
+    assert view._items[3][4].text() == (f"{p[3]:.1e}" if p[3] < 1e-3 else f"{p[3]:.3f}")
     assert f"<b>{-np.log(p[label]):.4f}</b>" in view.loss.text()
     view.set_temperature(10)
     assert view.temperature == pytest.approx(10) and view.steps.p.max() < p.max()

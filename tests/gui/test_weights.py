@@ -80,13 +80,17 @@ def test_large_layers_are_paged_sorted_and_drawn_at_a_whole_scale(view, qtbot):
     W = weights(512)
     view.set_weights(W, (28, 28))
     assert len(view.page_units()) == DEFAULT_PAGE_SIZE and view.pages == 512 // DEFAULT_PAGE_SIZE
-    rows, cols = mosaic_layout(DEFAULT_PAGE_SIZE)
+    rows, cols = mosaic_layout(DEFAULT_PAGE_SIZE, view._wide)
     size = view.tile_pixels()
     assert view.mosaic.image.shape[:2] == (rows * (size + GAP) - GAP, cols * (size + GAP) - GAP)
     # One image pixel per screen pixel: the lines between tiles stay one pixel wide.
     dpr = view.devicePixelRatioF()
     assert view.box.viewRange()[0][1] == pytest.approx(view.box.width() * dpr)
-    assert size == tile_size((int(view.box.width() * dpr), int(view.box.height() * dpr)), (rows, cols)) > 28
+    avail = (int(view.box.width() * dpr), int(view.box.height() * dpr))
+    assert size == tile_size(avail, (rows, cols)) > 28
+    # the grid fills the view: no other number of columns gives larger tiles
+    assert all(tile_size(avail, (-(-DEFAULT_PAGE_SIZE // c), c)) <= size for c in range(1, DEFAULT_PAGE_SIZE + 1))
+    assert rows * cols >= DEFAULT_PAGE_SIZE
     view.set_page(3)
     np.testing.assert_array_equal(view.page_units(), np.arange(3 * 64, 4 * 64))
     view.sort.setCurrentIndex(SORTS.index("weight norm"))

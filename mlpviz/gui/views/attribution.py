@@ -41,11 +41,17 @@ class AttributionView(View):
         row.addWidget(QLabel(self.tr("explain:")))
         auto = QPushButton(self.tr("predicted"))
         auto.setToolTip(self.tr("Explain whatever digit the network reads"))
+        digit_row = QHBoxLayout()  # the ten digits on a row of their own: beside the rest they were squeezed
+        digit_row.setSpacing(2)
+        side = auto.fontMetrics().horizontalAdvance("0") + 8
         for i, button in enumerate([auto] + [QPushButton(str(d)) for d in range(10)]):
             button.setCheckable(True)
-            button.setMaximumWidth(80 if i == 0 else 30)
+            if i:
+                button.setMinimumWidth(side)
+                button.setMaximumWidth(2 * side)
             self.digits.addButton(button, PREDICTED if i == 0 else i - 1)
-            row.addWidget(button)
+            (row if i == 0 else digit_row).addWidget(button, 0 if i == 0 else 1)
+        row.addStretch(1)
         auto.setChecked(True)
         self.digits.idClicked.connect(lambda d: self.set_target(None if d == PREDICTED else d))
         self.method = QComboBox()
@@ -55,8 +61,10 @@ class AttributionView(View):
                                        "Integrated gradients: the same, averaged along the way from a blank image "
                                        "to this one; the map then adds up to the change of log p along that way."))
         self.method.currentIndexChanged.connect(lambda _: self.refresh())
-        row.addStretch(1)
-        row.addWidget(self.method)
+        self.method.setMinimumContentsLength(3)
+        self.method.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        method_row = QHBoxLayout()  # the method on a row of its own too: the view stays narrow beside the diagram
+        method_row.addWidget(self.method, 1)
 
         self.canvas = pg.GraphicsLayoutWidget()
         self.canvas.ci.setContentsMargins(2, 2, 2, 2)
@@ -79,6 +87,8 @@ class AttributionView(View):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(row)
+        layout.addLayout(method_row)
+        layout.addLayout(digit_row)
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.caption)
         self._model: MLP | None = None
@@ -126,6 +136,7 @@ class AttributionView(View):
             self.overlay_image.clear()
             self.map_image.clear()
             self.attribution = self.digit = None
+            self.caption.setToolTip("")
             self.caption.setText(self.tr("Draw a digit or pick a test image.") if model is not None
                                  else self.tr("Train or open a model first."))
             self.overlayChanged.emit(None, -1)
@@ -154,4 +165,5 @@ class AttributionView(View):
             gap = np.log(max(p[digit], 1e-300)) - np.log(max(black, 1e-300))
             text += arg(self.tr(" (log p(%1) here minus on a blank image: %2)"), digit, f"{gap:+.3g}")
         self.caption.setText(text + ".")
+        self.caption.setToolTip(text + ".")  # where the view is narrow, three lines do not hold it all
         self.overlayChanged.emit(rgb, digit)

@@ -20,6 +20,8 @@ from .base import View
 SMOOTHING_WINDOW = 1 / 20  # the smoothed loss averages over about a twentieth of an epoch
 MARKED_EPOCHS = 50  # epoch-end accuracies get a marker each while there are no more than this
 NUMBERS_INTERVAL = 1.0  # seconds between two updates of the running loss under the curves
+NARROW_PX = 600  # below this width the accuracy plot gets its short title
+MINOR_TICK_ROOM = 40  # pixels per decade from which 80, 95, 98, 99.5% are labelled too
 ERROR_FLOOR = 0.01  # per cent: a perfect score is drawn at this error (99.99%), the log axis has no zero
 
 
@@ -95,7 +97,8 @@ class AccuracyAxis(pg.AxisItem):
         major = [float(d) for d in decades if lo <= d <= hi]
         minor = [float(d + math.log10(m)) for d in decades for m in (2, 5) if lo <= d + math.log10(m) <= hi]
         room = size / max(hi - lo, 1e-9)  # pixels per decade
-        return [(1.0, major), (None, minor if room >= 60 else [])]
+        # 98% sits 0.3 decades from 99%: room for a label between them from about 40 pixels a decade
+        return [(1.0, major), (None, minor if room >= MINOR_TICK_ROOM else [])]
 
     def logTickStrings(self, values, scale, spacing):
         return [accuracy_label(v) for v in values]
@@ -129,8 +132,10 @@ class CurvesView(View):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
         self.loss_plot = style.plot_widget(self.tr("Loss"), self.tr("cross-entropy (nats)"), self.tr("epoch"))
-        self.acc_plot = style.plot_widget(self.tr("Accuracy (log scale of the errors: 90%, 99%, 99.9% equally "
-                                                  "spaced)"), self.tr("accuracy"), self.tr("epoch"))
+        self._acc_titles = (self.tr("Accuracy (log scale of the errors: 90%, 99%, 99.9% equally spaced)"),
+                            self.tr("Accuracy (log scale of the errors)"))
+        self.acc_plot = style.plot_widget(self._acc_titles[0], self.tr("accuracy"), self.tr("epoch"))
+        self._narrow: bool | None = None
         axis = AccuracyAxis("left")
         axis.enableAutoSIPrefix(False)
         self.acc_plot.setAxisItems({"left": axis})
@@ -138,8 +143,11 @@ class CurvesView(View):
         self.acc_plot.setLogMode(x=False, y=True)
         self.acc_plot.invertY(True)  # fewer errors higher up: the curves climb as the network learns
         self.loss_plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
-        # Accuracy climbs to the top right: its legend goes low, in two short rows.
-        self.acc_plot.addLegend(offset=(-10, -10), labelTextSize="8pt", colCount=2)
+        # Inside the plot the accuracy legend covered the curves wherever it went: it gets a row
+        # of its own under the axis, in two columns.
+        legend = pg.LegendItem(offset=None, labelTextSize="8pt", colCount=2, verSpacing=-6)
+        self.acc_plot.plotItem.layout.addItem(legend, 4, 0, 1, 2)  # under the axis label too: room for two
+        self.acc_plot.plotItem.legend = legend
         for plot in (self.loss_plot, self.acc_plot):  # legends rarely change: paint them once
             plot.plotItem.legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.raw = self.loss_plot.plot(pen=pg.mkPen(style.LOSS_RAW, width=1), name=self.tr("per step"))
@@ -169,8 +177,8 @@ class CurvesView(View):
                                         "images; the smoothed loss follows the mini-batches as they are learned."))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.loss_plot, 1)
-        layout.addWidget(self.acc_plot, 1)
+        layout.addWidget(self.loss_plot, 2)
+        layout.addWidget(self.acc_plot, 3)  # it carries its legend below the axis
         layout.addWidget(self.numbers)
         self.hint = pg.TextItem(self.tr("Press Start (Space) to train, or Step (Right arrow) for one mini-batch"),
                                 color="#777", anchor=(0.5, 0.5))
@@ -185,6 +193,16 @@ class CurvesView(View):
             "network starts to memorise.</p>"))
         self.set_data(session.data)
         self.clear()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # a title wider than the view sets its minimum width, and the plots were cut
+        narrow = self.width() < NARROW_PX
+        # the start hint wraps inside the plot instead of running under the legend and off its edge
+        self.hint.setTextWidth(max(self.width() * 0.6, 120))
+        if narrow != self._narrow:
+            self._narrow = narrow
+            self.acc_plot.setTitle(self._acc_titles[narrow], size="10pt")
 
     def set_data(self, data) -> None:
         """Name the accuracy samples by their real size: PROBE_SIZE images, or fewer if the set is smaller."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...core import explain
@@ -22,6 +22,9 @@ SLOT = 17  # pixels per neuron in a column
 EDGES_PER_UNIT = 2  # strongest incoming edges drawn per shown unit
 WIDTHS = (1.0, 2.0, 3.0)  # edge widths for the weakest, middle and strongest thirds
 POSITIVE, NEGATIVE = (214, 39, 40), (31, 119, 180)
+LEFT_PX, RIGHT_PX = 36, 74  # room for half a "+771 more" left of the input column, "9: 100.0%" right of the output
+NAMED_COLUMN_PX = 62  # columns closer than this are headed by their size alone
+WIDE_COLUMN_PX = 84  # columns closer than this get "+771" below them instead of "+771 more"
 
 
 def column_capacity(height_px: int) -> int:
@@ -57,6 +60,8 @@ class NetworkDiagramView(View):
         self.ring = pg.ScatterPlotItem(size=20, pen=pg.mkPen(style.ACCENT, width=2.5), brush=None)
         self.box.addItem(self.ring)
         self.texts: list[pg.TextItem] = []
+        self._font = QFont()
+        self._font.setPointSizeF(max(self._font.pointSizeF() - 1, 7.0))
         self.cmap = pg.colormap.get(style.ACTIVATION_CMAP)
         self._lut = [QBrush(QColor(*c)) for c in self.cmap.getLookupTable(nPts=64, alpha=False)]
         layout = QVBoxLayout(self)
@@ -115,6 +120,7 @@ class NetworkDiagramView(View):
             self.ring.setData([])
             self._set_texts([])
             self._positions, self._values, self._layout = {}, {}, None
+            self.caption.setToolTip("")
             self.caption.setText(self.tr("Draw a digit or pick a test image to see the network at work.")
                                  if model is not None else self.tr("Train or open a model to see its diagram."))
             return
@@ -125,13 +131,16 @@ class NetworkDiagramView(View):
         shown = [np.arange(len(a)) if col == len(acts) - 1 and len(a) <= cap else explain.most_active(a, cap)
                  for col, a in enumerate(acts)]
         tops = [(cap - len(idx)) / 2 for idx in shown]
-        layout = (model.sizes, cap)
+        width = max(self.box.width(), 1.0)
+        unit_px = max((width - LEFT_PX - RIGHT_PX) / max(len(acts) - 1, 1), 1.0)  # pixels between two columns
+        layout = (model.sizes, cap, int(width))
         if layout != self._layout:  # the slots only move when the network or the space changes
             self._layout = layout
             xs = np.concatenate([np.full(len(idx), col, float) for col, idx in enumerate(shown)])
             ys = np.concatenate([top + np.arange(len(idx)) for top, idx in zip(tops, shown)])
             self.nodes.setData(x=xs, y=ys, data=np.zeros(len(xs), np.int64))
-            self.box.setRange(xRange=(-0.3, len(acts) - 0.3), yRange=(-2.4, cap + 1.6), padding=0)
+            self.box.setRange(xRange=(-LEFT_PX / unit_px, len(acts) - 1 + RIGHT_PX / unit_px),
+                              yRange=(-2.4, cap + 1.6), padding=0)
         brushes, positions, values = [], {}, {}
         last = len(acts) - 1
         for col, (a, idx, top) in enumerate(zip(acts, shown, tops)):
@@ -152,18 +161,23 @@ class NetworkDiagramView(View):
         for col, (a, idx, top) in enumerate(zip(acts, shown, tops)):
             name = self.tr("input") if col == 0 else self.tr("output") if col == last else \
                 arg(self.tr("hidden %1"), col)
-            texts.append((f"{name}\n{len(a)}", col, -1.6, (0.5, 0.5)))
+            # where columns are close the names would overlap: the sizes alone, the tooltips name the layers
+            texts.append((f"{name}\n{len(a)}" if unit_px >= NAMED_COLUMN_PX else f"{len(a)}", col, -1.6, (0.5, 0.5)))
             if len(a) > len(idx):
-                texts.append((arg(self.tr("+%1 more"), len(a) - len(idx)), col, top + len(idx) + 0.2, (0.5, 0)))
+                more = arg(self.tr("+%1 more"), len(a) - len(idx)) if unit_px >= WIDE_COLUMN_PX else \
+                    f"+{len(a) - len(idx)}"
+                texts.append((more, col, top + len(idx) + 0.2, (0.5, 0)))
         for k, d in enumerate(shown[-1].tolist()):
             texts.append((f"{d}: {100 * acts[-1][d]:.1f}%", last + 0.12, tops[-1] + k, (0, 0.5)))
         self._set_texts(texts)
         self._mark_selected()
         best = int(np.argmax(acts[-1]))
-        self.caption.setText(arg(self.tr(
-            "Each column is a layer, each circle a neuron coloured by its activation (brighter: more active); "
-            "the %1 most active of each layer are shown. Lines: the strongest contributions a·w into the next "
-            "layer (red raises, blue lowers; thicker: larger). The network reads <b>%2</b>."), cap, best))
+        text = arg(self.tr(
+            "The %1 most active neurons of each layer (brighter: more active); lines: the strongest a·w "
+            "(red raises, blue lowers). The network reads <b>%2</b>."), cap, best)
+        if text != self.caption.text():
+            self.caption.setText(text)
+            self.caption.setToolTip(text)  # where three lines do not hold it all
 
     def _draw_edges(self, model: MLP, acts: list[np.ndarray], shown: list[np.ndarray], tops: list[float]) -> None:
         parts = []
@@ -201,6 +215,7 @@ class NetworkDiagramView(View):
     def _set_texts(self, texts: list[tuple[str, float, float, tuple[float, float]]]) -> None:
         while len(self.texts) < len(texts):
             item = pg.TextItem(color="#333")
+            item.setFont(self._font)
             self.box.addItem(item)
             self.texts.append(item)
         for item, spec in zip(self.texts, texts):

@@ -16,8 +16,8 @@ __all__ = ["AttributionView", "EditView", "InsideView", "NetworkDiagramView", "N
 
 
 class InsideView(QWidget):
-    """The four explanation views in splitters: diagram over attribution on the left, neuron over
-    softmax on the right. Each is a View of the session; the editor is separate (see EditView)."""
+    """The four explanation views in splitters: diagram beside attribution on top, neuron beside
+    softmax below. Each is a View of the session; the editor is separate (see EditView)."""
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -26,16 +26,24 @@ class InsideView(QWidget):
         self.neuron = NeuronView(session)
         self.softmax = SoftmaxView(session)
         self.diagram.digitClicked.connect(self.attribution.set_target)
-        left, right = QSplitter(Qt.Orientation.Vertical), QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(self.diagram)
-        left.addWidget(self.attribution)
-        right.addWidget(self.neuron)
-        right.addWidget(self.softmax)
-        outer = QSplitter(Qt.Orientation.Horizontal)
-        outer.addWidget(left)
-        outer.addWidget(right)
-        outer.setStretchFactor(0, 3)
-        outer.setStretchFactor(1, 2)
+        # two rows of two: each view gets half the width, and the diagram and the attribution map
+        # (pictures that want height) share the top, the inspector and the table the bottom
+        top, bottom = QSplitter(Qt.Orientation.Horizontal), QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(self.diagram)
+        top.addWidget(self.attribution)
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 2)
+        bottom.addWidget(self.neuron)
+        bottom.addWidget(self.softmax)
+        bottom.setStretchFactor(0, 1)
+        bottom.setStretchFactor(1, 1)
+        outer = QSplitter(Qt.Orientation.Vertical)
+        outer.addWidget(top)
+        outer.addWidget(bottom)
+        # proportions, not pixels: a splitter not yet shown scales them to its size
+        top.setSizes([600, 400])
+        bottom.setSizes([500, 500])
+        outer.setSizes([460, 540])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(outer)

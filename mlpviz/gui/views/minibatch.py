@@ -22,7 +22,7 @@ SHOWN = 32  # images drawn (the losses below cover the same ones)
 WIDE = 2.0  # columns per row of the image grid
 CAPTION_ROWS = 11  # image pixels below each digit for its caption
 BACKGROUND = 255
-RIGHT, WRONG = "#2ca02c", "#d62728"
+RIGHT, WRONG = "#1b6e1b", "#c0151a"  # dark enough to read as small text on white
 HINT = QT_TRANSLATE_NOOP("MiniBatchView", "Slow the speed down or press Step (Right arrow): each step's mini-batch "
                          "appears here.")
 
@@ -56,9 +56,12 @@ class MiniBatchView(View):
                                        "with it."))
         self.box.addItem(self.images)
         self.texts: list[pg.TextItem] = []
+        font = QFont()
+        font.setPointSizeF(max(font.pointSizeF(), 9.0))
+        font.setBold(True)
         for _ in range(SHOWN):
             text = pg.TextItem(anchor=(0.5, 0))
-            text.setFont(QFont("", 7))
+            text.setFont(font)
             self.box.addItem(text, ignoreBounds=True)
             text.hide()
             self.texts.append(text)

@@ -7,7 +7,7 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ...core import explain
 from ...core.model import MLP
@@ -20,6 +20,7 @@ from ..widgets.whatsthis import explain as explain_view
 from .base import View
 from .labels import steady
 
+WIDE_HEADER_PX = 360  # narrower than this, the header gets a fifth line
 TOP = 16  # test images shown per neuron, as a 4x4 grid
 GRID = 4
 RECOMPUTE_WHILE_RUNNING = 2.0  # seconds between two searches of the test set while training runs
@@ -43,19 +44,33 @@ def image_grid(images: np.ndarray, side: int = 28, cols: int = GRID, gap: int = 
     return out.reshape(rows * (side + gap), cols * (side + gap))[:-gap, :-gap]
 
 
+def _title(plot: pg.PlotItem, text: str, size: str = "8pt") -> None:
+    """Set a plot's title without letting its length set the plot's minimum width (it is clipped instead)."""
+    plot.setTitle(text, size=size)
+    plot.titleLabel.setMinimumWidth(0)
+
+
 class NeuronView(View):
     """The inspector of session.selected (hidden layer, unit)."""
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
         self.header = QLabel(self.tr("Click a neuron in the diagram, a weight tile or an activation cell."))
-        steady(self.header, 3)
+        steady(self.header, 4)
         self.header.setTextFormat(Qt.TextFormat.RichText)
+        # shown instead of the (then empty) plots while no neuron is selected
+        self.hint = QLabel(self.tr("No neuron selected.\nClick a circle in the network diagram, a weight tile or "
+                                   "an activation cell to look at one neuron here."))
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.hint.setStyleSheet("color: #555; font-size: 11pt")
         self.canvas = pg.GraphicsLayoutWidget()
         self.canvas.ci.setContentsMargins(2, 2, 2, 2)
         weights_cmap = pg.colormap.get(style.WEIGHTS_CMAP)
 
-        self.in_plot = self.canvas.addPlot(title=self.tr("incoming weights"))
+        self.in_plot = self.canvas.addPlot()
+        _title(self.in_plot, self.tr("incoming weights"), size="8pt")
         self.in_plot.setToolTip(self.tr("The weights into this neuron: red positive, blue negative"))
         self.in_plot.setMenuEnabled(False)
         self.in_plot.setMouseEnabled(x=False, y=False)
@@ -66,7 +81,8 @@ class NeuronView(View):
         self.in_plot.addItem(self.in_image)
         self.in_plot.addItem(self.in_bars)
 
-        self.out_plot = self.canvas.addPlot(title=self.tr("effect on each digit's logit"))
+        self.out_plot = self.canvas.addPlot()
+        _title(self.out_plot, self.tr("effect on each digit"), size="8pt")
         self.out_plot.setMenuEnabled(False)
         self.out_plot.setMouseEnabled(x=False, y=False)
         self.out_plot.getAxis("bottom").setTicks([[(d, str(d)) for d in range(10)]])
@@ -89,8 +105,9 @@ class NeuronView(View):
         top.addWidget(self.header, 1)
         layout.addLayout(top)
         layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.hint, 1)
         # a QLabel below the canvas, not a label item in it: a long line there widens the canvas
-        self.top_label = steady(QLabel(), 2)
+        self.top_label = steady(QLabel(), 3)
         layout.addWidget(self.top_label)
 
         self._model: MLP | None = None
@@ -111,6 +128,16 @@ class NeuronView(View):
             "σ(z) = 1 / (1 + e<sup>−z</sup>), whose derivative is σ′(z) = σ(z)(1 − σ(z)). Left: its incoming "
             "weights; right: how much raising its activation moves each digit's logit; below: the test images "
             "that excite it most.</p>"), floating=False), 0, Qt.AlignmentFlag.AlignTop)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # half the width each: left alone, the weights' title and square would squeeze the ten digits
+        half = max((self.width() - 8) // 2 - 6, 60)  # the canvas may be hidden, its width stale
+        lines = 4 if self.width() >= WIDE_HEADER_PX else 5  # the header's lines wrap once more where it is narrow
+        self.header.setFixedHeight(self.header.fontMetrics().lineSpacing() * lines + 6)
+        for plot in (self.in_plot, self.out_plot):
+            plot.setMinimumWidth(half)
+            plot.setMaximumWidth(half)
 
     # -- the View interface
 
@@ -146,15 +173,18 @@ class NeuronView(View):
     def refresh(self) -> None:
         sel, model = self.selection(), self._model
         if sel is None:
-            self.header.setText(self.tr("Click a neuron in the diagram, a weight tile or an activation cell.")
-                                if model is not None else self.tr("Train or open a model, then click a neuron."))
+            self.header.setText("" if model is not None else self.tr("Train or open a model, then click a neuron."))
             for item in (self.in_image, self.top_image):
                 item.clear()
             self.in_bars.clear()
             self.out_bars.setOpts(height=np.zeros(10))
             self.top_label.setText("")
             self._shown_key = None
+            self.canvas.hide()
+            self.hint.show()
             return
+        self.hint.hide()
+        self.canvas.show()
         layer, unit = sel
         b = model.layers[layer - 1].b
         key = (model, layer, unit)  # the model itself, not its id: an id can be reused
@@ -174,12 +204,12 @@ class NeuronView(View):
             with np.errstate(all="ignore"):
                 tr = explain.trace(model, self._x)
             z, a = float(tr.zs[layer - 1][0, unit]), float(tr.acts[layer][0, unit])
-            self.header.setText(arg(self.tr("<b>%1</b><br>for this input: pre-activation z = w·a + b = <b>%2</b>, "
-                                            "activation %3(z) = <b>%4</b>; bias b = %5"),
+            self.header.setText(arg(self.tr("<b>%1</b><br>z = w·a + b = <b>%2</b>, %3(z) = <b>%4</b> for this "
+                                            "input<br>bias b = %5"),
                                     name, f"{z:.4g}", activation_label(model.activation.name), f"{a:.4g}",
                                     f"{float(b[unit]):.4g}"))
         else:
-            self.header.setText(arg(self.tr("<b>%1</b><br>bias b = %2; draw a digit or pick a test image to see z "
+            self.header.setText(arg(self.tr("<b>%1</b><br>bias b = %2<br>draw a digit or pick a test image to see z "
                                             "and the activation"), name, f"{float(b[unit]):.4g}"))
         if new_unit:
             self._search(model, layer, unit)
@@ -194,22 +224,22 @@ class NeuronView(View):
             self.in_plot.invertY(True)
             self.in_plot.setAspectLocked(True)
             self.in_plot.setRange(xRange=(0, side), yRange=(0, side), padding=0.02)
-            self.in_plot.setTitle(arg(self.tr("incoming weights, %1x%2 pixels"), side, side), size="9pt")
+            _title(self.in_plot, arg(self.tr("incoming weights, %1x%2 pixels"), side, side), size="8pt")
         else:
             self.in_image.clear()
             self.in_plot.invertY(False)
             self.in_plot.setAspectLocked(False)
             self.in_bars.setData(np.arange(len(w) + 1) - 0.5, w, stepMode="center")
             self.in_plot.setRange(xRange=(-1, len(w)), yRange=(-lim, lim), padding=0.05)
-            self.in_plot.setTitle(arg(self.tr("incoming weights from layer %1"), layer - 1), size="9pt")
+            _title(self.in_plot, arg(self.tr("weights from layer %1"), layer - 1), size="8pt")
 
     def _effect(self, model: MLP, layer: int, unit: int) -> np.ndarray:
         """dz_d/da_unit for each digit d: the outgoing weights for the last hidden layer; through
         the layers in between (at the current input) for an earlier one."""
         if layer == len(model.layers) - 1:
-            self.out_plot.setTitle(self.tr("outgoing weights to the digits"), size="9pt")
+            _title(self.out_plot, self.tr("weights to the digits"), size="8pt")
             return np.asarray(model.layers[-1].W[unit], np.float64)
-        self.out_plot.setTitle(self.tr("effect on each logit, dz/da here"), size="9pt")
+        _title(self.out_plot, self.tr("effect on each digit, dz/da"), size="8pt")
         if self._x is None or len(self._x) != model.sizes[0]:
             return np.zeros(model.sizes[-1])
         with np.errstate(all="ignore"):

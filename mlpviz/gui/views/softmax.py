@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QSlider,
     QTableWidget,
     QTableWidgetItem,
@@ -26,10 +27,20 @@ from ..widgets.whatsthis import explain as explain_view
 from .base import View
 from .labels import steady
 
-COLUMNS = ("z (logit)", "a = z / T", "a − C", "exp(a − C)", "y = exp / Σ exp")  # the first is translated
+COLUMNS = ("z", "a = z/T", "a − C", "exp(a−C)", "y")  # short: the header tooltips and the formula say more
+NARROW_TABLE_PX = 300  # narrower than this, the table shows a = z/T only when T is not 1
 SLIDER = 40  # the temperature slider runs over 10^(-1) .. 10^(+1) in 2 * SLIDER steps
 HIGHLIGHT = QColor(255, 236, 200)
 LABEL = re.compile(r"\(label (\d+)\)")  # how an input's description gives its label, when untranslated
+
+
+def compact(v: float, probability: bool = False) -> str:
+    """A table cell: 3 significant digits, a probability to 3 decimals, tiny values as 1.2e-05."""
+    if not np.isfinite(v):
+        return str(v)
+    if v != 0 and abs(v) < 1e-3:
+        return f"{v:.1e}"
+    return f"{v:.3f}" if probability else f"{v:.3g}"
 
 
 class SoftmaxView(View):
@@ -38,17 +49,31 @@ class SoftmaxView(View):
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
-        self.formula = QLabel(self.tr(
+        self.formula = QLabel(
+            "y<sub>k</sub> = exp(a<sub>k</sub> − C) / Σ<sub>i</sub> exp(a<sub>i</sub> − C),&nbsp; C = max(a),&nbsp; "
+            "a = z / T;&nbsp;&nbsp; E = −log y<sub>t</sub>")
+        self.formula.setToolTip(self.tr(
             "softmax, as the course writes it: y<sub>k</sub> = exp(a<sub>k</sub> − C) / "
             "Σ<sub>i</sub> exp(a<sub>i</sub> − C), with C = max(a) so that no exp overflows; here "
             "a = z / T for the temperature T.<br>cross-entropy: E = −Σ<sub>k</sub> t<sub>k</sub> log "
             "y<sub>k</sub> = −log y<sub>t</sub> for the one-hot label t."))
         self.formula.setTextFormat(Qt.TextFormat.RichText)
         self.formula.setWordWrap(True)
+        self.formula.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.table = QTableWidget(10, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr("z (logit)"), *COLUMNS[1:]])
-        self.table.setVerticalHeaderLabels([arg(self.tr("digit %1"), d) for d in range(10)])
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        for c, tip in enumerate((self.tr("z (logit)"), "a = z / T", "a − C, C = max(a)", "exp(a − C)",
+                                 "y = exp(a − C) / Σ exp(a − C)")):
+            self.table.horizontalHeaderItem(c).setToolTip(tip)
+        self.table.setVerticalHeaderLabels([str(d) for d in range(10)])
+        self.table.verticalHeader().setToolTip(self.tr("digit"))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setMinimumSectionSize(10)
+        # rows as tall as a line of text, so that all ten fit where the view is short
+        rows = self.table.verticalHeader()
+        rows.setMinimumSectionSize(1)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.table.fontMetrics().lineSpacing() + 3)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self._items = [[QTableWidgetItem("") for _ in COLUMNS] for _ in range(10)]
@@ -64,7 +89,8 @@ class SoftmaxView(View):
                                        "the probabilities, T < 1 sharpens them; T = 1 is what the network outputs."))
         self.slider.valueChanged.connect(lambda _: self.refresh())
         self.t_label = QLabel()
-        self.t_label.setFixedWidth(self.t_label.fontMetrics().horizontalAdvance("T = 10.00  "))
+        self.t_label.setFixedWidth(self.t_label.fontMetrics().horizontalAdvance("T = 10.00 "))
+        self.slider.setMinimumWidth(40)
         self.label = QComboBox()
         self.label.addItems([str(d) for d in range(10)])
         self.label.setToolTip(self.tr("The true label t for the cross-entropy"))
@@ -75,11 +101,11 @@ class SoftmaxView(View):
         self.sum_label = steady(QLabel(), 2)
 
         controls = QHBoxLayout()
-        controls.addWidget(QLabel(self.tr("temperature")))
+        controls.addWidget(QLabel("T"))
         controls.addWidget(self.slider, 1)
         controls.addWidget(self.t_label)
-        controls.addSpacing(16)
-        controls.addWidget(QLabel(self.tr("true label t")))
+        controls.addSpacing(6)
+        controls.addWidget(QLabel("t ="))
         controls.addWidget(self.label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -132,8 +158,19 @@ class SoftmaxView(View):
 
     # -- drawing
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._hide_same_column()
+
+    def _hide_same_column(self) -> None:
+        """Where the table is narrow, hide a = z/T while T = 1: it repeats z, and five columns did not fit."""
+        hide = self.slider.value() == 0 and self.table.viewport().width() < NARROW_TABLE_PX
+        if hide != self.table.isColumnHidden(1):
+            self.table.setColumnHidden(1, hide)
+
     def refresh(self) -> None:
         self.t_label.setText(f"T = {self.temperature:.2f}")
+        self._hide_same_column()
         model, x = self._model, self._x
         if model is None or x is None or len(x) != model.sizes[0] or model.sizes[-1] != 10:
             self.steps = None
@@ -155,7 +192,7 @@ class SoftmaxView(View):
         for d, row in enumerate(self._items):
             values = (s.z[d], s.scaled[d], s.shifted[d], s.exp[d], s.p[d])
             for c, (item, v) in enumerate(zip(row, values)):
-                item.setText(f"{v:.4g}" if c < 3 else f"{v:.4e}" if v < 1e-3 else f"{v:.4f}")
+                item.setText(compact(v, c == len(values) - 1))
                 if restyle:
                     item.setFont(bold if d == best else plain)
                     item.setBackground(QBrush(HIGHLIGHT) if d == t else QBrush())

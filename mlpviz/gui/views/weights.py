@@ -27,6 +27,7 @@ SORT_TIPS = (QT_TRANSLATE_NOOP("WeightsView", "Units in their order in the netwo
              QT_TRANSLATE_NOOP("WeightsView", "Most active first: mean activation on the first test images."))
 PAGE_SIZES = (16, 36, 64, 144, 0)  # tiles per page; 0: all of them
 DEFAULT_PAGE_SIZE = 64
+BIG_PX, SHORT_PX = 170, 340  # the enlarged tile's side, and the view height below which it is drawn smaller
 ACTIVITY_SAMPLE = 200  # test images whose mean activation ranks the units
 RESORT_SECONDS = 3.0  # while training, the order is brought up to date at most this often, so
 # tiles do not jump around at every repaint
@@ -37,6 +38,19 @@ def tile_size(avail: tuple[int, int], grid: tuple[int, int]) -> int:
     GAP-pixel lines between them in (width, height) `avail` pixels; at least 1."""
     (w, h), (rows, cols) = avail, grid
     return max(1, min((w - (cols - 1) * GAP) // cols, (h - (rows - 1) * GAP) // rows))
+
+
+def best_grid(units: int, avail: tuple[int, int]) -> tuple[int, int]:
+    """The (rows, cols) grid for `units` tiles whose tiles are largest in (width, height) `avail`
+    pixels: a wide view gets more columns instead of an empty strip at its side."""
+    best = (1, units)
+    best_size = -1
+    for cols in range(1, max(units, 1) + 1):
+        rows = -(-units // cols)
+        size = tile_size(avail, (rows, cols))
+        if size > best_size:
+            best, best_size = (rows, cols), size
+    return best
 
 
 def screen_index(shape: tuple[int, int], grid: tuple[int, int], size: int) -> np.ndarray:
@@ -104,7 +118,7 @@ class WeightsView(View):
         self.page_label = QLabel()
 
         self.big_view = pg.GraphicsLayoutWidget()
-        self.big_view.setFixedSize(170, 170)
+        self.big_view.setFixedSize(BIG_PX, BIG_PX)
         self.big_box = self.big_view.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
         self.big = pg.ImageItem()
         self.big_box.addItem(self.big)
@@ -116,8 +130,9 @@ class WeightsView(View):
         self.scale.setWordWrap(True)
         self.scale.setStyleSheet("color: #555")
 
-        bar = QHBoxLayout()
-        bar.addWidget(self.title, 1)
+        self.title.setWordWrap(True)
+        bar = QHBoxLayout()  # the title on a line of its own above: beside the controls it was cut
+        bar.addStretch(1)
         bar.addWidget(QLabel(self.tr("sort by")))
         bar.addWidget(self.sort)
         bar.addWidget(QLabel(self.tr("tiles")))
@@ -141,6 +156,7 @@ class WeightsView(View):
         row.addLayout(side)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
         layout.addLayout(bar)
         layout.addLayout(row, 1)
         session.unitSelected.connect(self._on_unit_selected)
@@ -151,6 +167,7 @@ class WeightsView(View):
         self._per_page = DEFAULT_PAGE_SIZE
         self._layout_key: tuple = ()
         self._size = 28
+        self._wide = 1.3
         self._index = np.zeros((0, 0), np.intp)
         self.clear()
 
@@ -172,10 +189,10 @@ class WeightsView(View):
 
     def _cell_at(self, x: float, y: float) -> int:
         """The cell of the page under screen-image pixel (x, y), or -1."""
-        return tile_at(x, y, (self._size, self._size), len(self.page_units()))
+        return tile_at(x, y, (self._size, self._size), len(self.page_units()), self._wide)
 
     def _cell_rect(self, cell: int) -> QRectF:
-        _, cols = mosaic_layout(len(self.page_units()))
+        _, cols = mosaic_layout(len(self.page_units()), self._wide)
         r, c = divmod(cell, cols)
         return QRectF(c * (self._size + GAP) - 1, r * (self._size + GAP) - 1, self._size + 2, self._size + 2)
 
@@ -265,10 +282,12 @@ class WeightsView(View):
         if self._W is None:
             return
         units = self.page_units()
-        codes = tile(colour_codes(self._W[:, units], self._limit), self._shape, fill=COLOURS)
-        grid = mosaic_layout(len(units))
         rect, dpr = self.box.rect(), self.devicePixelRatioF()
         avail = (int(rect.width() * dpr), int(rect.height() * dpr))
+        rows, cols = best_grid(len(units), avail)  # tiles are drawn square, whatever the image's shape
+        self._wide = cols * cols / max(len(units), 1)  # mosaic_layout(len(units), self._wide) gives this grid
+        codes = tile(colour_codes(self._W[:, units], self._limit), self._shape, fill=COLOURS, wide=self._wide)
+        grid = mosaic_layout(len(units), self._wide)
         key = (self._shape, grid, avail)
         if key != self._layout_key:  # a new page shape or a resize: map screen pixels anew
             self._layout_key = key
@@ -281,6 +300,13 @@ class WeightsView(View):
         self._place_outline()
         self._show_big()
         self._describe()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # where the view is short the enlarged tile shrinks, so that the lines under it are not covered
+        side = BIG_PX if self.height() >= SHORT_PX else BIG_PX * 2 // 3
+        if self.big_view.width() != side:
+            self.big_view.setFixedSize(side, side)
 
     def _fit(self) -> None:
         if self._W is not None:
