@@ -112,8 +112,11 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(middle)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.hints)
-        column.addWidget(self.tabs, 1)
-        column.addWidget(self.timeline)
+        self.center_split = QSplitter(Qt.Orientation.Vertical)  # the tabs over the timeline
+        self.center_split.addWidget(self.tabs)
+        self.center_split.addWidget(self.timeline)
+        self.center_split.setSizes([640, 150])
+        column.addWidget(self.center_split, 1)
         for w in (controls_scroll, middle, self.right):
             self.splitter.addWidget(w)
         self.splitter.setSizes([controls_scroll.minimumWidth(), 560, 410])

@@ -5,7 +5,7 @@ import json
 
 from ..core.config import Config
 
-LAYOUT = ("splitter", "center", "right")  # the window's splitters whose sizes are remembered
+LAYOUT = ("splitter", "center", "right", "center_split")  # the window's splitters whose sizes are remembered
 
 
 def restore(w) -> None:

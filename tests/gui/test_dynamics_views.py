@@ -65,7 +65,7 @@ def test_change_marks_sit_at_the_end_of_their_step(qtbot):
     import pyqtgraph as pg
 
     from mlpviz.core.trainer import SettingChange
-    from mlpviz.gui.views.dynamics import change_marks
+    from mlpviz.gui.widgets.marks import change_marks
     plot = pg.PlotWidget()
     qtbot.addWidget(plot)
     changes = (SettingChange(50, "lr", 0.01), SettingChange(120, "batch_size", 32))
@@ -205,3 +205,21 @@ def test_runs_export_csv_and_images(make_view, small, tmp_path, monkeypatch):
         view.image_button.click()
         assert (tmp_path / name).stat().st_size > 1000
     assert (tmp_path / "plots.svg").read_text().lstrip().startswith("<?xml")
+
+
+def test_the_timeline_keeps_the_input_when_a_run_starts(qtbot, small):
+    from mlpviz.core.config import PRESETS
+    from mlpviz.core.trainer import Trainer
+    from mlpviz.gui.session import Session
+    from mlpviz.gui.views.timeline import TimelineView
+    from mlpviz.gui.worker import Snapshot
+    session = Session()
+    session.set_data(small)
+    view = TimelineView(session)
+    qtbot.addWidget(view)
+    view.show()
+    session.show_test_image(0)  # the input comes first, the run's first snapshot after it
+    trainer = Trainer.from_config(PRESETS["fast"].replace(hidden=(32,)), small, evaluate_epochs=False)
+    trainer.step(20)
+    session.publish(Snapshot.of(trainer.model.copy(), step=20, timeline=trainer.timeline, run_id=1))
+    assert len(view.curves[0].getData()[0]) == len(view.steps()) > 1

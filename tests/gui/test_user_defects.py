@@ -173,3 +173,6 @@ def test_batch_size_momentum_and_dropout_change_while_the_network_trains_on(qtbo
     t = window.trainer
     assert window.latest.run_id == run and t.batch_size == 50 and t.optimizer.momentum == 0.5 and t.dropout == 0.2
     assert {c.name for c in window.latest.changes} >= {"batch_size", "momentum", "dropout"}
+    import pyqtgraph as pg
+    marks = [i for i in window.curves.loss_plot.plotItem.items if isinstance(i, pg.InfiniteLine)]
+    assert len(marks) >= 3  # each change is marked on the curves

@@ -13,6 +13,7 @@ from ...core.trainer import GrowingBuffer
 from .. import style
 from ..i18n import arg
 from ..session import Session
+from ..widgets.marks import change_marks
 from ..widgets.whatsthis import explain as explain_view
 from ..worker import PROBE_SIZE
 from .base import View
@@ -230,6 +231,9 @@ class CurvesView(View):
         self._probes = np.zeros((0, 3))
         self._records: tuple = ()
         self._epochs = GrowingBuffer(64, row=(3,), dtype=np.float64)  # epoch, train error %, test error %
+        for plot, line in getattr(self, "_marks", ()):
+            plot.removeItem(line)
+        self._marks: list = []  # (plot, line) for every setting changed while the run went on
         for curve in (self.raw, self.smooth, self.probe_train, self.probe_test, self.epoch_train, self.epoch_test):
             curve.setData([], [])
         self.hint.show()
@@ -272,6 +276,11 @@ class CurvesView(View):
         if snap.loss_start < len(self._losses):  # a restored history or a repeat: start over
             self.clear()
         self._steps_per_epoch = snap.steps_per_epoch
+        if len(snap.changes) != len(self._marks) // 2:  # a setting changed while training: mark it
+            for plot, line in self._marks:
+                plot.removeItem(line)
+            self._marks = [(plot, line) for plot in (self.loss_plot, self.acc_plot)
+                           for line in change_marks(plot, snap.changes, snap.steps_per_epoch)]
         # The data fill at most the plot's width, as the x range only grows ahead of them.
         columns = max(100, int(self.loss_plot.getViewBox().width()))
         if len(snap.losses):

@@ -6,7 +6,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...core.dynamics import SERIES, weight_histograms
@@ -14,6 +14,7 @@ from ...core.trainer import GrowingBuffer
 from .. import style
 from ..i18n import arg
 from ..session import Session
+from ..widgets.marks import change_marks
 from ..widgets.whatsthis import explain as explain_view
 from .base import View
 
@@ -40,58 +41,6 @@ def layer_color(layer: int, n_layers: int) -> pg.QtGui.QColor:
 
 
 # Settings by their short names (config.differences, SettingChange with "_" read as a space).
-SETTING_NAMES = {"hidden": QT_TRANSLATE_NOOP("Setting", "hidden"),
-                 "activation": QT_TRANSLATE_NOOP("Setting", "activation"),
-                 "loss": QT_TRANSLATE_NOOP("Setting", "loss"), "init": QT_TRANSLATE_NOOP("Setting", "init"),
-                 "init std": QT_TRANSLATE_NOOP("Setting", "init std"),
-                 "optimizer": QT_TRANSLATE_NOOP("Setting", "optimizer"), "lr": QT_TRANSLATE_NOOP("Setting", "lr"),
-                 "momentum": QT_TRANSLATE_NOOP("Setting", "momentum"),
-                 "weight decay": QT_TRANSLATE_NOOP("Setting", "weight decay"),
-                 "lr decay": QT_TRANSLATE_NOOP("Setting", "lr decay"),
-                 "schedule": QT_TRANSLATE_NOOP("Setting", "schedule"),
-                 "dropout": QT_TRANSLATE_NOOP("Setting", "dropout"), "shift": QT_TRANSLATE_NOOP("Setting", "shift"),
-                 "batch size": QT_TRANSLATE_NOOP("Setting", "batch size"),
-                 "epochs": QT_TRANSLATE_NOOP("Setting", "epochs"), "steps": QT_TRANSLATE_NOOP("Setting", "steps"),
-                 "seed": QT_TRANSLATE_NOOP("Setting", "seed"), "dtype": QT_TRANSLATE_NOOP("Setting", "dtype")}
-
-
-def setting_name(name: str) -> str:
-    """A setting's short name as the user reads it, e.g. "lr" (학습률 in Korean)."""
-    name = name.replace("_", " ")
-    return QCoreApplication.translate("Setting", SETTING_NAMES[name]) if name in SETTING_NAMES else name
-
-
-def change_label(name: str, value) -> str:
-    """A setting change as a short label, e.g. "lr 0.01"."""
-    text = f"{value:g}" if isinstance(value, float) else str(value)
-    return f"{setting_name(name)} {text}"
-
-
-def change_marks(plot, changes, steps_per_epoch: int, epochs: np.ndarray | None = None) -> list[pg.InfiniteLine]:
-    """Draw a dashed vertical line with its label on `plot` (a PlotWidget or PlotItem, x in epochs)
-    at every SettingChange in `changes`; return the lines (remove them with plot.removeItem).
-
-    A change at step s applies from step s + 1 on, so it sits at the end of step s: epoch
-    s / steps_per_epoch, or epochs[s - 1] when the per-step "epoch" series (steps,) is given (exact
-    across batch-size changes)."""
-    lines = []
-    for change in changes:
-        s = change.step
-        if epochs is not None and 0 < s <= len(epochs):
-            x = float(epochs[s - 1])
-        else:
-            x = s / max(steps_per_epoch, 1)
-        pen = pg.mkPen("#888", width=1, style=Qt.PenStyle.DashLine)
-        line = pg.InfiniteLine(pos=x, angle=90, movable=False, pen=pen,
-                               label=change_label(change.name, change.value),
-                               labelOpts={"position": 0.92, "color": "#555", "rotateAxis": (1, 0), "anchors":
-                                          [(0, 0), (0, 0)]})
-        line.setZValue(-10)
-        plot.addItem(line, ignoreBounds=True)
-        lines.append(line)
-    return lines
-
-
 class DynamicsView(View):
     """Per layer over the steps: ||∂L/∂W|| (log), ||ΔW||/||W|| (log), the share of inactive units;
     and a histogram of one layer's weights now against at the start."""

@@ -26,9 +26,9 @@ from ...core.trainer import GrowingBuffer
 from .. import style
 from ..i18n import arg
 from ..session import RunRecord, Session
+from ..widgets.marks import setting_name
 from ..widgets.whatsthis import explain as explain_view
 from .base import View
-from .dynamics import setting_name
 
 CSV_HEADER = ("run", "epoch", "step", "train_loss", "train_accuracy", "test_loss", "test_accuracy")
 CURRENT = -1  # the list item of the current run

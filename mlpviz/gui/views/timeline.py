@@ -71,7 +71,7 @@ class TimelineView(View):
         self._timeline = None
         self._probs: dict[int, np.ndarray] = {}  # stored copies never change: one forward pass each
         self._prob_at = -np.inf
-        self._x: np.ndarray | None = None
+        self._x: np.ndarray | None = self.session.input_x  # the input outlives the run
         self._dirty = True
         for curve in self.curves:
             curve.setData([], [])
