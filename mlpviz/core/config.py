@@ -5,6 +5,7 @@ import math
 import re
 from dataclasses import asdict, dataclass, fields, replace
 
+from .augment import AUGMENTS
 from .layers import ACTIVATIONS
 from .losses import LOSSES
 from .model import INITS
@@ -27,6 +28,13 @@ RANGES: dict[str, tuple[float, float]] = {
     "weight_decay": (0, 1e3),
     "lr_decay": (0, 1),
     "shift": (0, 8),
+    "rotation": (0, 180),
+    "shear": (0, 60),
+    "scale": (0, 0.9),
+    "translate": (0, 14),
+    "thickness": (0, 3),
+    "elastic_alpha": (0, 200),
+    "elastic_sigma": (0.1, 20),
     "batch_size": (1, 1_000_000),
     "seed": (0, 2**63 - 1),
     "epochs": (0, 100_000),
@@ -91,6 +99,18 @@ class Config:
     weight_decay: float = 0.0
     lr_decay: float = 1.0  # the learning rate is multiplied by this after every epoch
     shift: int = 0  # augmentation: training images moved by up to this many pixels each way
+    # Augmentation (mlpviz/core/augment.py): which of AUGMENTS, and their strengths. affine draws a
+    # rotation within ±rotation degrees, a slant within ±shear degrees, each axis scaled within
+    # 1 ± scale and a move within ±translate pixels; thickness makes strokes up to that many pixels
+    # thinner or thicker; elastic is Simard's distortion (alpha: pixels, sigma: smoothness).
+    augment: tuple[str, ...] = ()
+    rotation: float = 15.0
+    shear: float = 15.0
+    scale: float = 0.2
+    translate: float = 2.0
+    thickness: float = 1.0
+    elastic_alpha: float = 34.0
+    elastic_sigma: float = 4.0
     batch_size: int = 100
     epochs: float | None = None  # exactly one of epochs and steps is set
     steps: int | None = 50_000
@@ -103,6 +123,7 @@ class Config:
     def to_dict(self) -> dict:
         d = asdict(self)
         d["hidden"] = list(self.hidden)
+        d["augment"] = list(self.augment)
         return d
 
     @classmethod
@@ -115,6 +136,8 @@ class Config:
         d = dict(d)
         if "hidden" in d:
             d["hidden"] = tuple(d["hidden"])
+        if "augment" in d:
+            d["augment"] = tuple(d["augment"])
         return cls(**d).validated()
 
     def validated(self) -> Config:
@@ -141,6 +164,10 @@ class Config:
         finite("weight decay", "weight_decay")
         finite("lr_decay", "lr_decay")
         integer("shift", "shift")
+        if not isinstance(self.augment, tuple) or any(a not in AUGMENTS for a in self.augment):
+            raise ConfigError(f"unknown augmentation in {self.augment!r}; choose from {', '.join(AUGMENTS)}")
+        for name in ("rotation", "shear", "scale", "translate", "thickness", "elastic_alpha", "elastic_sigma"):
+            finite(name, name)
         integer("batch size", "batch_size")
         integer("seed", "seed")
         if (self.epochs is None) == (self.steps is None):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .augment import Augmenter
 from .config import Config, ConfigError
 from .data import NUM_CLASSES, Dataset, scale_images
 from .divergence import Diverged as Diverged  # raised by step(); importable from here as before
@@ -110,7 +111,7 @@ class Trainer:
 
     def __init__(self, model: MLP, optimizer: Optimizer, data: Dataset, batch_size: int,
                  seed: int = 0, evaluate_epochs: bool = True, lr_decay: float = 1.0,
-                 train_eval_limit: int | None = None, shift: int = 0):
+                 train_eval_limit: int | None = None, shift: int = 0, augmenter: Augmenter | None = None):
         n = len(data.y_train)
         check_input_size(model, data)
         if batch_size > n:
@@ -121,9 +122,9 @@ class Trainer:
         self.lr_decay = lr_decay
         self.train_eval_limit = train_eval_limit  # epoch-end train accuracy on the first N images
         self.shift = shift
-        if shift:
-            h, w = data.image_shape
-            self._padded = np.zeros((batch_size, h + 2 * shift, w + 2 * shift), np.uint8)
+        # What is done to each batch's images before training on them (None: nothing).
+        self.augmenter = augmenter if augmenter is not None or not shift else \
+            Augmenter(tuple(data.image_shape), shift=shift)
         self.rng = np.random.default_rng([seed, 1])  # a stream of its own, apart from the init
         self.steps_per_epoch = math.ceil(n / batch_size)
         self.step_count = 0
@@ -145,7 +146,8 @@ class Trainer:
                     train_eval_limit: int | None = None) -> Trainer:
         model, optimizer = build(config, data)
         return cls(model, optimizer, data, config.batch_size, config.seed, evaluate_epochs,
-                   config.lr_decay, train_eval_limit, config.shift)
+                   config.lr_decay, train_eval_limit, config.shift,
+                   Augmenter.from_config(config, data.image_shape))
 
     def planned_steps(self, config: Config) -> int:
         """The length of the run the configuration asks for, in steps."""
@@ -193,8 +195,8 @@ class Trainer:
                     self._pos = 0
                 idx = self._order[self._pos:self._pos + self.batch_size]
                 xb = np.take(self.data.x_train, idx, axis=0, out=self._xb[:len(idx)], mode="clip")
-                if self.shift:
-                    self._shift(xb)
+                if self.augmenter is not None:
+                    self.augmenter(xb, self.rng)
                 x = self._xf[:len(idx)]
                 np.copyto(x, xb)  # raw 0-255 values; the first layer scales them
                 y = self.data.y_train[idx]
@@ -212,18 +214,6 @@ class Trainer:
                     if self.evaluate_epochs:
                         self.record_epoch()
         return loss
-
-    def _shift(self, xb: np.ndarray) -> None:
-        """Move each image (rows of xb, in place) by a random offset of up to `shift` pixels
-        in each direction: the network sees a slightly different set every epoch."""
-        h, w = self.data.image_shape
-        s, n = self.shift, len(xb)
-        pad = self._padded[:n]
-        pad[:, s:s + h, s:s + w] = xb.reshape(n, h, w)
-        dy, dx = self.rng.integers(0, 2 * s + 1, (2, n))
-        rows = (dy[:, None] + np.arange(h))[:, :, None]
-        cols = (dx[:, None] + np.arange(w))[:, None, :]
-        xb[:] = pad[np.arange(n)[:, None, None], rows, cols].reshape(n, h * w)
 
     def record_epoch(self, should_stop: Callable[[], bool] | None = None) -> EpochRecord | None:
         """Evaluate on the train and test sets now and append to the epoch history.
