@@ -11,10 +11,11 @@ from pathlib import Path
 
 from . import __version__
 from .core import checkpoint
-from .core.config import PRESETS, Config, ConfigError, parse_hidden
+from .core.config import PRESETS, Config, ConfigError, parse_augment, parse_hidden
 from .core.data import DataError, load_dataset
 from .core.errors import USER_ERRORS
 from .core.preprocess import prepare_digit
+from .core.threads import blas_threads_for
 from .core.trainer import EpochRecord, Trainer, check_input_size, evaluate
 
 
@@ -55,6 +56,18 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--weight-decay", type=float, help="L2 weight decay")
     t.add_argument("--lr-decay", type=float, help="factor applied to the learning rate after each epoch")
     t.add_argument("--shift", type=int, help="augment: move training images by up to N pixels")
+    t.add_argument("--augment", metavar="LIST",
+                   help="augment training images: any of affine, thickness, elastic (comma-separated), or none")
+    t.add_argument("--rotation", type=float, metavar="DEG", help="--augment affine: rotate by up to ±DEG (15)")
+    t.add_argument("--shear", type=float, metavar="DEG", help="--augment affine: slant by up to ±DEG (15)")
+    t.add_argument("--scale", type=float, metavar="F", help="--augment affine: scale each axis by 1±F (0.2)")
+    t.add_argument("--translate", type=float, metavar="PX", help="--augment affine: move by up to ±PX pixels (2)")
+    t.add_argument("--thickness", type=float, metavar="PX",
+                   help="--augment thickness: strokes up to PX pixels thinner or thicker (1)")
+    t.add_argument("--elastic-alpha", type=float, metavar="PX",
+                   help="--augment elastic: strength of the distortion (34)")
+    t.add_argument("--elastic-sigma", type=float, metavar="PX",
+                   help="--augment elastic: smoothness of the distortion (4)")
     t.add_argument("--batch-size", type=int, help="mini-batch size")
     length = t.add_mutually_exclusive_group()
     length.add_argument("--epochs", type=float, help="passes over the training set")
@@ -102,6 +115,8 @@ def resolve_config(args: argparse.Namespace) -> Config:
         changes["epochs"] = None
     if args.hidden is not None:
         changes["hidden"] = parse_hidden(args.hidden)
+    if args.augment is not None:
+        changes["augment"] = parse_augment(args.augment)
     return config.replace(**changes).validated()
 
 
@@ -138,6 +153,7 @@ def _epoch_line(r: EpochRecord, trainer: Trainer) -> str:
 def cmd_train(args: argparse.Namespace) -> int:
     config = resolve_config(args)
     data = load_dataset(args.data).limit_train(args.train_limit)
+    threads = limit_blas_threads((data.input_size, *config.hidden, 10), config.batch_size)
     trainer = Trainer.from_config(config, data)
     total = trainer.planned_steps(config)
     out = sys.stderr if args.json else sys.stdout
@@ -163,6 +179,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         "train_seconds": round(trainer.train_seconds, 3),
         "samples_per_second": round(trainer.samples_per_second, 1),
         "config": config.to_dict(), "dataset": data.name, "train_images": len(data.y_train),
+        "blas_threads": threads,
     }
     if args.save:
         result["saved"] = str(args.save)
@@ -303,15 +320,23 @@ def launch_gui(model_path: str | None = None, data_source: str | None = None, pr
     return run(model_path=model_path, data_source=data_source, preset=preset)
 
 
-def limit_blas_threads() -> None:
-    """One BLAS thread unless MLPVIZ_BLAS_THREADS says otherwise.
+def limit_blas_threads(sizes: tuple[int, ...] | None = None, batch_size: int = 1) -> int:
+    """Set NumPy's BLAS thread count and return it: MLPVIZ_BLAS_THREADS if set, else one, or for
+    headless training of layers `sizes` whatever trains those shapes fastest (blas_threads_for).
 
-    These networks' matrices are small, so splitting a product between threads costs more in
-    hand-offs than it gains (benchmarks/engine.py measures it on the machine at hand), and the
-    desktop app needs a core of its own to keep drawing while it trains.
+    Small matrices lose more to hand-offs between threads than they gain, and the desktop app
+    needs a core of its own to keep drawing while it trains, so it stays at one.
     """
     from threadpoolctl import threadpool_limits
-    threadpool_limits(int(os.environ.get("MLPVIZ_BLAS_THREADS", "1")), user_api="blas")
+    env = os.environ.get("MLPVIZ_BLAS_THREADS")
+    if env:
+        n = int(env)
+    elif sizes is not None:
+        n = blas_threads_for(sizes, batch_size)
+    else:
+        n = 1
+    threadpool_limits(n, user_api="blas")
+    return n
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -335,6 +360,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("mlpviz: interrupted", file=sys.stderr)
         return 130
+    finally:
+        limit_blas_threads()  # back to one thread for whatever runs next in this process
 
 
 def main_exit() -> None:

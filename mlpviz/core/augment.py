@@ -16,22 +16,6 @@ import numpy as np
 AUGMENTS = ("affine", "thickness", "elastic")
 
 
-class AugmentError(ValueError):
-    """An augmentation name or strength that cannot be used."""
-
-
-def parse_augment(text: str) -> tuple[str, ...]:
-    """Names from text such as "affine,elastic" ("" or "none": no augmentation), in AUGMENTS order."""
-    if text.strip().lower() in ("", "none"):
-        return ()
-    names = [p.strip().lower() for p in text.split(",")]
-    unknown = [n for n in names if n not in AUGMENTS]
-    if unknown or not all(names):
-        raise AugmentError(f"unknown augmentation {', '.join(unknown) or repr(text)}; "
-                           f"choose from {', '.join(AUGMENTS)} (comma-separated) or none")
-    return tuple(n for n in AUGMENTS if n in names)
-
-
 def _gaussian_matrix(n: int, sigma: float) -> np.ndarray:
     """(n, n) matrix that smooths a length-n signal with a Gaussian of `sigma` samples (rows sum to 1)."""
     d = np.arange(n)[:, None] - np.arange(n)[None, :]
@@ -107,14 +91,14 @@ def thicken(images: np.ndarray, amount: np.ndarray) -> np.ndarray:
     per image; fractions blend between whole-pixel dilations or erosions."""
     amount = np.asarray(amount, np.float32)
     out = images.copy()
-    for grow, a in ((True, np.clip(amount, 0, None)), (False, np.clip(-amount, 0, None))):
-        level, prev = 0, images
-        while (a > level).any():
+    for grow, a in ((True, amount), (False, -amount)):
+        sel = np.flatnonzero(a > 0)  # only the images that need this direction
+        level, prev, a_sel = 0, images[sel], a[sel]
+        while len(sel):
             nxt = morph(prev, grow)
-            f = np.clip(a - level, 0, 1)[:, None, None]
-            sel = a > level
-            out[sel] += (f[sel] * (nxt[sel] - prev[sel]))
-            level, prev = level + 1, nxt
+            out[sel] += np.clip(a_sel - level, 0, 1)[:, None, None] * (nxt - prev)
+            keep = a_sel > level + 1
+            sel, prev, a_sel, level = sel[keep], nxt[keep], a_sel[keep], level + 1
     return out
 
 

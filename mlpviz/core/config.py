@@ -84,6 +84,21 @@ def parse_hidden(text: str) -> tuple[int, ...]:
     return widths
 
 
+def parse_augment(text: str) -> tuple[str, ...]:
+    """Augmentations from text such as "affine,elastic" ("" or "none": none), in AUGMENTS order.
+
+    Anything not in AUGMENTS is refused with ConfigError.
+    """
+    if text.strip().lower() in ("", "none"):
+        return ()
+    names = [p.strip().lower() for p in text.split(",")]
+    unknown = [n for n in names if n not in AUGMENTS]
+    if unknown or not all(names):
+        raise ConfigError(f"unknown augmentation {', '.join(repr(n) for n in unknown) or repr(text)}; "
+                          f"choose from {', '.join(AUGMENTS)} (comma-separated) or none")
+    return tuple(n for n in AUGMENTS if n in names)
+
+
 @dataclass(frozen=True)
 class Config:
     """Everything that defines a run. Sizes of input and output come from the data."""
