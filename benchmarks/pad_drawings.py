@@ -126,14 +126,22 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=10000, help="test digits to draw (default: all 10,000)")
     ap.add_argument("--pixels-n", type=int, default=2000, help="of which also drawn as pixels (slower)")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--cache", metavar="FILE.npz", help="keep the drawn set in FILE (drawn once, reused after)")
     args = ap.parse_args()
     threadpool_limits(1, user_api="blas")
     data = load_dataset()
     n = min(args.n, len(data.y_test))
     t0 = time.perf_counter()
-    strokes, _ = drawn_set(data.x_test[:n], args.seed, pixels=False)
     m = min(args.pixels_n, n)
-    _, pixels = drawn_set(data.x_test[:m], args.seed, pixels=True)
+    key = f"{n}-{m}-{args.seed}"
+    if args.cache and Path(args.cache).exists() and str(np.load(args.cache)["key"]) == key:
+        cached = np.load(args.cache)
+        strokes, pixels = cached["strokes"], cached["pixels"]
+    else:
+        strokes, _ = drawn_set(data.x_test[:n], args.seed, pixels=False)
+        _, pixels = drawn_set(data.x_test[:m], args.seed, pixels=True)
+        if args.cache:
+            np.savez_compressed(args.cache, key=key, strokes=strokes, pixels=pixels)
     y = data.y_test[:n].astype(np.intp)
     print(f"drew {n} test digits as strokes and {m} as pixels in {time.perf_counter() - t0:.0f} s; "
           f"mean ink {strokes.sum(1).mean():.1f} (MNIST test {data.x_test[:n].sum(1).mean() / 255:.1f})")
