@@ -43,8 +43,8 @@ def _parser() -> argparse.ArgumentParser:
                        description="Train headless. A preset sets every option; explicit options override it.")
     t.add_argument("--preset", choices=PRESETS, default="course",
                    help="course: 784-50-10 sigmoid, SGD (default); keras: the course's Keras model; "
-                        "fast: 784-256-128-10 ReLU, Adam, ten seconds; best: 784-512-256-10, shifted images, "
-                        "under a minute")
+                        "fast: 784-256-128-10 ReLU, Adam, ten seconds; best: 784-512-256-10, augmented images, "
+                        "about a minute and a half: the one for reading drawings")
     t.add_argument("--hidden", help="hidden layer widths, e.g. 256,128")
     t.add_argument("--activation", help="sigmoid, tanh, relu or leaky_relu")
     t.add_argument("--loss", help="cross_entropy or mse")
