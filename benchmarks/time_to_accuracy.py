@@ -24,11 +24,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from mlpviz.core.augment import Augmenter  # noqa: E402
 from mlpviz.core.config import PRESETS, Config  # noqa: E402
 from mlpviz.core.data import Dataset, load_dataset  # noqa: E402
-from mlpviz.core.threads import blas_threads_for  # noqa: E402
+from mlpviz.core.threads import blas_threads_for, load_average  # noqa: E402
 from mlpviz.core.trainer import Trainer  # noqa: E402
 
 TARGETS = {"fast": (0.980, 10.0), "best": (0.990, 90.0)}
 MILESTONES = (0.985, 0.990)
+
+
+def when(t: float) -> str:
+    return f" {'never':>9s}" if math.isnan(t) else f" {t:8.1f}s"
 
 
 def milestones(curve: list[tuple[float, float]]) -> list[float]:
@@ -104,18 +108,18 @@ def main() -> None:
     print(f"{'preset':8s} {'engine':22s} {'test acc':>9s} {'train s':>8s} {'to 98.5%':>9s} {'to 99.0%':>9s}   target")
     for name in args.presets.split(","):
         config = PRESETS[name]
-        threads = blas_threads_for((data.input_size, *config.hidden, 10), config.batch_size)
+        threads = blas_threads_for((data.input_size, *config.hidden, 10), config.batch_size, load=load_average())
         goal_acc, goal_s = TARGETS.get(name, (math.nan, math.nan))
         with threadpool_limits(threads, user_api="blas"):
             acc, secs, curve = run_mlpviz(config, data)
         met = "met" if acc >= goal_acc and secs <= goal_s else "NOT met"
-        to = "".join(f" {t:8.1f}s" for t in milestones(curve))
+        to = "".join(when(t) for t in milestones(curve))
         print(f"{name:8s} {f'mlpviz, {threads} thr':22s} {100 * acc:8.2f}% {secs:8.1f}{to}   "
               f">= {100 * goal_acc:.1f}% in <= {goal_s:g} s: {met}", flush=True)
         if have_torch:
             with threadpool_limits(threads, user_api="blas"):
                 acc, secs, curve = run_torch(config, data, threads)
-            to = "".join(f" {t:8.1f}s" for t in milestones(curve))
+            to = "".join(when(t) for t in milestones(curve))
             print(f"{'':8s} {f'pytorch eager, {threads} thr':22s} {100 * acc:8.2f}% {secs:8.1f}{to}", flush=True)
 
 

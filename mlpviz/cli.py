@@ -15,7 +15,7 @@ from .core.config import PRESETS, Config, ConfigError, parse_augment, parse_hidd
 from .core.data import DataError, load_dataset
 from .core.errors import USER_ERRORS
 from .core.preprocess import prepare_digit
-from .core.threads import blas_threads_for
+from .core.threads import blas_threads_for, load_average
 from .core.trainer import EpochRecord, Trainer, check_input_size, evaluate
 
 
@@ -322,7 +322,8 @@ def launch_gui(model_path: str | None = None, data_source: str | None = None, pr
 
 def limit_blas_threads(sizes: tuple[int, ...] | None = None, batch_size: int = 1) -> int:
     """Set NumPy's BLAS thread count and return it: MLPVIZ_BLAS_THREADS if set, else one, or for
-    headless training of layers `sizes` whatever trains those shapes fastest (blas_threads_for).
+    headless training of layers `sizes` whatever trains those shapes fastest on the machine as
+    busy as it is now (blas_threads_for).
 
     Small matrices lose more to hand-offs between threads than they gain, and the desktop app
     needs a core of its own to keep drawing while it trains, so it stays at one.
@@ -332,7 +333,7 @@ def limit_blas_threads(sizes: tuple[int, ...] | None = None, batch_size: int = 1
     if env:
         n = int(env)
     elif sizes is not None:
-        n = blas_threads_for(sizes, batch_size)
+        n = blas_threads_for(sizes, batch_size, load=load_average())
     else:
         n = 1
     threadpool_limits(n, user_api="blas")

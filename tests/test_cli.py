@@ -343,10 +343,11 @@ def test_augment_none_turns_the_presets_augmentation_off(capsys):
 
 
 def test_training_picks_blas_threads_by_shape_unless_told(capsys, monkeypatch):
-    from mlpviz.core.threads import blas_threads_for
+    from mlpviz.core import threads
     monkeypatch.delenv("MLPVIZ_BLAS_THREADS", raising=False)
+    monkeypatch.setattr(threads.os, "getloadavg", lambda: (0.0, 0.0, 0.0))  # an idle machine
     code, out, _ = run(capsys, "train", "--preset", "fast", "--steps", "3", "--json", *SMALL)
-    assert json.loads(out)["blas_threads"] == blas_threads_for((784, 256, 128, 10), 256)
+    assert json.loads(out)["blas_threads"] == threads.blas_threads_for((784, 256, 128, 10), 256, load=0.0)
     code, out, _ = run(capsys, "train", "--steps", "3", "--json", *SMALL)
     assert json.loads(out)["blas_threads"] == 1  # 784-50-10: too small to split
     monkeypatch.setenv("MLPVIZ_BLAS_THREADS", "1")
