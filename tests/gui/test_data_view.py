@@ -42,3 +42,11 @@ def test_follows_a_new_dataset(view, small):
                     small.image_shape, "other")
     view.session.set_data(other)
     assert "other" in view.title.text() and view.bar_heights.sum() == 500
+
+
+def test_its_buttons_ask_for_a_folder_or_a_file(view, qtbot):
+    with qtbot.waitSignal(view.chooseData) as folder:
+        view.open_folder.click()
+    with qtbot.waitSignal(view.chooseData) as file:
+        view.open_file.click()
+    assert folder.args == [True] and file.args == [False]

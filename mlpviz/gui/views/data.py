@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
@@ -31,7 +32,14 @@ def grid_image(images: np.ndarray, shape: tuple[int, int], cols: int) -> np.ndar
 
 
 class DataView(View):
-    """The dataset at a glance. set_config(config) shows that configuration's augmentation."""
+    """The dataset at a glance. set_config(config) shows that configuration's augmentation.
+
+    Its buttons ask for other data through chooseData(folder: bool): True for a folder of
+    MNIST-format IDX files (Fashion-MNIST, ...), False for a Keras-style .npz; the window opens
+    the dialog and loads it, and set_data then shows the new set.
+    """
+
+    chooseData = Signal(bool)
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
@@ -58,6 +66,10 @@ class DataView(View):
             "each step draws new random changes."))
         self.new_sample = QPushButton(self.tr("New sample"))
         self.new_sample.setToolTip(self.tr("Show other training images and other random changes."))
+        self.open_folder = QPushButton(self.tr("Open IDX folder…"))
+        self.open_folder.setToolTip(self.tr("Train on a folder of MNIST-format IDX files, such as Fashion-MNIST."))
+        self.open_file = QPushButton(self.tr("Open .npz…"))
+        self.open_file.setToolTip(self.tr("Train on a Keras-style mnist.npz file."))
 
         counts_box = QGroupBox(self.tr("Images per class"))
         QVBoxLayout(counts_box).addWidget(self.counts_plot)
@@ -83,10 +95,16 @@ class DataView(View):
         bottom.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.title)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.open_folder)
+        header.addWidget(self.open_file)
+        layout.addLayout(header)
         layout.addLayout(top, 1)
         layout.addLayout(bottom)
         self.new_sample.clicked.connect(self.next_sample)
+        self.open_folder.clicked.connect(lambda: self.chooseData.emit(True))
+        self.open_file.clicked.connect(lambda: self.chooseData.emit(False))
         if session.data is not None:
             self.set_data(session.data)
 
