@@ -12,13 +12,14 @@ from pathlib import Path
 
 from . import __version__
 from .core import checkpoint, evaluation
-from .core.config import PRESETS, Config, ConfigError, parse_hidden
+from .core.config import PRESETS, Config, ConfigError, parse_augment, parse_hidden
 from .core.data import DataError, load_dataset
 from .core.errors import USER_ERRORS
 from .core.experiments import EXPERIMENTS
 from .core.optim import MISTAKES
 from .core.preprocess import prepare_digit
 from .core.schedules import SCHEDULES
+from .core.threads import blas_threads_for, load_average
 from .core.trainer import EpochRecord, Trainer, check_input_size, epoch_table, evaluate
 
 
@@ -46,8 +47,8 @@ def _parser() -> argparse.ArgumentParser:
                        description="Train headless. A preset sets every option; explicit options override it.")
     t.add_argument("--preset", choices=PRESETS, default="course",
                    help="course: 784-50-10 sigmoid, SGD (default); keras: the course's Keras model; "
-                        "fast: 784-256-128-10 ReLU, Adam, ten seconds; best: 784-512-256-10, shifted images, "
-                        "under a minute")
+                        "fast: 784-256-128-10 ReLU, Adam, ten seconds; best: 784-512-256-10, augmented images, "
+                        "about a minute and a half: the one for reading drawings")
     t.add_argument("--hidden", help="hidden layer widths, e.g. 256,128")
     t.add_argument("--activation", help="sigmoid, tanh, relu or leaky_relu")
     t.add_argument("--loss", help="cross_entropy or mse")
@@ -64,6 +65,18 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--schedule", choices=SCHEDULES,
                    help="learning-rate schedule over the run: step (x0.1 at 1/2 and 3/4), exp, cosine "
                         "(each ends at 1%% of --lr); none keeps it constant")
+    t.add_argument("--augment", metavar="LIST",
+                   help="augment training images: any of affine, thickness, elastic (comma-separated), or none")
+    t.add_argument("--rotation", type=float, metavar="DEG", help="--augment affine: rotate by up to ±DEG (15)")
+    t.add_argument("--shear", type=float, metavar="DEG", help="--augment affine: slant by up to ±DEG (15)")
+    t.add_argument("--scale", type=float, metavar="F", help="--augment affine: scale each axis by 1±F (0.2)")
+    t.add_argument("--translate", type=float, metavar="PX", help="--augment affine: move by up to ±PX pixels (2)")
+    t.add_argument("--thickness", type=float, metavar="PX",
+                   help="--augment thickness: strokes up to PX pixels thinner or thicker (1)")
+    t.add_argument("--elastic-alpha", type=float, metavar="PX",
+                   help="--augment elastic: strength of the distortion (34)")
+    t.add_argument("--elastic-sigma", type=float, metavar="PX",
+                   help="--augment elastic: smoothness of the distortion (4)")
     t.add_argument("--batch-size", type=int, help="mini-batch size")
     length = t.add_mutually_exclusive_group()
     length.add_argument("--epochs", type=float, help="passes over the training set")
@@ -121,6 +134,8 @@ def resolve_config(args: argparse.Namespace) -> Config:
         changes["epochs"] = None
     if args.hidden is not None:
         changes["hidden"] = parse_hidden(args.hidden)
+    if args.augment is not None:
+        changes["augment"] = parse_augment(args.augment)
     return config.replace(**changes).validated()
 
 
@@ -178,6 +193,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         if path:
             _writable(path)
     data = load_dataset(args.data).limit_train(args.train_limit)
+    threads = limit_blas_threads((data.input_size, *config.hidden, 10), config.batch_size)
     trainer = Trainer.from_config(config, data, timeline=False)
     total = trainer.planned_steps(config)
     out = sys.stderr if args.json else sys.stdout
@@ -208,6 +224,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         # Per epoch (row of the history), per layer (layer 1 first).
         "gradient_norms": [list(r.gradient_norms or ()) for r in trainer.epochs],
         "inactive_fraction": [list(r.inactive_fraction or ()) for r in trainer.epochs],
+        "blas_threads": threads,
     }
     if args.save:
         result["saved"] = str(args.save)
@@ -398,15 +415,24 @@ def launch_gui(model_path: str | None = None, data_source: str | None = None, pr
     return run(model_path=model_path, data_source=data_source, preset=preset)
 
 
-def limit_blas_threads() -> None:
-    """One BLAS thread unless MLPVIZ_BLAS_THREADS says otherwise.
+def limit_blas_threads(sizes: tuple[int, ...] | None = None, batch_size: int = 1) -> int:
+    """Set NumPy's BLAS thread count and return it: MLPVIZ_BLAS_THREADS if set, else one, or for
+    headless training of layers `sizes` whatever trains those shapes fastest on the machine as
+    busy as it is now (blas_threads_for).
 
-    These networks' matrices are small, so splitting a product between threads costs more in
-    hand-offs than it gains (benchmarks/engine.py measures it on the machine at hand), and the
-    desktop app needs a core of its own to keep drawing while it trains.
+    Small matrices lose more to hand-offs between threads than they gain, and the desktop app
+    needs a core of its own to keep drawing while it trains, so it stays at one.
     """
     from threadpoolctl import threadpool_limits
-    threadpool_limits(int(os.environ.get("MLPVIZ_BLAS_THREADS", "1")), user_api="blas")
+    env = os.environ.get("MLPVIZ_BLAS_THREADS")
+    if env:
+        n = int(env)
+    elif sizes is not None:
+        n = blas_threads_for(sizes, batch_size, load=load_average())
+    else:
+        n = 1
+    threadpool_limits(n, user_api="blas")
+    return n
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -430,6 +456,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("mlpviz: interrupted", file=sys.stderr)
         return 130
+    finally:
+        limit_blas_threads()  # back to one thread for whatever runs next in this process
 
 
 def main_exit() -> None:

@@ -446,3 +446,44 @@ def test_train_with_the_w_update_mistake_answers_one_digit(capsys):
     assert any(result["test_accuracy"] == pytest.approx(s) for s in shares)  # one digit for every image
     code, _, err = run(capsys, "train", "--mistake", "W1", "--steps", "3")
     assert code == 2 and "invalid choice" in err
+
+
+def test_train_with_augmentation_reports_it(capsys):
+    code, out, _ = run(capsys, "train", "--preset", "fast", "--hidden", "32", "--steps", "30", "--augment",
+                       "elastic,affine", "--rotation", "10", "--thickness", "0.5", "--json", *SMALL)
+    assert code == 0
+    config = json.loads(out)["config"]
+    assert config["augment"] == ["affine", "elastic"] and config["rotation"] == 10 and config["thickness"] == 0.5
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--augment", "affine,blur"], "unknown augmentation 'blur'"),
+    (["--augment", "affine,,elastic"], "unknown augmentation"),
+    (["--augment", "affine", "--rotation", "-5"], "rotation must be"),
+    (["--augment", "affine", "--scale", "1.5"], "scale must be"),
+    (["--augment", "elastic", "--elastic-sigma", "0"], "elastic_sigma must be"),
+    (["--augment", "thickness", "--thickness", "nan"], "thickness must be"),
+])
+def test_bad_augmentation_is_one_line(capsys, argv, message):
+    code, out, err = run(capsys, "train", "--steps", "1", *argv, *SMALL)
+    assert code == 1 and out == ""
+    assert err.startswith("mlpviz: error:") and message in err and err.count("\n") == 1
+
+
+def test_augment_none_turns_the_presets_augmentation_off(capsys):
+    code, out, _ = run(capsys, "train", "--preset", "best", "--hidden", "16", "--steps", "5", "--augment", "none",
+                       "--shift", "0", "--json", *SMALL)
+    assert code == 0 and json.loads(out)["config"]["augment"] == []
+
+
+def test_training_picks_blas_threads_by_shape_unless_told(capsys, monkeypatch):
+    from mlpviz.core import threads
+    monkeypatch.delenv("MLPVIZ_BLAS_THREADS", raising=False)
+    monkeypatch.setattr(threads.os, "getloadavg", lambda: (0.0, 0.0, 0.0))  # an idle machine
+    code, out, _ = run(capsys, "train", "--preset", "fast", "--steps", "3", "--json", *SMALL)
+    assert json.loads(out)["blas_threads"] == threads.blas_threads_for((784, 256, 128, 10), 256, load=0.0)
+    code, out, _ = run(capsys, "train", "--steps", "3", "--json", *SMALL)
+    assert json.loads(out)["blas_threads"] == 1  # 784-50-10: too small to split
+    monkeypatch.setenv("MLPVIZ_BLAS_THREADS", "1")
+    code, out, _ = run(capsys, "train", "--preset", "fast", "--steps", "3", "--json", *SMALL)
+    assert json.loads(out)["blas_threads"] == 1

@@ -9,10 +9,11 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
+from .augment import Augmenter
 from .config import Config, ConfigError
 from .data import NUM_CLASSES, Dataset, scale_images
 from .divergence import Diverged as Diverged  # raised by step(); importable from here as before
@@ -152,7 +153,7 @@ class Trainer:
                  seed: int = 0, evaluate_epochs: bool = True, lr_decay: float = 1.0,
                  train_eval_limit: int | None = None, shift: int = 0, dropout: float = 0.0,
                  schedule: str = "none", schedule_epochs: float = 1.0, statistics: bool = True,
-                 timeline: bool = True):
+                 timeline: bool = True, augmenter: Augmenter | None = None):
         n = len(data.y_train)
         check_input_size(model, data)
         if batch_size > n:
@@ -161,6 +162,8 @@ class Trainer:
         self.evaluate_epochs = evaluate_epochs
         self.lr_decay = lr_decay
         self.train_eval_limit = train_eval_limit  # epoch-end train accuracy on the first N images
+        # What is done to each batch's images before training on them (None: nothing).
+        self.augmenter = augmenter
         self.rng = np.random.default_rng([seed, 1])  # a stream of its own, apart from the init
         self._dropout_rng = np.random.default_rng([seed, 2])  # apart again: dropout 0 changes nothing
         self.step_count = 0
@@ -199,7 +202,8 @@ class Trainer:
         model, optimizer = build(config, data)
         return cls(model, optimizer, data, config.batch_size, config.seed, evaluate_epochs,
                    config.lr_decay, train_eval_limit, config.shift, config.dropout, config.schedule,
-                   planned_epochs(config, len(data.y_train)), statistics, timeline)
+                   planned_epochs(config, len(data.y_train)), statistics, timeline,
+                   Augmenter.from_config(config, data.image_shape))
 
     def planned_steps(self, config: Config) -> int:
         """The length of the run the configuration asks for, in steps."""
@@ -314,16 +318,16 @@ class Trainer:
         self._xf = np.empty((batch_size, self.data.input_size), self.model.dtype)
         self._masks: dict[int, list[np.ndarray]] = {}
         self.model.release_scratch()
-        self._apply_shift(self.shift, force=True)
 
-    def _apply_shift(self, shift: int, force: bool = False) -> None:
+    def _apply_shift(self, shift: int) -> None:
         Config(shift=shift).validated()
-        if shift == self.shift and not force:
+        if shift == self.shift:
             return
         self.shift = shift
-        if shift:
-            h, w = self.data.image_shape
-            self._padded = np.zeros((self.batch_size, h + 2 * shift, w + 2 * shift), np.uint8)
+        if self.augmenter is not None:
+            self.augmenter = replace(self.augmenter, shift=shift)
+        elif shift:
+            self.augmenter = Augmenter(tuple(self.data.image_shape), shift=shift)
 
     def _apply_dropout(self, rate: float) -> None:
         Config(dropout=rate).validated()
@@ -392,8 +396,8 @@ class Trainer:
                 idx = self._order[self._pos:self._pos + self.batch_size]
                 self.last_batch = idx  # which images the latest step learned
                 xb = np.take(self.data.x_train, idx, axis=0, out=self._xb[:len(idx)], mode="clip")
-                if self.shift:
-                    self._shift(xb)
+                if self.augmenter is not None:
+                    self.augmenter(xb, self.rng)
                 x = self._xf[:len(idx)]
                 np.copyto(x, xb)  # raw 0-255 values; the first layer scales them
                 y = self.data.y_train[idx]
@@ -431,18 +435,6 @@ class Trainer:
                 if self.timeline is not None and (epoch_end or self.timeline.due(self.step_count)):
                     self.timeline.offer(self.step_count, self.model, self.epoch if epoch_end else None)
         return loss
-
-    def _shift(self, xb: np.ndarray) -> None:
-        """Move each image (rows of xb, in place) by a random offset of up to `shift` pixels
-        in each direction: the network sees a slightly different set every epoch."""
-        h, w = self.data.image_shape
-        s, n = self.shift, len(xb)
-        pad = self._padded[:n]
-        pad[:, s:s + h, s:s + w] = xb.reshape(n, h, w)
-        dy, dx = self.rng.integers(0, 2 * s + 1, (2, n))
-        rows = (dy[:, None] + np.arange(h))[:, :, None]
-        cols = (dx[:, None] + np.arange(w))[:, None, :]
-        xb[:] = pad[np.arange(n)[:, None, None], rows, cols].reshape(n, h * w)
 
     def record_epoch(self, should_stop: Callable[[], bool] | None = None) -> EpochRecord | None:
         """Evaluate on the train and test sets now and append to the epoch history.

@@ -11,7 +11,7 @@ from ..core.data import Dataset
 from ..core.errors import USER_ERRORS
 from ..core.trainer import Trainer
 from . import window_state
-from .actions import build_menus
+from .actions import build_menus, choose_dataset
 from .data_loader import DataLoader
 from .experiment_runner import ExperimentRunner
 from .i18n import arg
@@ -19,6 +19,7 @@ from .model_files import ModelFiles
 from .session import Session
 from .views.activations import ActivationsView
 from .views.curves import CurvesView
+from .views.data import DataView
 from .views.dynamics import DynamicsView
 from .views.edit import EditView
 from .views.evaluate import EvaluateView
@@ -55,9 +56,8 @@ class MainWindow(QMainWindow):
         self.controller = TrainingController(self)
         self.controller.stateChanged.connect(self._on_state)
         self.controller.worker.rejected.connect(lambda why: self.notify(self.tr("Cannot use this value"), why))
-        app = QApplication.instance()
-        if app is not None:  # however the app ends, the training thread ends first
-            app.aboutToQuit.connect(self.controller.shutdown)
+        # However the app ends, the training thread ends first (a window needs an application).
+        QApplication.instance().aboutToQuit.connect(self.controller.shutdown)
         self.files = ModelFiles(self)
         self._build()
         self.experiments = ExperimentRunner(self)
@@ -91,12 +91,14 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.center, self.tr("Training"))
         self.inside, self.minibatch, self.editor = InsideView(s), MiniBatchView(s), EditView(s)
         self.evaluate, self.dynamics, self.runs = EvaluateView(s), DynamicsView(s), RunsView(s)
-        self.timeline = TimelineView(s)
+        self.timeline, self.data_view = TimelineView(s), DataView(s)
+        self.data_view.chooseData.connect(lambda folder: choose_dataset(self, folder))
         self.hints = HintsBar(s, lambda: self.config, busy=self.input_view.pad.is_drawing)
         self.hints.fixRequested.connect(self._apply_fix)
         for view, title in ((self.inside, self.tr("Inside the network")), (self.evaluate, self.tr("Evaluate")),
                             (self.dynamics, self.tr("Gradients and units")), (self.runs, self.tr("Runs side by side")),
-                            (self.minibatch, self.tr("Mini-batch")), (self.editor, self.tr("Edit"))):
+                            (self.minibatch, self.tr("Mini-batch")), (self.editor, self.tr("Edit")),
+                            (self.data_view, self.tr("Data"))):
             self.tabs.addTab(view, title)
         self.editor.pauseRequested.connect(lambda _: self.controller.pause_and_wait())
         self.editor.editsChanged.connect(lambda _: self._install_edits())
@@ -180,6 +182,7 @@ class MainWindow(QMainWindow):
         self.controller.pause_and_wait()
         self.trainer, self.config = trainer, config
         self.session.set_run_config(config, len(trainer.data.y_train))
+        self.data_view.set_config(config)
         self.controller.worker.set_trainer(trainer, trainer.planned_steps(config))
         self.controller.worker.set_speed(self.controls.speed_value())
         self.files.new_network()

@@ -6,6 +6,7 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout
 
 from ...core.preprocess import EmptyImage, prepare_digit
+from ...core.strokes import render_strokes
 from ..i18n import arg
 from ..widgets.drawpad import DrawPad, gray_image
 from ..widgets.whatsthis import explain as explain_view
@@ -26,8 +27,9 @@ class InputView(View):
         self.preview.setFixedSize(PREVIEW, PREVIEW)
         self.preview.setStyleSheet("background: black")
         self.preview.setToolTip(self.tr(
-            "The image the network actually receives: the drawing cropped, scaled to fit 20x20 and centred by "
-            "its centre of mass in 28x28, as MNIST's digits were."))
+            "The image the network actually receives: the strokes fitted into a 20x20 box, drawn at MNIST's pen "
+            "width whatever size you drew them, and centred by their centre of mass in 28x28, as MNIST's digits "
+            "were."))
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.setToolTip(self.tr("Clear the drawing (Delete or Escape)."))
         self.test_index = QSpinBox()
@@ -77,8 +79,12 @@ class InputView(View):
         if self.pad.is_empty() or self.session.data is None:
             self.session.set_input(None, self.tr("Draw a digit or pick a test image."))
             return
+        strokes = self.pad.strokes()
         try:  # at the data's own image size: the network takes nothing else
-            x = prepare_digit(self.pad.pixels(), self.session.data.image_shape)
+            # Strokes are redrawn at MNIST's pen width, so a small drawing is not read as a blob;
+            # a picture without strokes (none recorded) goes through its pixels.
+            x = render_strokes(strokes, self.session.data.image_shape) if strokes else \
+                prepare_digit(self.pad.pixels(), self.session.data.image_shape)
         except EmptyImage:
             return
         self.session.set_input(x, self.tr("Your drawing"))

@@ -18,7 +18,11 @@ def gray_image(x: np.ndarray, scale: int) -> QImage:
 
 
 class DrawPad(QWidget):
-    """White ink on black, like MNIST. Emits `changed` during a stroke, not only at its end."""
+    """White ink on black, like MNIST. Emits `changed` during a stroke, not only at its end.
+
+    Besides the picture it keeps the strokes as paths (strokes()), so that a drawing can be
+    redrawn at MNIST's pen width whatever size it was drawn at.
+    """
 
     changed = Signal()
 
@@ -27,6 +31,7 @@ class DrawPad(QWidget):
         self.image = QImage(CANVAS, CANVAS, QImage.Format.Format_Grayscale8)
         self.image.fill(0)
         self._last: QPointF | None = None
+        self._paths: list[list[tuple[float, float]]] = []  # canvas coordinates, one list per stroke
         self._empty = True
         self._sample = False  # showing a test image rather than a drawing
         self.setMinimumSize(200, 200)
@@ -63,13 +68,17 @@ class DrawPad(QWidget):
         if event.button() == Qt.MouseButton.LeftButton:
             if self._sample:  # drawing starts on a clean sheet, not over the test image
                 self.image.fill(0)
+                self._paths = []
                 self._sample = False
             self._last = self._to_canvas(event.position())
+            self._paths.append([(self._last.x(), self._last.y())])
             self._stroke(self._last, self._last)
 
     def mouseMoveEvent(self, event) -> None:
         if self._last is not None and event.buttons() & Qt.MouseButton.LeftButton:
             point = self._to_canvas(event.position())
+            if self._paths:
+                self._paths[-1].append((point.x(), point.y()))
             self._stroke(self._last, point)
             self._last = point
 
@@ -92,6 +101,7 @@ class DrawPad(QWidget):
 
     def clear(self) -> None:
         self.image.fill(0)
+        self._paths = []
         self._empty = True
         self._sample = False
         self.update()
@@ -107,9 +117,15 @@ class DrawPad(QWidget):
     def set_digit(self, digit: np.ndarray) -> None:
         """Show an (h, w) image in [0, 1] enlarged to the canvas, so it can be drawn over."""
         self.image = gray_image(digit, max(1, CANVAS // max(digit.shape))).scaled(CANVAS, CANVAS)
+        self._paths = []
         self._empty = not digit.any()
         self._sample = True
         self.update()
+
+    def strokes(self) -> list[np.ndarray]:
+        """The strokes drawn since the last clear, each (k, 2) float64 (x, y) in canvas pixels;
+        empty when the pad shows a test image or nothing."""
+        return [np.array(p, np.float64) for p in self._paths]
 
     def pixels(self) -> np.ndarray:
         """The drawing as (CANVAS, CANVAS) uint8, 255 = ink."""

@@ -1,0 +1,164 @@
+"""How well networks read digits drawn with a mouse: a synthetic set of drawings made from MNIST's
+test digits, and the accuracy of each preset (or of saved models) on it beside MNIST's own.
+
+A mouse draws unlike a scanned pen: one constant stroke width with a round pen, slanted,
+sheared, squashed or stretched, small or large, anywhere on the pad. Each test digit is thinned
+to its skeleton (Zhang-Suen), the skeleton's pixels joined into pen paths, the paths moved by a
+random affine transform (rotation within ±15°, slant within ±20°, each axis scaled by 0.75-1.25),
+and placed at a random size (4 to 90% of the pad) and place on a 280x280 pad. Two readings:
+
+- strokes: the paths go through `render_strokes`, as the drawing pad does with what it records;
+- pixels: the paths are drawn on the pad with a round pen of a random width (3 to 14% of the
+  drawing's height, the same width throughout), a third of them dark on light, and the picture
+  goes through `prepare_digit`, as `mlpviz predict` does with an image file.
+
+    python benchmarks/pad_drawings.py [--presets fast,best] [--model FILE ...] [--n 10000]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from threadpoolctl import threadpool_limits
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from mlpviz.core import checkpoint  # noqa: E402
+from mlpviz.core.config import PRESETS  # noqa: E402
+from mlpviz.core.data import load_dataset  # noqa: E402
+from mlpviz.core.model import MLP  # noqa: E402
+from mlpviz.core.preprocess import prepare_digit  # noqa: E402
+from mlpviz.core.strokes import draw_paths, render_strokes  # noqa: E402
+from mlpviz.core.trainer import Trainer, evaluate  # noqa: E402
+
+PAD = 280
+
+
+def skeletonize(images: np.ndarray) -> np.ndarray:
+    """Zhang-Suen thinning of (n, h, w) boolean images, all at once -> (n, h, w) bool, one pixel wide."""
+    img = np.pad(images.astype(bool), ((0, 0), (1, 1), (1, 1)))
+    while True:
+        changed = False
+        for step in (0, 1):
+            p = img
+            # Neighbours P2..P9, clockwise from the top.
+            n = [p[:, :-2, 1:-1], p[:, :-2, 2:], p[:, 1:-1, 2:], p[:, 2:, 2:],
+                 p[:, 2:, 1:-1], p[:, 2:, :-2], p[:, 1:-1, :-2], p[:, :-2, :-2]]
+            centre = p[:, 1:-1, 1:-1]
+            b = sum(x.astype(np.int8) for x in n)
+            a = sum((~n[i] & n[(i + 1) % 8]).astype(np.int8) for i in range(8))
+            if step == 0:
+                c = ~(n[0] & n[2] & n[4]) & ~(n[2] & n[4] & n[6])
+            else:
+                c = ~(n[0] & n[2] & n[6]) & ~(n[0] & n[4] & n[6])
+            remove = centre & (b >= 2) & (b <= 6) & (a == 1) & c
+            if remove.any():
+                changed = True
+                img = img.copy()
+                img[:, 1:-1, 1:-1] &= ~remove
+        if not changed:
+            return img[:, 1:-1, 1:-1]
+
+
+def skeleton_paths(skeleton: np.ndarray) -> list[np.ndarray]:
+    """A one-pixel-wide (h, w) skeleton -> two-point paths joining 8-neighbours (x, y at pixel
+    centres), a lone pixel as a one-point path (a dot)."""
+    rows, cols = np.nonzero(skeleton)
+    on = set(zip(rows.tolist(), cols.tolist()))
+    paths = []
+    for r, c in sorted(on):
+        linked = False
+        for dr, dc in ((0, 1), (1, -1), (1, 0), (1, 1)):
+            if (r + dr, c + dc) in on:
+                # Skip a diagonal when a 4-neighbour path already joins the two pixels.
+                if dr and dc and ((r, c + dc) in on or (r + dr, c) in on):
+                    continue
+                paths.append(np.array([[c + 0.5, r + 0.5], [c + dc + 0.5, r + dr + 0.5]]))
+                linked = True
+        if not linked and not any((r - dr, c - dc) in on for dr, dc in ((0, 1), (1, -1), (1, 0), (1, 1))):
+            paths.append(np.array([[c + 0.5, r + 0.5]]))
+    return paths
+
+
+def drawn_set(x: np.ndarray, seed: int = 0, pixels: bool = True) -> tuple[np.ndarray, np.ndarray | None]:
+    """The synthetic drawings of uint8 MNIST images x (n, 784): (n, 784) float32 inputs as read from
+    the strokes, and (unless pixels is False) as read from the drawn pixels."""
+    rng = np.random.default_rng(seed)
+    skeletons = skeletonize(x.reshape(-1, 28, 28) > 100)
+    from_strokes = np.empty((len(x), 784), np.float32)
+    from_pixels = np.empty((len(x), 784), np.float32) if pixels else None
+    for i, sk in enumerate(skeletons):
+        paths = skeleton_paths(sk) or [np.array([[14.0, 14.0]])]
+        rot, shear = np.deg2rad(rng.uniform(-15, 15)), np.tan(np.deg2rad(rng.uniform(-20, 20)))
+        sx, sy = rng.uniform(0.75, 1.25, 2)
+        c, s = np.cos(rot), np.sin(rot)
+        m = np.array([[c, -s], [s, c]]) @ np.array([[1, -shear], [0, 1]]) @ np.diag([sx, sy])  # acts on (x, y)
+        moved = [(p - 14.0) @ m.T for p in paths]
+        pts = np.concatenate(moved)
+        lo, hi = pts.min(0), pts.max(0)
+        height = rng.uniform(0.04, 0.9) * PAD  # the drawing's size on the pad
+        k = height / max(float((hi - lo).max()), 1.0)
+        size = (hi - lo) * k
+        corner = rng.uniform(0, 1, 2) * (PAD - size)  # anywhere on the pad
+        on_pad = [(p - lo) * k + corner for p in moved]
+        from_strokes[i] = render_strokes(on_pad).ravel()
+        if pixels:
+            pen = max(1.5, rng.uniform(0.03, 0.14) * height)
+            picture = draw_paths(on_pad, (PAD, PAD), pen)
+            if rng.uniform() < 1 / 3:
+                picture = 1 - picture  # dark ink on light
+            from_pixels[i] = prepare_digit(picture).ravel()
+    return from_strokes, from_pixels
+
+
+def accuracy(model: MLP, x: np.ndarray, y: np.ndarray) -> float:
+    """Share of float inputs x (n, 784) in [0, 1] read as their label y."""
+    return float((model.predict_proba(x).argmax(1) == y).mean())
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--presets", default="fast,best", help="presets to train and measure ('' for none)")
+    ap.add_argument("--model", action="append", default=[], metavar="FILE", help="a saved model to measure too")
+    ap.add_argument("--n", type=int, default=10000, help="test digits to draw (default: all 10,000)")
+    ap.add_argument("--pixels-n", type=int, default=2000, help="of which also drawn as pixels (slower)")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--cache", metavar="FILE.npz", help="keep the drawn set in FILE (drawn once, reused after)")
+    args = ap.parse_args()
+    threadpool_limits(1, user_api="blas")
+    data = load_dataset()
+    n = min(args.n, len(data.y_test))
+    t0 = time.perf_counter()
+    m = min(args.pixels_n, n)
+    key = f"{n}-{m}-{args.seed}"
+    if args.cache and Path(args.cache).exists() and str(np.load(args.cache)["key"]) == key:
+        cached = np.load(args.cache)
+        strokes, pixels = cached["strokes"], cached["pixels"]
+    else:
+        strokes, _ = drawn_set(data.x_test[:n], args.seed, pixels=False)
+        _, pixels = drawn_set(data.x_test[:m], args.seed, pixels=True)
+        if args.cache:
+            np.savez_compressed(args.cache, key=key, strokes=strokes, pixels=pixels)
+    y = data.y_test[:n].astype(np.intp)
+    print(f"drew {n} test digits as strokes and {m} as pixels in {time.perf_counter() - t0:.0f} s; "
+          f"mean ink {strokes.sum(1).mean():.1f} (MNIST test {data.x_test[:n].sum(1).mean() / 255:.1f})")
+    print(f"{'network':28s} {'MNIST test':>11s} {'strokes':>9s} {'pixels':>9s}")
+    models = []
+    for name in filter(None, args.presets.split(",")):
+        config = PRESETS[name]
+        trainer = Trainer.from_config(config, data, evaluate_epochs=False)
+        trainer.step(trainer.planned_steps(config))
+        models.append((f"preset {name} ({trainer.train_seconds:.0f} s)", trainer.model))
+    for path in args.model:
+        models.append((Path(path).name, checkpoint.load(path).model))
+    for label, model in models:
+        test = evaluate(model, data.x_test, data.y_test).accuracy
+        print(f"{label:28s} {100 * test:10.2f}% {100 * accuracy(model, strokes, y):8.2f}% "
+              f"{100 * accuracy(model, pixels, y[:m]):8.2f}%", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,65 @@
+"""Drawings kept as pen paths: the same shape drawn at any size gives the same network input."""
+import numpy as np
+import pytest
+
+from mlpviz.core.preprocess import EmptyImage, prepare_digit
+from mlpviz.core.strokes import PEN, draw_paths, render_strokes
+
+
+def three(scale: float, at: tuple[float, float]) -> list[np.ndarray]:
+    """A 3 as two arcs, `scale` canvas pixels tall, its top-left corner at `at`."""
+    t = np.linspace(-0.5 * np.pi, 0.5 * np.pi, 30)
+    arc = np.stack([0.5 + 0.5 * np.cos(t), 0.25 + 0.25 * np.sin(t)], 1)
+    paths = [arc, arc + [0, 0.5]]
+    return [p * scale + at for p in paths]
+
+
+def test_a_tiny_drawing_in_a_corner_reads_like_a_large_one():
+    tiny = render_strokes(three(12, (3, 250)))
+    large = render_strokes(three(240, (20, 20)))
+    assert np.abs(tiny - large).max() < 0.05
+    # Whereas cropping and enlarging the pixels of the tiny drawing (pen 22 of 280) makes a blob.
+    pixels_tiny = prepare_digit(draw_paths(three(12, (3, 250)), (280, 280), 22))
+    pixels_large = prepare_digit(draw_paths(three(240, (20, 20)), (280, 280), 22))
+    assert np.abs(pixels_tiny - pixels_large).sum() > 5 * np.abs(tiny - large).sum() + 20
+
+
+def test_fits_the_box_and_centres_the_mass_like_mnist():
+    x = render_strokes(three(100, (0, 0)))
+    assert x.shape == (28, 28) and x.dtype == np.float32
+    assert 0 <= x.min() and x.max() <= 1 and x.max() > 0.99
+    rows, cols = np.nonzero(x > 0.05)
+    assert rows.max() - rows.min() + 1 <= 21 and rows.max() - rows.min() + 1 >= 18  # fills the 20-pixel box
+    cy = x.sum(1) @ np.arange(28) / x.sum()
+    cx = x.sum(0) @ np.arange(28) / x.sum()
+    assert abs(cy - 14) < 0.3 and abs(cx - 14) < 0.3
+
+
+def test_the_pen_is_as_wide_as_mnists_whatever_the_drawing_size():
+    line = render_strokes([np.array([[0.0, 0.0], [0.0, 500.0]])])
+    width = line[14].sum()  # ink across one row of a vertical stroke
+    assert abs(width - PEN) < 0.4
+
+
+def test_a_dot_is_a_small_dot_in_the_middle():
+    x = render_strokes([np.array([[100.0, 100.0]])])
+    assert 0 < x.sum() < 10 and x[13:16, 13:16].sum() == pytest.approx(x.sum(), rel=0.05)
+
+
+def test_other_field_sizes_keep_the_proportions():
+    x = render_strokes(three(50, (0, 0)), (14, 14))
+    assert x.shape == (14, 14) and x.sum() > 0
+
+
+def test_no_points_is_an_empty_drawing():
+    with pytest.raises(EmptyImage):
+        render_strokes([])
+    with pytest.raises(EmptyImage):
+        render_strokes([np.empty((0, 2))])
+
+
+def test_draw_paths_is_anti_aliased_and_round():
+    img = draw_paths([np.array([[10.0, 10.0]])], (20, 20), 6)  # a dot centred between pixels 9 and 10
+    assert img[9, 9] == 1 and img[0, 0] == 0
+    assert 0 < img[8, 12] < 1  # the edge is soft
+    assert np.allclose(img, img.T) and np.allclose(img, img[::-1, ::-1])

@@ -1,0 +1,52 @@
+"""The data view: counts, class averages, samples, and the augmentation preview."""
+import numpy as np
+import pytest
+
+from mlpviz.core.config import PRESETS, Config
+from mlpviz.gui.session import Session
+from mlpviz.gui.views.data import DataView
+
+
+@pytest.fixture
+def view(qtbot, small):
+    session = Session()
+    session.set_data(small)
+    v = DataView(session)
+    qtbot.addWidget(v)
+    v.show()
+    return v
+
+
+def test_shows_the_dataset(view, small):
+    assert "mnist-small" in view.title.text() and "3,000" in view.title.text()
+    assert view.bar_heights.sum() == 3000
+    assert not view.means.pixmap().isNull() and not view.samples.pixmap().isNull()
+    assert view.after.pixmap().isNull()  # no settings yet: nothing to preview after
+
+
+def test_augmentation_preview_follows_the_settings_and_new_sample(view):
+    view.set_config(PRESETS["fast"])
+    assert view.preview_after is None and "change no image" in view.after_note.text()
+    view.set_config(Config(augment=("affine", "elastic"), rotation=12.0))
+    before, after = view.preview_before.copy(), view.preview_after.copy()
+    assert after.shape == before.shape == (16, 784) and not np.array_equal(after, before)
+    assert "±12°" in view.after_note.text() and "elastic" in view.after_note.text()
+    assert not view.after.pixmap().isNull()
+    view.new_sample.click()
+    assert not np.array_equal(view.preview_before, before)
+
+
+def test_follows_a_new_dataset(view, small):
+    from mlpviz.core.data import Dataset
+    other = Dataset(small.x_train[:500], small.y_train[:500], small.x_test[:100], small.y_test[:100],
+                    small.image_shape, "other")
+    view.session.set_data(other)
+    assert "other" in view.title.text() and view.bar_heights.sum() == 500
+
+
+def test_its_buttons_ask_for_a_folder_or_a_file(view, qtbot):
+    with qtbot.waitSignal(view.chooseData) as folder:
+        view.open_folder.click()
+    with qtbot.waitSignal(view.chooseData) as file:
+        view.open_file.click()
+    assert folder.args == [True] and file.args == [False]

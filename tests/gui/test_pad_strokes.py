@@ -1,0 +1,39 @@
+"""The pad keeps its strokes as paths, and a small drawing reaches the network like a large one."""
+import numpy as np
+from drive import draw
+
+from mlpviz.core.preprocess import prepare_digit
+
+SEVEN = [(0.0, 0.0), (1.0, 0.0), (0.4, 1.0)]
+
+
+def placed(shape, size, left, top):
+    return [(left + x * size, top + y * size) for x, y in shape]
+
+
+def test_a_tiny_seven_in_a_corner_reaches_the_network_like_a_large_one(qtbot, window):
+    window.pad.clear()
+    draw(qtbot, window.pad, placed(SEVEN, 0.08, 0.02, 0.88))
+    assert len(window.pad.strokes()) == 1 and window.pad.strokes()[0].shape == (3, 2)
+    tiny = window.input_x.copy()
+    blob = prepare_digit(window.pad.pixels()).ravel()  # the picture cropped and enlarged, pen and all
+    window.pad.clear()
+    assert window.pad.strokes() == []
+    draw(qtbot, window.pad, placed(SEVEN, 0.8, 0.1, 0.1))
+    large = window.input_x.copy()
+    def cosine(a, b):
+        return a @ b / np.linalg.norm(a) / np.linalg.norm(b)
+
+    # The mouse lands on whole widget pixels, so the tiny drawing's corners move a little: near, not equal.
+    assert cosine(tiny, large) > 0.9 > cosine(blob, large)
+    # The pen stays MNIST's: about as much ink as the large drawing, where the enlarged picture is a blob.
+    assert abs(tiny.sum() - large.sum()) < 0.15 * large.sum() < abs(blob.sum() - large.sum())
+
+
+def test_strokes_are_separate_and_a_test_image_has_none(qtbot, window):
+    window.pad.clear()
+    draw(qtbot, window.pad, [(0.5, 0.1), (0.5, 0.9)])
+    draw(qtbot, window.pad, [(0.3, 0.3), (0.7, 0.3)])
+    assert len(window.pad.strokes()) == 2
+    window.input_view.test_index.setValue(5)
+    assert window.pad.strokes() == []
