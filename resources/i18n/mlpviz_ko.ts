@@ -78,8 +78,24 @@
         <translation>은닉층 없음: 입력이 곧바로 소프트맥스로 들어갑니다</translation>
     </message>
     <message>
+        <source>%1: the network cannot read it: its outputs are not numbers (it has diverged)</source>
+        <translation>%1: 네트워크가 읽을 수 없습니다. 출력이 수가 아닙니다(발산함)</translation>
+    </message>
+    <message>
         <source>%1: the network reads &lt;b&gt;%2&lt;/b&gt; (%3%)</source>
         <translation>%1: 네트워크의 답은 &lt;b&gt;%2&lt;/b&gt; (%3%)</translation>
+    </message>
+    <message>
+        <source>unlike the training images</source>
+        <translation>학습 이미지와 닮지 않음</translation>
+    </message>
+    <message>
+        <source>low top probability</source>
+        <translation>가장 높은 확률도 낮음</translation>
+    </message>
+    <message>
+        <source> — &lt;b&gt;not sure&lt;/b&gt; (%1)</source>
+        <translation> — &lt;b&gt;확신 없음&lt;/b&gt; (%1)</translation>
     </message>
 </context>
 <context>

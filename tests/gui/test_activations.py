@@ -67,3 +67,20 @@ def test_clicking_a_cell_selects_its_unit_and_the_cell_is_outlined(view, qtbot, 
     assert view._outlines[1].rect().center().x() == 2.5
     view.session.select_unit(1, 4)
     assert view._outlines[0].isVisible() and not view._outlines[1].isVisible()
+
+
+def test_a_dot_is_read_without_confidence_and_a_diverged_network_reads_nothing(view, qtbot, trained):
+    from mlpviz.gui.worker import Snapshot
+    view.session.set_data(view.session.data)  # the view learns what training images look like
+    view.session.publish(Snapshot.of(trained, run_id=7))
+    qtbot.waitUntil(lambda: view._familiarity is not None, timeout=10000)
+    dot = np.zeros(784, np.float32)
+    dot[14 * 28 + 14] = 1.0
+    view.session.set_input(dot, "A dot")
+    assert "not sure" in view.caption.text()
+    view.session.show_test_image(0)
+    assert "not sure" not in view.caption.text() and "reads" in view.caption.text()
+    broken = trained.copy()
+    broken.layers[-1].W[:] = np.nan
+    view.session.publish(Snapshot.of(broken, run_id=7))
+    assert "not numbers" in view.caption.text() and "nan" not in view.caption.text()

@@ -9,9 +9,11 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QGraphicsRectItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from ...core.doubt import Familiarity, judge
 from ...core.model import MLP
 from .. import style
 from ..i18n import activation_label, arg
+from ..jobs import JobRunner
 from ..session import Session
 from ..widgets.cells import CellImage
 from ..widgets.mosaic import mosaic_layout, nice_ceiling
@@ -75,6 +77,9 @@ class ActivationsView(View):
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
+        self._familiarity: Familiarity | None = None  # what the training images look like, once learnt
+        self._jobs = JobRunner(self)
+        self._jobs.finished.connect(self._familiar)
         self.caption = QLabel(self.tr("Draw a digit or pick a test image."))
         self.caption.setWordWrap(True)
         self.layers_view = pg.GraphicsLayoutWidget()
@@ -152,6 +157,16 @@ class ActivationsView(View):
     def update_from(self, snapshot) -> None:
         self._draw()
 
+    def set_data(self, data) -> None:
+        """Learn what the training images look like (about a second: off the GUI thread), to doubt
+        an answer for an input unlike any of them."""
+        self._familiarity = None
+        self._jobs.run(lambda should_stop, progress: Familiarity.from_data(data))
+
+    def _familiar(self, familiarity) -> None:
+        self._familiarity = familiarity
+        self._draw()
+
     def set_input(self, x: np.ndarray | None, source: str) -> None:
         self._draw()
 
@@ -198,8 +213,17 @@ class ActivationsView(View):
         brushes = [style.BAR] * len(p)
         brushes[best] = style.ACCENT
         self.bars.setOpts(x=np.arange(len(p)), height=p, brushes=brushes)
-        self.caption.setText(arg(self.tr("%1: the network reads <b>%2</b> (%3%)"), source, best,
-                                 f"{100 * p[best]:.0f}"))
+        if not np.isfinite(p).all():
+            self.caption.setText(arg(self.tr("%1: the network cannot read it: its outputs are not numbers (it has "
+                                             "diverged)"), source))
+            return
+        caption = arg(self.tr("%1: the network reads <b>%2</b> (%3%)"), source, best, f"{100 * p[best]:.0f}")
+        doubt = judge(p, x, self._familiarity)
+        if doubt.unsure:  # a dot, a scribble, a faint guess: say so rather than sound sure
+            reason = self.tr("unlike the training images") if doubt.reason.startswith("unlike") else \
+                self.tr("low top probability")
+            caption += arg(self.tr(" — <b>not sure</b> (%1)"), reason)
+        self.caption.setText(caption)
 
     def levels(self, layer: int) -> tuple[float, float]:
         """The colour scale (low, high) of hidden layer `layer` (1 = first)."""
