@@ -45,10 +45,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings("mlpviz", "mlpviz")
         self.session = Session(self)
         self.data_source = data_source
-        self.trainer: Trainer | None = None
-        self.config: Config | None = None
-        self.latest = None
-        self.state = PAUSED
+        self.trainer, self.config = None, None  # Trainer and Config of the run shown
+        self.latest, self.state = None, PAUSED  # the latest snapshot, and what training does
         self._last_paint = 0.0
         self.last_notice = ""  # the latest problem reported, in full
         self._pending_model = model_path
