@@ -12,15 +12,15 @@ def placed(shape, size, left, top):
 
 
 def test_a_tiny_seven_in_a_corner_reaches_the_network_like_a_large_one(qtbot, window):
-    window.pad.clear()
-    draw(qtbot, window.pad, placed(SEVEN, 0.08, 0.02, 0.88))
-    assert len(window.pad.strokes()) == 1 and window.pad.strokes()[0].shape == (3, 2)
-    tiny = window.input_x.copy()
-    blob = prepare_digit(window.pad.pixels()).ravel()  # the picture cropped and enlarged, pen and all
-    window.pad.clear()
-    assert window.pad.strokes() == []
-    draw(qtbot, window.pad, placed(SEVEN, 0.8, 0.1, 0.1))
-    large = window.input_x.copy()
+    window.input_view.pad.clear()
+    draw(qtbot, window.input_view.pad, placed(SEVEN, 0.08, 0.02, 0.88))
+    assert len(window.input_view.pad.strokes()) == 1 and window.input_view.pad.strokes()[0].shape == (3, 2)
+    tiny = window.session.input_x.copy()
+    blob = prepare_digit(window.input_view.pad.pixels()).ravel()  # the picture cropped and enlarged, pen and all
+    window.input_view.pad.clear()
+    assert window.input_view.pad.strokes() == []
+    draw(qtbot, window.input_view.pad, placed(SEVEN, 0.8, 0.1, 0.1))
+    large = window.session.input_x.copy()
     def cosine(a, b):
         return a @ b / np.linalg.norm(a) / np.linalg.norm(b)
 
@@ -31,9 +31,9 @@ def test_a_tiny_seven_in_a_corner_reaches_the_network_like_a_large_one(qtbot, wi
 
 
 def test_strokes_are_separate_and_a_test_image_has_none(qtbot, window):
-    window.pad.clear()
-    draw(qtbot, window.pad, [(0.5, 0.1), (0.5, 0.9)])
-    draw(qtbot, window.pad, [(0.3, 0.3), (0.7, 0.3)])
-    assert len(window.pad.strokes()) == 2
+    window.input_view.pad.clear()
+    draw(qtbot, window.input_view.pad, [(0.5, 0.1), (0.5, 0.9)])
+    draw(qtbot, window.input_view.pad, [(0.3, 0.3), (0.7, 0.3)])
+    assert len(window.input_view.pad.strokes()) == 2
     window.input_view.test_index.setValue(5)
-    assert window.pad.strokes() == []
+    assert window.input_view.pad.strokes() == []
