@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
-    <name></name>
-    <message>
-        <source>Close</source>
-        <translation>닫기</translation>
-    </message>
-    <message>
-        <source>What to watch: %1</source>
-        <translation>무엇을 지켜볼까: %1</translation>
-    </message>
-    <message>
-        <source>Runs, one after another: %1</source>
-        <translation>차례로 실행할 학습: %1</translation>
-    </message>
-    <message>
-        <source>Course experiments</source>
-        <translation>강의 실험</translation>
-    </message>
-    <message>
-        <source>Runs: %1</source>
-        <translation>실행: %1</translation>
-    </message>
-</context>
-<context>
     <name>Activation</name>
     <message>
         <source>sigmoid</source>
@@ -957,6 +934,153 @@
     <message>
         <source>Experiment run: %1</source>
         <translation>실험 중인 학습: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Experiments</name>
+    <message>
+        <source>The course&apos;s network and the notebook&apos;s two update mistakes</source>
+        <translation>강의의 네트워크와 노트북의 두 가지 갱신 실수</translation>
+    </message>
+    <message>
+        <source>The network as intended passes 80% test accuracy within its first epoch. With W1 updated by W1 - lr*W1, the first layer&apos;s weights shrink by a tenth every step whatever the images, so within a few hundred steps every image looks the same to the network: the loss stays at 2.30 and the accuracy is the share of the one digit it always answers, about 10%; 11.35% when that digit is 1, the commonest. The db1 mistake (summing dz1 instead of da1) gives the first biases a wrong gradient, yet its curves lie on top of the correct run&apos;s: 50 biases matter little next to 784 x 50 weights.</source>
+        <translation>의도한 대로의 네트워크는 첫 에포크 안에 테스트 정확도 80%를 넘습니다. W1을 W1 - lr*W1로 갱신하면 이미지와 상관없이 첫 번째 층의 가중치가 스텝마다 10분의 1씩 줄어들어, 수백 스텝 안에 모든 이미지가 네트워크에게 똑같아 보입니다. 손실은 2.30에 머물고, 정확도는 네트워크가 늘 답하는 한 숫자의 비율인 약 10%가 됩니다(그 숫자가 가장 흔한 1이면 11.35%). db1 실수(da1 대신 dz1을 더함)는 첫 번째 층의 편향에 틀린 기울기를 주지만, 곡선은 올바른 학습과 거의 겹칩니다. 784 x 50개의 가중치에 비하면 편향 50개는 거의 영향이 없기 때문입니다.</translation>
+    </message>
+    <message>
+        <source>as intended</source>
+        <translation>의도한 대로</translation>
+    </message>
+    <message>
+        <source>W1 - lr*W1</source>
+        <translation>W1 - lr*W1</translation>
+    </message>
+    <message>
+        <source>db1 from dz1</source>
+        <translation>dz1로 구한 db1</translation>
+    </message>
+    <message>
+        <source>Mean squared error against cross-entropy</source>
+        <translation>평균 제곱 오차와 교차 엔트로피 비교</translation>
+    </message>
+    <message>
+        <source>At the same learning rate of 0.1, cross-entropy passes 80% within the first epoch while mean squared error stays near 11-16% for the first two: the squared error&apos;s gradient at the output is damped by the softmax&apos;s slope, smallest exactly when the network is confidently wrong, whereas cross-entropy&apos;s is simply p - t.</source>
+        <translation>같은 학습률 0.1에서 교차 엔트로피는 첫 에포크 안에 80%를 넘지만, 평균 제곱 오차는 처음 두 에포크 동안 11~16% 근처에 머뭅니다. 제곱 오차의 출력층 기울기는 소프트맥스의 기울기만큼 줄어드는데, 네트워크가 자신 있게 틀릴 때 가장 작아집니다. 반면 교차 엔트로피의 기울기는 단순히 p - t입니다.</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>교차 엔트로피</translation>
+    </message>
+    <message>
+        <source>mean squared error</source>
+        <translation>평균 제곱 오차</translation>
+    </message>
+    <message>
+        <source>Sigmoid against ReLU in a deep network</source>
+        <translation>깊은 네트워크에서 시그모이드와 ReLU 비교</translation>
+    </message>
+    <message>
+        <source>Five hidden layers of 100 units, He initialisation for both. Each sigmoid layer passes back at most a quarter of the gradient it receives, so the gradient reaching the first layers all but vanishes: the sigmoid network&apos;s loss stays at 2.30 (about 10% accuracy) for the first epochs, while the ReLU network passes 90% in its first.</source>
+        <translation>뉴런 100개짜리 은닉층 5개, 둘 다 He 초기화. 시그모이드 층은 받은 기울기를 많아야 4분의 1만 뒤로 전달하므로, 앞쪽 층에 닿는 기울기는 거의 사라집니다(기울기 소실). 시그모이드 네트워크의 손실은 처음 몇 에포크 동안 2.30(정확도 약 10%)에 머물지만, ReLU 네트워크는 첫 에포크에 90%를 넘습니다.</translation>
+    </message>
+    <message>
+        <source>sigmoid</source>
+        <translation>시그모이드</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>Initial weights: N(0, 0.01²), N(0, 1) and He</source>
+        <translation>초기 가중치: N(0, 0.01²), N(0, 1), He</translation>
+    </message>
+    <message>
+        <source>With a standard deviation of 1, each first-layer unit sums 784 large random terms, so most sigmoids start saturated near 0 or 1, where their slope is almost zero, and the outputs are confidently wrong: the loss starts near 6, far above the 2.30 of guessing, and the run stays behind the others (about 77% after two epochs, against 88% for 0.01 and 91% for He, which scales the spread to the number of inputs: N(0, 2/784)).</source>
+        <translation>표준편차가 1이면 첫 번째 층의 뉴런마다 큰 난수 784개를 더하게 되어, 대부분의 시그모이드가 기울기가 거의 0인 0이나 1 근처에서 포화된 채 시작하고 출력은 자신 있게 틀립니다. 손실은 무작위로 찍을 때의 2.30보다 훨씬 높은 6 근처에서 시작하고, 학습은 다른 설정보다 뒤처집니다(두 에포크 뒤 약 77%, 0.01은 88%, 입력 수에 맞춰 퍼짐을 정하는 He, 즉 N(0, 2/784)는 91%).</translation>
+    </message>
+    <message>
+        <source>N(0, 0.01²)</source>
+        <translation>N(0, 0.01²)</translation>
+    </message>
+    <message>
+        <source>N(0, 1)</source>
+        <translation>N(0, 1)</translation>
+    </message>
+    <message>
+        <source>He</source>
+        <translation>He</translation>
+    </message>
+    <message>
+        <source>Learning rate 1, 0.1 and 0.001</source>
+        <translation>학습률 1, 0.1, 0.001</translation>
+    </message>
+    <message>
+        <source>At 0.001 the loss stays at 2.30 for the first epochs and the network answers 1 for everything (11.35%): each step is too small. 0.1 is the course&apos;s choice. 1 learns faster still for this small sigmoid network (about 93% after one epoch), with a noisier loss; much larger rates overshoot and the loss rises instead.</source>
+        <translation>학습률 0.001에서는 처음 몇 에포크 동안 손실이 2.30에 머물고 네트워크는 모든 이미지에 1이라고 답합니다(11.35%). 한 스텝이 너무 작기 때문입니다. 0.1은 강의의 선택입니다. 이 작은 시그모이드 네트워크에는 1이 더 빨리 배우지만(한 에포크 뒤 약 93%) 손실이 더 출렁입니다. 이보다 훨씬 큰 학습률은 최솟값을 지나쳐 손실이 오히려 올라갑니다.</translation>
+    </message>
+    <message>
+        <source>lr 1</source>
+        <translation>학습률 1</translation>
+    </message>
+    <message>
+        <source>lr 0.1</source>
+        <translation>학습률 0.1</translation>
+    </message>
+    <message>
+        <source>lr 0.001</source>
+        <translation>학습률 0.001</translation>
+    </message>
+    <message>
+        <source>The Keras model (Adam, batch 32) against plain SGD</source>
+        <translation>Keras 모델(Adam, 배치 32)과 기본 SGD 비교</translation>
+    </message>
+    <message>
+        <source>The course&apos;s Keras model has the same 784-50-10 shape but starts from Glorot-uniform weights and trains with Adam on batches of 32: more, smaller and adaptive steps per epoch. Compare the accuracy after each epoch, and the time each epoch takes.</source>
+        <translation>강의의 Keras 모델은 같은 784-50-10 구조이지만 Glorot 균등분포 가중치로 시작해 크기 32의 미니배치로 Adam을 써서 학습합니다. 에포크마다 더 많고, 더 작고, 스스로 조절되는 스텝을 밟는 셈입니다. 에포크마다의 정확도와 에포크 하나에 걸리는 시간을 비교해 보세요.</translation>
+    </message>
+    <message>
+        <source>Keras: Adam, batch 32</source>
+        <translation>Keras: Adam, 배치 32</translation>
+    </message>
+    <message>
+        <source>plain SGD, batch 100</source>
+        <translation>기본 SGD, 배치 100</translation>
+    </message>
+    <message>
+        <source>1,000 training images against 60,000</source>
+        <translation>학습 이미지 1,000장과 60,000장 비교</translation>
+    </message>
+    <message>
+        <source>On 1,000 images the train accuracy climbs towards 100% while the test accuracy stops well short of it: the gap between the two curves is overfitting, the network memorising its images instead of learning digits. On 60,000 the two curves stay close together.</source>
+        <translation>이미지 1,000장으로 학습하면 학습 정확도는 100%를 향해 오르지만 테스트 정확도는 한참 못 미친 채 멈춥니다. 두 곡선 사이의 간격이 과대적합, 즉 네트워크가 숫자를 배우는 대신 이미지를 외우는 것입니다. 60,000장이면 두 곡선이 가까이 붙어 갑니다.</translation>
+    </message>
+    <message>
+        <source>1,000 images</source>
+        <translation>이미지 1,000장</translation>
+    </message>
+    <message>
+        <source>60,000 images</source>
+        <translation>이미지 60,000장</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>What to watch: %1</source>
+        <translation>무엇을 지켜볼까: %1</translation>
+    </message>
+    <message>
+        <source>Runs, one after another: %1</source>
+        <translation>차례로 실행할 학습: %1</translation>
+    </message>
+    <message>
+        <source>Course experiments</source>
+        <translation>강의 실험</translation>
+    </message>
+    <message>
+        <source>Runs: %1</source>
+        <translation>실행: %1</translation>
     </message>
 </context>
 <context>
