@@ -777,28 +777,12 @@
         <translation>가림</translation>
     </message>
     <message>
-        <source>std of the noise (pixels in [0, 1])</source>
-        <translation>잡음의 표준편차 (픽셀 값 [0, 1])</translation>
-    </message>
-    <message>
         <source>degrees</source>
         <translation>도</translation>
     </message>
     <message>
         <source>pixels</source>
         <translation>픽셀</translation>
-    </message>
-    <message>
-        <source>erosion steps (3x3 cross)</source>
-        <translation>침식 횟수 (3×3 십자)</translation>
-    </message>
-    <message>
-        <source>dilation steps (3x3 cross)</source>
-        <translation>팽창 횟수 (3×3 십자)</translation>
-    </message>
-    <message>
-        <source>side of the square (pixels)</source>
-        <translation>가리는 정사각형의 한 변 (픽셀)</translation>
     </message>
     <message>
         <source>hidden layer %1 (%2 units)</source>
@@ -829,24 +813,40 @@
         <translation>평가는 첫 에포크가 끝나면 나타납니다. 파일에서 연 네트워크는 바로 평가합니다.</translation>
     </message>
     <message>
-        <source>Confusion matrix: click a cell to see its images</source>
-        <translation>혼동 행렬: 칸을 클릭하면 그 이미지들이 나옵니다</translation>
-    </message>
-    <message>
         <source>true digit</source>
         <translation>실제 숫자</translation>
     </message>
     <message>
         <source>read as</source>
-        <translation>네트워크가 읽은 숫자</translation>
+        <translation>읽은 숫자</translation>
     </message>
     <message>
         <source>accuracy</source>
         <translation>정확도</translation>
     </message>
     <message>
-        <source>Rows: the true digit; columns: the digit read. Colour: share of the row (blue: right, red: mistakes). At the right: accuracy of each digit.</source>
-        <translation>행: 실제 숫자, 열: 네트워크가 읽은 숫자. 색: 그 행에서 차지하는 비율 (파란색: 맞음, 빨간색: 틀림). 오른쪽: 숫자별 정확도.</translation>
+        <source>noise std</source>
+        <translation>잡음 표준편차</translation>
+    </message>
+    <message>
+        <source>erosion steps</source>
+        <translation>침식 횟수</translation>
+    </message>
+    <message>
+        <source>dilation steps</source>
+        <translation>팽창 횟수</translation>
+    </message>
+    <message>
+        <source>square side (pixels)</source>
+        <translation>가림 크기 (픽셀)</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>혼동 행렬</translation>
+    </message>
+    <message>
+        <source>Click a cell to see its images. Rows: the true digit; columns: the digit read. Colour: share of the row (blue: right, red: mistakes). At the right: accuracy of each digit.</source>
+        <translation>칸을 클릭하면 그 이미지들이 나옵니다. 행: 실제 숫자, 열: 네트워크가 읽은 숫자. 색: 그 행에서 차지하는 비율 (파란색: 맞음, 빨간색: 틀림). 오른쪽: 숫자별 정확도.</translation>
     </message>
     <message>
         <source>Most confident mistakes</source>
@@ -973,8 +973,8 @@
         <translation>%1 %2 (%3). 이미지를 클릭하면 입력으로 씁니다.</translation>
     </message>
     <message>
-        <source>%1: %2 of the variance shown</source>
-        <translation>%1: 분산의 %2 표시</translation>
+        <source>%1: %2 of the variance</source>
+        <translation>%1: 분산의 %2</translation>
     </message>
     <message>
         <source>Test image %1: label %2, read as %3 (%4)</source>

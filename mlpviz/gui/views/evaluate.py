@@ -49,12 +49,12 @@ DAMAGE_NAMES = {"noise": QT_TRANSLATE_NOOP("EvaluateView", "noise"),
                 "thin": QT_TRANSLATE_NOOP("EvaluateView", "thin"),
                 "thick": QT_TRANSLATE_NOOP("EvaluateView", "thick"),
                 "occlusion": QT_TRANSLATE_NOOP("EvaluateView", "occlusion")}
-DAMAGE_UNITS = {"noise": QT_TRANSLATE_NOOP("EvaluateView", "std of the noise (pixels in [0, 1])"),
+DAMAGE_UNITS = {"noise": QT_TRANSLATE_NOOP("EvaluateView", "noise std"),
                 "rotation": QT_TRANSLATE_NOOP("EvaluateView", "degrees"),
                 "shift": QT_TRANSLATE_NOOP("EvaluateView", "pixels"),
-                "thin": QT_TRANSLATE_NOOP("EvaluateView", "erosion steps (3x3 cross)"),
-                "thick": QT_TRANSLATE_NOOP("EvaluateView", "dilation steps (3x3 cross)"),
-                "occlusion": QT_TRANSLATE_NOOP("EvaluateView", "side of the square (pixels)")}
+                "thin": QT_TRANSLATE_NOOP("EvaluateView", "erosion steps"),
+                "thick": QT_TRANSLATE_NOOP("EvaluateView", "dilation steps"),
+                "occlusion": QT_TRANSLATE_NOOP("EvaluateView", "square side (pixels)")}
 
 
 def _t(text: str) -> str:
@@ -175,7 +175,7 @@ class EvaluateView(View):
                                      "opened network."))
         self.status.setWordWrap(True)
 
-        self.confusion_plot = style.plot_widget(self.tr("Confusion matrix: click a cell to see its images"),
+        self.confusion_plot = style.plot_widget(self.tr("Confusion matrix"),
                                                 self.tr("true digit"), self.tr("read as"))
         self.confusion_plot.setMouseEnabled(x=False, y=False)
         self.confusion_plot.invertY(True)
@@ -188,9 +188,9 @@ class EvaluateView(View):
         self.confusion_plot.addItem(self.confusion_image)
         self.confusion_plot.setXRange(0, 12, padding=0.01)
         self.confusion_plot.setYRange(0, 10, padding=0.01)
-        self.confusion_plot.setToolTip(self.tr("Rows: the true digit; columns: the digit read. Colour: share of the "
-                                               "row (blue: right, red: mistakes). At the right: accuracy of each "
-                                               "digit."))
+        self.confusion_plot.setToolTip(self.tr("Click a cell to see its images. Rows: the true digit; columns: the "
+                                               "digit read. Colour: share of the row (blue: right, red: mistakes). "
+                                               "At the right: accuracy of each digit."))
         self.count_items, self.row_items = [], []
         for r in range(10):
             for c in range(10):
@@ -251,6 +251,7 @@ class EvaluateView(View):
         self.preview_image.clicked.connect(lambda r, c: self._use_preview())
         self.preview_box.addItem(self.preview_image)
         self.preview_label = QLabel(self.tr("Hover over a robustness plot to see the damage."))
+        self.preview_label.setWordWrap(True)
         self.robustness_view.scene().sigMouseMoved.connect(self._hover_robustness)
         self._preview: tuple | None = None
         self.robustness_bar = QProgressBar()
@@ -270,6 +271,7 @@ class EvaluateView(View):
                                      f"{E.MAP_POINTS:,}"))
         self.map_legend = QLabel(" ".join(f'<span style="color:{c}">&#9679;</span>{d}'
                                           for d, c in enumerate(DIGIT_COLOURS)) + "  &#10005; " + self.tr("misread"))
+        self.map_legend.setWordWrap(True)
         self.map_hover = QLabel()
         self.map_hover_image = QLabel()
         self.map_hover_image.setFixedSize(56, 56)
@@ -285,9 +287,10 @@ class EvaluateView(View):
         lv.addWidget(self.status)
         lv.addWidget(self.confusion_plot, 3)
         row = QHBoxLayout()
-        row.addWidget(self.gallery_title, 1)
+        row.addStretch(1)
         row.addWidget(self.mistakes_button)
         lv.addLayout(row)
+        lv.addWidget(self.gallery_title)
         lv.addWidget(self.gallery, 2)
 
         middle = QWidget()
@@ -549,7 +552,7 @@ class EvaluateView(View):
         self.map_points.setData(pos=coords, data=np.arange(n), brush=[self._brushes[d] for d in labels],
                                 symbol=np.where(wrong, "x", "o").tolist(), size=np.where(wrong, 11, 5),
                                 pen=self._no_pen)
-        self.map_plot.setTitle(arg(self.tr("%1: %2 of the variance shown"), layer_labels(self.model.sizes)[layer],
+        self.map_plot.setTitle(arg(self.tr("%1: %2 of the variance"), layer_labels(self.model.sizes)[layer],
                                    f"{ratio.sum():.0%}"), size="10pt")
 
     def _point_text(self, i: int) -> str:
