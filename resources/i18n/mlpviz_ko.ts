@@ -973,8 +973,8 @@
         <translation>%1 %2 (%3). 이미지를 클릭하면 입력으로 씁니다.</translation>
     </message>
     <message>
-        <source>%1: %2 of the variance</source>
-        <translation>%1: 분산의 %2</translation>
+        <source>PCA: %1 of the variance shown</source>
+        <translation>주성분 분석: 분산의 %1 표시</translation>
     </message>
     <message>
         <source>Test image %1: label %2, read as %3 (%4)</source>

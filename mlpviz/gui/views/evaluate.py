@@ -552,8 +552,8 @@ class EvaluateView(View):
         self.map_points.setData(pos=coords, data=np.arange(n), brush=[self._brushes[d] for d in labels],
                                 symbol=np.where(wrong, "x", "o").tolist(), size=np.where(wrong, 11, 5),
                                 pen=self._no_pen)
-        self.map_plot.setTitle(arg(self.tr("%1: %2 of the variance"), layer_labels(self.model.sizes)[layer],
-                                   f"{ratio.sum():.0%}"), size="10pt")
+        # The combo box above names the layer: a short title keeps the plot its width.
+        self.map_plot.setTitle(arg(self.tr("PCA: %1 of the variance shown"), f"{ratio.sum():.0%}"), size="10pt")
 
     def _point_text(self, i: int) -> str:
         p = self.evaluation.probabilities[i]
