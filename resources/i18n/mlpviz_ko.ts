@@ -922,6 +922,241 @@
     </message>
 </context>
 <context>
+    <name>EvaluateView</name>
+    <message>
+        <source>noise</source>
+        <translation>잡음</translation>
+    </message>
+    <message>
+        <source>rotation</source>
+        <translation>회전</translation>
+    </message>
+    <message>
+        <source>shift</source>
+        <translation>이동</translation>
+    </message>
+    <message>
+        <source>thin</source>
+        <translation>가늘게</translation>
+    </message>
+    <message>
+        <source>thick</source>
+        <translation>굵게</translation>
+    </message>
+    <message>
+        <source>occlusion</source>
+        <translation>가림</translation>
+    </message>
+    <message>
+        <source>degrees</source>
+        <translation>도</translation>
+    </message>
+    <message>
+        <source>pixels</source>
+        <translation>픽셀</translation>
+    </message>
+    <message>
+        <source>hidden layer %1 (%2 units)</source>
+        <translation>은닉층 %1 (뉴런 %2개)</translation>
+    </message>
+    <message>
+        <source>input pixels (%1)</source>
+        <translation>입력층 픽셀 (%1)</translation>
+    </message>
+    <message>
+        <source>output (%1 probabilities)</source>
+        <translation>출력층 (확률 %1개)</translation>
+    </message>
+    <message>
+        <source>The evaluation failed: %1</source>
+        <translation>평가에 실패했습니다: %1</translation>
+    </message>
+    <message>
+        <source>The robustness check failed: %1</source>
+        <translation>강건성 검사에 실패했습니다: %1</translation>
+    </message>
+    <message>
+        <source>The map failed: %1</source>
+        <translation>지도를 만들지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>The evaluation appears at the end of the first epoch, or at once for an opened network.</source>
+        <translation>평가는 첫 에포크가 끝나면 나타납니다. 파일에서 연 네트워크는 바로 평가합니다.</translation>
+    </message>
+    <message>
+        <source>true digit</source>
+        <translation>실제 숫자</translation>
+    </message>
+    <message>
+        <source>read as</source>
+        <translation>읽은 숫자</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <source>noise std</source>
+        <translation>잡음 표준편차</translation>
+    </message>
+    <message>
+        <source>erosion steps</source>
+        <translation>침식 횟수</translation>
+    </message>
+    <message>
+        <source>dilation steps</source>
+        <translation>팽창 횟수</translation>
+    </message>
+    <message>
+        <source>square side (pixels)</source>
+        <translation>가림 크기 (픽셀)</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>혼동 행렬</translation>
+    </message>
+    <message>
+        <source>Click a cell to see its images. Rows: the true digit; columns: the digit read. Colour: share of the row (blue: right, red: mistakes). At the right: accuracy of each digit.</source>
+        <translation>칸을 클릭하면 그 이미지들이 나옵니다. 행: 실제 숫자, 열: 네트워크가 읽은 숫자. 색: 그 행에서 차지하는 비율 (파란색: 맞음, 빨간색: 틀림). 오른쪽: 숫자별 정확도.</translation>
+    </message>
+    <message>
+        <source>Most confident mistakes</source>
+        <translation>가장 확신한 오답</translation>
+    </message>
+    <message>
+        <source>Every misread test image, the most confident first</source>
+        <translation>잘못 읽은 테스트 이미지 전부, 신뢰도가 높은 순</translation>
+    </message>
+    <message>
+        <source>Click an image to make it the input of every view</source>
+        <translation>이미지를 클릭하면 모든 화면의 입력이 됩니다</translation>
+    </message>
+    <message>
+        <source>Answer only when confident</source>
+        <translation>확신할 때만 답하기</translation>
+    </message>
+    <message>
+        <source>accuracy on those answered</source>
+        <translation>답한 이미지의 정확도</translation>
+    </message>
+    <message>
+        <source>coverage: share of test images answered</source>
+        <translation>응답률: 답한 테스트 이미지의 비율</translation>
+    </message>
+    <message>
+        <source>Below this confidence the network says &quot;I don&apos;t know&quot;</source>
+        <translation>신뢰도가 이보다 낮으면 네트워크는 &quot;모르겠다&quot;고 답합니다</translation>
+    </message>
+    <message>
+        <source>Accuracy on damaged copies of the first %1 test images. Hover over a plot to see the damage at that level; click the preview to make it the input.</source>
+        <translation>처음 %1장의 테스트 이미지를 손상시킨 사본에서의 정확도. 그래프 위에 마우스를 올리면 그 수준의 손상을 보여 주고, 미리보기를 클릭하면 그 이미지가 입력이 됩니다.</translation>
+    </message>
+    <message>
+        <source>Hover over a robustness plot to see the damage.</source>
+        <translation>강건성 그래프 위에 마우스를 올리면 손상된 이미지가 보입니다.</translation>
+    </message>
+    <message>
+        <source>Which representation of the images to project to two dimensions (PCA)</source>
+        <translation>어떤 층의 표현을 주성분 분석 (PCA)으로 2차원에 투영할지</translation>
+    </message>
+    <message>
+        <source>A map of the hidden space (PCA)</source>
+        <translation>은닉 공간의 지도 (주성분 분석, PCA)</translation>
+    </message>
+    <message>
+        <source>second component</source>
+        <translation>제2 주성분</translation>
+    </message>
+    <message>
+        <source>first component</source>
+        <translation>제1 주성분</translation>
+    </message>
+    <message>
+        <source>The first %1 test images, coloured by their true digit; x: misread. Hover to see an image, click to make it the input.</source>
+        <translation>처음 %1장의 테스트 이미지, 실제 숫자별 색. ✕: 잘못 읽음. 마우스를 올리면 이미지가 보이고, 클릭하면 입력이 됩니다.</translation>
+    </message>
+    <message>
+        <source>misread</source>
+        <translation>잘못 읽음</translation>
+    </message>
+    <message>
+        <source>Map of</source>
+        <translation>지도:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Robustness&lt;/b&gt;: accuracy as the images are damaged</source>
+        <translation>&lt;b&gt;강건성&lt;/b&gt;: 이미지가 손상될 때의 정확도</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Evaluate&lt;/b&gt;&lt;p&gt;Where the network fails, on the whole test set. The confusion matrix counts each true digit (row) by the digit the network read (column); click a cell to see its images, the most confident first. In the middle, a PCA map of a layer&apos;s representation and the accuracy when the network answers only above a confidence threshold; at the right, how the accuracy drops as the images are damaged. Click any image to make it the input of the other views.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;평가&lt;/b&gt;&lt;p&gt;테스트 데이터 전체에서 네트워크가 어디서 틀리는지 보여 줍니다. 혼동 행렬은 실제 숫자(행)마다 네트워크가 읽은 숫자(열)를 셉니다. 칸을 클릭하면 그 이미지들이 신뢰도가 높은 순으로 나옵니다. 가운데는 한 층의 표현을 주성분 분석 (PCA)으로 펼친 지도와, 신뢰도가 문턱값 이상일 때만 답할 때의 정확도이고, 오른쪽은 이미지를 손상시킬수록 정확도가 얼마나 떨어지는지입니다. 어떤 이미지든 클릭하면 다른 화면의 입력이 됩니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Evaluating the network on the test set…</source>
+        <translation>테스트 데이터로 네트워크를 평가하는 중…</translation>
+    </message>
+    <message>
+        <source>Test set, %1 images: accuracy %2, %3 mistakes.</source>
+        <translation>테스트 데이터 %1장: 정확도 %2, 오답 %3개.</translation>
+    </message>
+    <message>
+        <source>The most confident mistakes (%1 in all)</source>
+        <translation>가장 확신한 오답 (모두 %1개)</translation>
+    </message>
+    <message>
+        <source>%1s read as %2: %3 images, most confident first</source>
+        <translation>%2(으)로 읽은 %1: 이미지 %3장, 신뢰도가 높은 순</translation>
+    </message>
+    <message>
+        <source>%1s read right: %2 images, most confident first</source>
+        <translation>맞게 읽은 %1: 이미지 %2장, 신뢰도가 높은 순</translation>
+    </message>
+    <message>
+        <source>%1 (the first %2 shown)</source>
+        <translation>%1 (처음 %2장만 표시)</translation>
+    </message>
+    <message>
+        <source>Threshold %1: the network answers %2 of the test images and gets %3 of them right; it says &quot;I don&apos;t know&quot; to %4.</source>
+        <translation>문턱값 %1: 네트워크는 테스트 이미지의 %2에 답하고 그중 %3를 맞힙니다. %4장에는 &quot;모르겠다&quot;고 답합니다.</translation>
+    </message>
+    <message>
+        <source>Threshold %1: the network answers none of the test images; it says &quot;I don&apos;t know&quot; to %2.</source>
+        <translation>문턱값 %1: 네트워크는 어떤 테스트 이미지에도 답하지 않고, %2장 모두에 &quot;모르겠다&quot;고 답합니다.</translation>
+    </message>
+    <message>
+        <source>the input</source>
+        <translation>현재 입력</translation>
+    </message>
+    <message>
+        <source>Test image %1</source>
+        <translation>테스트 이미지 %1</translation>
+    </message>
+    <message>
+        <source>%1, %2 %3</source>
+        <translation>%1, %2 %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3): accuracy %4 at this level. Click the image to use it.</source>
+        <translation>%1 %2 (%3): 이 수준에서 정확도 %4. 이미지를 클릭하면 입력으로 씁니다.</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3). Click the image to use it.</source>
+        <translation>%1 %2 (%3). 이미지를 클릭하면 입력으로 씁니다.</translation>
+    </message>
+    <message>
+        <source>PCA: %1 of the variance shown</source>
+        <translation>주성분 분석: 분산의 %1 표시</translation>
+    </message>
+    <message>
+        <source>Test image %1: label %2, read as %3 (%4)</source>
+        <translation>테스트 이미지 %1: 레이블 %2, 네트워크의 답 %3 (%4)</translation>
+    </message>
+    <message>
+        <source>%1. Click to make it the input.</source>
+        <translation>%1. 클릭하면 입력이 됩니다.</translation>
+    </message>
+</context>
+<context>
     <name>ExperimentRunner</name>
     <message>
         <source>Run an experiment</source>

@@ -187,3 +187,37 @@ def test_refreshes_do_not_grow_the_map_symbol_cache(qtbot, view, trained, small)
         view.session.publish(snapshot(model, again, step=step, state=RUNNING))
         qtbot.waitUntil(lambda: view.projection is not None, timeout=20000)
     assert 0 < cached == len(view.map_points.fragmentAtlas)
+
+
+def test_the_korean_view_shows_no_english(qtbot, tmp_path, monkeypatch, small, trained):
+    """Every text of a filled view (status, galleries, threshold, map, robustness, previews) reads Korean."""
+    from test_translation import HANGUL, untranslated, visible_texts
+
+    from mlpviz.gui import translation
+    from mlpviz.gui.widgets.whatsthis import HelpButton
+
+    monkeypatch.setattr(translation, "_cache", lambda: tmp_path / "cache")
+    assert translation.install("ko")
+    try:
+        style.configure()
+        session = Session()
+        session.set_data(small)
+        v = EvaluateView(session)
+        qtbot.addWidget(v)
+        v.resize(1400, 800)
+        v.show()
+        model, ev = trained
+        session.publish(snapshot(model, ev))
+        wait_jobs(qtbot, v)
+        v._hover_map(v.map_points, [v.map_points.points()[5]], None)
+        v.preview_damage("rotation", 3)
+        v.show_cell(3, 5)
+        texts = [text for _, text in visible_texts(v)] + [v.gallery.item(i).text() for i in range(v.gallery.count())]
+        assert len(texts) > 40
+        assert [t for t in texts if untranslated(t)] == []
+        assert "혼동 행렬" in v.confusion_plot.getPlotItem().titleLabel.text and "회전 30" in v.preview_label.text()
+        assert HANGUL.search(v.whatsThis()) and any(b.view is v for b in v.findChildren(HelpButton))
+        assert v.layer_box.currentData() == len(model.layers) - 1 and "은닉층" in v.layer_box.itemText(1)
+        assert v.shutdown()
+    finally:
+        translation.install("en")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -28,9 +28,11 @@ from ...core.data import scale_images
 from ...core.model import MLP
 from ...core.trainer import Evaluation, evaluate
 from .. import style
+from ..i18n import arg
 from ..jobs import JobRunner
 from ..session import Session
 from ..widgets.gallery import Gallery, digit_pixmap
+from ..widgets.whatsthis import explain as explain_view
 from ..worker import RUNNING
 from .base import View
 
@@ -40,6 +42,41 @@ DAMAGE_COLOURS = dict(zip(E.DAMAGES, DIGIT_COLOURS))
 GALLERY_LIMIT = 200  # thumbnails built per gallery refresh: bounded GUI-thread time
 CURVE_POINTS = 1000  # points drawn of the accuracy-vs-coverage curve
 JOB_DELAY_MS = 50  # the background work starts after the refresh is painted
+# The damages' keys (evaluation.DAMAGES) and how the user reads them and their levels.
+DAMAGE_NAMES = {"noise": QT_TRANSLATE_NOOP("EvaluateView", "noise"),
+                "rotation": QT_TRANSLATE_NOOP("EvaluateView", "rotation"),
+                "shift": QT_TRANSLATE_NOOP("EvaluateView", "shift"),
+                "thin": QT_TRANSLATE_NOOP("EvaluateView", "thin"),
+                "thick": QT_TRANSLATE_NOOP("EvaluateView", "thick"),
+                "occlusion": QT_TRANSLATE_NOOP("EvaluateView", "occlusion")}
+DAMAGE_UNITS = {"noise": QT_TRANSLATE_NOOP("EvaluateView", "noise std"),
+                "rotation": QT_TRANSLATE_NOOP("EvaluateView", "degrees"),
+                "shift": QT_TRANSLATE_NOOP("EvaluateView", "pixels"),
+                "thin": QT_TRANSLATE_NOOP("EvaluateView", "erosion steps"),
+                "thick": QT_TRANSLATE_NOOP("EvaluateView", "dilation steps"),
+                "occlusion": QT_TRANSLATE_NOOP("EvaluateView", "square side (pixels)")}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("EvaluateView", text)
+
+
+def damage_name(kind: str) -> str:
+    """The damage `kind` as the user reads it."""
+    return _t(DAMAGE_NAMES[kind]) if kind in DAMAGE_NAMES else kind
+
+
+def damage_unit(kind: str) -> str:
+    """The unit of the damage `kind`'s level, as the user reads it."""
+    return _t(DAMAGE_UNITS[kind]) if kind in DAMAGE_UNITS else E.DAMAGE_UNITS.get(kind, "")
+
+
+def layer_labels(sizes) -> list[str]:
+    """A name per representation of an image (as evaluation.layer_names): input, hidden layers, output."""
+    hidden = [arg(QCoreApplication.translate("EvaluateView", "hidden layer %1 (%2 units)"), i, sizes[i])
+              for i in range(1, len(sizes) - 1)]
+    return [arg(QCoreApplication.translate("EvaluateView", "input pixels (%1)"), sizes[0]), *hidden,
+            arg(QCoreApplication.translate("EvaluateView", "output (%1 probabilities)"), sizes[-1])]
 
 
 def confusion_rgb(confusion: np.ndarray) -> np.ndarray:
@@ -113,11 +150,13 @@ class EvaluateView(View):
         self.robustness_jobs.progressed.connect(lambda f: self.robustness_bar.setValue(int(100 * f)))
         self.projection_jobs.finished.connect(self._show_projection)
         self.projection_jobs.progressed.connect(lambda f: self.map_bar.setValue(int(100 * f)))
-        for runner, what in ((self.evaluator, "evaluation"), (self.robustness_jobs, "robustness"),
-                             (self.projection_jobs, "map")):
-            runner.failed.connect(lambda msg, what=what: self.status.setText(f"The {what} failed: {msg}"))
+        for runner, text in ((self.evaluator, self.tr("The evaluation failed: %1")),
+                             (self.robustness_jobs, self.tr("The robustness check failed: %1")),
+                             (self.projection_jobs, self.tr("The map failed: %1"))):
+            runner.failed.connect(lambda msg, text=text: self.status.setText(arg(text, msg)))
         self.projection_jobs.failed.connect(lambda _: self._robustness_timer.start())
         self._robustness_due = False
+        self._layer_sizes: tuple | None = None  # the network whose layers the map's combo box lists
         self._job_timer = QTimer(self)
         self._job_timer.setSingleShot(True)
         self._job_timer.setInterval(JOB_DELAY_MS)
@@ -132,24 +171,26 @@ class EvaluateView(View):
     # --- layout ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.status = QLabel("The evaluation appears at the end of the first epoch, or at once for an opened network.")
+        self.status = QLabel(self.tr("The evaluation appears at the end of the first epoch, or at once for an "
+                                     "opened network."))
         self.status.setWordWrap(True)
 
-        self.confusion_plot = style.plot_widget("Confusion matrix: click a cell to see its images",
-                                                "true digit", "read as")
+        self.confusion_plot = style.plot_widget(self.tr("Confusion matrix"),
+                                                self.tr("true digit"), self.tr("read as"))
         self.confusion_plot.setMouseEnabled(x=False, y=False)
         self.confusion_plot.invertY(True)
         self.confusion_plot.hideButtons()
         ticks = [[(d + 0.5, str(d)) for d in range(10)]]
         self.confusion_plot.getAxis("left").setTicks(ticks)
-        self.confusion_plot.getAxis("bottom").setTicks([ticks[0] + [(10.9, "accuracy")]])
+        self.confusion_plot.getAxis("bottom").setTicks([ticks[0] + [(10.9, self.tr("accuracy"))]])
         self.confusion_image = ClickableImage(axisOrder="row-major")
         self.confusion_image.clicked.connect(self.show_cell)
         self.confusion_plot.addItem(self.confusion_image)
         self.confusion_plot.setXRange(0, 12, padding=0.01)
         self.confusion_plot.setYRange(0, 10, padding=0.01)
-        self.confusion_plot.setToolTip("Rows: the true digit; columns: the digit read. Colour: share of the row "
-                                       "(blue: right, red: mistakes). At the right: accuracy of each digit.")
+        self.confusion_plot.setToolTip(self.tr("Click a cell to see its images. Rows: the true digit; columns: the "
+                                               "digit read. Colour: share of the row (blue: right, red: mistakes). "
+                                               "At the right: accuracy of each digit."))
         self.count_items, self.row_items = [], []
         for r in range(10):
             for c in range(10):
@@ -164,15 +205,16 @@ class EvaluateView(View):
 
         self.gallery_title = QLabel()
         self.gallery_title.setWordWrap(True)
-        self.mistakes_button = QPushButton("Most confident mistakes")
-        self.mistakes_button.setToolTip("Every misread test image, the most confident first")
+        self.mistakes_button = QPushButton(self.tr("Most confident mistakes"))
+        self.mistakes_button.setToolTip(self.tr("Every misread test image, the most confident first"))
         self.mistakes_button.clicked.connect(lambda: self.show_cell(None, None))
         self.gallery = Gallery(GALLERY_LIMIT)
-        self.gallery.setToolTip("Click an image to make it the input of every view")
+        self.gallery.setToolTip(self.tr("Click an image to make it the input of every view"))
         self.gallery.imageClicked.connect(self.session.show_test_image)
 
-        self.coverage_plot = style.plot_widget("Answer only when confident", "accuracy on those answered",
-                                               "coverage: share of test images answered")
+        self.coverage_plot = style.plot_widget(self.tr("Answer only when confident"),
+                                               self.tr("accuracy on those answered"),
+                                               self.tr("coverage: share of test images answered"))
         self.coverage_plot.setMouseEnabled(x=False, y=False)
         self.coverage_plot.setXRange(0, 1, padding=0.02)
         self.coverage_curve = self.coverage_plot.plot([], [], pen=pg.mkPen(style.TRAIN, width=2))
@@ -181,23 +223,23 @@ class EvaluateView(View):
         self.threshold = QSlider(Qt.Orientation.Horizontal)
         self.threshold.setRange(0, 99)
         self.threshold.setValue(80)
-        self.threshold.setToolTip("Below this confidence the network says \"I don't know\"")
+        self.threshold.setToolTip(self.tr("Below this confidence the network says \"I don't know\""))
         self.threshold.valueChanged.connect(self._show_threshold)
         self.threshold_label = QLabel()
         self.threshold_label.setWordWrap(True)
 
         self.robustness_view = pg.GraphicsLayoutWidget()
-        self.robustness_view.setToolTip("Accuracy on damaged copies of the first "
-                                        f"{E.ROBUSTNESS_IMAGES} test images. Hover over a plot to see the "
-                                        "damage at that level; click the preview to make it the input.")
+        self.robustness_view.setToolTip(arg(self.tr("Accuracy on damaged copies of the first %1 test images. Hover "
+                                                    "over a plot to see the damage at that level; click the preview "
+                                                    "to make it the input."), f"{E.ROBUSTNESS_IMAGES:,}"))
         self.robustness_plots, self.robustness_curves = {}, {}
         for k, kind in enumerate(E.DAMAGES):
-            p = self.robustness_view.addPlot(row=k // 2, col=k % 2, title=kind)
+            p = self.robustness_view.addPlot(row=k // 2, col=k % 2, title=damage_name(kind))
             p.setMouseEnabled(x=False, y=False)
             p.hideButtons()
             p.setMenuEnabled(False)
             p.setYRange(0, 1, padding=0.02)
-            p.setLabel("bottom", E.DAMAGE_UNITS[kind])
+            p.setLabel("bottom", damage_unit(kind))
             p.getAxis("bottom").enableAutoSIPrefix(False)
             colour = DAMAGE_COLOURS[kind]
             self.robustness_curves[kind] = p.plot([], [], pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=5,
@@ -208,24 +250,28 @@ class EvaluateView(View):
         self.preview_image = ClickableImage(axisOrder="row-major")
         self.preview_image.clicked.connect(lambda r, c: self._use_preview())
         self.preview_box.addItem(self.preview_image)
-        self.preview_label = QLabel("Hover over a robustness plot to see the damage.")
+        self.preview_label = QLabel(self.tr("Hover over a robustness plot to see the damage."))
+        self.preview_label.setWordWrap(True)
         self.robustness_view.scene().sigMouseMoved.connect(self._hover_robustness)
         self._preview: tuple | None = None
         self.robustness_bar = QProgressBar()
 
         self.layer_box = QComboBox()
-        self.layer_box.setToolTip("Which representation of the images to project to two dimensions (PCA)")
+        self.layer_box.setToolTip(self.tr("Which representation of the images to project to two dimensions (PCA)"))
         self.layer_box.activated.connect(lambda _: self._start_projection())
-        self.map_plot = style.plot_widget("A map of the hidden space (PCA)", "second component", "first component")
+        self.map_plot = style.plot_widget(self.tr("A map of the hidden space (PCA)"), self.tr("second component"),
+                                          self.tr("first component"))
         self.map_points = pg.ScatterPlotItem(hoverable=True, hoverSize=12, hoverPen=pg.mkPen("k", width=2),
                                              tip=None)
         self.map_points.sigHovered.connect(self._hover_map)
         self.map_points.sigClicked.connect(self._click_map)
         self.map_plot.addItem(self.map_points)
-        self.map_plot.setToolTip(f"The first {E.MAP_POINTS} test images, coloured by their true digit; "
-                                 "x: misread. Hover to see an image, click to make it the input.")
+        self.map_plot.setToolTip(arg(self.tr("The first %1 test images, coloured by their true digit; x: misread. "
+                                             "Hover to see an image, click to make it the input."),
+                                     f"{E.MAP_POINTS:,}"))
         self.map_legend = QLabel(" ".join(f'<span style="color:{c}">&#9679;</span>{d}'
-                                          for d, c in enumerate(DIGIT_COLOURS)) + "  &#10005; misread")
+                                          for d, c in enumerate(DIGIT_COLOURS)) + "  &#10005; " + self.tr("misread"))
+        self.map_legend.setWordWrap(True)
         self.map_hover = QLabel()
         self.map_hover_image = QLabel()
         self.map_hover_image.setFixedSize(56, 56)
@@ -241,16 +287,17 @@ class EvaluateView(View):
         lv.addWidget(self.status)
         lv.addWidget(self.confusion_plot, 3)
         row = QHBoxLayout()
-        row.addWidget(self.gallery_title, 1)
+        row.addStretch(1)
         row.addWidget(self.mistakes_button)
         lv.addLayout(row)
+        lv.addWidget(self.gallery_title)
         lv.addWidget(self.gallery, 2)
 
         middle = QWidget()
         mv = QVBoxLayout(middle)
         mv.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Map of"))
+        top.addWidget(QLabel(self.tr("Map of")))
         top.addWidget(self.layer_box, 1)
         mv.addLayout(top)
         mv.addWidget(self.map_plot, 3)
@@ -267,7 +314,7 @@ class EvaluateView(View):
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
-        rv.addWidget(QLabel("<b>Robustness</b>: accuracy as the images are damaged"))
+        rv.addWidget(QLabel(self.tr("<b>Robustness</b>: accuracy as the images are damaged")))
         rv.addWidget(self.robustness_view, 1)
         rv.addWidget(self.preview_label)
         rv.addWidget(self.robustness_bar)
@@ -278,6 +325,12 @@ class EvaluateView(View):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
+        explain_view(self, self.tr(
+            "<b>Evaluate</b><p>Where the network fails, on the whole test set. The confusion matrix counts each "
+            "true digit (row) by the digit the network read (column); click a cell to see its images, the most "
+            "confident first. In the middle, a PCA map of a layer's representation and the accuracy when the "
+            "network answers only above a confidence threshold; at the right, how the accuracy drops as the "
+            "images are damaged. Click any image to make it the input of the other views.</p>"))
 
     # --- the session ----------------------------------------------------------------------
 
@@ -329,7 +382,7 @@ class EvaluateView(View):
                 self._show(model, ev)
         elif snapshot.state != RUNNING and (snapshot.run_id, snapshot.step) != self._model_key:
             self._model_key = (snapshot.run_id, snapshot.step)
-            self.status.setText("Evaluating the network on the test set…")
+            self.status.setText(self.tr("Evaluating the network on the test set…"))
             self.evaluator.run(_evaluate_job, model, data.x_test, data.y_test)
 
     def set_input(self, x, source: str) -> None:
@@ -341,8 +394,8 @@ class EvaluateView(View):
         """Everything cheap at once (GUI thread); robustness and the map start on threads."""
         self.model, self.evaluation = model, ev
         labels = self.data.y_test
-        self.status.setText(f"Test set, {len(labels):,} images: accuracy {ev.accuracy:.2%}, "
-                            f"{len(labels) - int(np.trace(ev.confusion)):,} mistakes.")
+        self.status.setText(arg(self.tr("Test set, %1 images: accuracy %2, %3 mistakes."), f"{len(labels):,}",
+                                f"{ev.accuracy:.2%}", f"{len(labels) - int(np.trace(ev.confusion)):,}"))
         self.confusion_image.setImage(confusion_rgb(ev.confusion), autoLevels=False, levels=(0, 255))
         self.confusion_image.setRect(0, 0, 10, 10)
         share = ev.confusion / np.maximum(ev.confusion.sum(axis=1, keepdims=True), 1)
@@ -365,10 +418,11 @@ class EvaluateView(View):
         self.coverage_plot.setYRange(max(0.0, lo - 0.02), 1.0, padding=0.02)
         self._show_threshold()
 
-        names = E.layer_names(model)
-        if [self.layer_box.itemText(i) for i in range(self.layer_box.count())] != names:
+        if tuple(model.sizes) != self._layer_sizes:
+            self._layer_sizes = tuple(model.sizes)
             self.layer_box.clear()
-            self.layer_box.addItems(names)
+            for layer, label in enumerate(layer_labels(model.sizes)):
+                self.layer_box.addItem(label, layer)
             self.layer_box.setCurrentIndex(max(len(model.layers) - 1, 0))
         # The threads start once this refresh is painted, and one after the other: on two cores
         # a single background thread leaves one core to training and one to the GUI.
@@ -396,13 +450,16 @@ class EvaluateView(View):
         labels = self.data.y_test
         if true is None:
             idx = E.mistakes(ev.probabilities, labels)
-            title = f"The most confident mistakes ({len(idx):,} in all)"
+            title = arg(self.tr("The most confident mistakes (%1 in all)"), f"{len(idx):,}")
         else:
             idx = E.cell(ev.probabilities, labels, true, predicted)
-            what = f"{true}s read as {predicted}" if true != predicted else f"{true}s read right"
-            title = f"{what}: {len(idx):,} images, most confident first"
+            if true != predicted:
+                title = arg(self.tr("%1s read as %2: %3 images, most confident first"), true, predicted,
+                            f"{len(idx):,}")
+            else:
+                title = arg(self.tr("%1s read right: %2 images, most confident first"), true, f"{len(idx):,}")
         if len(idx) > GALLERY_LIMIT:
-            title += f" (the first {GALLERY_LIMIT} shown)"
+            title = arg(self.tr("%1 (the first %2 shown)"), title, GALLERY_LIMIT)
         shown = idx[:GALLERY_LIMIT]
         pred = ev.probabilities[shown].argmax(axis=1)
         conf = ev.probabilities[shown, pred]
@@ -420,12 +477,14 @@ class EvaluateView(View):
         if k:
             acc = self._right_cum[k - 1] / k
             self.coverage_point.setData([k / n], [acc])
-            text = f"answers {k / n:.1%} of the test images and gets {acc:.2%} of them right"
+            text = arg(self.tr("Threshold %1: the network answers %2 of the test images and gets %3 of them right; "
+                               "it says \"I don't know\" to %4."), f"{t:.2f}", f"{k / n:.1%}", f"{acc:.2%}",
+                       f"{n - k:,}")
         else:
             self.coverage_point.setData([], [])
-            text = "answers none of the test images"
-        self.threshold_label.setText(f"Threshold {t:.2f}: the network {text}; "
-                                     f"it says \"I don't know\" to {n - k:,}.")
+            text = arg(self.tr("Threshold %1: the network answers none of the test images; it says \"I don't "
+                               "know\" to %2."), f"{t:.2f}", f"{n:,}")
+        self.threshold_label.setText(text)
 
     def _show_robustness(self, result: dict) -> None:
         self.robustness = result
@@ -438,8 +497,8 @@ class EvaluateView(View):
         """The image a damage preview shows: the current input, else the first test image."""
         x = self.session.input_x
         if x is not None and len(x) == self.data.input_size:
-            return _digit(x, self.data.image_shape), self.session.input_source or "the input"
-        return _digit(scale_images(self.data.x_test[0]), self.data.image_shape), "Test image 0"
+            return _digit(x, self.data.image_shape), self.session.input_source or self.tr("the input")
+        return _digit(scale_images(self.data.x_test[0]), self.data.image_shape), arg(self.tr("Test image %1"), 0)
 
     def _hover_robustness(self, pos) -> None:
         if self.data is None:
@@ -459,12 +518,15 @@ class EvaluateView(View):
             return
         image, source = self._sample()
         damaged = E.damage(image[None], kind, level, E.damage_rng(0, kind, level_index))[0]
-        self._preview = (kind, level_index, damaged, f"{source}, {kind} {level:g}")
+        self._preview = (kind, level_index, damaged, arg(self.tr("%1, %2 %3"), source, damage_name(kind), f"{level:g}"))
         self.preview_image.setImage(1 - damaged, levels=(0, 1))
-        acc = ""
         if self.robustness is not None:
-            acc = f": accuracy {self.robustness[kind][level_index][1]:.1%} at this level"
-        self.preview_label.setText(f"{kind} {level:g} ({E.DAMAGE_UNITS[kind]}){acc}. Click the image to use it.")
+            text = arg(self.tr("%1 %2 (%3): accuracy %4 at this level. Click the image to use it."), damage_name(kind),
+                       f"{level:g}", damage_unit(kind), f"{self.robustness[kind][level_index][1]:.1%}")
+        else:
+            text = arg(self.tr("%1 %2 (%3). Click the image to use it."), damage_name(kind), f"{level:g}",
+                       damage_unit(kind))
+        self.preview_label.setText(text)
 
     def _use_preview(self) -> None:
         if self._preview is not None:
@@ -473,7 +535,8 @@ class EvaluateView(View):
     def _start_projection(self) -> None:
         if self.model is None:
             return
-        layer = max(self.layer_box.currentIndex(), 0)
+        layer = self.layer_box.currentData()
+        layer = 0 if layer is None else int(layer)
         self.map_bar.setValue(0)
         self.map_bar.show()
         self.projection_jobs.run(_projection_job, self.model, self.data.x_test[:E.MAP_POINTS], layer)
@@ -489,12 +552,13 @@ class EvaluateView(View):
         self.map_points.setData(pos=coords, data=np.arange(n), brush=[self._brushes[d] for d in labels],
                                 symbol=np.where(wrong, "x", "o").tolist(), size=np.where(wrong, 11, 5),
                                 pen=self._no_pen)
-        self.map_plot.setTitle(f"{self.layer_box.itemText(layer)}: {ratio.sum():.0%} of the variance shown",
-                               size="10pt")
+        # The combo box above names the layer: a short title keeps the plot its width.
+        self.map_plot.setTitle(arg(self.tr("PCA: %1 of the variance shown"), f"{ratio.sum():.0%}"), size="10pt")
 
     def _point_text(self, i: int) -> str:
         p = self.evaluation.probabilities[i]
-        return f"Test image {i}: label {self.data.y_test[i]}, read as {int(p.argmax())} ({p.max():.0%})"
+        return arg(self.tr("Test image %1: label %2, read as %3 (%4)"), i, int(self.data.y_test[i]), int(p.argmax()),
+                   f"{p.max():.0%}")
 
     def _hover_map(self, item, points, ev) -> None:
         if len(points) == 0 or self.evaluation is None:
@@ -502,7 +566,7 @@ class EvaluateView(View):
         i = int(points[0].data())
         self.map_hover_image.setPixmap(digit_pixmap(_digit(scale_images(self.data.x_test[i]),
                                                            self.data.image_shape)))
-        self.map_hover.setText(self._point_text(i) + ". Click to make it the input.")
+        self.map_hover.setText(arg(self.tr("%1. Click to make it the input."), self._point_text(i)))
 
     def _click_map(self, item, points, ev) -> None:
         if len(points):

@@ -35,10 +35,14 @@ class Gallery(QListWidget):
         self.setWrapping(True)
         self.setUniformItemSizes(True)
         self.setIconSize(QSize(28 * zoom, 28 * zoom))
-        self.setGridSize(QSize(28 * zoom + 30, 28 * zoom + 34))
+        self.setGridSize(self._grid(28, 28))
         self.setWordWrap(True)
         self.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
         self.itemClicked.connect(lambda item: self.imageClicked.emit(int(item.data(INDEX_ROLE))))
+
+    def _grid(self, h: int, w: int) -> QSize:
+        """A cell: the zoomed image above two caption lines of the font in use (taller in Korean fonts)."""
+        return QSize(w * self.zoom + 30, h * self.zoom + 2 * self.fontMetrics().lineSpacing() + 8)
 
     def set_images(self, images: np.ndarray, indices, captions: list[str]) -> int:
         """Show images (N, h, w) in [0, 1] with their indices (N,) and captions; returns how many are shown."""
@@ -47,7 +51,7 @@ class Gallery(QListWidget):
         if n:
             h, w = images.shape[1:]
             self.setIconSize(QSize(w * self.zoom, h * self.zoom))
-            self.setGridSize(QSize(w * self.zoom + 30, h * self.zoom + 34))
+            self.setGridSize(self._grid(h, w))
         self.setUpdatesEnabled(False)
         try:
             for k in range(n):
