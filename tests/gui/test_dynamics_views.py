@@ -131,7 +131,7 @@ def test_timeline_slider_views_a_stored_step_and_live_returns(make_view, small):
     assert view.live_button.isChecked() and view.label.text() == "live"
 
 
-def test_timeline_probabilities_have_one_point_per_stored_step(make_view, small):
+def test_timeline_probabilities_have_one_point_per_stored_step(make_view, small, qtbot):
     from mlpviz.gui.views.timeline import TimelineView
     view = make_view(TimelineView, 700, 250)
     session = view.session
@@ -139,6 +139,8 @@ def test_timeline_probabilities_have_one_point_per_stored_step(make_view, small)
     train_and_publish(session, trainer, 60)
     session.show_test_image(0)
     stored = trainer.timeline.steps()
+    qtbot.waitUntil(lambda: view.curves[0].getData()[0] is not None and len(view.curves[0].getData()[0]) == len(stored),
+                    timeout=3000)  # once the input has settled
     probs = view.probabilities()
     assert probs.shape == (len(stored), 10)
     np.testing.assert_allclose(probs.sum(axis=1), 1, rtol=1e-4)

@@ -6,7 +6,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
 from .. import style
@@ -16,6 +16,7 @@ from ..widgets.whatsthis import explain as explain_view
 from .base import View
 from .dynamics import layer_color
 
+SETTLE_MS = 150  # the input has stopped changing for this long: recompute its probabilities
 PROBABILITY_INTERVAL = 1.0  # seconds between two recomputations while new copies keep arriving
 
 
@@ -64,6 +65,8 @@ class TimelineView(View):
             "reading of your drawing changed as W ← W − η·∂L/∂W went on.</p>"), floating=False)
         row.addWidget(help_button)  # the strip's top-right corner holds the Live button
         session.viewedStepChanged.connect(self._viewed)
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS,
+                              timeout=lambda: self._update_probabilities(force=True))
         self.clear()
 
     def clear(self) -> None:
@@ -108,7 +111,8 @@ class TimelineView(View):
         self._x = None if x is None else np.asarray(x, np.float32).ravel()
         self._probs = {}
         self._dirty = True
-        self._update_probabilities(force=True)
+        # A forward pass per stored network: after the stroke, not at every move of the pen.
+        self._settle.start()
 
     def _update_probabilities(self, force: bool = False) -> None:
         now = time.monotonic()
