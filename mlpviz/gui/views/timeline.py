@@ -136,7 +136,8 @@ class TimelineView(View):
         for i, step in enumerate(self._steps):
             p = self._probs.get(step)
             if p is None:
-                p = self._probs[step] = self._timeline.model_at(step).predict_proba(self._x)[0]
+                with np.errstate(all="ignore"):  # a stored network that diverged reads nothing: NaN, no warning
+                    p = self._probs[step] = self._timeline.model_at(step).predict_proba(self._x)[0]
             out[i, :len(p)] = p[:10]
         return out
 
