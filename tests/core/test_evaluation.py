@@ -3,19 +3,15 @@ import numpy as np
 import pytest
 
 from mlpviz.core import evaluation as E
-from mlpviz.core.config import Config
 from mlpviz.core.data import scale_images
 from mlpviz.core.model import MLP
-from mlpviz.core.trainer import Trainer, evaluate
+from mlpviz.core.trainer import evaluate
 
 
 @pytest.fixture(scope="module")
-def trained(small):
-    """A network trained for two epochs on the small set, with its test evaluation."""
-    trainer = Trainer.from_config(Config(hidden=(32,), activation="relu", init="he", optimizer="adam",
-                                         lr=0.003, batch_size=100, seed=3), small, evaluate_epochs=False)
-    trainer.step(60)
-    return trainer.model, evaluate(trainer.model, small.x_test, small.y_test, keep_probabilities=True)
+def evaluated(trained, small):
+    """The shared trained network, with its test evaluation."""
+    return trained, evaluate(trained, small.x_test, small.y_test, keep_probabilities=True)
 
 
 def probs_of(rows):
@@ -28,16 +24,16 @@ def test_per_class_accuracy_is_the_diagonal_over_row_sums():
     assert np.isnan(E.per_class_accuracy(confusion)[2])  # no image of that class
 
 
-def test_per_class_accuracy_of_a_real_evaluation(trained, small):
-    _, ev = trained
+def test_per_class_accuracy_of_a_real_evaluation(evaluated, small):
+    _, ev = evaluated
     acc = E.per_class_accuracy(ev.confusion)
     for d in range(10):
         mine = small.y_test == d
         assert acc[d] == pytest.approx(np.mean(ev.predicted[mine] == d))
 
 
-def test_mistakes_are_exactly_the_misread_images_most_confident_first(trained, small):
-    _, ev = trained
+def test_mistakes_are_exactly_the_misread_images_most_confident_first(evaluated, small):
+    _, ev = evaluated
     idx = E.mistakes(ev.probabilities, small.y_test)
     assert set(idx) == set(np.flatnonzero(ev.predicted != small.y_test)) and len(idx) == len(set(idx))
     conf = ev.probabilities[idx].max(axis=1)
@@ -49,8 +45,8 @@ def test_mistakes_are_exactly_the_misread_images_most_confident_first(trained, s
     assert r["confidence"] == pytest.approx(ev.probabilities[r["index"], r["predicted"]])
 
 
-def test_a_confusion_cell_holds_its_count_of_images(trained, small):
-    _, ev = trained
+def test_a_confusion_cell_holds_its_count_of_images(evaluated, small):
+    _, ev = evaluated
     for t, p in [(2, 8), (4, 9), (3, 3)]:
         idx = E.cell(ev.probabilities, small.y_test, t, p)
         assert len(idx) == ev.confusion[t, p]
@@ -67,8 +63,8 @@ def test_coverage_on_a_hand_made_example():
     assert np.isnan(rows[3]["accuracy"])  # nothing answered
 
 
-def test_coverage_is_monotone_and_the_curve_ends_at_plain_accuracy(trained, small):
-    _, ev = trained
+def test_coverage_is_monotone_and_the_curve_ends_at_plain_accuracy(evaluated, small):
+    _, ev = evaluated
     rows = E.coverage(ev.probabilities, small.y_test)
     assert [r["threshold"] for r in rows] == list(E.COVERAGE_THRESHOLDS)
     cov = [r["coverage"] for r in rows]
@@ -118,8 +114,8 @@ def test_damage_rejects_bad_arguments():
         E.damage(np.zeros((1, 28, 28)), "noise", -1, np.random.default_rng())
 
 
-def test_robustness_starts_at_plain_accuracy_and_falls(trained, small):
-    model, _ = trained
+def test_robustness_starts_at_plain_accuracy_and_falls(evaluated, small):
+    model, _ = evaluated
     progress = []
     result = E.robustness(model, small.x_test, small.y_test, small.image_shape, n=500, progress=progress.append)
     plain = evaluate(model, small.x_test[:500], small.y_test[:500]).accuracy
@@ -133,26 +129,27 @@ def test_robustness_starts_at_plain_accuracy_and_falls(trained, small):
     assert again == result  # seeded: the same numbers every time
 
 
-def test_robustness_can_be_stopped(trained, small):
-    model, _ = trained
+def test_robustness_can_be_stopped(evaluated, small):
+    model, _ = evaluated
     calls = []
     stop = lambda: calls.append(1) or len(calls) > 3  # noqa: E731
     assert E.robustness(model, small.x_test, small.y_test, small.image_shape, n=100, should_stop=stop) is None
     assert len(calls) == 4
 
 
-def test_layer_activations_are_each_representation(trained, small):
-    model, _ = trained
+def test_layer_activations_are_each_representation(evaluated, small):
+    model, _ = evaluated
     x = small.x_test[:30]
     names = E.layer_names(model)
-    assert len(names) == 3 and names[0].startswith("input") and names[-1].startswith("output")
+    last = len(model.sizes) - 1  # input, each hidden layer, output
+    assert len(names) == last + 1 and names[0].startswith("input") and names[-1].startswith("output")
     np.testing.assert_allclose(E.layer_activations(model, x, 0), x / 255, rtol=1e-6)
     hidden = E.layer_activations(model, x, 1, chunk=7)
-    assert hidden.shape == (30, 32) and hidden.min() >= 0  # ReLU
-    out = E.layer_activations(model, x, 2)
+    assert hidden.shape == (30, model.sizes[1]) and hidden.min() >= 0  # ReLU
+    out = E.layer_activations(model, x, last)
     np.testing.assert_allclose(out, model.predict_proba(x / 255), rtol=1e-5, atol=1e-7)
     with pytest.raises(ValueError):
-        E.layer_activations(model, x, 3)
+        E.layer_activations(model, x, last + 1)
 
 
 def test_pca_finds_the_dominant_direction(rng):

@@ -4,8 +4,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from mlpviz.core import evaluation as E
-from mlpviz.core.config import Config
-from mlpviz.core.trainer import Trainer, evaluate
+from mlpviz.core.trainer import evaluate
 from mlpviz.gui import style
 from mlpviz.gui.session import Session
 from mlpviz.gui.views.evaluate import EvaluateView, confusion_rgb
@@ -13,11 +12,9 @@ from mlpviz.gui.worker import PAUSED, RUNNING, Snapshot
 
 
 @pytest.fixture(scope="module")
-def trained(small):
-    trainer = Trainer.from_config(Config(hidden=(32,), activation="relu", init="he", optimizer="adam",
-                                         lr=0.003, batch_size=100, seed=3), small, evaluate_epochs=False)
-    trainer.step(60)
-    return trainer.model, evaluate(trainer.model, small.x_test, small.y_test, keep_probabilities=True)
+def evaluated(trained, small):
+    """The shared trained network, with its test evaluation."""
+    return trained, evaluate(trained, small.x_test, small.y_test, keep_probabilities=True)
 
 
 def snapshot(model, evaluation, step=60, state=PAUSED, run_id=1):
@@ -53,8 +50,8 @@ def test_confusion_colours_show_the_share_of_each_row():
     assert (rgb[1] == 255).all()  # an empty row stays white
 
 
-def test_an_epoch_end_evaluation_fills_everything(qtbot, view, trained, small):
-    model, ev = trained
+def test_an_epoch_end_evaluation_fills_everything(qtbot, view, evaluated, small):
+    model, ev = evaluated
     view.session.publish(snapshot(model, ev, state=RUNNING))
     assert view.evaluation is ev
     assert view.count_items[3 * 10 + 5].toPlainText() == str(ev.confusion[3, 5])
@@ -66,12 +63,13 @@ def test_an_epoch_end_evaluation_fills_everything(qtbot, view, trained, small):
     xs, ys = view.robustness_curves["rotation"].getData()
     assert xs.tolist() == list(E.DEFAULT_LEVELS["rotation"]) and ys[0] > ys[-1]
     layer, coords, _ = view.projection
-    assert layer == 1 and coords.shape == (min(E.MAP_POINTS, len(small.y_test)), 2)
+    assert layer == len(model.sizes) - 2  # the last hidden layer
+    assert coords.shape == (min(E.MAP_POINTS, len(small.y_test)), 2)
     assert len(view.map_points.data) == len(coords)
 
 
-def test_the_same_evaluation_is_not_recomputed(qtbot, view, trained):
-    model, ev = trained
+def test_the_same_evaluation_is_not_recomputed(qtbot, view, evaluated):
+    model, ev = evaluated
     view.session.publish(snapshot(model, ev, state=RUNNING))
     wait_jobs(qtbot, view)
     first = view.robustness
@@ -79,8 +77,8 @@ def test_the_same_evaluation_is_not_recomputed(qtbot, view, trained):
     assert not view._job_timer.isActive() and not view.robustness_jobs.busy and view.robustness is first
 
 
-def test_clicking_a_confusion_cell_shows_exactly_its_images(qtbot, view, trained, small):
-    model, ev = trained
+def test_clicking_a_confusion_cell_shows_exactly_its_images(qtbot, view, evaluated, small):
+    model, ev = evaluated
     view.session.publish(snapshot(model, ev))
     true, pred = np.unravel_index(np.argmax(ev.confusion - np.diag(np.diag(ev.confusion))), ev.confusion.shape)
     vb = view.confusion_plot.getPlotItem().vb
@@ -98,8 +96,8 @@ def test_clicking_a_confusion_cell_shows_exactly_its_images(qtbot, view, trained
     assert view.cell is None and len(view.gallery.indices()) == min(200, ev.confusion.sum() - np.trace(ev.confusion))
 
 
-def test_clicking_a_thumbnail_makes_it_the_input(qtbot, view, trained, small):
-    model, ev = trained
+def test_clicking_a_thumbnail_makes_it_the_input(qtbot, view, evaluated, small):
+    model, ev = evaluated
     view.session.publish(snapshot(model, ev))
     inputs = []
     view.session.inputChanged.connect(lambda x, source: inputs.append((x, source)))
@@ -111,8 +109,8 @@ def test_clicking_a_thumbnail_makes_it_the_input(qtbot, view, trained, small):
     np.testing.assert_allclose(inputs[0][0], small.x_test[index] / 255, rtol=1e-6)
 
 
-def test_map_hover_and_click(qtbot, view, trained, small):
-    model, ev = trained
+def test_map_hover_and_click(qtbot, view, evaluated, small):
+    model, ev = evaluated
     view.session.publish(snapshot(model, ev))
     wait_jobs(qtbot, view)
     spot = view.map_points.points()[5]
@@ -124,8 +122,8 @@ def test_map_hover_and_click(qtbot, view, trained, small):
     assert inputs == [f"Test image 5 (label {small.y_test[5]})"]
 
 
-def test_threshold_slider_moves_the_point_on_the_curve(view, trained, small):
-    model, ev = trained
+def test_threshold_slider_moves_the_point_on_the_curve(view, evaluated, small):
+    model, ev = evaluated
     view.session.publish(snapshot(model, ev))
     view.threshold.setValue(90)
     row = E.coverage(ev.probabilities, small.y_test, (0.9,))[0]
@@ -134,8 +132,8 @@ def test_threshold_slider_moves_the_point_on_the_curve(view, trained, small):
     assert f"{row['coverage']:.1%}" in view.threshold_label.text()
 
 
-def test_robustness_preview_and_using_it(qtbot, view, trained):
-    model, ev = trained
+def test_robustness_preview_and_using_it(qtbot, view, evaluated):
+    model, ev = evaluated
     view.session.publish(snapshot(model, ev))
     view.preview_damage("rotation", 3)
     assert "rotation 30" in view.preview_label.text()
@@ -145,8 +143,8 @@ def test_robustness_preview_and_using_it(qtbot, view, trained):
     assert inputs == ["Test image 0, rotation 30"]
 
 
-def test_a_paused_network_without_an_evaluation_is_evaluated_off_the_gui_thread(qtbot, view, trained, small):
-    model, ev = trained
+def test_a_paused_network_without_an_evaluation_is_evaluated_off_the_gui_thread(qtbot, view, evaluated, small):
+    model, ev = evaluated
     view.session.publish(snapshot(model, None, state=RUNNING))
     assert not view.evaluator.busy and view.evaluation is None  # training: wait for the epoch end
     view.session.publish(snapshot(model, None, state=PAUSED))
@@ -155,15 +153,15 @@ def test_a_paused_network_without_an_evaluation_is_evaluated_off_the_gui_thread(
     np.testing.assert_array_equal(view.evaluation.confusion, ev.confusion)
 
 
-def test_a_new_run_clears_the_view(qtbot, view, trained):
-    model, ev = trained
+def test_a_new_run_clears_the_view(qtbot, view, evaluated):
+    model, ev = evaluated
     view.session.publish(snapshot(model, ev))
     view.session.publish(snapshot(model, None, run_id=2, state=RUNNING))
     assert view.evaluation is None and view.gallery.count() == 0 and not view._job_timer.isActive()
 
 
-def test_shutdown_stops_running_jobs(qtbot, view, trained):
-    model, ev = trained
+def test_shutdown_stops_running_jobs(qtbot, view, evaluated):
+    model, ev = evaluated
     view.session.publish(snapshot(model, ev))
     view._job_timer.stop()
     view._start_projection()
@@ -174,10 +172,10 @@ def test_shutdown_stops_running_jobs(qtbot, view, trained):
     assert not view.robustness_jobs.busy and not view.projection_jobs.busy
 
 
-def test_refreshes_do_not_grow_the_map_symbol_cache(qtbot, view, trained, small):
+def test_refreshes_do_not_grow_the_map_symbol_cache(qtbot, view, evaluated, small):
     # The scatter plot caches one rendered symbol per pen/brush object: new ones at every epoch
     # would grow it (and the memory) without end.
-    model, ev = trained
+    model, ev = evaluated
     view.session.publish(snapshot(model, ev, state=RUNNING))
     wait_jobs(qtbot, view)
     cached = len(view.map_points.fragmentAtlas)
@@ -189,7 +187,7 @@ def test_refreshes_do_not_grow_the_map_symbol_cache(qtbot, view, trained, small)
     assert 0 < cached == len(view.map_points.fragmentAtlas)
 
 
-def test_the_korean_view_shows_no_english(qtbot, tmp_path, monkeypatch, small, trained):
+def test_the_korean_view_shows_no_english(qtbot, tmp_path, monkeypatch, small, evaluated):
     """Every text of a filled view (status, galleries, threshold, map, robustness, previews) reads Korean."""
     from test_translation import HANGUL, untranslated, visible_texts
 
@@ -206,7 +204,7 @@ def test_the_korean_view_shows_no_english(qtbot, tmp_path, monkeypatch, small, t
         qtbot.addWidget(v)
         v.resize(1400, 800)
         v.show()
-        model, ev = trained
+        model, ev = evaluated
         session.publish(snapshot(model, ev))
         wait_jobs(qtbot, v)
         v._hover_map(v.map_points, [v.map_points.points()[5]], None)
