@@ -517,6 +517,10 @@
         <translation>초당 %1스텝</translation>
     </message>
     <message>
+        <source>%1 is not possible here: the field takes %2 to %3, so it keeps %4</source>
+        <translation>%1은(는) 쓸 수 없습니다: 이 칸은 %2부터 %3까지 받으므로 %4을(를) 그대로 둡니다</translation>
+    </message>
+    <message>
         <source>%1 steps</source>
         <translation>%1스텝</translation>
     </message>

@@ -176,3 +176,20 @@ def test_batch_size_momentum_and_dropout_change_while_the_network_trains_on(qtbo
     import pyqtgraph as pg
     marks = [i for i in window.curves.loss_plot.plotItem.items if isinstance(i, pg.InfiniteLine)]
     assert len(marks) >= 3  # each change is marked on the curves
+
+
+def test_a_number_typed_out_of_range_is_named_not_quietly_replaced(qtbot, window):
+    field = window.controls.train_limit
+    field.setFocus()
+    field.lineEdit().selectAll()
+    qtbot.keyClicks(field.lineEdit(), "10")
+    qtbot.keyClick(field.lineEdit(), Qt.Key.Key_Return)
+    assert field.value() == 3000  # the last good value stays...
+    assert "10 is not possible" in window.last_notice and "100" in window.last_notice  # ...and the user is told
+    window.last_notice = ""
+    lr = window.controls.lr
+    lr.setFocus()
+    lr.lineEdit().selectAll()
+    qtbot.keyClicks(lr.lineEdit(), "0.05")
+    qtbot.keyClick(lr.lineEdit(), Qt.Key.Key_Return)
+    assert lr.value() == pytest.approx(0.05) and window.last_notice == ""  # a good value, shown with more decimals

@@ -8,6 +8,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -213,7 +214,11 @@ class ControlPanel(QWidget):
         for name in COMBOS:
             getattr(self, name).currentIndexChanged.connect(lambda _, n=name: self._edited(n))
         for name in (*NUMBERS, "train_limit", "epochs"):
-            getattr(self, name).valueChanged.connect(lambda _, n=name: self._edited(n))
+            spin = getattr(self, name)
+            spin.valueChanged.connect(lambda _, n=name: self._edited(n))
+            # Qt quietly puts back the last value when typed text is out of range: say so instead.
+            spin.lineEdit().textEdited.connect(lambda text, s=spin: s.setProperty("typed", text))
+            spin.editingFinished.connect(lambda s=spin: self._typed_out_of_range(s))
 
     def _explain(self) -> None:
         """What's This texts (Shift+F1) for the settings that a formula explains best."""
@@ -359,6 +364,13 @@ class ControlPanel(QWidget):
         """Fields that mean something for these settings only."""
         self.init_std.setEnabled(config.init == "normal")
         self.momentum.setEnabled(config.optimizer == "momentum")
+
+    def _typed_out_of_range(self, spin) -> None:
+        typed, _ = spin.property("typed"), spin.setProperty("typed", None)
+        if typed and spin.validate(typed, len(typed))[0] != QValidator.State.Acceptable:
+            self.rejected.emit(arg(self.tr("%1 is not possible here: the field takes %2 to %3, so it keeps %4"),
+                                   typed.strip(), spin.textFromValue(spin.minimum()),
+                                   spin.textFromValue(spin.maximum()), spin.text()))
 
     def _show_preset(self, config: Config) -> None:
         match = [key for key, p in PRESETS.items() if p == config]
