@@ -90,9 +90,7 @@ def gui(model, data, refreshes: int) -> None:
     updates, gaps, idle = [], [], []
     for k in range(refreshes + 1):  # the first refresh lays the view out: reported apart
         ev = evaluate(model, data.x_test, data.y_test, keep_probabilities=True)
-        snap = Snapshot(step=k, epoch_progress=k, steps_per_epoch=1, loss_start=0, losses=np.zeros(0, np.float32),
-                        epochs=(), probes=np.zeros((0, 3)), model=model.copy(), lr=0.001, samples_per_second=0.0,
-                        train_seconds=0.0, state=RUNNING, run_id=1, evaluation=ev)
+        snap = Snapshot.of(model.copy(), step=k, epoch_progress=k, lr=0.001, state=RUNNING, run_id=1, evaluation=ev)
 
         def refresh(snap=snap):
             t = time.perf_counter()
