@@ -3,18 +3,12 @@ import numpy as np
 import pytest
 
 from mlpviz.core.config import PRESETS, Config
-from mlpviz.gui.session import Session
 from mlpviz.gui.views.data import DataView
 
 
 @pytest.fixture
-def view(qtbot, small):
-    session = Session()
-    session.set_data(small)
-    v = DataView(session)
-    qtbot.addWidget(v)
-    v.show()
-    return v
+def view(make_view):
+    return make_view(DataView, 640, 480)
 
 
 def test_shows_the_dataset(view, small):

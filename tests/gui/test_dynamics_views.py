@@ -209,17 +209,13 @@ def test_runs_export_csv_and_images(make_view, small, tmp_path, monkeypatch):
     assert (tmp_path / "plots.svg").read_text().lstrip().startswith("<?xml")
 
 
-def test_the_timeline_keeps_the_input_when_a_run_starts(qtbot, small):
+def test_the_timeline_keeps_the_input_when_a_run_starts(make_view, small):
     from mlpviz.core.config import PRESETS
     from mlpviz.core.trainer import Trainer
-    from mlpviz.gui.session import Session
     from mlpviz.gui.views.timeline import TimelineView
     from mlpviz.gui.worker import Snapshot
-    session = Session()
-    session.set_data(small)
-    view = TimelineView(session)
-    qtbot.addWidget(view)
-    view.show()
+    view = make_view(TimelineView, 700, 250)
+    session = view.session
     session.show_test_image(0)  # the input comes first, the run's first snapshot after it
     trainer = Trainer.from_config(PRESETS["fast"].replace(hidden=(32,)), small, evaluate_epochs=False)
     trainer.step(20)

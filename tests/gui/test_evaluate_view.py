@@ -5,8 +5,6 @@ from PySide6.QtCore import QPointF, Qt
 
 from mlpviz.core import evaluation as E
 from mlpviz.core.trainer import evaluate
-from mlpviz.gui import style
-from mlpviz.gui.session import Session
 from mlpviz.gui.views.evaluate import EvaluateView, confusion_rgb
 from mlpviz.gui.worker import PAUSED, RUNNING, Snapshot
 
@@ -18,22 +16,13 @@ def evaluated(trained, small):
 
 
 def snapshot(model, evaluation, step=60, state=PAUSED, run_id=1):
-    return Snapshot(step=step, epoch_progress=step / 30, steps_per_epoch=30, series_start=0,
-                    series={"loss": np.zeros(0, np.float32)}, epochs=(), probes=np.zeros((0, 3)), model=model.copy(),
-                    lr=0.003, samples_per_second=0.0, train_seconds=0.0, state=state, run_id=run_id,
-                    evaluation=evaluation)
+    return Snapshot.of(model.copy(), step=step, epoch_progress=step / 30, steps_per_epoch=30, lr=0.003,
+                       state=state, run_id=run_id, evaluation=evaluation)
 
 
 @pytest.fixture
-def view(qtbot, small):
-    style.configure()
-    session = Session()
-    session.set_data(small)
-    v = EvaluateView(session)
-    qtbot.addWidget(v)
-    v.resize(1400, 800)
-    v.show()
-    qtbot.waitExposed(v)
+def view(make_view):
+    v = make_view(EvaluateView, 1400, 800)
     yield v
     assert v.shutdown()
 
@@ -187,7 +176,7 @@ def test_refreshes_do_not_grow_the_map_symbol_cache(qtbot, view, evaluated, smal
     assert 0 < cached == len(view.map_points.fragmentAtlas)
 
 
-def test_the_korean_view_shows_no_english(qtbot, tmp_path, monkeypatch, small, evaluated):
+def test_the_korean_view_shows_no_english(qtbot, tmp_path, monkeypatch, make_view, evaluated):
     """Every text of a filled view (status, galleries, threshold, map, robustness, previews) reads Korean."""
     from test_translation import HANGUL, untranslated, visible_texts
 
@@ -197,15 +186,9 @@ def test_the_korean_view_shows_no_english(qtbot, tmp_path, monkeypatch, small, e
     monkeypatch.setattr(translation, "_cache", lambda: tmp_path / "cache")
     assert translation.install("ko")
     try:
-        style.configure()
-        session = Session()
-        session.set_data(small)
-        v = EvaluateView(session)
-        qtbot.addWidget(v)
-        v.resize(1400, 800)
-        v.show()
+        v = make_view(EvaluateView, 1400, 800)  # made after the translator: its texts are Korean
         model, ev = evaluated
-        session.publish(snapshot(model, ev))
+        v.session.publish(snapshot(model, ev))
         wait_jobs(qtbot, v)
         v._hover_map(v.map_points, [v.map_points.points()[5]], None)
         v.preview_damage("rotation", 3)
