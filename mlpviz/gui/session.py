@@ -12,7 +12,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from ..core.config import Config
-from ..core.data import Dataset
+from ..core.data import Dataset, scale_images
 from ..core.trainer import EpochRecord, GrowingBuffer
 from .i18n import arg
 from .worker import Snapshot
@@ -131,7 +131,6 @@ class Session(QObject):
 
     def test_image(self, index: int) -> tuple[np.ndarray, str]:
         """Test image `index` as an input (n_in,) in [0, 1], with its description."""
-        from ..core.data import scale_images
         x = scale_images(self.data.x_test[index])
         return x, arg(self.tr("Test image %1 (label %2)"), index, int(self.data.y_test[index]))
 

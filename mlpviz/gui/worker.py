@@ -1,7 +1,7 @@
 """The training thread and how the GUI talks to it.
 
 The worker's loop runs inside one slot, so it never returns to its thread's event loop: pause,
-step, stop and learning-rate changes are plain thread-safe requests that the loop reads between
+step, stop and setting changes are plain thread-safe requests that the loop reads between
 two mini-batches. A paused loop blocks on an Event. Results travel the other way as copied
 snapshots through a one-slot mailbox that a GUI timer drains; signals carry only lifecycle
 changes.
@@ -107,7 +107,6 @@ class _Requests:
     budget: int = 0  # single steps still to take while paused
     to_epoch_end: bool = False  # a budget of the steps left in this epoch, counted by the loop
     stop: bool = False
-    lr: float | None = None
     trainer: Trainer | None = None
     planned_steps: int = 0
     steps_per_second: float | None = None  # None: full speed
@@ -175,9 +174,6 @@ class TrainingWorker(QObject):
         self._interrupt.set()
         self._request(stop=True, running=False)
 
-    def set_lr(self, lr: float) -> None:
-        self._request(lr=lr, publish=True)
-
     def change(self, name: str, value) -> None:
         """Change a setting of the run (lr, momentum, weight_decay, schedule, batch_size,
         dropout, shift) from the next step on; Trainer.set_<name> checks it."""
@@ -213,9 +209,6 @@ class TrainingWorker(QObject):
                 if req.trainer is not None:
                     self._adopt(req.trainer, req.planned_steps)
                     req.trainer = None
-                if req.lr is not None and self._trainer is not None:
-                    self._trainer.set_lr(req.lr)  # the base rate: a schedule scales it
-                    req.lr = None
                 changes, req.changes = req.changes, []
                 if req.to_epoch_end and self._trainer is not None:
                     req.budget = self._trainer.steps_to_epoch_end

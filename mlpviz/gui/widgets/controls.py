@@ -207,7 +207,6 @@ class ControlPanel(QWidget):
 
         self._explain()
         self._good = PRESETS["course"]
-        self._train_max = 60000
         self.set_config(PRESETS["course"], 60000)
         self.preset.currentIndexChanged.connect(self._preset_chosen)
         self.hidden.editingFinished.connect(lambda: self._edited("hidden"))
@@ -292,7 +291,6 @@ class ControlPanel(QWidget):
     def set_dataset(self, name: str, shape: tuple[int, int], n_train: int) -> None:
         """Show the dataset in use and bound the training-image count by its size."""
         self.dataset.setText(f"{name} ({shape[0]}x{shape[1]})")
-        self._train_max = n_train
         with self._silence():
             self.train_limit.setMaximum(n_train)
         self.train_limit.setToolTip(arg(self.tr("How many training images to use (the first N): from %1 to %2."),
