@@ -5,7 +5,7 @@ import math
 import re
 from dataclasses import asdict, dataclass, fields, replace
 
-from .augment import AUGMENTS
+from .augment import AUGMENTS, Augmenter
 from .layers import ACTIVATIONS
 from .losses import LOSSES
 from .model import INITS
@@ -123,13 +123,13 @@ class Config:
     # 1 ± scale and a move within ±translate pixels; thickness makes strokes up to that many pixels
     # thinner or thicker; elastic is Simard's distortion (alpha: pixels, sigma: smoothness).
     augment: tuple[str, ...] = ()
-    rotation: float = 15.0
-    shear: float = 15.0
-    scale: float = 0.2
-    translate: float = 2.0
-    thickness: float = 1.0
-    elastic_alpha: float = 34.0
-    elastic_sigma: float = 4.0
+    rotation: float = Augmenter.rotation  # the strengths' defaults are the augmenter's own
+    shear: float = Augmenter.shear
+    scale: float = Augmenter.scale
+    translate: float = Augmenter.translate
+    thickness: float = Augmenter.thickness
+    elastic_alpha: float = Augmenter.elastic_alpha
+    elastic_sigma: float = Augmenter.elastic_sigma
     batch_size: int = 100
     epochs: float | None = None  # exactly one of epochs and steps is set
     steps: int | None = 50_000
