@@ -68,8 +68,9 @@ class Activation:
         """Overwrites z with f(z) and returns it."""
         raise NotImplementedError
 
-    def backward(self, a: np.ndarray, da: np.ndarray) -> np.ndarray:
-        """Overwrites da with da * f'(z), with f'(z) written in terms of a = f(z)."""
+    def backward(self, a: np.ndarray, da: np.ndarray, live: np.ndarray | None = None) -> np.ndarray:
+        """Overwrites da with da * f'(z), with f'(z) written in terms of a = f(z). live: what
+        liveness(a) returned, if the caller has it (for sigmoid and tanh it is f'(z) itself)."""
         raise NotImplementedError
 
     def liveness(self, a: np.ndarray, out: np.ndarray) -> np.ndarray:
@@ -94,9 +95,8 @@ class Sigmoid(Activation):
         z += half
         return z
 
-    def backward(self, a, da):
-        da *= a
-        da -= da * a  # da * a * (1 - a)
+    def backward(self, a, da, live=None):
+        da *= self.liveness(a, np.empty_like(a)) if live is None else live  # da * a * (1 - a)
         return da
 
     def liveness(self, a, out):
@@ -112,8 +112,8 @@ class Tanh(Activation):
     def forward(self, z):
         return np.tanh(z, out=z)
 
-    def backward(self, a, da):
-        da -= da * a * a  # da * (1 - a^2)
+    def backward(self, a, da, live=None):
+        da *= self.liveness(a, np.empty_like(a)) if live is None else live  # da * (1 - a^2)
         return da
 
     def liveness(self, a, out):
@@ -129,7 +129,7 @@ class ReLU(Activation):
     def forward(self, z):
         return np.maximum(z, 0, out=z)
 
-    def backward(self, a, da):
+    def backward(self, a, da, live=None):
         da *= a > 0
         return da
 
@@ -148,7 +148,7 @@ class LeakyReLU(Activation):
     def forward(self, z):
         return np.maximum(z, z * self.slope, out=z)
 
-    def backward(self, a, da):
+    def backward(self, a, da, live=None):
         da *= np.where(a > 0, 1, self.slope).astype(da.dtype, copy=False)
         return da
 

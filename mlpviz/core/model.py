@@ -96,12 +96,14 @@ class MLP:
 
     def backward(self, acts: list[np.ndarray], y: np.ndarray,
                  deltas: list[np.ndarray] | None = None, x_scale: float = 1.0,
-                 masks: list[np.ndarray] | None = None, dropped: list[np.ndarray] | None = None) -> None:
+                 masks: list[np.ndarray] | None = None, dropped: list[np.ndarray] | None = None,
+                 lives: list[np.ndarray] | None = None) -> None:
         """Backpropagation: fill every layer's dW, db from forward(keep=True) outputs.
 
         Overwrites acts[-1] (the probabilities) with dL/dz of the output layer.
         deltas: preallocated dL/da buffers for the hidden layers. masks, dropped: as given to
-        forward() (dropped may be None: the masked outputs are then recomputed).
+        forward() (dropped may be None: the masked outputs are then recomputed). lives: the
+        activation's liveness of each hidden output, if already computed (see train_batch).
         """
         d = self.loss.gradient(acts[-1], y)
         for i in range(len(self.layers) - 1, -1, -1):
@@ -113,30 +115,36 @@ class MLP:
             if i > 0:
                 if masks is not None:
                     da *= masks[i - 1]  # a dropped unit passed nothing on, so it gets no gradient
-                d = self.activation.backward(acts[i], da)
+                d = self.activation.backward(acts[i], da, None if lives is None else lives[i - 1])
 
     def train_batch(self, x: np.ndarray, y: np.ndarray, x_scale: float = 1.0,
                     masks: list[np.ndarray] | None = None,
-                    on_forward: Callable[[list[np.ndarray]], None] | None = None) -> float:
+                    on_forward: Callable[[list[np.ndarray], list[np.ndarray]], None] | None = None) -> float:
         """Forward and backward on one batch of inputs x_scale * x; returns its loss and leaves
-        the gradients in the layers. masks: dropout, as for forward(). on_forward(acts) is
-        called between the passes, while acts [x, a1, ..., p] still hold the probabilities.
+        the gradients in the layers. masks: dropout, as for forward(). on_forward(acts, lives)
+        is called between the passes, while acts [x, a1, ..., p] still hold the probabilities;
+        lives [g1, ...] are the activation's liveness of each hidden output, which for sigmoid
+        and tanh is the derivative that backpropagation multiplies by, computed once for both.
 
         Reuses per-batch-size scratch arrays, so steady-state training allocates almost nothing.
         """
         if len(x) not in self._scratch:
             B = len(x)
+            hidden = self.sizes[1:-1]
             self._scratch[B] = ([np.empty((B, n), self.dtype) for n in (*self.sizes[1:], self.sizes[-1])],
-                                [np.empty((B, n), self.dtype) for n in self.sizes[1:-1]], [])
-        outs, deltas, dropped = self._scratch[len(x)]
+                                [np.empty((B, n), self.dtype) for n in hidden], [],
+                                [np.empty((B, n), self.dtype) for n in hidden])
+        outs, deltas, dropped, live_outs = self._scratch[len(x)]
         if masks is not None and not dropped:  # the masked outputs, only once dropout is used
             dropped.extend(np.empty_like(a) for a in outs[:-2])
         acts = self.forward(x, keep=True, outs=outs, x_scale=x_scale, masks=masks, dropped=dropped)
+        liveness = self.activation.liveness
+        lives = [liveness(a, out) for a, out in zip(acts[1:-1], live_outs)]
         if on_forward is not None:
-            on_forward(acts)
+            on_forward(acts, lives)
         value = self.loss.value(acts[-1], y)
         if math.isfinite(value):
-            self.backward(acts, y, deltas, x_scale, masks, dropped)
+            self.backward(acts, y, deltas, x_scale, masks, dropped, lives)
         return value
 
     def release_scratch(self) -> None:

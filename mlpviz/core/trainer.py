@@ -171,8 +171,8 @@ class Trainer:
         self.train_seconds = 0.0
         self.samples_seen = 0
         self.losses = GrowingBuffer()
-        # Per-step series, row i for step i + 1 (see the class docstring).
-        self.series: dict[str, GrowingBuffer] = {
+        # Per-step series, row i for step i + 1 (see the class docstring and `series`).
+        self._series: dict[str, GrowingBuffer] = {
             "loss": self.losses, "lr": GrowingBuffer(dtype=np.float64),
             "epoch": GrowingBuffer(dtype=np.float64)}
         self.stats: StepStatistics | None = None
@@ -228,6 +228,13 @@ class Trainer:
             self.timeline = Timeline()
             self.timeline.offer(self.step_count, self.model)
 
+    @property
+    def series(self) -> dict[str, GrowingBuffer]:
+        """The per-step series (see the class docstring), complete up to the last step."""
+        if self.stats is not None:
+            self.stats.flush()
+        return self._series
+
     # Settings that may change between steps ------------------------------------------------
 
     @property
@@ -241,6 +248,7 @@ class Trainer:
     def statistics(self, on: bool) -> None:
         if not on:
             if self.stats is not None:
+                self.stats.flush()
                 self._idle_stats, self.stats = self.stats, None
         elif self.stats is None:
             for name in STATISTICS:
@@ -385,7 +393,7 @@ class Trainer:
         """
         loss = math.nan
         n_train = len(self.data.y_train)
-        stats, series = self.stats, self.series
+        stats, series = self.stats, self._series
         # Overflow is reported through the loss (Diverged), not as NumPy warnings.
         with np.errstate(over="ignore", invalid="ignore"):
             for _ in range(n):
@@ -409,7 +417,7 @@ class Trainer:
                                               on_forward=None if stats is None else stats.observe_activity)
                 self.divergence.check(self.step_count + 1, loss)
                 if stats is not None:
-                    stats.before_update(self.model, self.optimizer)
+                    stats.before_update(self.optimizer)
                 for hook in self.hooks:
                     hook(self, idx, x, y)
                 lr = self.optimizer.lr
