@@ -55,10 +55,11 @@ class StepStatistics:
     summed over the batch with one BLAS product; a unit whose sum reaches B times its threshold
     is active on some example, and only the other units, rare in a healthy network, are checked
     example by example. Gradient norms: for plain SGD, from the norm of the update (lr * dW),
-    which the optimizer takes while the change is in cache. Weight norms: recomputed only when the updates since their last computation add up
-    to more than WEIGHT_NORM_TOLERANCE of them; by the triangle inequality the norm cannot have
-    moved further, so update_ratio stays within that tolerance of the exact ratio. The model's
-    W and dW arrays are updated in place, never replaced, so flat views of them are made once.
+    which the optimizer takes while the change is in cache. Weight norms: recomputed only when
+    the updates since their last computation add up to more than WEIGHT_NORM_TOLERANCE of them;
+    by the triangle inequality the norm cannot have moved further, so update_ratio stays within
+    that tolerance of the exact ratio. The model's W and dW arrays are updated in place, never
+    replaced, so flat views of them are made once.
     """
 
     WEIGHT_NORM_TOLERANCE = 0.02  # update_ratio within 2%: a hair on its log-scale plot

@@ -52,7 +52,8 @@ def test_norms_and_update_ratios_match_a_direct_computation(small):
         for _ in range(5):
             t.step()
             grads, before = seen[-1]
-            np.testing.assert_allclose(t.series["grad_norm"].view()[-1], grads, rtol=1e-5 if dtype == "float64" else 1e-4)
+            rtol = 1e-5 if dtype == "float64" else 1e-4
+            np.testing.assert_allclose(t.series["grad_norm"].view()[-1], grads, rtol=rtol)
             exact = [np.linalg.norm(layer.W - w) / np.linalg.norm(w) for layer, w in zip(t.model.layers, before)]
             # Within the documented tolerance of the weight norm, usually far closer.
             np.testing.assert_allclose(t.series["update_ratio"].view()[-1], exact,
@@ -215,7 +216,7 @@ def test_rows_kept_between_flushes_reach_the_series_in_order(small):
     t = Trainer.from_config(Config(hidden=(20,), batch_size=10, steps=1000), small, evaluate_epochs=False,
                             timeline=False)
     per_step = []
-    t.hooks.append(lambda trainer, idx, x, y: per_step.append([np.linalg.norm(layer.dW) for layer in trainer.model.layers]))
+    t.hooks.append(lambda trainer, idx, x, y: per_step.append([np.linalg.norm(lay.dW) for lay in trainer.model.layers]))
     t.step(StepStatistics.BLOCK_ROWS + 7)  # one block handed over when it filled, 7 rows waiting
     assert len(t.series["grad_norm"]) == t.step_count == StepStatistics.BLOCK_ROWS + 7
     t.step(5)
