@@ -72,7 +72,9 @@ def gui(model, data, refreshes: int) -> None:
     view = EvaluateView(session)
     view.resize(1600, 900)
     view.show()
-    app.processEvents()
+    settle = QEventLoop()  # the view's own first layout and paint are not part of a refresh
+    QTimer.singleShot(500, settle.quit)
+    settle.exec()
     ticks: list[float] = []
     probe = QTimer()
     probe.setInterval(5)

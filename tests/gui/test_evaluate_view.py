@@ -27,6 +27,12 @@ def view(make_view):
     assert v.shutdown()
 
 
+def publish(qtbot, view, snap) -> None:
+    """Publish and let the refresh finish its second turn (the gallery, the coverage)."""
+    view.session.publish(snap)
+    qtbot.waitUntil(lambda: not view._rest_timer.isActive(), timeout=2000)
+
+
 def wait_jobs(qtbot, view):
     qtbot.waitUntil(lambda: view.robustness is not None and view.projection is not None, timeout=20000)
 
@@ -41,7 +47,7 @@ def test_confusion_colours_show_the_share_of_each_row():
 
 def test_an_epoch_end_evaluation_fills_everything(qtbot, view, evaluated, small):
     model, ev = evaluated
-    view.session.publish(snapshot(model, ev, state=RUNNING))
+    publish(qtbot, view, snapshot(model, ev, state=RUNNING))
     assert view.evaluation is ev
     assert view.count_items[3 * 10 + 5].toPlainText() == str(ev.confusion[3, 5])
     assert view.row_items[7].toPlainText() == f"{E.per_class_accuracy(ev.confusion)[7]:.1%}"
@@ -59,16 +65,16 @@ def test_an_epoch_end_evaluation_fills_everything(qtbot, view, evaluated, small)
 
 def test_the_same_evaluation_is_not_recomputed(qtbot, view, evaluated):
     model, ev = evaluated
-    view.session.publish(snapshot(model, ev, state=RUNNING))
+    publish(qtbot, view, snapshot(model, ev, state=RUNNING))
     wait_jobs(qtbot, view)
     first = view.robustness
-    view.session.publish(snapshot(model, ev, step=61, state=RUNNING))  # a later snapshot, same epoch
+    publish(qtbot, view, snapshot(model, ev, step=61, state=RUNNING))  # a later snapshot, same epoch
     assert not view._job_timer.isActive() and not view.robustness_jobs.busy and view.robustness is first
 
 
 def test_clicking_a_confusion_cell_shows_exactly_its_images(qtbot, view, evaluated, small):
     model, ev = evaluated
-    view.session.publish(snapshot(model, ev))
+    publish(qtbot, view, snapshot(model, ev))
     true, pred = np.unravel_index(np.argmax(ev.confusion - np.diag(np.diag(ev.confusion))), ev.confusion.shape)
     vb = view.confusion_plot.getPlotItem().vb
     scene_pos = vb.mapViewToScene(QPointF(pred + 0.5, true + 0.5))
@@ -87,7 +93,7 @@ def test_clicking_a_confusion_cell_shows_exactly_its_images(qtbot, view, evaluat
 
 def test_clicking_a_thumbnail_makes_it_the_input(qtbot, view, evaluated, small):
     model, ev = evaluated
-    view.session.publish(snapshot(model, ev))
+    publish(qtbot, view, snapshot(model, ev))
     inputs = []
     view.session.inputChanged.connect(lambda x, source: inputs.append((x, source)))
     item = view.gallery.item(2)
@@ -100,7 +106,7 @@ def test_clicking_a_thumbnail_makes_it_the_input(qtbot, view, evaluated, small):
 
 def test_map_hover_and_click(qtbot, view, evaluated, small):
     model, ev = evaluated
-    view.session.publish(snapshot(model, ev))
+    publish(qtbot, view, snapshot(model, ev))
     wait_jobs(qtbot, view)
     spot = view.map_points.points()[5]
     view._hover_map(view.map_points, [spot], None)
@@ -111,9 +117,9 @@ def test_map_hover_and_click(qtbot, view, evaluated, small):
     assert inputs == [f"Test image 5 (label {small.y_test[5]})"]
 
 
-def test_threshold_slider_moves_the_point_on_the_curve(view, evaluated, small):
+def test_threshold_slider_moves_the_point_on_the_curve(qtbot, view, evaluated, small):
     model, ev = evaluated
-    view.session.publish(snapshot(model, ev))
+    publish(qtbot, view, snapshot(model, ev))
     view.threshold.setValue(90)
     row = E.coverage(ev.probabilities, small.y_test, (0.9,))[0]
     xs, ys = view.coverage_point.getData()
@@ -123,7 +129,7 @@ def test_threshold_slider_moves_the_point_on_the_curve(view, evaluated, small):
 
 def test_robustness_preview_and_using_it(qtbot, view, evaluated):
     model, ev = evaluated
-    view.session.publish(snapshot(model, ev))
+    publish(qtbot, view, snapshot(model, ev))
     view.preview_damage("rotation", 3)
     assert "rotation 30" in view.preview_label.text()
     inputs = []
@@ -134,9 +140,9 @@ def test_robustness_preview_and_using_it(qtbot, view, evaluated):
 
 def test_a_paused_network_without_an_evaluation_is_evaluated_off_the_gui_thread(qtbot, view, evaluated, small):
     model, ev = evaluated
-    view.session.publish(snapshot(model, None, state=RUNNING))
+    publish(qtbot, view, snapshot(model, None, state=RUNNING))
     assert not view.evaluator.busy and view.evaluation is None  # training: wait for the epoch end
-    view.session.publish(snapshot(model, None, state=PAUSED))
+    publish(qtbot, view, snapshot(model, None, state=PAUSED))
     assert view.evaluator.busy
     qtbot.waitUntil(lambda: view.evaluation is not None, timeout=10000)
     np.testing.assert_array_equal(view.evaluation.confusion, ev.confusion)
@@ -144,14 +150,14 @@ def test_a_paused_network_without_an_evaluation_is_evaluated_off_the_gui_thread(
 
 def test_a_new_run_clears_the_view(qtbot, view, evaluated):
     model, ev = evaluated
-    view.session.publish(snapshot(model, ev))
-    view.session.publish(snapshot(model, None, run_id=2, state=RUNNING))
+    publish(qtbot, view, snapshot(model, ev))
+    publish(qtbot, view, snapshot(model, None, run_id=2, state=RUNNING))
     assert view.evaluation is None and view.gallery.count() == 0 and not view._job_timer.isActive()
 
 
 def test_shutdown_stops_running_jobs(qtbot, view, evaluated):
     model, ev = evaluated
-    view.session.publish(snapshot(model, ev))
+    publish(qtbot, view, snapshot(model, ev))
     view._job_timer.stop()
     view._start_projection()
     view._robustness_due = True
@@ -165,13 +171,13 @@ def test_refreshes_do_not_grow_the_map_symbol_cache(qtbot, view, evaluated, smal
     # The scatter plot caches one rendered symbol per pen/brush object: new ones at every epoch
     # would grow it (and the memory) without end.
     model, ev = evaluated
-    view.session.publish(snapshot(model, ev, state=RUNNING))
+    publish(qtbot, view, snapshot(model, ev, state=RUNNING))
     wait_jobs(qtbot, view)
     cached = len(view.map_points.fragmentAtlas)
     for step in (90, 120):
         view.projection = None
         again = evaluate(model, small.x_test, small.y_test, keep_probabilities=True)
-        view.session.publish(snapshot(model, again, step=step, state=RUNNING))
+        publish(qtbot, view, snapshot(model, again, step=step, state=RUNNING))
         qtbot.waitUntil(lambda: view.projection is not None, timeout=20000)
     assert 0 < cached == len(view.map_points.fragmentAtlas)
 
@@ -188,7 +194,7 @@ def test_the_korean_view_shows_no_english(qtbot, tmp_path, monkeypatch, make_vie
     try:
         v = make_view(EvaluateView, 1400, 800)  # made after the translator: its texts are Korean
         model, ev = evaluated
-        v.session.publish(snapshot(model, ev))
+        publish(qtbot, v, snapshot(model, ev))
         wait_jobs(qtbot, v)
         v._hover_map(v.map_points, [v.map_points.points()[5]], None)
         v.preview_damage("rotation", 3)

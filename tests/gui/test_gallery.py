@@ -21,6 +21,19 @@ def test_gallery_shows_at_most_its_limit_in_order_and_reports_clicks(qtbot, smal
     assert g.set_images(images[:0], [], []) == 0 and g.count() == 0
 
 
+def test_a_long_gallery_fills_in_later_turns_of_the_event_loop(qtbot, small):
+    g = Gallery(limit=30, first=8)
+    qtbot.addWidget(g)
+    images = small.x_test[:40].reshape(-1, 28, 28) / 255
+    assert g.set_images(images, np.arange(40), [str(i) for i in range(40)]) == 30
+    assert g.count() == 8 and g.indices() == list(range(30))  # the rest is on its way
+    qtbot.waitUntil(lambda: g.count() == 30, timeout=2000)
+    assert [g.item(i).text() for i in range(30)] == [str(i) for i in range(30)]
+    g.set_images(images[:3], [7, 8, 9], ["a", "b", "c"])  # a new set replaces a filling one
+    qtbot.wait(50)
+    assert g.count() == 3 and g.indices() == [7, 8, 9]
+
+
 def test_digit_pixmap_is_dark_ink_on_white():
     digit = np.zeros((28, 28), np.float32)
     digit[10:18, 13:15] = 1.0

@@ -35,6 +35,7 @@ from ..widgets.gallery import Gallery, digit_pixmap
 from ..widgets.whatsthis import explain as explain_view
 from ..worker import RUNNING
 from .base import View
+from .labels import steady
 
 DIGIT_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
                  "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
@@ -126,6 +127,15 @@ def _robustness_job(model: MLP, x: np.ndarray, y: np.ndarray, shape, should_stop
     return E.robustness(model, x, y, shape, should_stop=should_stop, progress=progress)
 
 
+def _progress_bar() -> QProgressBar:
+    """A progress bar that keeps its place while hidden: showing it lays nothing out again."""
+    bar = QProgressBar()
+    policy = bar.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    bar.setSizePolicy(policy)
+    return bar
+
+
 def _digit(x: np.ndarray, shape) -> np.ndarray:
     return np.asarray(x, np.float32).reshape(shape)
 
@@ -165,15 +175,22 @@ class EvaluateView(View):
         self._robustness_timer.setSingleShot(True)
         self._robustness_timer.setInterval(JOB_DELAY_MS)
         self._robustness_timer.timeout.connect(self._start_robustness)
+        # A refresh in two turns of the event loop, each painted before the next: the matrix,
+        # then the gallery, coverage and the background work (one turn held the GUI thread twice as long).
+        self._rest_timer = QTimer(self)
+        self._rest_timer.setSingleShot(True)
+        self._rest_timer.setInterval(0)
+        self._rest_timer.timeout.connect(self._show_rest)
         self._build()
         self.clear()
 
     # --- layout ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.status = QLabel(self.tr("The evaluation appears at the end of the first epoch, or at once for an "
-                                     "opened network."))
-        self.status.setWordWrap(True)
+        # Labels of steady height: one that grew or shrank at a refresh would lay the whole view out
+        # again and repaint every plot (measured: it doubled the time of the first refresh).
+        self.status = steady(QLabel(self.tr("The evaluation appears at the end of the first epoch, or at once "
+                                            "for an opened network.")), 2)
 
         self.confusion_plot = style.plot_widget(self.tr("Confusion matrix"),
                                                 self.tr("true digit"), self.tr("read as"))
@@ -203,12 +220,12 @@ class EvaluateView(View):
             self.confusion_plot.addItem(t)
             self.row_items.append(t)
 
-        self.gallery_title = QLabel()
-        self.gallery_title.setWordWrap(True)
+        self.gallery_title = steady(QLabel(), 2)
         self.mistakes_button = QPushButton(self.tr("Most confident mistakes"))
         self.mistakes_button.setToolTip(self.tr("Every misread test image, the most confident first"))
         self.mistakes_button.clicked.connect(lambda: self.show_cell(None, None))
         self.gallery = Gallery(GALLERY_LIMIT)
+        self.gallery.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # no relayout as it fills
         self.gallery.setToolTip(self.tr("Click an image to make it the input of every view"))
         self.gallery.imageClicked.connect(self.session.show_test_image)
 
@@ -225,8 +242,7 @@ class EvaluateView(View):
         self.threshold.setValue(80)
         self.threshold.setToolTip(self.tr("Below this confidence the network says \"I don't know\""))
         self.threshold.valueChanged.connect(self._show_threshold)
-        self.threshold_label = QLabel()
-        self.threshold_label.setWordWrap(True)
+        self.threshold_label = steady(QLabel(), 3)
 
         self.robustness_view = pg.GraphicsLayoutWidget()
         self.robustness_view.setToolTip(arg(self.tr("Accuracy on damaged copies of the first %1 test images. Hover "
@@ -250,11 +266,10 @@ class EvaluateView(View):
         self.preview_image = ClickableImage(axisOrder="row-major")
         self.preview_image.clicked.connect(lambda r, c: self._use_preview())
         self.preview_box.addItem(self.preview_image)
-        self.preview_label = QLabel(self.tr("Hover over a robustness plot to see the damage."))
-        self.preview_label.setWordWrap(True)
+        self.preview_label = steady(QLabel(self.tr("Hover over a robustness plot to see the damage.")), 2)
         self.robustness_view.scene().sigMouseMoved.connect(self._hover_robustness)
         self._preview: tuple | None = None
-        self.robustness_bar = QProgressBar()
+        self.robustness_bar = _progress_bar()
 
         self.layer_box = QComboBox()
         self.layer_box.setToolTip(self.tr("Which representation of the images to project to two dimensions (PCA)"))
@@ -272,10 +287,10 @@ class EvaluateView(View):
         self.map_legend = QLabel(" ".join(f'<span style="color:{c}">&#9679;</span>{d}'
                                           for d, c in enumerate(DIGIT_COLOURS)) + "  &#10005; " + self.tr("misread"))
         self.map_legend.setWordWrap(True)
-        self.map_hover = QLabel()
+        self.map_hover = steady(QLabel(), 2)
         self.map_hover_image = QLabel()
         self.map_hover_image.setFixedSize(56, 56)
-        self.map_bar = QProgressBar()
+        self.map_bar = _progress_bar()
         # The same pen and brush objects every time: the symbol atlas caches a rendering per
         # pen/brush object, so fresh ones at every refresh would make it grow without end.
         self._brushes = [pg.mkBrush(c) for c in DIGIT_COLOURS]
@@ -341,8 +356,8 @@ class EvaluateView(View):
     def clear(self) -> None:
         for runner in (self.evaluator, self.robustness_jobs, self.projection_jobs):
             runner.cancel()
-        self._job_timer.stop()
-        self._robustness_timer.stop()
+        for timer in (self._rest_timer, self._job_timer, self._robustness_timer):
+            timer.stop()
         self._robustness_due = False
         self.model = self.evaluation = self._model_key = self.robustness = self.projection = None
         self.cell = None
@@ -366,8 +381,8 @@ class EvaluateView(View):
 
     def shutdown(self, timeout: float = 2.0) -> bool:
         """Cancel the background work and wait for its threads (call before the window closes)."""
-        self._job_timer.stop()
-        self._robustness_timer.stop()
+        for timer in (self._rest_timer, self._job_timer, self._robustness_timer):
+            timer.stop()
         return all([runner.shutdown(timeout) for runner in (self.evaluator, self.robustness_jobs,
                                                               self.projection_jobs)])
 
@@ -391,7 +406,8 @@ class EvaluateView(View):
     # --- drawing --------------------------------------------------------------------------
 
     def _show(self, model: MLP, ev: Evaluation) -> None:
-        """Everything cheap at once (GUI thread); robustness and the map start on threads."""
+        """The matrix now, the rest in the next turn of the event loop (_show_rest); robustness
+        and the map then start on threads."""
         self.model, self.evaluation = model, ev
         labels = self.data.y_test
         self.status.setText(arg(self.tr("Test set, %1 images: accuracy %2, %3 mistakes."), f"{len(labels):,}",
@@ -405,14 +421,21 @@ class EvaluateView(View):
                 self.count_items[r * 10 + c].setColor("w" if r == c and share[r, c] > 0.6 else "#222")
         for r, acc in enumerate(E.per_class_accuracy(ev.confusion)):
             self.row_items[r].setText("-" if np.isnan(acc) else f"{acc:.1%}")
-        self.show_cell(*(self.cell or (None, None)))
+        self.robustness_jobs.cancel()
+        self.projection_jobs.cancel()
+        self._job_timer.stop()
+        self._rest_timer.start()
 
+    def _show_rest(self) -> None:
+        """The gallery, the coverage curve and the map's layers; then the background work."""
+        model, ev, labels = self.model, self.evaluation, self.data.y_test
+        self.show_cell(*(self.cell or (None, None)))
         conf = E.confidence(ev.probabilities)
         order = np.argsort(-conf, kind="stable")
         self._conf_desc = conf[order]
         self._right_cum = np.cumsum(ev.probabilities[order].argmax(axis=1) == labels[order])
         n = len(order)
-        pick = np.unique(np.linspace(0, n - 1, min(n, CURVE_POINTS)).astype(int))
+        pick = np.linspace(0, n - 1, min(n, CURVE_POINTS)).astype(int)  # distinct: steps of at least 1
         self.coverage_curve.setData((pick + 1) / n, self._right_cum[pick] / (pick + 1))
         lo = float((self._right_cum / np.arange(1, n + 1)).min()) if n else 0.0
         self.coverage_plot.setYRange(max(0.0, lo - 0.02), 1.0, padding=0.02)
@@ -427,8 +450,6 @@ class EvaluateView(View):
         # The threads start once this refresh is painted, and one after the other: on two cores
         # a single background thread leaves one core to training and one to the GUI.
         self._robustness_due = True
-        self.robustness_jobs.cancel()
-        self.projection_jobs.cancel()
         self._job_timer.start()
 
     def _start_robustness(self) -> None:

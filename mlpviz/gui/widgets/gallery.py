@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 
@@ -21,14 +21,21 @@ class Gallery(QListWidget):
     """Thumbnails of images in a wrapping grid, each with a caption.
 
     set_images shows at most `limit` of them (the first ones: callers put the most interesting
-    first), so that filling it stays quick whatever the number of images.
+    first). The first `first` thumbnails (about what the grid shows without scrolling) are made
+    at once, the rest `first` at a time in later turns of the event loop, so that filling it
+    never holds the GUI thread for long whatever the number of images.
     """
 
     imageClicked = Signal(int)  # the index given with the clicked image
 
-    def __init__(self, limit: int = 200, zoom: int = 2, parent: QWidget | None = None):
+    def __init__(self, limit: int = 200, zoom: int = 2, first: int = 48, parent: QWidget | None = None):
         super().__init__(parent)
-        self.limit, self.zoom = limit, zoom
+        self.limit, self.zoom, self.first = limit, zoom, first
+        self._queue: tuple | None = None  # (images, indices, captions) still to be added
+        self._indices: list[int] = []
+        self._more = QTimer(self)
+        self._more.setSingleShot(True)
+        self._more.timeout.connect(lambda: self._add(self.first))
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setMovement(QListView.Movement.Static)
@@ -44,6 +51,11 @@ class Gallery(QListWidget):
         """A cell: the zoomed image above two caption lines of the font in use (taller in Korean fonts)."""
         return QSize(w * self.zoom + 30, h * self.zoom + 2 * self.fontMetrics().lineSpacing() + 8)
 
+    def clear(self) -> None:
+        self._more.stop()
+        self._queue, self._indices = None, []
+        super().clear()
+
     def set_images(self, images: np.ndarray, indices, captions: list[str]) -> int:
         """Show images (N, h, w) in [0, 1] with their indices (N,) and captions; returns how many are shown."""
         self.clear()
@@ -52,17 +64,29 @@ class Gallery(QListWidget):
             h, w = images.shape[1:]
             self.setIconSize(QSize(w * self.zoom, h * self.zoom))
             self.setGridSize(self._grid(h, w))
+            self._queue = (images[:n], [int(i) for i in indices[:n]], captions[:n])
+            self._indices = list(self._queue[1])
+            self._add(self.first)
+        return n
+
+    def _add(self, k: int) -> None:
+        """Add the next k queued thumbnails; schedule the rest."""
+        images, indices, captions = self._queue
+        start = self.count()
         self.setUpdatesEnabled(False)
         try:
-            for k in range(n):
-                item = QListWidgetItem(QIcon(digit_pixmap(images[k], self.zoom)), captions[k])
-                item.setData(INDEX_ROLE, int(indices[k]))
-                item.setToolTip(captions[k].replace("\n", " "))
+            for j in range(start, min(start + k, len(indices))):
+                item = QListWidgetItem(QIcon(digit_pixmap(images[j], self.zoom)), captions[j])
+                item.setData(INDEX_ROLE, indices[j])
+                item.setToolTip(captions[j].replace("\n", " "))
                 self.addItem(item)
         finally:
             self.setUpdatesEnabled(True)
-        return n
+        if self.count() < len(indices):
+            self._more.start()
+        else:
+            self._queue = None
 
     def indices(self) -> list[int]:
-        """The indices of the images shown, in order."""
-        return [int(self.item(i).data(INDEX_ROLE)) for i in range(self.count())]
+        """The indices of the images shown (or being added), in order."""
+        return list(self._indices)
