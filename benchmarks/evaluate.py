@@ -6,8 +6,11 @@
 3. The GUI thread at an epoch end: EvaluateView.update_from, and the longest gap between the ticks
    of a 5 ms timer while a refresh and its background jobs run, beside the longest gap of the
    same timer with nothing to do (the machine's own noise).
+4. With --soak SECONDS: the real main window training the `fast` preset live with the Evaluate
+   tab shown (a refresh at every epoch end, about one a second), for that long: resident memory
+   over time, and the gaps of the 5 ms timer.
 
-    python benchmarks/evaluate.py [--rounds 7] [--refreshes 5]
+    python benchmarks/evaluate.py [--rounds 7] [--refreshes 5] [--soak 600]
 """
 from __future__ import annotations
 
@@ -60,7 +63,7 @@ def gui(model, data, refreshes: int) -> None:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication([])
+    _app = QApplication.instance() or QApplication([])  # held while the view lives
     from mlpviz.gui import style
     from mlpviz.gui.session import Session
     from mlpviz.gui.views.evaluate import EvaluateView
@@ -113,14 +116,61 @@ def gui(model, data, refreshes: int) -> None:
     view.close()
 
 
+def soak(data, seconds: float) -> None:
+    from gui import Bench, rss_mb  # the app benchmark's window set-up and memory reading
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from mlpviz.gui import style
+
+    app = QApplication.instance() or QApplication([])
+    style.configure()
+    bench = Bench(app, data)
+    w = bench.w
+    bench.use_preset("fast")
+    w.tabs.setCurrentWidget(w.evaluate)
+    w.new_run()
+    bench.spin(0.5)
+    ticks: list[float] = []
+    probe = QTimer()
+    probe.setInterval(5)
+    probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    probe.start()
+    w.controller.worker.resume()
+    rows, t0 = [], time.perf_counter()
+    while (elapsed := time.perf_counter() - t0) < seconds:
+        bench.spin(min(1.0, seconds - elapsed))
+        if w.state != "running":  # the preset's planned length is done: keep training
+            w.controller.worker.resume()
+        if not rows or elapsed + 1 >= rows[-1][0] + 10 or elapsed + 1 >= seconds:  # every 10 s
+            rows.append((time.perf_counter() - t0, rss_mb(), w.latest.epoch_progress if w.latest else 0.0))
+    w.controller.pause_and_wait()
+    probe.stop()
+    gaps = np.diff(ticks) * 1000
+    print(f"soak: {seconds:.0f} s of the fast preset shown live on the Evaluate tab, "
+          f"{rows[-1][2]:.0f} epochs (one Evaluate refresh each)")
+    for t, mb, epochs in rows[:: max(1, len(rows) // 12)] + rows[-1:]:
+        print(f"  {t:5.0f} s  {epochs:6.1f} epochs  {mb:6.0f} MB")
+    first_minute = [mb for t, mb, _ in rows if t <= 60]
+    print(f"  memory: after the first minute {first_minute[-1]:.0f} MB, peak {max(r[1] for r in rows):.0f} MB, "
+          f"at the end {rows[-1][1]:.0f} MB")
+    print(f"  5 ms timer gaps: p50 {np.percentile(gaps, 50):.1f} ms, p99 {np.percentile(gaps, 99):.1f} ms, "
+          f"max {gaps.max():.0f} ms; {int((gaps > 50).sum())} of {len(gaps)} over 50 ms")
+    w.close()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=7)
     ap.add_argument("--refreshes", type=int, default=5)
     ap.add_argument("--no-gui", action="store_true")
+    ap.add_argument("--soak", type=float, default=0.0, help="seconds of live training with the tab shown")
     args = ap.parse_args()
     threadpool_limits(int(os.environ.get("MLPVIZ_BLAS_THREADS", "1")), user_api="blas")
     data = load_dataset()
+    if args.soak:
+        soak(data, args.soak)
+        return
     trainer = Trainer.from_config(BEST, data, evaluate_epochs=False)
     trainer.step(50)  # a network that reads most digits: galleries and maps look as they will
     core(trainer.model, data, args.rounds)
