@@ -25,9 +25,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen, QPolygonF  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-# tab10: ten colours told apart by most colour-blind readers too
-DIGIT_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-                 "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
+from .gui.style import DIGIT_COLOURS  # noqa: E402
+
 DAMAGE_COLOURS = dict(zip(evaluation.DAMAGES, DIGIT_COLOURS))
 GALLERY_IMAGES = 60
 FIGURES = {"confusion": "confusion.png", "mistakes": "mistakes.png", "coverage": "coverage.png",

@@ -9,15 +9,35 @@ LOSS_SMOOTH = "#1f4e79"
 BAR = "#9ab8d8"
 WEIGHTS_CMAP = "CET-D1"  # diverging blue-white-red: negative, zero, positive weights
 ACTIVATION_CMAP = "viridis"
+# One colour per digit wherever digits are told apart by colour: tab10, ten colours told apart
+# by most colour-blind readers too.
+DIGIT_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+                 "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
 
 
 def configure() -> None:
     pg.setConfigOptions(antialias=False, imageAxisOrder="row-major", background="w", foreground="#333")
 
 
-def plot_widget(title: str, left: str, bottom: str) -> pg.PlotWidget:
-    """A white plot with a title and labelled axes."""
-    w = pg.PlotWidget()
+class DecadeAxis(pg.AxisItem):
+    """A log-scale axis labelled at the powers of ten only. pyqtgraph labels every minor tick
+    too (2·10¹, 3·10¹, ...) when a plot spans few decades, and those labels run into each other."""
+
+    def logTickStrings(self, values, scale, spacing):
+        labels = super().logTickStrings(values, scale, spacing)
+        return [text if abs(v - round(v)) < 1e-6 else "" for v, text in zip(values, labels)]
+
+
+def legend_html(colours, names) -> str:
+    """A one-line legend outside a plot: a coloured dot before each name."""
+    return "&nbsp; ".join(f'<span style="color:{c}">&#9679;</span>{n}' for c, n in zip(colours, names))
+
+
+def plot_widget(title: str, left: str, bottom: str, log_x: bool = False) -> pg.PlotWidget:
+    """A white plot with a title and labelled axes; log_x: a log-scale x axis labelled by decades."""
+    w = pg.PlotWidget(axisItems={"bottom": DecadeAxis("bottom")} if log_x else None)
+    if log_x:
+        w.setLogMode(x=True, y=False)
     w.setTitle(title, size="10pt")
     w.setLabel("left", left)
     w.setLabel("bottom", bottom)

@@ -1092,6 +1092,18 @@
         <translation>&lt;b&gt;강건성&lt;/b&gt;: 이미지가 손상될 때의 정확도</translation>
     </message>
     <message>
+        <source>Mistakes</source>
+        <translation>오답</translation>
+    </message>
+    <message>
+        <source>Map and confidence</source>
+        <translation>지도와 확신도</translation>
+    </message>
+    <message>
+        <source>Robustness</source>
+        <translation>강건성</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Evaluate&lt;/b&gt;&lt;p&gt;Where the network fails, on the whole test set. The confusion matrix counts each true digit (row) by the digit the network read (column); click a cell to see its images, the most confident first. In the middle, a PCA map of a layer&apos;s representation and the accuracy when the network answers only above a confidence threshold; at the right, how the accuracy drops as the images are damaged. Click any image to make it the input of the other views.&lt;/p&gt;</source>
         <translation>&lt;b&gt;평가&lt;/b&gt;&lt;p&gt;테스트 데이터 전체에서 네트워크가 어디서 틀리는지 보여 줍니다. 혼동 행렬은 실제 숫자(행)마다 네트워크가 읽은 숫자(열)를 셉니다. 칸을 클릭하면 그 이미지들이 신뢰도가 높은 순으로 나옵니다. 가운데는 한 층의 표현을 주성분 분석 (PCA)으로 펼친 지도와, 신뢰도가 문턱값 이상일 때만 답할 때의 정확도이고, 오른쪽은 이미지를 손상시킬수록 정확도가 얼마나 떨어지는지입니다. 어떤 이미지든 클릭하면 다른 화면의 입력이 됩니다.&lt;/p&gt;</translation>
     </message>

@@ -1,10 +1,13 @@
 """The Evaluate view: a session of its own, snapshots of a small trained network."""
+import threading
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from mlpviz.core import evaluation as E
 from mlpviz.core.trainer import evaluate
+from mlpviz.gui.views import evaluate as evaluate_view
 from mlpviz.gui.views.evaluate import EvaluateView, confusion_rgb
 from mlpviz.gui.worker import PAUSED, RUNNING, Snapshot
 
@@ -208,3 +211,44 @@ def test_the_korean_view_shows_no_english(qtbot, tmp_path, monkeypatch, make_vie
         assert v.shutdown()
     finally:
         translation.install("en")
+
+
+def test_a_narrow_view_shows_its_three_parts_in_tabs(qtbot, view):
+    parts = [widget for widget, _ in view.parts]
+    assert view.columns.count() == 3 and view.part_tabs.count() == 0
+    view.resize(800, 600)
+    qtbot.waitUntil(lambda: view.part_tabs.count() == 3)
+    assert [view.part_tabs.widget(i) for i in range(3)] == parts and view.columns.count() == 0
+    assert view.part_tabs.isVisible() and not view.columns.isVisible()
+    view.resize(1400, 800)
+    qtbot.waitUntil(lambda: view.columns.count() == 3)
+    assert [view.columns.widget(i) for i in range(3)] == parts and view.part_tabs.count() == 0
+    assert view.columns.isVisible() and all(part.isVisible() for part in parts)
+
+
+def test_a_sweep_under_way_finishes_and_then_one_for_the_latest_network_runs(qtbot, view, evaluated, small,
+                                                                              monkeypatch):
+    """Epochs can be shorter than a robustness sweep: cancelled at every epoch end, none was ever seen."""
+    gates, models = [threading.Event(), threading.Event()], []
+
+    def sweep(model, x, y, shape, should_stop=None, progress=None):
+        k = len(models)
+        models.append(model)
+        gates[k].wait(5)
+        return {kind: [[0.0, 0.9 - k / 10], [1.0, 0.5]] for kind in E.DAMAGES}
+
+    monkeypatch.setattr(evaluate_view, "_robustness_job", sweep)
+    model, ev = evaluated
+    publish(qtbot, view, snapshot(model, ev, state=RUNNING))
+    qtbot.waitUntil(lambda: len(models) == 1, timeout=10000)
+    again = evaluate(model, small.x_test, small.y_test, keep_probabilities=True)
+    publish(qtbot, view, snapshot(model, again, step=90, state=RUNNING))  # the next epoch end
+    qtbot.wait(300)
+    assert len(models) == 1 and view.robustness is None  # still the first sweep
+    gates[0].set()
+    qtbot.waitUntil(lambda: len(models) == 2, timeout=10000)
+    # The first sweep's curves are shown while the latest network's runs.
+    assert view.robustness_curves["noise"].getData()[1].tolist() == [0.9, 0.5]
+    assert models[0] is not models[1] and models[1] is view.model
+    gates[1].set()
+    qtbot.waitUntil(lambda: view.robustness_curves["noise"].getData()[1].tolist() == [0.8, 0.5], timeout=10000)

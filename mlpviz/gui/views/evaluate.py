@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSlider,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -37,12 +38,11 @@ from ..worker import RUNNING
 from .base import View
 from .labels import steady
 
-DIGIT_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-                 "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
-DAMAGE_COLOURS = dict(zip(E.DAMAGES, DIGIT_COLOURS))
+DAMAGE_COLOURS = dict(zip(E.DAMAGES, style.DIGIT_COLOURS))
 GALLERY_LIMIT = 200  # thumbnails built per gallery refresh: bounded GUI-thread time
 CURVE_POINTS = 1000  # points drawn of the accuracy-vs-coverage curve
 JOB_DELAY_MS = 50  # the background work starts after the refresh is painted
+WIDE_PX = 1000  # narrower than this, the three parts of the view go into tabs
 # The damages' keys (evaluation.DAMAGES) and how the user reads them and their levels.
 DAMAGE_NAMES = {"noise": QT_TRANSLATE_NOOP("EvaluateView", "noise"),
                 "rotation": QT_TRANSLATE_NOOP("EvaluateView", "rotation"),
@@ -165,7 +165,7 @@ class EvaluateView(View):
                              (self.projection_jobs, self.tr("The map failed: %1"))):
             runner.failed.connect(lambda msg, text=text: self.status.setText(arg(text, msg)))
         self.projection_jobs.failed.connect(lambda _: self._robustness_timer.start())
-        self._robustness_due = False
+        self._robustness_due = self._projection_due = False
         self._layer_sizes: tuple | None = None  # the network whose layers the map's combo box lists
         self._job_timer = QTimer(self)
         self._job_timer.setSingleShot(True)
@@ -273,7 +273,7 @@ class EvaluateView(View):
 
         self.layer_box = QComboBox()
         self.layer_box.setToolTip(self.tr("Which representation of the images to project to two dimensions (PCA)"))
-        self.layer_box.activated.connect(lambda _: self._start_projection())
+        self.layer_box.activated.connect(lambda _: self._start_projection(restart=True))
         self.map_plot = style.plot_widget(self.tr("A map of the hidden space (PCA)"), self.tr("second component"),
                                           self.tr("first component"))
         self.map_points = pg.ScatterPlotItem(hoverable=True, hoverSize=12, hoverPen=pg.mkPen("k", width=2),
@@ -284,8 +284,8 @@ class EvaluateView(View):
         self.map_plot.setToolTip(arg(self.tr("The first %1 test images, coloured by their true digit; x: misread. "
                                              "Hover to see an image, click to make it the input."),
                                      f"{E.MAP_POINTS:,}"))
-        self.map_legend = QLabel(" ".join(f'<span style="color:{c}">&#9679;</span>{d}'
-                                          for d, c in enumerate(DIGIT_COLOURS)) + "  &#10005; " + self.tr("misread"))
+        self.map_legend = QLabel(style.legend_html(style.DIGIT_COLOURS, range(10)) + "&nbsp; &#10005; "
+                                 + self.tr("misread"))
         self.map_legend.setWordWrap(True)
         self.map_hover = steady(QLabel(), 2)
         self.map_hover_image = QLabel()
@@ -293,7 +293,7 @@ class EvaluateView(View):
         self.map_bar = _progress_bar()
         # The same pen and brush objects every time: the symbol atlas caches a rendering per
         # pen/brush object, so fresh ones at every refresh would make it grow without end.
-        self._brushes = [pg.mkBrush(c) for c in DIGIT_COLOURS]
+        self._brushes = [pg.mkBrush(c) for c in style.DIGIT_COLOURS]
         self._no_pen = pg.mkPen(None)
 
         left = QWidget()
@@ -334,18 +334,41 @@ class EvaluateView(View):
         rv.addWidget(self.preview_label)
         rv.addWidget(self.robustness_bar)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        for w in (left, middle, right):
-            splitter.addWidget(w)
+        # Side by side where there is room, else one at a time in tabs of their own (each part
+        # needs about a third of a wide window; squeezed into a narrow one, none can be read).
+        self.parts = ((left, self.tr("Mistakes")), (middle, self.tr("Map and confidence")),
+                      (right, self.tr("Robustness")))
+        self.columns = QSplitter(Qt.Orientation.Horizontal)
+        self.part_tabs = QTabWidget()
+        self.part_tabs.setDocumentMode(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(splitter)
+        layout.addWidget(self.columns)
+        layout.addWidget(self.part_tabs)
+        self._arrange(wide=True)
         explain_view(self, self.tr(
             "<b>Evaluate</b><p>Where the network fails, on the whole test set. The confusion matrix counts each "
             "true digit (row) by the digit the network read (column); click a cell to see its images, the most "
             "confident first. In the middle, a PCA map of a layer's representation and the accuracy when the "
             "network answers only above a confidence threshold; at the right, how the accuracy drops as the "
             "images are damaged. Click any image to make it the input of the other views.</p>"))
+
+    def _arrange(self, wide: bool) -> None:
+        """Put the three parts side by side (wide) or in tabs."""
+        for widget, title in self.parts:
+            if wide:
+                self.columns.addWidget(widget)
+                widget.show()  # the tabs hid all but their current page
+            else:
+                self.part_tabs.addTab(widget, title)
+        self.columns.setVisible(wide)
+        self.part_tabs.setVisible(not wide)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        wide = self.width() >= WIDE_PX
+        if wide != (self.columns.count() > 0):
+            self._arrange(wide)
 
     # --- the session ----------------------------------------------------------------------
 
@@ -358,7 +381,7 @@ class EvaluateView(View):
             runner.cancel()
         for timer in (self._rest_timer, self._job_timer, self._robustness_timer):
             timer.stop()
-        self._robustness_due = False
+        self._robustness_due = self._projection_due = False
         self.model = self.evaluation = self._model_key = self.robustness = self.projection = None
         self.cell = None
         self.confusion_image.clear()
@@ -421,8 +444,6 @@ class EvaluateView(View):
                 self.count_items[r * 10 + c].setColor("w" if r == c and share[r, c] > 0.6 else "#222")
         for r, acc in enumerate(E.per_class_accuracy(ev.confusion)):
             self.row_items[r].setText("-" if np.isnan(acc) else f"{acc:.1%}")
-        self.robustness_jobs.cancel()
-        self.projection_jobs.cancel()
         self._job_timer.stop()
         self._rest_timer.start()
 
@@ -453,7 +474,9 @@ class EvaluateView(View):
         self._job_timer.start()
 
     def _start_robustness(self) -> None:
-        if self.model is None or not self._robustness_due:
+        # A sweep under way finishes first (epochs may be shorter than a sweep: cancelled at each
+        # one, it would never be seen); _show_robustness then starts one for the latest network.
+        if self.model is None or not self._robustness_due or self.robustness_jobs.busy:
             return
         self._robustness_due = False
         self.robustness_bar.setValue(0)
@@ -510,6 +533,8 @@ class EvaluateView(View):
     def _show_robustness(self, result: dict) -> None:
         self.robustness = result
         self.robustness_bar.hide()
+        if self._robustness_due:  # the network changed while it ran
+            self._robustness_timer.start()
         for kind, rows in result.items():
             a = np.asarray(rows, float)
             self.robustness_curves[kind].setData(a[:, 0], a[:, 1])
@@ -553,9 +578,15 @@ class EvaluateView(View):
         if self._preview is not None:
             self.session.set_input(self._preview[2].ravel(), self._preview[3])
 
-    def _start_projection(self) -> None:
+    def _start_projection(self, restart: bool = False) -> None:
+        """Map the chosen layer of the latest network; restart: drop a map under way (a new
+        layer was chosen), else let it finish first (see _start_robustness)."""
         if self.model is None:
             return
+        if self.projection_jobs.busy and not restart:
+            self._projection_due = True
+            return
+        self._projection_due = False
         layer = self.layer_box.currentData()
         layer = 0 if layer is None else int(layer)
         self.map_bar.setValue(0)
@@ -566,7 +597,10 @@ class EvaluateView(View):
         layer, coords, ratio = result
         self.projection = result
         self.map_bar.hide()
-        self._robustness_timer.start()  # once the map is painted
+        if self._projection_due:  # the network changed while it ran
+            self._job_timer.start()
+        else:
+            self._robustness_timer.start()  # once the map is painted
         n = len(coords)
         labels = self.data.y_test[:n]
         wrong = self.evaluation.probabilities[:n].argmax(axis=1) != labels

@@ -14,7 +14,6 @@ from ..i18n import arg
 from ..session import Session
 from ..widgets.whatsthis import explain as explain_view
 from .base import View
-from .dynamics import layer_color
 
 SETTLE_MS = 150  # the input has stopped changing for this long: recompute its probabilities
 PROBABILITY_INTERVAL = 1.0  # seconds between two recomputations while new copies keep arriving
@@ -38,12 +37,11 @@ class TimelineView(View):
         self.label = QLabel()
         self.label.setMinimumWidth(180)
         self.plot = style.plot_widget(self.tr("Each digit's probability for the current input"),
-                                      self.tr("probability"), self.tr("step + 1 (log scale)"))
-        self.plot.setLogMode(x=True, y=False)
+                                      self.tr("probability"), self.tr("step + 1 (log scale)"), log_x=True)
         self.plot.setYRange(0, 1, padding=0.02)
         self.plot.enableAutoRange(axis="y", enable=False)
-        self.plot.addLegend(offset=(1, 1), labelTextSize="7pt", colCount=5)
-        self.curves = [self.plot.plot(pen=pg.mkPen(layer_color(d, 10), width=1.5), name=str(d)) for d in range(10)]
+        self.curves = [self.plot.plot(pen=pg.mkPen(style.DIGIT_COLOURS[d], width=1.5)) for d in range(10)]
+        self.legend = QLabel(style.legend_html(style.DIGIT_COLOURS, range(10)))  # beside, not over, the curves
         self.marker = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(style.ACCENT, width=1.5))
         self.marker.hide()
         self.plot.addItem(self.marker, ignoreBounds=True)
@@ -52,6 +50,7 @@ class TimelineView(View):
         row.addWidget(QLabel(self.tr("Timeline:")))
         row.addWidget(self.slider, 1)
         row.addWidget(self.label)
+        row.addWidget(self.legend)
         row.addWidget(self.live_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
