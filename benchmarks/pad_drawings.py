@@ -31,56 +31,11 @@ from mlpviz.core.config import PRESETS  # noqa: E402
 from mlpviz.core.data import load_dataset  # noqa: E402
 from mlpviz.core.model import MLP  # noqa: E402
 from mlpviz.core.preprocess import prepare_digit  # noqa: E402
+from mlpviz.core.skeleton import skeleton_paths, skeletonize  # noqa: E402
 from mlpviz.core.strokes import draw_paths, render_strokes  # noqa: E402
 from mlpviz.core.trainer import Trainer, evaluate  # noqa: E402
 
 PAD = 280
-
-
-def skeletonize(images: np.ndarray) -> np.ndarray:
-    """Zhang-Suen thinning of (n, h, w) boolean images, all at once -> (n, h, w) bool, one pixel wide."""
-    img = np.pad(images.astype(bool), ((0, 0), (1, 1), (1, 1)))
-    while True:
-        changed = False
-        for step in (0, 1):
-            p = img
-            # Neighbours P2..P9, clockwise from the top.
-            n = [p[:, :-2, 1:-1], p[:, :-2, 2:], p[:, 1:-1, 2:], p[:, 2:, 2:],
-                 p[:, 2:, 1:-1], p[:, 2:, :-2], p[:, 1:-1, :-2], p[:, :-2, :-2]]
-            centre = p[:, 1:-1, 1:-1]
-            b = sum(x.astype(np.int8) for x in n)
-            a = sum((~n[i] & n[(i + 1) % 8]).astype(np.int8) for i in range(8))
-            if step == 0:
-                c = ~(n[0] & n[2] & n[4]) & ~(n[2] & n[4] & n[6])
-            else:
-                c = ~(n[0] & n[2] & n[6]) & ~(n[0] & n[4] & n[6])
-            remove = centre & (b >= 2) & (b <= 6) & (a == 1) & c
-            if remove.any():
-                changed = True
-                img = img.copy()
-                img[:, 1:-1, 1:-1] &= ~remove
-        if not changed:
-            return img[:, 1:-1, 1:-1]
-
-
-def skeleton_paths(skeleton: np.ndarray) -> list[np.ndarray]:
-    """A one-pixel-wide (h, w) skeleton -> two-point paths joining 8-neighbours (x, y at pixel
-    centres), a lone pixel as a one-point path (a dot)."""
-    rows, cols = np.nonzero(skeleton)
-    on = set(zip(rows.tolist(), cols.tolist()))
-    paths = []
-    for r, c in sorted(on):
-        linked = False
-        for dr, dc in ((0, 1), (1, -1), (1, 0), (1, 1)):
-            if (r + dr, c + dc) in on:
-                # Skip a diagonal when a 4-neighbour path already joins the two pixels.
-                if dr and dc and ((r, c + dc) in on or (r + dr, c) in on):
-                    continue
-                paths.append(np.array([[c + 0.5, r + 0.5], [c + dc + 0.5, r + dr + 0.5]]))
-                linked = True
-        if not linked and not any((r - dr, c - dc) in on for dr, dc in ((0, 1), (1, -1), (1, 0), (1, 1))):
-            paths.append(np.array([[c + 0.5, r + 0.5]]))
-    return paths
 
 
 def drawn_set(x: np.ndarray, seed: int = 0, pixels: bool = True) -> tuple[np.ndarray, np.ndarray | None]:
