@@ -37,6 +37,9 @@ RANGES: dict[str, tuple[float, float]] = {
     "thickness": (0, 3),
     "elastic_alpha": (0, 200),
     "elastic_sigma": (0.1, 20),
+    "pen_share": (0, 1),
+    "pen_min": (0.5, 5),  # augment.REACH bounds the widest pen the kept skeleton distances can draw
+    "pen_max": (0.5, 5),
     "batch_size": (1, 1_000_000),
     "seed": (0, 2**63 - 1),
     "epochs": (0, 100_000),
@@ -121,7 +124,9 @@ class Config:
     # Augmentation (mlpviz/core/augment.py): which of AUGMENTS, and their strengths. affine draws a
     # rotation within ±rotation degrees, a slant within ±shear degrees, each axis scaled within
     # 1 ± scale and a move within ±translate pixels; thickness makes strokes up to that many pixels
-    # thinner or thicker; elastic is Simard's distortion (alpha: pixels, sigma: smoothness).
+    # thinner or thicker; elastic is Simard's distortion (alpha: pixels, sigma: smoothness); pen
+    # thins a share pen_share of each batch to its skeleton and draws it again with a round pen
+    # from pen_min to pen_max pixels wide, as the drawing pad draws strokes.
     augment: tuple[str, ...] = ()
     rotation: float = Augmenter.rotation  # the strengths' defaults are the augmenter's own
     shear: float = Augmenter.shear
@@ -130,6 +135,9 @@ class Config:
     thickness: float = Augmenter.thickness
     elastic_alpha: float = Augmenter.elastic_alpha
     elastic_sigma: float = Augmenter.elastic_sigma
+    pen_share: float = Augmenter.pen_share
+    pen_min: float = Augmenter.pen_min
+    pen_max: float = Augmenter.pen_max
     batch_size: int = 100
     epochs: float | None = None  # exactly one of epochs and steps is set
     steps: int | None = 50_000
@@ -194,8 +202,11 @@ class Config:
         integer("shift", "shift")
         if not isinstance(self.augment, tuple) or any(a not in AUGMENTS for a in self.augment):
             raise ConfigError(f"unknown augmentation in {self.augment!r}; choose from {', '.join(AUGMENTS)}")
-        for name in ("rotation", "shear", "scale", "translate", "thickness", "elastic_alpha", "elastic_sigma"):
+        for name in ("rotation", "shear", "scale", "translate", "thickness", "elastic_alpha", "elastic_sigma",
+                     "pen_share", "pen_min", "pen_max"):
             finite(name, name)
+        if self.pen_min > self.pen_max:
+            raise ConfigError(f"pen_min must be at most pen_max, got {self.pen_min!r} and {self.pen_max!r}")
         integer("batch size", "batch_size")
         integer("seed", "seed")
         if (self.epochs is None) == (self.steps is None):
