@@ -264,12 +264,12 @@ class Augmenter:
 
     def _redraw(self, xb: np.ndarray, rng: np.random.Generator, idx: np.ndarray | None) -> np.ndarray:
         """Redraw a pen_share of the uint8 images xb (n, h*w) in place with round pens between
-        pen_min and pen_max pixels wide; returns which (n,) bool."""
+        pen_min and pen_max pixels wide (in either order); returns which (n,) bool."""
         n = len(xb)
         if "pen" not in self.names or self.pen_share <= 0 or n == 0:
             return np.zeros(n, bool)
         pen = rng.uniform(size=n) < self.pen_share
-        widths = rng.uniform(self.pen_min, self.pen_max, int(pen.sum()))
+        widths = rng.uniform(*sorted((self.pen_min, self.pen_max)), int(pen.sum()))
         if pen.any():
             if idx is not None and self.skeletons is not None:
                 d = self.skeletons.distances(np.asarray(idx)[pen])

@@ -126,7 +126,8 @@ class Config:
     # 1 ± scale and a move within ±translate pixels; thickness makes strokes up to that many pixels
     # thinner or thicker; elastic is Simard's distortion (alpha: pixels, sigma: smoothness); pen
     # thins a share pen_share of each batch to its skeleton and draws it again with a round pen
-    # from pen_min to pen_max pixels wide, as the drawing pad draws strokes.
+    # between pen_min and pen_max pixels wide (either may be the larger: each is valid alone), as
+    # the drawing pad draws strokes.
     augment: tuple[str, ...] = ()
     rotation: float = Augmenter.rotation  # the strengths' defaults are the augmenter's own
     shear: float = Augmenter.shear
@@ -205,8 +206,6 @@ class Config:
         for name in ("rotation", "shear", "scale", "translate", "thickness", "elastic_alpha", "elastic_sigma",
                      "pen_share", "pen_min", "pen_max"):
             finite(name, name)
-        if self.pen_min > self.pen_max:
-            raise ConfigError(f"pen_min must be at most pen_max, got {self.pen_min!r} and {self.pen_max!r}")
         integer("batch size", "batch_size")
         integer("seed", "seed")
         if (self.epochs is None) == (self.steps is None):
