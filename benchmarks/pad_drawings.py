@@ -12,7 +12,15 @@ and placed at a random size (4 to 90% of the pad) and place on a 280x280 pad. Tw
   drawing's height, the same width throughout), a third of them dark on light, and the picture
   goes through `prepare_digit`, as `mlpviz predict` does with an image file.
 
-    python benchmarks/pad_drawings.py [--presets fast,best] [--model FILE ...] [--n 10000]
+A third column, "redrawn", holds the test digits' skeletons drawn again in place with the pad's pen
+(`augment.redraw` at `strokes.PEN`), with no transform: what the even pen alone costs.
+
+The skeleton is found on the 28x28 digit (ink above 100 of 255), and thinning that coarse loses
+some digits' shapes: a loop filled with ink becomes a line (an 8 becomes a 9), a thick corner grows
+a spur. `--fine K` thins the digits enlarged K times (linear interpolation) instead, which keeps
+more of them; it is a diagnostic beside the set above, not a replacement for it.
+
+    python benchmarks/pad_drawings.py [--presets fast,best] [--model FILE ...] [--n 10000] [--fine 3]
 """
 from __future__ import annotations
 
@@ -27,71 +35,39 @@ from threadpoolctl import threadpool_limits
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from mlpviz.core import checkpoint  # noqa: E402
+from mlpviz.core.augment import pen_distances, redraw  # noqa: E402
 from mlpviz.core.config import PRESETS  # noqa: E402
 from mlpviz.core.data import load_dataset  # noqa: E402
 from mlpviz.core.model import MLP  # noqa: E402
 from mlpviz.core.preprocess import prepare_digit  # noqa: E402
-from mlpviz.core.strokes import draw_paths, render_strokes  # noqa: E402
+from mlpviz.core.skeleton import skeleton_paths, skeletonize  # noqa: E402
+from mlpviz.core.strokes import PEN, draw_paths, render_strokes  # noqa: E402
 from mlpviz.core.trainer import Trainer, evaluate  # noqa: E402
 
 PAD = 280
 
 
-def skeletonize(images: np.ndarray) -> np.ndarray:
-    """Zhang-Suen thinning of (n, h, w) boolean images, all at once -> (n, h, w) bool, one pixel wide."""
-    img = np.pad(images.astype(bool), ((0, 0), (1, 1), (1, 1)))
-    while True:
-        changed = False
-        for step in (0, 1):
-            p = img
-            # Neighbours P2..P9, clockwise from the top.
-            n = [p[:, :-2, 1:-1], p[:, :-2, 2:], p[:, 1:-1, 2:], p[:, 2:, 2:],
-                 p[:, 2:, 1:-1], p[:, 2:, :-2], p[:, 1:-1, :-2], p[:, :-2, :-2]]
-            centre = p[:, 1:-1, 1:-1]
-            b = sum(x.astype(np.int8) for x in n)
-            a = sum((~n[i] & n[(i + 1) % 8]).astype(np.int8) for i in range(8))
-            if step == 0:
-                c = ~(n[0] & n[2] & n[4]) & ~(n[2] & n[4] & n[6])
-            else:
-                c = ~(n[0] & n[2] & n[6]) & ~(n[0] & n[4] & n[6])
-            remove = centre & (b >= 2) & (b <= 6) & (a == 1) & c
-            if remove.any():
-                changed = True
-                img = img.copy()
-                img[:, 1:-1, 1:-1] &= ~remove
-        if not changed:
-            return img[:, 1:-1, 1:-1]
+def enlarge(x: np.ndarray, k: int) -> np.ndarray:
+    """uint8 images x (n, 784) -> (n, 28k, 28k) float32, k times larger by linear interpolation."""
+    pos = np.clip((np.arange(28 * k) + 0.5) / k - 0.5, 0, 27)
+    lo = np.minimum(np.floor(pos).astype(int), 26)
+    u = np.zeros((28 * k, 28), np.float32)
+    u[np.arange(28 * k), lo] = 1 - (pos - lo)
+    u[np.arange(28 * k), lo + 1] = pos - lo
+    return u @ x.reshape(-1, 28, 28).astype(np.float32) @ u.T
 
 
-def skeleton_paths(skeleton: np.ndarray) -> list[np.ndarray]:
-    """A one-pixel-wide (h, w) skeleton -> two-point paths joining 8-neighbours (x, y at pixel
-    centres), a lone pixel as a one-point path (a dot)."""
-    rows, cols = np.nonzero(skeleton)
-    on = set(zip(rows.tolist(), cols.tolist()))
-    paths = []
-    for r, c in sorted(on):
-        linked = False
-        for dr, dc in ((0, 1), (1, -1), (1, 0), (1, 1)):
-            if (r + dr, c + dc) in on:
-                # Skip a diagonal when a 4-neighbour path already joins the two pixels.
-                if dr and dc and ((r, c + dc) in on or (r + dr, c) in on):
-                    continue
-                paths.append(np.array([[c + 0.5, r + 0.5], [c + dc + 0.5, r + dr + 0.5]]))
-                linked = True
-        if not linked and not any((r - dr, c - dc) in on for dr, dc in ((0, 1), (1, -1), (1, 0), (1, 1))):
-            paths.append(np.array([[c + 0.5, r + 0.5]]))
-    return paths
-
-
-def drawn_set(x: np.ndarray, seed: int = 0, pixels: bool = True) -> tuple[np.ndarray, np.ndarray | None]:
+def drawn_set(x: np.ndarray, seed: int = 0, pixels: bool = True,
+              fine: int = 1) -> tuple[np.ndarray, np.ndarray | None]:
     """The synthetic drawings of uint8 MNIST images x (n, 784): (n, 784) float32 inputs as read from
-    the strokes, and (unless pixels is False) as read from the drawn pixels."""
+    the strokes, and (unless pixels is False) as read from the drawn pixels; fine: thin the digits
+    enlarged that many times."""
     rng = np.random.default_rng(seed)
-    skeletons = skeletonize(x.reshape(-1, 28, 28) > 100)
+    skeletons = skeletonize((x.reshape(-1, 28, 28) if fine == 1 else enlarge(x, fine)) > 100)
     from_strokes = np.empty((len(x), 784), np.float32)
     from_pixels = np.empty((len(x), 784), np.float32) if pixels else None
     for i, sk in enumerate(skeletons):
-        paths = skeleton_paths(sk) or [np.array([[14.0, 14.0]])]
+        paths = [p / fine for p in skeleton_paths(sk)] or [np.array([[14.0, 14.0]])]
         rot, shear = np.deg2rad(rng.uniform(-15, 15)), np.tan(np.deg2rad(rng.uniform(-20, 20)))
         sx, sy = rng.uniform(0.75, 1.25, 2)
         c, s = np.cos(rot), np.sin(rot)
@@ -127,25 +103,29 @@ def main() -> None:
     ap.add_argument("--pixels-n", type=int, default=2000, help="of which also drawn as pixels (slower)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--cache", metavar="FILE.npz", help="keep the drawn set in FILE (drawn once, reused after)")
+    ap.add_argument("--fine", type=int, default=1, metavar="K",
+                    help="thin the digits enlarged K times (a diagnostic; default 1: the 28x28 digits)")
     args = ap.parse_args()
     threadpool_limits(1, user_api="blas")
     data = load_dataset()
     n = min(args.n, len(data.y_test))
     t0 = time.perf_counter()
     m = min(args.pixels_n, n)
-    key = f"{n}-{m}-{args.seed}"
+    key = f"{n}-{m}-{args.seed}" + (f"-fine{args.fine}" if args.fine != 1 else "")
     if args.cache and Path(args.cache).exists() and str(np.load(args.cache)["key"]) == key:
         cached = np.load(args.cache)
         strokes, pixels = cached["strokes"], cached["pixels"]
     else:
-        strokes, _ = drawn_set(data.x_test[:n], args.seed, pixels=False)
-        _, pixels = drawn_set(data.x_test[:m], args.seed, pixels=True)
+        strokes, _ = drawn_set(data.x_test[:n], args.seed, pixels=False, fine=args.fine)
+        _, pixels = drawn_set(data.x_test[:m], args.seed, pixels=True, fine=args.fine)
         if args.cache:
             np.savez_compressed(args.cache, key=key, strokes=strokes, pixels=pixels)
     y = data.y_test[:n].astype(np.intp)
-    print(f"drew {n} test digits as strokes and {m} as pixels in {time.perf_counter() - t0:.0f} s; "
+    in_place = (redraw(pen_distances(data.x_test[:n], (28, 28)), np.full(n, PEN)) / 255).reshape(n, -1)
+    print(f"drew {n} test digits as strokes and {m} as pixels in {time.perf_counter() - t0:.0f} s"
+          f"{f', thinned {args.fine}x enlarged' if args.fine != 1 else ''}; "
           f"mean ink {strokes.sum(1).mean():.1f} (MNIST test {data.x_test[:n].sum(1).mean() / 255:.1f})")
-    print(f"{'network':28s} {'MNIST test':>11s} {'strokes':>9s} {'pixels':>9s}")
+    print(f"{'network':28s} {'MNIST test':>11s} {'strokes':>9s} {'pixels':>9s} {'redrawn':>9s}")
     models = []
     for name in filter(None, args.presets.split(",")):
         config = PRESETS[name]
@@ -157,7 +137,7 @@ def main() -> None:
     for label, model in models:
         test = evaluate(model, data.x_test, data.y_test).accuracy
         print(f"{label:28s} {100 * test:10.2f}% {100 * accuracy(model, strokes, y):8.2f}% "
-              f"{100 * accuracy(model, pixels, y[:m]):8.2f}%", flush=True)
+              f"{100 * accuracy(model, pixels, y[:m]):8.2f}% {100 * accuracy(model, in_place, y):8.2f}%", flush=True)
 
 
 if __name__ == "__main__":

@@ -68,19 +68,20 @@ def run_torch(config: Config, data: Dataset, threads: int) -> tuple[float, float
     opt = torch.optim.Adam(model.parameters(), lr=config.lr)
     sched = torch.optim.lr_scheduler.ExponentialLR(opt, gamma=config.lr_decay)
     loss_fn = torch.nn.CrossEntropyLoss()
-    augmenter = Augmenter.from_config(config, data.image_shape)
+    augmenter = Augmenter.from_config(config, data.image_shape, data.x_train)  # the pen keeps skeletons too
     rng = np.random.default_rng([config.seed, 1])
     y = torch.from_numpy(data.y_train.astype(np.int64))
-    x_test = torch.from_numpy(data.x_test).float() / 255
+    x_test = torch.from_numpy(data.x_test.astype(np.float32) / 255)
     seconds, curve = 0.0, []
     for _ in range(math.ceil(config.epochs)):
         t0 = time.perf_counter()
         order = torch.randperm(len(y))
         for i in range(0, len(y), config.batch_size):
             idx = order[i:i + config.batch_size]
-            xb = data.x_train[idx.numpy()]
+            where = idx.numpy()
+            xb = data.x_train[where]
             if augmenter is not None:
-                augmenter(xb, rng)
+                augmenter(xb, rng, where)
             opt.zero_grad(set_to_none=True)
             loss_fn(model(torch.from_numpy(xb).float().mul_(1 / 255)), y[idx]).backward()
             opt.step()
@@ -103,7 +104,6 @@ def main() -> None:
         have_torch = not args.no_torch
     except ImportError:
         have_torch = False
-    else:
         print("(PyTorch is not installed: no baseline column; pip install torch adds it)")
     print(f"{'preset':8s} {'engine':22s} {'test acc':>9s} {'train s':>8s} {'to 98.5%':>9s} {'to 99.0%':>9s}   target")
     for name in args.presets.split(","):

@@ -66,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="learning-rate schedule over the run: step (x0.1 at 1/2 and 3/4), exp, cosine "
                         "(each ends at 1%% of --lr); none keeps it constant")
     t.add_argument("--augment", metavar="LIST",
-                   help="augment training images: any of affine, thickness, elastic (comma-separated), or none")
+                   help="augment training images: any of affine, thickness, elastic, pen (comma-separated), or none")
     t.add_argument("--rotation", type=float, metavar="DEG", help="--augment affine: rotate by up to ±DEG (15)")
     t.add_argument("--shear", type=float, metavar="DEG", help="--augment affine: slant by up to ±DEG (15)")
     t.add_argument("--scale", type=float, metavar="F", help="--augment affine: scale each axis by 1±F (0.2)")
@@ -77,6 +77,11 @@ def _parser() -> argparse.ArgumentParser:
                    help="--augment elastic: strength of the distortion (34)")
     t.add_argument("--elastic-sigma", type=float, metavar="PX",
                    help="--augment elastic: smoothness of the distortion (4)")
+    t.add_argument("--pen-share", type=float, metavar="F",
+                   help="--augment pen: share of each batch thinned to its skeleton and drawn again with a "
+                        "round pen, as the drawing pad draws (0.5)")
+    t.add_argument("--pen-min", type=float, metavar="PX", help="--augment pen: narrowest pen, in pixels (1.6)")
+    t.add_argument("--pen-max", type=float, metavar="PX", help="--augment pen: widest pen, in pixels (3.2)")
     t.add_argument("--batch-size", type=int, help="mini-batch size")
     length = t.add_mutually_exclusive_group()
     length.add_argument("--epochs", type=float, help="passes over the training set")

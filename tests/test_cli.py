@@ -456,6 +456,20 @@ def test_train_with_augmentation_reports_it(capsys):
     assert config["augment"] == ["affine", "elastic"] and config["rotation"] == 10 and config["thickness"] == 0.5
 
 
+def test_train_with_the_pen_reports_it_and_its_model_file_keeps_it(capsys, tmp_path):
+    path = tmp_path / "pen.npz"
+    code, out, _ = run(capsys, "train", "--preset", "fast", "--hidden", "32", "--steps", "20", "--augment", "pen",
+                       "--pen-share", "0.25", "--pen-min", "2", "--pen-max", "2.8", "--save", str(path), "--json",
+                       *SMALL)
+    assert code == 0
+    config = json.loads(out)["config"]
+    assert config["augment"] == ["pen"] and config["pen_share"] == 0.25
+    assert (config["pen_min"], config["pen_max"]) == (2, 2.8)
+    from mlpviz.core import checkpoint
+    saved = checkpoint.config_of(checkpoint.load(path))
+    assert saved.augment == ("pen",) and (saved.pen_share, saved.pen_min, saved.pen_max) == (0.25, 2.0, 2.8)
+
+
 @pytest.mark.parametrize("argv, message", [
     (["--augment", "affine,blur"], "unknown augmentation 'blur'"),
     (["--augment", "affine,,elastic"], "unknown augmentation"),
@@ -463,6 +477,8 @@ def test_train_with_augmentation_reports_it(capsys):
     (["--augment", "affine", "--scale", "1.5"], "scale must be"),
     (["--augment", "elastic", "--elastic-sigma", "0"], "elastic_sigma must be"),
     (["--augment", "thickness", "--thickness", "nan"], "thickness must be"),
+    (["--augment", "pen", "--pen-share", "2"], "pen_share must be"),
+    (["--augment", "pen", "--pen-max", "9"], "pen_max must be"),
 ])
 def test_bad_augmentation_is_one_line(capsys, argv, message):
     code, out, err = run(capsys, "train", "--steps", "1", *argv, *SMALL)

@@ -1,19 +1,28 @@
 """Training-image augmentation, vectorised over a mini-batch: whole-pixel shifts, random affine
-transforms (rotation, shear, scale, translation), stroke thickness and elastic distortions.
+transforms (rotation, shear, scale, translation), stroke thickness, elastic distortions and
+digits drawn again with a round pen.
 
 A mouse draws unlike MNIST's scanned pens: slanted, sheared, squashed, stretched, thinner or
-thicker. Showing the network such variations of its training digits lets it read them (the
-elastic distortions are Simard, Steinkraus and Platt's, ICDAR 2003). Everything works on a whole
-batch at once: one coordinate map per image, one bilinear resampling, no loop over images.
+thicker, and with one even stroke from a round pen. Showing the network such variations of its
+training digits lets it read them (the elastic distortions are Simard, Steinkraus and Platt's,
+ICDAR 2003). Everything works on a whole batch at once: one coordinate map per image, one
+bilinear resampling, no loop over images. The pen thins a share of each batch to its skeleton
+(core/skeleton.py) and draws it again with the drawing pad's own pen (strokes.pen_ink) at a
+random width; the skeletons of a training set are computed once, as batches first need them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
 
-AUGMENTS = ("affine", "thickness", "elastic")
+from .skeleton import skeleton_distance, skeletonize
+from .strokes import pen_ink
+
+AUGMENTS = ("affine", "thickness", "elastic", "pen")
+INK = 100  # a pixel above this (of 255) is ink when a digit is thinned to its skeleton
+REACH = 3.0  # skeleton distances are kept up to this many pixels: pens up to 2 * (REACH - 0.5) wide
 
 
 def _gaussian_matrix(n: int, sigma: float) -> np.ndarray:
@@ -148,6 +157,38 @@ def elastic_draw(n: int, shape: tuple[int, int], rng: np.random.Generator, alpha
     return bank[pick] * sign[:, None, None]
 
 
+def pen_distances(images: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
+    """(n, h, w) float32 distance of every pixel to the skeleton of uint8 images (n, h*w), up to REACH."""
+    return skeleton_distance(skeletonize(np.asarray(images).reshape(-1, *shape) > INK), REACH)
+
+
+class SkeletonCache:
+    """The skeleton distances (pen_distances) of a fixed set of uint8 images (N, h*w), each
+    computed the first time a batch asks for it and kept (one byte a pixel, 1/64 px steps)."""
+
+    STEP = 64  # quantisation: distances are kept as round(64 * d), at most 64 * REACH < 256
+
+    def __init__(self, images: np.ndarray, shape: tuple[int, int]):
+        self.images, self.shape = images, tuple(shape)
+        self.done = np.zeros(len(images), bool)
+        self.codes = np.empty((len(images), *self.shape), np.uint8)
+
+    def distances(self, idx: np.ndarray) -> np.ndarray:
+        """(k, h, w) float32 distances of the images at indices idx (k,)."""
+        missing = np.unique(idx[~self.done[idx]])
+        if len(missing):
+            d = pen_distances(self.images[missing], self.shape)
+            self.codes[missing] = np.rint(d * self.STEP).astype(np.uint8)
+            self.done[missing] = True
+        return self.codes[idx].astype(np.float32) * np.float32(1 / self.STEP)
+
+
+def redraw(distances: np.ndarray, widths: np.ndarray) -> np.ndarray:
+    """(k, h, w) float32 in [0, 255]: skeletons given by their distance maps (k, h, w) drawn with
+    round pens of the given diameters (k,) in pixels."""
+    return pen_ink(distances, np.asarray(widths, np.float32)[:, None, None]) * np.float32(255)
+
+
 @dataclass(frozen=True)
 class Augmenter:
     """The augmentations of one configuration, applied to uint8 batches in place (see __call__)."""
@@ -162,18 +203,28 @@ class Augmenter:
     thickness: float = 1.0
     elastic_alpha: float = 34.0
     elastic_sigma: float = 4.0
+    pen_share: float = 0.5
+    pen_min: float = 1.6
+    pen_max: float = 3.2
+    # The skeletons of the images the batches are drawn from (see __call__); not a setting.
+    skeletons: SkeletonCache | None = field(default=None, compare=False, repr=False)
 
     @classmethod
-    def from_config(cls, config, shape: tuple[int, int]) -> Augmenter | None:
-        """The augmenter a Config asks for, or None when it asks for none."""
+    def from_config(cls, config, shape: tuple[int, int], source: np.ndarray | None = None) -> Augmenter | None:
+        """The augmenter a Config asks for, or None when it asks for none. source: the uint8
+        images (N, h*w) the batches will be taken from, whose skeletons the pen then keeps."""
         if not config.shift and not config.augment:
             return None
+        cache = SkeletonCache(source, shape) if source is not None and "pen" in config.augment else None
         return cls(tuple(shape), tuple(config.augment), config.shift, config.rotation, config.shear,
                    config.scale, config.translate, config.thickness, config.elastic_alpha,
-                   config.elastic_sigma)
+                   config.elastic_sigma, config.pen_share, config.pen_min, config.pen_max, cache)
 
-    def __call__(self, xb: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-        """Augment uint8 images xb (n, h*w) in place with random draws from rng; returns xb."""
+    def __call__(self, xb: np.ndarray, rng: np.random.Generator, idx: np.ndarray | None = None) -> np.ndarray:
+        """Augment uint8 images xb (n, h*w) in place with random draws from rng; returns xb.
+        idx (n,): where in the augmenter's source the images come from (the pen then reuses
+        their skeletons); without it, or without a source, the pen thins the batch itself."""
+        pen = self._redraw(xb, rng, idx)
         if self.shift:
             shift_images(xb, self.shape, self.shift, rng)
         if not self.names or len(xb) == 0:
@@ -181,7 +232,9 @@ class Augmenter:
         n, (h, w) = len(xb), self.shape
         images = xb.reshape(n, h, w).astype(np.float32)
         if "thickness" in self.names and self.thickness > 0:
-            images = thicken(images, rng.uniform(-self.thickness, self.thickness, n))
+            amount = rng.uniform(-self.thickness, self.thickness, n)
+            amount[pen] = 0  # the pen chose their width
+            images = thicken(images, amount)
         warp = "affine" in self.names or "elastic" in self.names
         if warp:
             # Where each output pixel takes its value from (inverse mapping), about the centre.
@@ -208,6 +261,22 @@ class Augmenter:
         np.rint(out, out=out)
         xb[:] = out.astype(np.uint8).reshape(n, h * w)
         return xb
+
+    def _redraw(self, xb: np.ndarray, rng: np.random.Generator, idx: np.ndarray | None) -> np.ndarray:
+        """Redraw a pen_share of the uint8 images xb (n, h*w) in place with round pens between
+        pen_min and pen_max pixels wide (in either order); returns which (n,) bool."""
+        n = len(xb)
+        if "pen" not in self.names or self.pen_share <= 0 or n == 0:
+            return np.zeros(n, bool)
+        pen = rng.uniform(size=n) < self.pen_share
+        widths = rng.uniform(*sorted((self.pen_min, self.pen_max)), int(pen.sum()))
+        if pen.any():
+            if idx is not None and self.skeletons is not None:
+                d = self.skeletons.distances(np.asarray(idx)[pen])
+            else:
+                d = pen_distances(xb[pen], self.shape)
+            xb[pen] = np.rint(redraw(d, widths)).astype(np.uint8).reshape(len(d), -1)
+        return pen
 
 
 def augment_images(x: np.ndarray, shape: tuple[int, int], names: tuple[str, ...], seed: int = 0,

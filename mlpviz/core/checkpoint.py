@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .augment import Augmenter
 from .config import Config, ConfigError
 from .data import Dataset
 from .layers import ACTIVATIONS, Dense
@@ -223,7 +224,8 @@ def resume(ckpt: Checkpoint, data: Dataset, **trainer_options) -> tuple[Trainer,
         optimizer.lr = float(ckpt.optimizer_state["base_lr"])
     trainer = Trainer(model, optimizer, data, config.batch_size, config.seed, lr_decay=config.lr_decay,
                       shift=config.shift, dropout=config.dropout, schedule=config.schedule,
-                      schedule_epochs=planned_epochs(config, len(data.y_train)), **trainer_options)
+                      schedule_epochs=planned_epochs(config, len(data.y_train)),
+                      augmenter=Augmenter.from_config(config, data.image_shape, data.x_train), **trainer_options)
     records = [] if ckpt.epochs is None else [
         EpochRecord(int(r[0]), int(r[1]), *map(float, r[2:]),
                     *(_row(getattr(ckpt, name), i) for name in PER_EPOCH))

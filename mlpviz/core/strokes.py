@@ -18,6 +18,14 @@ from .preprocess import BOX, SIZE, EmptyImage
 PEN = 2.4
 
 
+def pen_ink(distance: np.ndarray, width: float | np.ndarray) -> np.ndarray:
+    """Ink in [0, 1] of pixels whose centres lie `distance` pixels from a pen's path, drawn with a
+    round pen of diameter `width` (broadcast against distance): the pen's edge is spread over one
+    pixel, the coverage of a pixel by a straight edge. The one rule both the drawing pad
+    (draw_paths) and the training images redrawn with a pen (augment.py) draw with."""
+    return np.clip(np.asarray(width, np.float32) / 2 + 0.5 - distance, 0, 1).astype(np.float32, copy=False)
+
+
 def _segments(paths: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """Start and end points (m, 2) of every segment; a path of one point is a zero-length segment (a dot)."""
     starts, ends = [], []
@@ -61,8 +69,7 @@ def draw_paths(paths: Sequence[np.ndarray], shape: tuple[int, int], width: float
         length2 = np.maximum((ab ** 2).sum(1), 1e-12)
         t = np.clip(((p[:, None, :] - sa[None]) * ab[None]).sum(2) / length2, 0, 1)
         d = np.sqrt((((sa[None] + t[..., None] * ab[None]) - p[:, None, :]) ** 2).sum(2).min(1))
-        # The pen's edge is spread over one pixel: the coverage of a pixel by a straight edge.
-        cover = np.clip(r + 0.5 - d, 0, 1).astype(np.float32).reshape(r1 - r0, c1 - c0)
+        cover = pen_ink(d, width).reshape(r1 - r0, c1 - c0)
         np.maximum(out[r0:r1, c0:c1], cover, out=out[r0:r1, c0:c1])
     return out
 

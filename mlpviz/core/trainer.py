@@ -203,7 +203,7 @@ class Trainer:
         return cls(model, optimizer, data, config.batch_size, config.seed, evaluate_epochs,
                    config.lr_decay, train_eval_limit, config.shift, config.dropout, config.schedule,
                    planned_epochs(config, len(data.y_train)), statistics, timeline,
-                   Augmenter.from_config(config, data.image_shape))
+                   Augmenter.from_config(config, data.image_shape, data.x_train))
 
     def planned_steps(self, config: Config) -> int:
         """The length of the run the configuration asks for, in steps."""
@@ -405,7 +405,7 @@ class Trainer:
                 self.last_batch = idx  # which images the latest step learned
                 xb = np.take(self.data.x_train, idx, axis=0, out=self._xb[:len(idx)], mode="clip")
                 if self.augmenter is not None:
-                    self.augmenter(xb, self.rng)
+                    self.augmenter(xb, self.rng, idx)
                 x = self._xf[:len(idx)]
                 np.copyto(x, xb)  # raw 0-255 values; the first layer scales them
                 y = self.data.y_train[idx]

@@ -722,6 +722,10 @@
         <source>elastic distortion (alpha %1, sigma %2)</source>
         <translation>탄성 왜곡 (alpha %1, sigma %2)</translation>
     </message>
+    <message>
+        <source>%1% thinned to their skeleton and drawn again with a round pen %2 to %3 px wide</source>
+        <translation>%1%를 뼈대만 남기고 굵기 %2~%3픽셀의 둥근 펜으로 다시 그리기</translation>
+    </message>
 </context>
 <context>
     <name>DynamicsView</name>

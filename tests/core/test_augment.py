@@ -2,11 +2,21 @@
 import numpy as np
 import pytest
 
-from mlpviz.core.augment import AUGMENTS, Augmenter, affine_matrices, augment_images, bilinear, thicken
+from mlpviz.core.augment import (
+    AUGMENTS,
+    Augmenter,
+    SkeletonCache,
+    affine_matrices,
+    augment_images,
+    bilinear,
+    pen_distances,
+    redraw,
+    thicken,
+)
 from mlpviz.core.config import Config, ConfigError, parse_augment
 from mlpviz.core.trainer import Trainer
 
-ZERO = dict(rotation=0, shear=0, scale=0, translate=0, thickness=0, elastic_alpha=0)
+ZERO = dict(rotation=0, shear=0, scale=0, translate=0, thickness=0, elastic_alpha=0, pen_share=0)
 
 
 def centre_of_mass(img: np.ndarray) -> np.ndarray:
@@ -14,7 +24,7 @@ def centre_of_mass(img: np.ndarray) -> np.ndarray:
     return np.array([img.sum(1) @ np.arange(28), img.sum(0) @ np.arange(28)]) / img.sum()
 
 
-@pytest.mark.parametrize("names", [("affine",), ("thickness",), ("elastic",), AUGMENTS])
+@pytest.mark.parametrize("names", [("affine",), ("thickness",), ("elastic",), ("pen",), AUGMENTS])
 def test_shapes_dtype_and_range(small, names):
     x = small.x_train[:64]
     out = augment_images(x, (28, 28), names, seed=1)
@@ -105,7 +115,8 @@ def test_parse_augment():
 
 
 @pytest.mark.parametrize("change", [dict(augment=("blur",)), dict(rotation=-1.0), dict(scale=1.0),
-                                    dict(elastic_sigma=0.0), dict(thickness=float("nan"))])
+                                    dict(elastic_sigma=0.0), dict(thickness=float("nan")), dict(pen_share=1.5),
+                                    dict(pen_min=0.1), dict(pen_max=6.0)])
 def test_config_refuses_bad_augmentation(change):
     with pytest.raises(ConfigError):
         Config(**change).validated()
@@ -114,6 +125,60 @@ def test_config_refuses_bad_augmentation(change):
 def test_config_round_trips_its_augmentation():
     c = Config(augment=("affine", "elastic"), rotation=10.0)
     assert Config.from_dict(c.to_dict()) == c
+    c = Config(augment=("affine", "pen"), pen_share=0.3, pen_min=2.0, pen_max=2.8)
+    assert Config.from_dict(c.to_dict()) == c
+    assert parse_augment("pen,affine") == ("affine", "pen")
+
+
+def test_the_pen_redraws_a_share_of_the_batch_at_an_even_width(small):
+    x = small.x_train[:200]
+    out = augment_images(x, (28, 28), ("pen",), seed=2, pen_share=0.5, pen_min=2.0, pen_max=2.0)
+    changed = (out != x).any(1)
+    assert 0.35 < changed.mean() < 0.65  # about half of the batch
+    # A redrawn digit is its skeleton drawn again: the same digit's place, an even stroke, no grey scan.
+    redrawn = out[changed].reshape(-1, 28, 28).astype(np.float32)
+    original = x[changed].reshape(-1, 28, 28).astype(np.float32)
+    near = thicken(original, np.full(len(original), 2.0)) > 0
+    assert not ((redrawn > 0) & ~near).any()
+    assert np.abs(redrawn - original).mean() < 40
+
+
+def test_redrawn_digits_keep_their_class(small, trained):
+    x, y = small.x_test[:300], small.y_test[:300]
+    d = pen_distances(x, (28, 28))
+    read = trained.predict_proba(x / 255).argmax(1)
+    for width in (1.6, 2.4, 3.2):
+        redrawn = redraw(d, np.full(len(x), width)).reshape(len(x), -1) / 255
+        assert redrawn.dtype == np.float32 and 0 <= redrawn.min() and redrawn.max() <= 1
+        # A network that never saw a redrawn digit still reads most of them as it reads the originals.
+        assert (trained.predict_proba(redrawn).argmax(1) == read).mean() > 0.85
+        assert (trained.predict_proba(redrawn).argmax(1) == y).mean() > 0.8
+
+
+def test_a_wider_pen_puts_down_more_ink(small):
+    d = pen_distances(small.x_train[:20], (28, 28))
+    ink = [redraw(d, np.full(20, w)).sum((1, 2)) for w in (1.6, 2.4, 3.2)]
+    assert (ink[0] < ink[1]).all() and (ink[1] < ink[2]).all()
+    # The two ends of the width may come in either order.
+    a = augment_images(small.x_train[:20], (28, 28), ("pen",), seed=3, pen_share=1, pen_min=2.0, pen_max=3.0)
+    assert np.array_equal(a, augment_images(small.x_train[:20], (28, 28), ("pen",), seed=3, pen_share=1,
+                                            pen_min=3.0, pen_max=2.0))
+    # Ink per unit of width is about the skeleton's length: 2.4 is about MNIST's own stroke.
+    ratio = ink[1].sum() / small.x_train[:20].sum(dtype=np.float64)
+    assert 0.7 < ratio < 1.3
+
+
+def test_the_training_sets_skeletons_are_kept_and_give_the_same_images(small):
+    cache = SkeletonCache(small.x_train, (28, 28))
+    a = Augmenter((28, 28), ("pen",), pen_share=1.0, skeletons=cache)
+    idx = np.arange(10, 40)
+    with_cache = a(small.x_train[idx].copy(), np.random.default_rng(4), idx)
+    assert cache.done.sum() == 30 and cache.done[idx].all()
+    without = a(small.x_train[idx].copy(), np.random.default_rng(4))
+    # Kept distances are rounded to 1/64 pixel: a grey level or two apart at most.
+    assert np.abs(with_cache.astype(int) - without).max() <= 5
+    cache.distances(idx)  # already there: nothing is thinned again
+    assert cache.done.sum() == 30
 
 
 def test_training_with_augmentation_runs_and_learns(small):
@@ -122,6 +187,7 @@ def test_training_with_augmentation_runs_and_learns(small):
     t = Trainer.from_config(c, small)
     t.step(t.planned_steps(c))
     assert t.augmenter is not None and t.augmenter.names == AUGMENTS
+    assert t.augmenter.skeletons is not None and t.augmenter.skeletons.done.any()  # the pen kept skeletons
     assert t.epochs[-1].test_accuracy > 0.6  # chance is 0.1; distorted images train slower
     again = Trainer.from_config(c, small)
     again.step(t.planned_steps(c))

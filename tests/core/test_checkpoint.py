@@ -217,6 +217,18 @@ def test_history_keeps_gradient_norms_and_inactive_fraction(tmp_path, small):
     assert resumed.timeline.steps()[0] == 12
 
 
+def test_a_resumed_run_keeps_its_augmentation(tmp_path, small):
+    config = Config(hidden=(16,), activation="relu", init="he", batch_size=200, steps=3,
+                    augment=("affine", "pen"), pen_share=0.3, rotation=5.0)
+    t = Trainer.from_config(config, small)
+    t.step(3)
+    checkpoint.save(tmp_path / "m.npz", checkpoint.of_trainer(t, config))
+    resumed, _ = checkpoint.resume(checkpoint.load(tmp_path / "m.npz"), small)
+    assert resumed.augmenter == t.augmenter and resumed.augmenter.skeletons is not None
+    resumed.step(1)
+    assert resumed.augmenter.skeletons.done.any()
+
+
 def test_files_without_per_epoch_statistics_still_load_and_resume(tmp_path, trained, small):
     t, config = trained
     t.record_epoch()

@@ -30,6 +30,12 @@ def test_augmentation_preview_follows_the_settings_and_new_sample(view):
     assert not np.array_equal(view.preview_before, before)
 
 
+def test_the_best_presets_preview_shows_the_pen_too(view):
+    view.set_config(PRESETS["best"])
+    assert view.preview_after.shape == (16, 784) and not np.array_equal(view.preview_after, view.preview_before)
+    assert "50% thinned to their skeleton" in view.after_note.text() and "1.6 to 3.2 px" in view.after_note.text()
+
+
 def test_follows_a_new_dataset(view, small):
     from mlpviz.core.data import Dataset
     other = Dataset(small.x_train[:500], small.y_train[:500], small.x_test[:100], small.y_test[:100],

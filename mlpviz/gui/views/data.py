@@ -160,6 +160,9 @@ class DataView(View):
         if "elastic" in c.augment:
             parts.append(arg(self.tr("elastic distortion (alpha %1, sigma %2)"), f"{c.elastic_alpha:g}",
                              f"{c.elastic_sigma:g}"))
+        if "pen" in c.augment:
+            parts.append(arg(self.tr("%1% thinned to their skeleton and drawn again with a round pen %2 to %3 px wide"),
+                             f"{100 * c.pen_share:g}", f"{c.pen_min:g}", f"{c.pen_max:g}"))
         return "; ".join(parts)
 
     def _show(self, label: QLabel, image: np.ndarray) -> None:
