@@ -83,6 +83,7 @@ class Bench:
         self.w.confirm_discard = lambda *a: True
         self.w.resize(1280, 800)
         self.w.show()
+        gui_app.freeze_startup_objects()  # as the app does once its window is shown
         self.spin(0.3)
 
     def spin(self, seconds: float) -> None:

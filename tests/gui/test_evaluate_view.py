@@ -52,8 +52,9 @@ def test_an_epoch_end_evaluation_fills_everything(qtbot, view, evaluated, small)
     model, ev = evaluated
     publish(qtbot, view, snapshot(model, ev, state=RUNNING))
     assert view.evaluation is ev
-    assert view.count_items[3 * 10 + 5].toPlainText() == str(ev.confusion[3, 5])
-    assert view.row_items[7].toPlainText() == f"{E.per_class_accuracy(ev.confusion)[7]:.1%}"
+    texts = view.confusion_texts.texts()
+    assert texts[3 * 10 + 5] == str(ev.confusion[3, 5])
+    assert texts[100 + 7] == f"{E.per_class_accuracy(ev.confusion)[7]:.1%}"
     mistakes = E.mistakes(ev.probabilities, small.y_test)
     assert view.gallery.indices() == mistakes[:view.gallery.limit].tolist()
     wait_jobs(qtbot, view)

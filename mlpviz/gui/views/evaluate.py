@@ -32,6 +32,7 @@ from .. import style
 from ..i18n import arg
 from ..jobs import JobRunner
 from ..session import Session
+from ..widgets.cells import CellTexts
 from ..widgets.gallery import Gallery, digit_pixmap
 from ..widgets.whatsthis import explain as explain_view
 from ..worker import RUNNING
@@ -208,17 +209,8 @@ class EvaluateView(View):
         self.confusion_plot.setToolTip(self.tr("Click a cell to see its images. Rows: the true digit; columns: the "
                                                "digit read. Colour: share of the row (blue: right, red: mistakes). "
                                                "At the right: accuracy of each digit."))
-        self.count_items, self.row_items = [], []
-        for r in range(10):
-            for c in range(10):
-                t = pg.TextItem("", color="#222", anchor=(0.5, 0.5))
-                t.setPos(c + 0.5, r + 0.5)
-                self.confusion_plot.addItem(t)
-                self.count_items.append(t)
-            t = pg.TextItem("", color="#222", anchor=(0, 0.5))
-            t.setPos(10.05, r + 0.5)
-            self.confusion_plot.addItem(t)
-            self.row_items.append(t)
+        self.confusion_texts = CellTexts()  # the counts, then each row's accuracy at its right
+        self.confusion_plot.addItem(self.confusion_texts)
 
         self.gallery_title = steady(QLabel(), 2)
         self.mistakes_button = QPushButton(self.tr("Most confident mistakes"))
@@ -385,8 +377,7 @@ class EvaluateView(View):
         self.model = self.evaluation = self._model_key = self.robustness = self.projection = None
         self.cell = None
         self.confusion_image.clear()
-        for t in self.count_items + self.row_items:
-            t.setText("")
+        self.confusion_texts.set_texts([], [], [], [])
         self.gallery.clear()
         self.gallery_title.setText("")
         self.coverage_curve.setData([], [])
@@ -438,12 +429,13 @@ class EvaluateView(View):
         self.confusion_image.setImage(confusion_rgb(ev.confusion), autoLevels=False, levels=(0, 255))
         self.confusion_image.setRect(0, 0, 10, 10)
         share = ev.confusion / np.maximum(ev.confusion.sum(axis=1, keepdims=True), 1)
-        for r in range(10):
-            for c in range(10):
-                self.count_items[r * 10 + c].setText(str(int(ev.confusion[r, c])))
-                self.count_items[r * 10 + c].setColor("w" if r == c and share[r, c] > 0.6 else "#222")
-        for r, acc in enumerate(E.per_class_accuracy(ev.confusion)):
-            self.row_items[r].setText("-" if np.isnan(acc) else f"{acc:.1%}")
+        cells = [(r, c) for r in range(10) for c in range(10)]
+        accuracy = ["-" if np.isnan(a) else f"{a:.1%}" for a in E.per_class_accuracy(ev.confusion)]
+        self.confusion_texts.set_texts(
+            [(c + 0.5, r + 0.5) for r, c in cells] + [(10.05, r + 0.5) for r in range(10)],
+            [int(ev.confusion[r, c]) for r, c in cells] + accuracy,
+            ["w" if r == c and share[r, c] > 0.6 else "#222" for r, c in cells] + ["#222"] * 10,
+            [(0.5, 0.5)] * 100 + [(0, 0.5)] * 10)
         self._job_timer.stop()
         self._rest_timer.start()
 

@@ -49,7 +49,7 @@ class Gallery(QListWidget):
 
     def _grid(self, h: int, w: int) -> QSize:
         """A cell: the zoomed image above two caption lines of the font in use (taller in Korean fonts)."""
-        return QSize(w * self.zoom + 30, h * self.zoom + 2 * self.fontMetrics().lineSpacing() + 8)
+        return QSize(w * self.zoom + 40, h * self.zoom + 2 * self.fontMetrics().lineSpacing() + 8)
 
     def clear(self) -> None:
         self._more.stop()
