@@ -112,7 +112,7 @@ def test_statistics_series_and_epochs_reach_the_rules(bar):
     bar.state["config"] = Config(hidden=(100, 100, 100, 100))
     grad = np.tile([1e-7, 1e-5, 1e-3, 1e-2, 0.5], (50, 1))
     feed(bar, np.full(50, 2.302), grad_norm=grad, inactive=np.zeros((50, 5)))
-    assert bar.current.key == "vanishing" and "relu" in bar.fix_button.text()
+    assert bar.current.key == "vanishing" and "activation ReLU" in bar.fix_button.text()
     bar.session.runStarted.emit(2)
     bar.state["config"] = Config()
     epochs = [EpochRecord(i, 10 * i, 0.1, a, 0.3, b, i) for i, (a, b) in
