@@ -10,6 +10,7 @@ import pytest
 
 import mlpviz.core
 from mlpviz.core.config import Config, ConfigError
+from mlpviz.core.experiments import EXPERIMENTS
 from mlpviz.core.messages import QT_TRANSLATE_NOOP, Message, fill
 
 CORE = Path(mlpviz.core.__file__).parent
@@ -45,6 +46,12 @@ def test_a_core_error_carries_its_message():
     assert m.template == "%1 must be a finite number %2, got %3"
     assert [a.template if isinstance(a, Message) else a for a in m.args] == [
         "learning rate", "above %1 and at most %2", "0"]
+
+
+def test_experiment_texts_are_marked_for_translation():
+    for e in EXPERIMENTS:
+        for text in (e.title, e.what_to_watch, *(r.label for r in e.runs)):
+            assert isinstance(text, Message) and text.context == "Experiments" and text == text.template
 
 
 def calls(tree: ast.AST, name: str):

@@ -138,10 +138,3 @@ def test_the_experiments_menu_runs_the_chosen_experiment_and_says_what_to_watch(
     assert panel.text.text() == EXPERIMENTS[-1].what_to_watch
     assert "1,000 images" in panel.runs.text()
 
-
-def test_every_experiment_text_is_offered_for_translation():
-    # The texts live in the core; the menu lists them for lupdate: they must not drift apart.
-    from mlpviz.core.experiments import EXPERIMENTS
-    from mlpviz.gui.experiments_menu import EXPERIMENT_TEXTS
-    for e in EXPERIMENTS:
-        assert {e.title, e.what_to_watch, *(r.label for r in e.runs)} <= set(EXPERIMENT_TEXTS)
