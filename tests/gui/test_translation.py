@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from drive import diverge
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -149,8 +150,6 @@ def test_every_hint_reads_korean_with_its_numbers(korean, qtbot):
 
 
 def test_core_errors_reach_the_korean_window_in_korean(korean, window, qtbot, tmp_path):
-    from mlpviz.gui.worker import DIVERGED
-
     (tmp_path / "bad.npz").write_bytes(b"junk")
     assert not window.files.open(str(tmp_path / "bad.npz"))  # a CheckpointError
     assert "모델을 열 수 없습니다" in window.last_notice and "zip 압축 파일이 아닙니다" in window.last_notice
@@ -163,13 +162,7 @@ def test_core_errors_reach_the_korean_window_in_korean(korean, window, qtbot, tm
     window.load_data(str(tmp_path / "empty"))  # a DataError, from the loading thread
     qtbot.waitUntil(lambda: "데이터셋을 불러올 수 없습니다" in window.last_notice, timeout=5000)
     assert "이 폴더에 train-images-idx3-ubyte[.gz] 파일이 없습니다" in window.last_notice
-    window.controls.hidden.setText("64,64")  # Diverged, from the training thread
-    window.controls.hidden.editingFinished.emit()
-    window.controls.activation.setCurrentIndex(window.controls.activation.findData("leaky_relu"))
-    window.controls.init.setCurrentIndex(window.controls.init.findData("he"))
-    window.controls.lr.setValue(50)
-    window.toggle_run()
-    qtbot.waitUntil(lambda: window.state == DIVERGED, timeout=10000)
+    diverge(qtbot, window)  # Diverged, from the training thread
     for text in (window.controls.note.text(), window.last_notice):
         assert "학습률" in text and english_words(text, also={"nan", "inf"}) == [] and not re.search(r"%\d", text)
 
