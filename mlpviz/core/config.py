@@ -248,7 +248,7 @@ SHORT_NAMES = {"init_std": "init std", "weight_decay": "weight decay", "lr_decay
 def setting_text(name: str, value) -> str:
     """A setting's value as a person reads it: hidden as "256,128" (none: "none"), numbers with %g."""
     if name == "hidden":
-        return ",".join(map(str, value)) if value else "none"
+        return ",".join(map(str, value)) if value else QT_TRANSLATE_NOOP("Config", "none")
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)

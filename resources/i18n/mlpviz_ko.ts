@@ -408,6 +408,10 @@
         <translation>에포크 수와 스텝 수 가운데 하나만 정하세요</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
         <source>the network takes %1 inputs but the images of %2 have %3 pixels</source>
         <translation>네트워크의 입력은 %1개인데 %2의 이미지는 픽셀이 %3개입니다</translation>
     </message>
