@@ -33,9 +33,10 @@ test: $(BIN)/.installed $(QM)
 $(QM): $(TS) $(BIN)/.installed
 	$(BIN)/pyside6-lrelease -silent $(TS) -qm $@
 
-# Gather the GUI's strings into the .ts after a change to them: new ones come in unfinished, to translate.
+# Gather the GUI's strings, and the core's messages it shows (QT_TRANSLATE_NOOP in mlpviz/core/messages.py),
+# into the .ts after a change to them: new ones come in unfinished, to translate.
 translations: $(BIN)/.installed
-	$(BIN)/pyside6-lupdate $$(find mlpviz/gui -name '*.py' | sort) -ts $(TS) -no-obsolete -locations none
+	$(BIN)/pyside6-lupdate $$(find mlpviz/gui mlpviz/core -name '*.py' | sort) -ts $(TS) -no-obsolete -locations none
 
 # Build the wheel, install it into a fresh environment and run it from elsewhere (about 30 s).
 check-wheel: $(BIN)/.installed

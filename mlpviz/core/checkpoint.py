@@ -25,6 +25,7 @@ from .config import Config, ConfigError
 from .data import Dataset
 from .layers import ACTIVATIONS, Dense
 from .losses import LOSSES
+from .messages import QT_TRANSLATE_NOOP, Message
 from .model import MLP
 from .optim import make_optimizer
 from .trainer import EpochRecord, Trainer, check_input_size, planned_epochs
@@ -60,8 +61,8 @@ def save(path: str | Path, ckpt: Checkpoint) -> None:
     path = Path(path)
     model = ckpt.model
     if not model.weights_finite():  # load() would refuse the file: better not to write it
-        raise CheckpointError(f"{path}: not saved: the network's weights hold NaN or infinite values "
-                              "(its training diverged)")
+        raise CheckpointError(QT_TRANSLATE_NOOP("Checkpoint", "%1: not saved: the network's weights hold NaN or "
+                                                              "infinite values (its training diverged)").arg(path))
     config = {"format": FORMAT, "version": VERSION, "sizes": list(model.sizes),
               "activation": model.activation.name, "loss": model.loss.name,
               "dtype": str(model.dtype), "image_shape": list(ckpt.image_shape),
@@ -91,8 +92,8 @@ def save(path: str | Path, ckpt: Checkpoint) -> None:
         os.replace(tmp, path)
         tmp = None
     except OSError as e:
-        raise CheckpointError(f"{path}: cannot save ({e.strerror or e}); "
-                              "any previous file there is unchanged") from None
+        raise CheckpointError(QT_TRANSLATE_NOOP("Checkpoint", "%1: cannot save (%2); any previous file there is "
+                                                              "unchanged").arg(path, e.strerror or e)) from None
     finally:
         if tmp is not None:
             try:
@@ -105,78 +106,91 @@ def load(path: str | Path) -> Checkpoint:
     """Read and validate a model file; raise CheckpointError saying what is wrong."""
     path = Path(path)
     if not path.is_file():
-        raise CheckpointError(f"{path}: file not found")
+        raise CheckpointError(QT_TRANSLATE_NOOP("Checkpoint", "%1: file not found").arg(path))
     if not zipfile.is_zipfile(path):
-        raise CheckpointError(f"{path}: not a model file (.npz): it is not a zip archive")
+        raise CheckpointError(QT_TRANSLATE_NOOP("Checkpoint", "%1: not a model file (.npz): it is not a zip "
+                                                              "archive").arg(path))
     try:
         with np.load(path, allow_pickle=False) as f:
             arrays = {k: f[k] for k in f.files}
     except ValueError as e:
         if "pickle" in str(e):
-            raise CheckpointError(f"{path}: refused: it holds pickled Python objects, which "
-                                  "could run code when loaded") from None
-        raise CheckpointError(f"{path}: unreadable ({e})") from None
+            raise CheckpointError(QT_TRANSLATE_NOOP("Checkpoint", "%1: refused: it holds pickled Python objects, "
+                                                                  "which could run code when loaded")
+                                  .arg(path)) from None
+        raise CheckpointError(QT_TRANSLATE_NOOP("Checkpoint", "%1: unreadable (%2)").arg(path, e)) from None
     except Exception as e:  # bad zip members, truncated data, CRC errors
-        raise CheckpointError(f"{path}: corrupt or truncated ({e})") from None
+        raise CheckpointError(QT_TRANSLATE_NOOP("Checkpoint", "%1: corrupt or truncated (%2)").arg(path, e)) from None
     return _from_arrays(path, arrays)
 
 
 def _from_arrays(path: Path, arrays: dict[str, np.ndarray]) -> Checkpoint:
-    def bad(msg: str) -> CheckpointError:
-        return CheckpointError(f"{path}: {msg}")
+    def bad(template: Message, *args) -> CheckpointError:
+        """The error for the file at path: template's %1 is the path, args fill %2 on."""
+        return CheckpointError(template.arg(path, *args))
 
     if "config" not in arrays:
-        raise bad("no `config` entry: not an mlpviz model file")
+        raise bad(QT_TRANSLATE_NOOP("Checkpoint", "%1: no `config` entry: not an mlpviz model file"))
     try:
         config = json.loads(str(arrays["config"]))
     except json.JSONDecodeError as e:
-        raise bad(f"`config` is not valid JSON ({e})") from None
+        raise bad(QT_TRANSLATE_NOOP("Checkpoint", "%1: `config` is not valid JSON (%2)"), e) from None
     if not isinstance(config, dict) or config.get("format") != FORMAT:
-        raise bad("`config` does not describe an mlpviz model")
+        raise bad(QT_TRANSLATE_NOOP("Checkpoint", "%1: `config` does not describe an mlpviz model"))
     if config.get("version") != VERSION:
-        raise bad(f"model format version {config.get('version')!r} is not supported (this is {VERSION})")
+        raise bad(QT_TRANSLATE_NOOP("Checkpoint", "%1: model format version %2 is not supported (this is %3)"),
+                  repr(config.get("version")), VERSION)
     act, loss = config.get("activation"), config.get("loss")
     if act not in ACTIVATIONS:
-        raise bad(f"unknown activation {act!r}")
+        raise bad(QT_TRANSLATE_NOOP("Checkpoint", "%1: unknown activation %2"), repr(act))
     if loss not in LOSSES:
-        raise bad(f"unknown loss {loss!r}")
+        raise bad(QT_TRANSLATE_NOOP("Checkpoint", "%1: unknown loss %2"), repr(loss))
     sizes = config.get("sizes")
     if not (isinstance(sizes, list) and len(sizes) >= 2
             and all(isinstance(s, int) and s > 0 for s in sizes)):
-        raise bad(f"`sizes` must list at least two positive layer sizes, got {sizes!r}")
+        raise bad(QT_TRANSLATE_NOOP("Checkpoint", "%1: `sizes` must list at least two positive layer sizes, "
+                                                  "got %2"), repr(sizes))
     n = len(sizes) - 1
     expected = {f"{k}{i}" for i in range(1, n + 1) for k in "Wb"}
     weights = {k for k in arrays if k[:1] in "Wb" and k[1:].isdigit()}
     if weights != expected:
-        missing, extra = sorted(expected - weights), sorted(weights - expected)
-        raise bad("weights do not match `sizes`" + (f"; missing {', '.join(missing)}" if missing else "")
-                  + (f"; unexpected {', '.join(extra)}" if extra else ""))
+        missing, extra = ", ".join(sorted(expected - weights)), ", ".join(sorted(weights - expected))
+        if missing and extra:
+            raise bad(QT_TRANSLATE_NOOP("Checkpoint", "%1: weights do not match `sizes`; missing %2; "
+                                                      "unexpected %3"), missing, extra)
+        if missing:
+            raise bad(QT_TRANSLATE_NOOP("Checkpoint", "%1: weights do not match `sizes`; missing %2"), missing)
+        raise bad(QT_TRANSLATE_NOOP("Checkpoint", "%1: weights do not match `sizes`; unexpected %2"), extra)
     layers = []
     for i in range(1, n + 1):
         W, b = arrays[f"W{i}"], arrays[f"b{i}"]
         if W.shape != (sizes[i - 1], sizes[i]) or b.shape != (sizes[i],):
-            raise bad(f"W{i} {W.shape} and b{i} {b.shape} do not chain as sizes "
-                      f"{sizes[i - 1]} -> {sizes[i]}")
+            raise bad(QT_TRANSLATE_NOOP("Checkpoint", "%1: W%2 %3 and b%2 %4 do not chain as sizes %5 -> %6"),
+                      i, W.shape, b.shape, sizes[i - 1], sizes[i])
         if W.dtype not in (np.float32, np.float64) or b.dtype != W.dtype:
-            raise bad(f"W{i}/b{i} must be float32 or float64, got {W.dtype}/{b.dtype}")
+            raise bad(QT_TRANSLATE_NOOP("Checkpoint", "%1: W%2/b%2 must be float32 or float64, got %3/%4"),
+                      i, W.dtype, b.dtype)
         if not (np.isfinite(W).all() and np.isfinite(b).all()):
-            raise bad(f"W{i} or b{i} holds NaN or infinite values")
+            raise bad(QT_TRANSLATE_NOOP("Checkpoint", "%1: W%2 or b%2 holds NaN or infinite values"), i)
         layers.append(Dense(np.array(W), np.array(b)))
     if len({layer.W.dtype for layer in layers}) > 1:
-        raise bad("layers mix float32 and float64")
+        raise bad(QT_TRANSLATE_NOOP("Checkpoint", "%1: layers mix float32 and float64"))
     shape = config.get("image_shape", [28, 28])
     if not (isinstance(shape, list) and len(shape) == 2 and shape[0] * shape[1] == sizes[0]):
-        raise bad(f"image_shape {shape!r} does not match {sizes[0]} inputs")
+        raise bad(QT_TRANSLATE_NOOP("Checkpoint", "%1: image_shape %2 does not match %3 inputs"),
+                  repr(shape), sizes[0])
     epochs = arrays.get("history/epochs")
     if epochs is not None and (epochs.ndim != 2 or epochs.shape[1] != len(EPOCH_COLUMNS)):
-        raise bad(f"history/epochs has shape {epochs.shape}, expected (n, {len(EPOCH_COLUMNS)})")
+        raise bad(QT_TRANSLATE_NOOP("Checkpoint", "%1: history/epochs has shape %2, expected (n, %3)"),
+                  epochs.shape, len(EPOCH_COLUMNS))
     per_epoch = {}
     for name in PER_EPOCH:
         rows = arrays.get(f"history/{name}")
         if rows is not None and epochs is None:
-            raise bad(f"history/{name} is there but history/epochs is not")
+            raise bad(QT_TRANSLATE_NOOP("Checkpoint", "%1: history/%2 is there but history/epochs is not"), name)
         if rows is not None and rows.shape != (len(epochs), n):
-            raise bad(f"history/{name} has shape {rows.shape}, expected ({len(epochs)}, {n})")
+            raise bad(QT_TRANSLATE_NOOP("Checkpoint", "%1: history/%2 has shape %3, expected (%4, %5)"),
+                      name, rows.shape, len(epochs), n)
         per_epoch[name] = rows
     training = config.get("training") or {}
     return Checkpoint(MLP(layers, act, loss), (int(shape[0]), int(shape[1])),

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from .augment import AUGMENTS, Augmenter
 from .layers import ACTIVATIONS
 from .losses import LOSSES
+from .messages import QT_TRANSLATE_NOOP, Message
 from .model import INITS
 from .optim import MISTAKES, OPTIMIZERS
 from .schedules import SCHEDULES
@@ -50,25 +51,56 @@ INTEGER_SETTINGS = frozenset({"hidden", "shift", "batch_size", "seed", "steps"})
 
 
 class ConfigError(ValueError):
-    """A hyperparameter that cannot be used; the message says which and why."""
+    """A hyperparameter that cannot be used; the message (a Message) says which and why."""
 
 
-def describe_range(name: str) -> str:
+# How a validation message names a setting (the CLI's words; the GUI translates them).
+LABELS = {"activation": QT_TRANSLATE_NOOP("Config", "activation"), "loss": QT_TRANSLATE_NOOP("Config", "loss"),
+          "init": QT_TRANSLATE_NOOP("Config", "init"), "optimizer": QT_TRANSLATE_NOOP("Config", "optimizer"),
+          "dtype": QT_TRANSLATE_NOOP("Config", "dtype"), "schedule": QT_TRANSLATE_NOOP("Config", "schedule"),
+          "init_std": QT_TRANSLATE_NOOP("Config", "init_std"), "lr": QT_TRANSLATE_NOOP("Config", "learning rate"),
+          "momentum": QT_TRANSLATE_NOOP("Config", "momentum"),
+          "weight_decay": QT_TRANSLATE_NOOP("Config", "weight decay"),
+          "lr_decay": QT_TRANSLATE_NOOP("Config", "lr_decay"), "dropout": QT_TRANSLATE_NOOP("Config", "dropout"),
+          "shift": QT_TRANSLATE_NOOP("Config", "shift"), "rotation": QT_TRANSLATE_NOOP("Config", "rotation"),
+          "shear": QT_TRANSLATE_NOOP("Config", "shear"), "scale": QT_TRANSLATE_NOOP("Config", "scale"),
+          "translate": QT_TRANSLATE_NOOP("Config", "translate"),
+          "thickness": QT_TRANSLATE_NOOP("Config", "thickness"),
+          "elastic_alpha": QT_TRANSLATE_NOOP("Config", "elastic_alpha"),
+          "elastic_sigma": QT_TRANSLATE_NOOP("Config", "elastic_sigma"),
+          "pen_share": QT_TRANSLATE_NOOP("Config", "pen_share"), "pen_min": QT_TRANSLATE_NOOP("Config", "pen_min"),
+          "pen_max": QT_TRANSLATE_NOOP("Config", "pen_max"),
+          "batch_size": QT_TRANSLATE_NOOP("Config", "batch size"), "seed": QT_TRANSLATE_NOOP("Config", "seed"),
+          "epochs": QT_TRANSLATE_NOOP("Config", "epochs"), "steps": QT_TRANSLATE_NOOP("Config", "steps")}
+
+
+def describe_range(name: str) -> Message:
     """The allowed values of a setting in words, e.g. 'above 0 and at most 10' or 'from 1 to 4096'."""
     lo, hi = RANGES[name]
     if name in INTEGER_SETTINGS:
-        return f"from {lo} to {hi}"
-    return f"{'above' if name in EXCLUSIVE_MIN else 'at least'} {lo:g} and at most {hi:g}"
+        return QT_TRANSLATE_NOOP("Config", "from %1 to %2").arg(lo, hi)
+    if name in EXCLUSIVE_MIN:
+        return QT_TRANSLATE_NOOP("Config", "above %1 and at most %2").arg(f"{lo:g}", f"{hi:g}")
+    return QT_TRANSLATE_NOOP("Config", "at least %1 and at most %2").arg(f"{lo:g}", f"{hi:g}")
 
 
 def check_hidden(widths: tuple[int, ...]) -> None:
     """Raise ConfigError unless widths is a tuple of 0 to MAX_LAYERS whole numbers in RANGES["hidden"]."""
     if not isinstance(widths, tuple) or len(widths) > MAX_LAYERS:
-        raise ConfigError(f"hidden must list 0 to {MAX_LAYERS} layer widths, got {widths!r}")
+        raise ConfigError(QT_TRANSLATE_NOOP("Config", "hidden must list 0 to %1 layer widths, got %2")
+                          .arg(MAX_LAYERS, repr(widths)))
     lo, hi = RANGES["hidden"]
     for width in widths:
         if not isinstance(width, int) or isinstance(width, bool) or not lo <= width <= hi:
-            raise ConfigError(f"each hidden layer width must be a whole number from {lo} to {hi}, got {width!r}")
+            raise ConfigError(QT_TRANSLATE_NOOP("Config", "each hidden layer width must be a whole number from %1 to "
+                                                          "%2, got %3").arg(lo, hi, repr(width)))
+
+
+def check_batch_size(batch_size: int, n_train: int) -> None:
+    """Raise ConfigError if a mini-batch would be larger than the n_train training images."""
+    if batch_size > n_train:
+        raise ConfigError(QT_TRANSLATE_NOOP("Config", "batch size %1 is larger than the training set (%2 images)")
+                          .arg(batch_size, n_train))
 
 
 def parse_hidden(text: str) -> tuple[int, ...]:
@@ -82,8 +114,8 @@ def parse_hidden(text: str) -> tuple[int, ...]:
         return ()
     parts = [p.strip() for p in text.split(",")]
     if not all(re.fullmatch(r"[0-9]+", p) for p in parts):
-        raise ConfigError(f"hidden layers must be comma-separated whole numbers from 1 to {MAX_WIDTH}, "
-                          f"such as 256,128; got {text!r}")
+        raise ConfigError(QT_TRANSLATE_NOOP("Config", "hidden layers must be comma-separated whole numbers from 1 "
+                                                      "to %1, such as 256,128; got %2").arg(MAX_WIDTH, repr(text)))
     widths = tuple(int(p) for p in parts)
     check_hidden(widths)
     return widths
@@ -99,8 +131,9 @@ def parse_augment(text: str) -> tuple[str, ...]:
     names = [p.strip().lower() for p in text.split(",")]
     unknown = [n for n in names if n not in AUGMENTS]
     if unknown or not all(names):
-        raise ConfigError(f"unknown augmentation {', '.join(repr(n) for n in unknown) or repr(text)}; "
-                          f"choose from {', '.join(AUGMENTS)} (comma-separated) or none")
+        raise ConfigError(QT_TRANSLATE_NOOP("Config", "unknown augmentation %1; choose from %2 (comma-separated) or "
+                                                      "none").arg(", ".join(repr(n) for n in unknown) or repr(text),
+                                                                  ", ".join(AUGMENTS)))
     return tuple(n for n in AUGMENTS if n in names)
 
 
@@ -163,7 +196,7 @@ class Config:
         names = {f.name for f in fields(cls)}
         unknown = set(d) - names
         if unknown:
-            raise ConfigError(f"unknown settings: {', '.join(sorted(unknown))}")
+            raise ConfigError(QT_TRANSLATE_NOOP("Config", "unknown settings: %1").arg(", ".join(sorted(unknown))))
         d = dict(d)
         if "hidden" in d:
             d["hidden"] = tuple(d["hidden"])
@@ -173,47 +206,49 @@ class Config:
 
     def validated(self) -> Config:
         """Return self if every value is usable, else raise ConfigError naming the first bad one."""
-        def finite(label: str, key: str) -> None:
+        def finite(key: str) -> None:
             value, (lo, hi) = getattr(self, key), RANGES[key]
             ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
             if not ok or value < lo or value > hi or (key in EXCLUSIVE_MIN and value == lo):
-                raise ConfigError(f"{label} must be a finite number {describe_range(key)}, got {value!r}")
+                raise ConfigError(QT_TRANSLATE_NOOP("Config", "%1 must be a finite number %2, got %3")
+                                  .arg(LABELS[key], describe_range(key), repr(value)))
 
-        def integer(label: str, key: str) -> None:
+        def integer(key: str) -> None:
             value, (lo, hi) = getattr(self, key), RANGES[key]
             if not isinstance(value, int) or isinstance(value, bool) or not lo <= value <= hi:
-                raise ConfigError(f"{label} must be a whole number from {lo} to {hi}, got {value!r}")
+                raise ConfigError(QT_TRANSLATE_NOOP("Config", "%1 must be a whole number from %2 to %3, got %4")
+                                  .arg(LABELS[key], lo, hi, repr(value)))
 
         for name, allowed in (("activation", ACTIVATIONS), ("loss", LOSSES), ("init", INITS),
                               ("optimizer", OPTIMIZERS), ("dtype", DTYPES), ("schedule", SCHEDULES)):
             if getattr(self, name) not in allowed:
-                raise ConfigError(f"unknown {name} {getattr(self, name)!r}; choose from {', '.join(allowed)}")
+                raise ConfigError(QT_TRANSLATE_NOOP("Config", "unknown %1 %2; choose from %3")
+                                  .arg(LABELS[name], repr(getattr(self, name)), ", ".join(allowed)))
         check_hidden(self.hidden)
         if self.mistake is not None:
             if self.mistake not in MISTAKES:
-                raise ConfigError(f"unknown mistake {self.mistake!r}; choose from {', '.join(MISTAKES)}")
+                raise ConfigError(QT_TRANSLATE_NOOP("Config", "unknown mistake %1; choose from %2")
+                                  .arg(repr(self.mistake), ", ".join(MISTAKES)))
             if not self.hidden:
-                raise ConfigError(f"the {self.mistake} mistake needs at least one hidden layer")
-        finite("init_std", "init_std")
-        finite("learning rate", "lr")
-        finite("momentum", "momentum")
-        finite("weight decay", "weight_decay")
-        finite("lr_decay", "lr_decay")
-        finite("dropout", "dropout")
-        integer("shift", "shift")
+                raise ConfigError(QT_TRANSLATE_NOOP("Config", "the %1 mistake needs at least one hidden layer")
+                                  .arg(self.mistake))
+        for name in ("init_std", "lr", "momentum", "weight_decay", "lr_decay", "dropout"):
+            finite(name)
+        integer("shift")
         if not isinstance(self.augment, tuple) or any(a not in AUGMENTS for a in self.augment):
-            raise ConfigError(f"unknown augmentation in {self.augment!r}; choose from {', '.join(AUGMENTS)}")
+            raise ConfigError(QT_TRANSLATE_NOOP("Config", "unknown augmentation in %1; choose from %2")
+                              .arg(repr(self.augment), ", ".join(AUGMENTS)))
         for name in ("rotation", "shear", "scale", "translate", "thickness", "elastic_alpha", "elastic_sigma",
                      "pen_share", "pen_min", "pen_max"):
-            finite(name, name)
-        integer("batch size", "batch_size")
-        integer("seed", "seed")
+            finite(name)
+        integer("batch_size")
+        integer("seed")
         if (self.epochs is None) == (self.steps is None):
-            raise ConfigError("give either a number of epochs or a number of steps")
+            raise ConfigError(QT_TRANSLATE_NOOP("Config", "give either a number of epochs or a number of steps"))
         if self.epochs is not None:
-            finite("epochs", "epochs")
+            finite("epochs")
         if self.steps is not None:
-            integer("steps", "steps")
+            integer("steps")
         return self
 
 
@@ -225,7 +260,7 @@ SHORT_NAMES = {"init_std": "init std", "weight_decay": "weight decay", "lr_decay
 def setting_text(name: str, value) -> str:
     """A setting's value as a person reads it: hidden as "256,128" (none: "none"), numbers with %g."""
     if name == "hidden":
-        return ",".join(map(str, value)) if value else "none"
+        return ",".join(map(str, value)) if value else QT_TRANSLATE_NOOP("Config", "none")
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .messages import QT_TRANSLATE_NOOP, Message
+
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
@@ -69,7 +71,8 @@ class Dataset:
         """The same dataset with only the first n training images (None or n beyond the set: all);
         n below MIN_TRAIN_IMAGES is refused with DataError rather than raised to it."""
         if n is not None and n < MIN_TRAIN_IMAGES:
-            raise DataError(f"use at least {MIN_TRAIN_IMAGES} training images, got {n}")
+            raise DataError(QT_TRANSLATE_NOOP("Data", "use at least %1 training images, got %2")
+                            .arg(MIN_TRAIN_IMAGES, n))
         if n is None or n >= len(self.y_train):
             return self
         return Dataset(self.x_train[:n], self.y_train[:n], self.x_test, self.y_test,
@@ -89,47 +92,53 @@ def read_idx(path: str | Path) -> np.ndarray:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise DataError(f"{path}: file not found") from None
+        raise DataError(QT_TRANSLATE_NOOP("Data", "%1: file not found").arg(path)) from None
     except OSError as e:
-        raise DataError(f"{path}: cannot read ({e.strerror or e})") from None
+        raise DataError(QT_TRANSLATE_NOOP("Data", "%1: cannot read (%2)").arg(path, e.strerror or e)) from None
     if raw[:2] == b"\x1f\x8b":
         try:
             raw = gzip.decompress(raw)
         except (OSError, EOFError, zlib.error) as e:
-            raise DataError(f"{path}: corrupt or truncated gzip data ({e})") from None
+            raise DataError(QT_TRANSLATE_NOOP("Data", "%1: corrupt or truncated gzip data (%2)").arg(path, e)) from None
     elif path.suffix == ".gz":
-        raise DataError(f"{path}: named .gz but is not gzip-compressed")
+        raise DataError(QT_TRANSLATE_NOOP("Data", "%1: named .gz but is not gzip-compressed").arg(path))
     if len(raw) < 4:
-        raise DataError(f"{path}: too short to be an IDX file ({len(raw)} bytes)")
+        raise DataError(QT_TRANSLATE_NOOP("Data", "%1: too short to be an IDX file (%2 bytes)").arg(path, len(raw)))
     magic = int.from_bytes(raw[:4], "big")
     if magic not in (_IDX_LABELS, _IDX_IMAGES):
-        raise DataError(f"{path}: not an IDX file of labels or images (magic number 0x{magic:08x}, "
-                        f"expected 0x{_IDX_LABELS:08x} or 0x{_IDX_IMAGES:08x})")
+        raise DataError(QT_TRANSLATE_NOOP("Data", "%1: not an IDX file of labels or images (magic number %2, "
+                                          "expected %3 or %4)")
+                        .arg(path, f"0x{magic:08x}", f"0x{_IDX_LABELS:08x}", f"0x{_IDX_IMAGES:08x}"))
     ndim = raw[3]
     header = 4 + 4 * ndim
     if len(raw) < header:
-        raise DataError(f"{path}: truncated header")
+        raise DataError(QT_TRANSLATE_NOOP("Data", "%1: truncated header").arg(path))
     dims = tuple(int.from_bytes(raw[4 + 4 * i: 8 + 4 * i], "big") for i in range(ndim))
     expected = int(np.prod(dims, dtype=np.int64))
     payload = len(raw) - header
     if payload != expected:
-        what = "truncated" if payload < expected else "has trailing bytes"
-        raise DataError(f"{path}: {what}: header says {'x'.join(map(str, dims))} = {expected} bytes, "
-                        f"file holds {payload}")
+        size = "x".join(map(str, dims))
+        if payload < expected:
+            raise DataError(QT_TRANSLATE_NOOP("Data", "%1: truncated: header says %2 = %3 bytes, file holds %4")
+                            .arg(path, size, expected, payload))
+        raise DataError(QT_TRANSLATE_NOOP("Data", "%1: has trailing bytes: header says %2 = %3 bytes, file holds %4")
+                        .arg(path, size, expected, payload))
     return np.frombuffer(raw, np.uint8, offset=header).reshape(dims)
 
 
-def _check_pair(images: np.ndarray, labels: np.ndarray, where: str) -> None:
+def _check_pair(images: np.ndarray, labels: np.ndarray, where: Message) -> None:
     if images.ndim != 3:
-        raise DataError(f"{where}: images must be 3-D (count, rows, cols), got shape {images.shape}")
+        raise DataError(QT_TRANSLATE_NOOP("Data", "%1: images must be 3-D (count, rows, cols), got shape %2")
+                        .arg(where, images.shape))
     if labels.ndim != 1:
-        raise DataError(f"{where}: labels must be 1-D, got shape {labels.shape}")
+        raise DataError(QT_TRANSLATE_NOOP("Data", "%1: labels must be 1-D, got shape %2").arg(where, labels.shape))
     if len(images) != len(labels):
-        raise DataError(f"{where}: {len(images)} images but {len(labels)} labels")
+        raise DataError(QT_TRANSLATE_NOOP("Data", "%1: %2 images but %3 labels").arg(where, len(images), len(labels)))
     if len(labels) == 0:
-        raise DataError(f"{where}: no images")
+        raise DataError(QT_TRANSLATE_NOOP("Data", "%1: no images").arg(where))
     if labels.max() >= NUM_CLASSES:
-        raise DataError(f"{where}: label {int(labels.max())} out of range 0-{NUM_CLASSES - 1}")
+        raise DataError(QT_TRANSLATE_NOOP("Data", "%1: label %2 out of range 0-%3")
+                        .arg(where, int(labels.max()), NUM_CLASSES - 1))
 
 
 def _assemble(train: tuple, test: tuple, name: str) -> Dataset:
@@ -137,8 +146,8 @@ def _assemble(train: tuple, test: tuple, name: str) -> Dataset:
     _check_pair(xtr, ytr, wtr)
     _check_pair(xte, yte, wte)
     if xtr.shape[1:] != xte.shape[1:]:
-        raise DataError(f"{name}: training images are {xtr.shape[1]}x{xtr.shape[2]} "
-                        f"but test images are {xte.shape[1]}x{xte.shape[2]}")
+        raise DataError(QT_TRANSLATE_NOOP("Data", "%1: training images are %2x%3 but test images are %4x%5")
+                        .arg(name, xtr.shape[1], xtr.shape[2], xte.shape[1], xte.shape[2]))
     shape = (int(xtr.shape[1]), int(xtr.shape[2]))
     flat = shape[0] * shape[1]
     return Dataset(np.ascontiguousarray(xtr).reshape(len(xtr), flat), np.ascontiguousarray(ytr),
@@ -152,24 +161,25 @@ def _find(folder: Path, stems: tuple[str, ...]) -> Path:
             for candidate in (folder / (stem + suffix), folder / (stem.replace("-idx", ".idx") + suffix)):
                 if candidate.is_file():
                     return candidate
-    raise DataError(f"{folder}: no {stems[0]}[.gz] file in this folder")
+    raise DataError(QT_TRANSLATE_NOOP("Data", "%1: no %2[.gz] file in this folder").arg(folder, stems[0]))
 
 
 def load_idx_folder(folder: str | Path) -> Dataset:
     """Load a folder holding the four MNIST-format IDX files (gzip or plain)."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise DataError(f"{folder}: folder not found")
+        raise DataError(QT_TRANSLATE_NOOP("Data", "%1: folder not found").arg(folder))
     parts = []
     for split, stem in (("train", "train"), ("test", "t10k")):
         img_path = _find(folder, (f"{stem}-images-idx3-ubyte", f"{split}-images-idx3-ubyte"))
         lab_path = _find(folder, (f"{stem}-labels-idx1-ubyte", f"{split}-labels-idx1-ubyte"))
         images, labels = read_idx(img_path), read_idx(lab_path)
         if images.ndim != 3:
-            raise DataError(f"{img_path}: holds labels, not images")
+            raise DataError(QT_TRANSLATE_NOOP("Data", "%1: holds labels, not images").arg(img_path))
         if labels.ndim != 1:
-            raise DataError(f"{lab_path}: holds images, not labels")
-        parts.append((images, labels, f"{img_path.name} / {lab_path.name} in {folder}"))
+            raise DataError(QT_TRANSLATE_NOOP("Data", "%1: holds images, not labels").arg(lab_path))
+        where = QT_TRANSLATE_NOOP("Data", "%1 in %2").arg(f"{img_path.name} / {lab_path.name}", folder)
+        parts.append((images, labels, where))
     return _assemble(parts[0], parts[1], folder.name)
 
 
@@ -180,31 +190,32 @@ def load_npz(path: str | Path) -> Dataset:
         with np.load(path, allow_pickle=False) as f:
             missing = [k for k in ("x_train", "y_train", "x_test", "y_test") if k not in f.files]
             if missing:
-                raise DataError(f"{path}: missing arrays {', '.join(missing)}")
+                raise DataError(QT_TRANSLATE_NOOP("Data", "%1: missing arrays %2").arg(path, ", ".join(missing)))
             arrays = {k: f[k] for k in ("x_train", "y_train", "x_test", "y_test")}
     except DataError:
         raise
     except FileNotFoundError:
-        raise DataError(f"{path}: file not found") from None
+        raise DataError(QT_TRANSLATE_NOOP("Data", "%1: file not found").arg(path)) from None
     except Exception as e:  # zipfile, pickle refusal, truncation: all one answer for the user
-        raise DataError(f"{path}: not a readable .npz file ({e})") from None
+        raise DataError(QT_TRANSLATE_NOOP("Data", "%1: not a readable .npz file (%2)").arg(path, e)) from None
     for k, a in arrays.items():
         if a.dtype != np.uint8:
             if not np.issubdtype(a.dtype, np.integer):
-                raise DataError(f"{path}: {k} has dtype {a.dtype}, expected uint8")
+                raise DataError(QT_TRANSLATE_NOOP("Data", "%1: %2 has dtype %3, expected uint8").arg(path, k, a.dtype))
             if a.size and (a.min() < 0 or a.max() > 255):
-                raise DataError(f"{path}: {k} has values outside 0-255")
+                raise DataError(QT_TRANSLATE_NOOP("Data", "%1: %2 has values outside 0-255").arg(path, k))
             arrays[k] = a.astype(np.uint8)
-    return _assemble((arrays["x_train"], arrays["y_train"], "x_train/y_train in " + str(path)),
-                     (arrays["x_test"], arrays["y_test"], "x_test/y_test in " + str(path)), path.stem)
+    where = QT_TRANSLATE_NOOP("Data", "%1 in %2")
+    return _assemble((arrays["x_train"], arrays["y_train"], where.arg("x_train/y_train", path)),
+                     (arrays["x_test"], arrays["y_test"], where.arg("x_test/y_test", path)), path.stem)
 
 
 def load_dataset(source: str | Path | None = None) -> Dataset:
     """The bundled MNIST (None), a folder of IDX files, or a .npz file."""
     if source is None:
         if not MNIST_DIR.is_dir():
-            raise DataError(f"{MNIST_DIR}: the bundled MNIST is missing from this installation of mlpviz "
-                            "(reinstall it, or pass a data folder)")
+            raise DataError(QT_TRANSLATE_NOOP("Data", "%1: the bundled MNIST is missing from this installation of "
+                                              "mlpviz (reinstall it, or pass a data folder)").arg(MNIST_DIR))
         if isinstance(MNIST_DIR, Path):
             return load_idx_folder(MNIST_DIR)
         # Imported from a zip archive: its members are read through importlib.resources.
@@ -219,4 +230,4 @@ def load_dataset(source: str | Path | None = None) -> Dataset:
         return load_idx_folder(source)
     if source.suffix == ".npz" or source.is_file():
         return load_npz(source)
-    raise DataError(f"{source}: no such folder or file")
+    raise DataError(QT_TRANSLATE_NOOP("Data", "%1: no such folder or file").arg(source))

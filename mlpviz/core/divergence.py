@@ -14,16 +14,18 @@ import numpy as np
 
 from .data import NUM_CLASSES
 from .losses import Loss
+from .messages import QT_TRANSLATE_NOOP, Message
 
 
 class Diverged(ArithmeticError):
     """Training has diverged: the loss became NaN or infinite, or rose far above where it
     started and stayed there. Training stops at that step: its update is not applied."""
 
-    def __init__(self, step: int, loss: float, message: str | None = None):
-        super().__init__(message or f"the loss became {loss} in step {step}, which was not applied (the network "
-                                    f"is as it was after step {step - 1}): the learning rate is probably too high "
-                                    "for this network; lower it and reset")
+    def __init__(self, step: int, loss: float, message: Message | None = None):
+        super().__init__(message or QT_TRANSLATE_NOOP(
+            "Divergence", "the loss became %1 in step %2, which was not applied (the network is as it was after "
+                          "step %3): the learning rate is probably too high for this network; lower it and reset")
+            .arg(loss, step, step - 1))
         self.step, self.loss = step, loss
 
 
@@ -78,12 +80,13 @@ class DivergenceWatch:
         self._short_sum += loss
         short = self.recent_mean
         if short > self.ceiling and short > self.FACTOR * self.first:
-            raise Diverged(step, loss, f"the loss rose from {self.first:.2f} at the start to {short:.1f} "
-                           f"(mean of the last {self.WINDOW} steps) by step {step}: training has diverged; "
-                           "lower the learning rate (a tenth is a good first try) and start again")
+            raise Diverged(step, loss, QT_TRANSLATE_NOOP(
+                "Divergence", "the loss rose from %1 at the start to %2 (mean of the last %3 steps) by step %4: "
+                              "training has diverged; lower the learning rate (a tenth is a good first try) and "
+                              "start again").arg(f"{self.first:.2f}", f"{short:.1f}", self.WINDOW, step))
         long = self._long_sum / len(recent)
         if len(recent) == self.LONG_WINDOW and long > self.ceiling and short > max(self.ceiling, 0.95 * long):
-            raise Diverged(step, loss, f"the loss has stayed above {self.ceiling:.2f} for "
-                           f"{self.LONG_WINDOW} steps (now {short:.1f}): the softmax is saturated and the network "
-                           "barely learns; "
-                           "lower the learning rate or the initial weights' spread and start again")
+            raise Diverged(step, loss, QT_TRANSLATE_NOOP(
+                "Divergence", "the loss has stayed above %1 for %2 steps (now %3): the softmax is saturated and the "
+                              "network barely learns; lower the learning rate or the initial weights' spread and "
+                              "start again").arg(f"{self.ceiling:.2f}", self.LONG_WINDOW, f"{short:.1f}"))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .messages import QT_TRANSLATE_NOOP
 from .model import MLP
 
 KINDS = ("off", "scale", "shift", "noise", "prune")
@@ -52,15 +53,18 @@ class Edit:
 def _check_layer(model: MLP, layer: int, hidden_only: bool = False) -> None:
     top = len(model.layers) - 1 if hidden_only else len(model.layers)
     if not 1 <= layer <= top:
-        what = "hidden layers" if hidden_only else "layers"
-        raise EditError(f"layer {layer} does not exist: the network's {what} are 1 to {top}")
+        if hidden_only:
+            raise EditError(QT_TRANSLATE_NOOP("Edit", "layer %1 does not exist: the network's hidden layers are 1 "
+                                                      "to %2").arg(layer, top))
+        raise EditError(QT_TRANSLATE_NOOP("Edit", "layer %1 does not exist: the network's layers are 1 to %2")
+                        .arg(layer, top))
 
 
 def _check_unit(model: MLP, layer: int, unit: int, hidden_only: bool = False) -> None:
     _check_layer(model, layer, hidden_only)
     n = model.sizes[layer]
     if not 0 <= unit < n:
-        raise EditError(f"layer {layer} has units 0 to {n - 1}, not {unit}")
+        raise EditError(QT_TRANSLATE_NOOP("Edit", "layer %1 has units 0 to %2, not %3").arg(layer, n - 1, unit))
 
 
 def switch_off(model: MLP, layer: int, unit: int) -> MLP:
@@ -96,7 +100,7 @@ def add_noise(model: MLP, relative_std: float, seed: int = 0) -> MLP:
     """A copy with Gaussian noise added to every weight (biases kept): for each layer,
     N(0, (relative_std * std(W_l))^2), so layers of very different scales are disturbed alike."""
     if not relative_std >= 0:
-        raise EditError(f"the noise level must be zero or more, got {relative_std}")
+        raise EditError(QT_TRANSLATE_NOOP("Edit", "the noise level must be zero or more, got %1").arg(relative_std))
     rng = np.random.default_rng(seed)
     out = model.copy()
     for layer in out.layers:
@@ -109,7 +113,8 @@ def prune(model: MLP, layer: int, percent: float) -> MLP:
     """A copy with the round(percent% of its size) smallest-magnitude weights of W_layer set to 0."""
     _check_layer(model, layer)
     if not 0 <= percent <= 100:
-        raise EditError(f"the share of weights to prune is a percentage from 0 to 100, got {percent}")
+        raise EditError(QT_TRANSLATE_NOOP("Edit", "the share of weights to prune is a percentage from 0 to 100, got %1")
+                        .arg(percent))
     out = model.copy()
     W = out.layers[layer - 1].W
     k = int(round(W.size * percent / 100))
@@ -131,7 +136,7 @@ def apply_one(model: MLP, edit: Edit) -> MLP:
         return add_noise(model, edit.value, edit.seed)
     if edit.kind == "prune":
         return prune(model, edit.layer, edit.value)
-    raise EditError(f"unknown edit {edit.kind!r}; choose from {', '.join(KINDS)}")
+    raise EditError(QT_TRANSLATE_NOOP("Edit", "unknown edit %1; choose from %2").arg(repr(edit.kind), ", ".join(KINDS)))
 
 
 def apply(model: MLP, edits: list[Edit] | tuple[Edit, ...]) -> MLP:

@@ -25,6 +25,7 @@ import numpy as np
 
 from .config import Config
 from .losses import loss as make_loss
+from .messages import QT_TRANSLATE_NOOP, Message
 
 WINDOW = 1000  # the most steps of history any rule reads
 # Steps averaged into one "block" before comparing levels: a mini-batch loss is noisy (a
@@ -75,11 +76,12 @@ class Fix:
 @dataclass(frozen=True)
 class Hint:
     """One finding: key (stable, one per rule, so a dismissed hint stays dismissed), a short title,
-    a sentence of explanation, and the fix (None when there is none to offer)."""
+    a sentence of explanation (both English Messages the GUI translates), and the fix (None when
+    there is none to offer)."""
 
     key: str
-    title: str
-    text: str
+    title: Message
+    text: Message
     fix: Fix | None = None
 
 
@@ -102,10 +104,11 @@ def _blocks(values: np.ndarray, size: int) -> np.ndarray:
     return values[len(values) - n:].reshape(-1, size).mean(axis=1) if n else np.zeros(0)
 
 
-def _lower_lr(config: Config, why: str) -> Hint:
+def _lower_lr(config: Config, why: Message) -> Hint:
     lr = nice(config.lr / 10)
-    return Hint("lr_high", "The learning rate looks too high",
-                f"{why} Steps this large overshoot the minimum. Lower the learning rate to {lr:g} and start again.",
+    return Hint("lr_high", QT_TRANSLATE_NOOP("Hints", "The learning rate looks too high"),
+                QT_TRANSLATE_NOOP("Hints", "%1 Steps this large overshoot the minimum. Lower the learning rate to %2 "
+                                           "and start again.").arg(why, f"{lr:g}"),
                 Fix({"lr": lr}, reset=True))
 
 
@@ -113,22 +116,25 @@ def lr_too_high(losses: np.ndarray, config: Config) -> Hint | None:
     """Loss not finite, above chance, risen from its low, or oscillating, in the recent window."""
     recent = np.asarray(losses[-WINDOW:], np.float64)
     if len(recent) and not np.isfinite(recent[-BLOCK:]).all():
-        return _lower_lr(config, "The loss is no longer a finite number.")
+        return _lower_lr(config, QT_TRANSLATE_NOOP("Hints", "The loss is no longer a finite number."))
     if len(losses) < MIN_STEPS_HIGH:
         return None
     chance = chance_loss(config.loss)
     blocks = _blocks(recent, BLOCK)
     if len(blocks) and blocks[-1] > ABOVE_CHANCE * chance:
-        return _lower_lr(config, f"The loss ({blocks[-1]:.2f}) is worse than guessing ({chance:.2f}).")
+        return _lower_lr(config, QT_TRANSLATE_NOOP("Hints", "The loss (%1) is worse than guessing (%2).")
+                         .arg(f"{blocks[-1]:.2f}", f"{chance:.2f}"))
     short = _blocks(recent[-10 * OSC_BLOCK:], OSC_BLOCK)
     if len(short) >= 5:
         level = short.mean()
         if level > OSC_LEVEL * chance and np.abs(np.diff(short)).mean() > OSC_RELATIVE * level:
-            return _lower_lr(config, "The loss jumps up and down by more than half its size.")
+            return _lower_lr(config, QT_TRANSLATE_NOOP("Hints", "The loss jumps up and down by more than half its "
+                                                                "size."))
     if len(blocks) >= 3:
         low = blocks[:-2].min()
         if blocks[-1] > RISE_LAST * low and blocks[-2] > RISE_BOTH * low:
-            return _lower_lr(config, f"The loss rose from {low:.2f} to {blocks[-1]:.2f}.")
+            return _lower_lr(config, QT_TRANSLATE_NOOP("Hints", "The loss rose from %1 to %2.")
+                             .arg(f"{low:.2f}", f"{blocks[-1]:.2f}"))
     return None
 
 
@@ -144,9 +150,10 @@ def lr_too_low(losses: np.ndarray, config: Config) -> Hint | None:
     # Above chance is a rate too high, never too low: the two must not contradict each other.
     if FLAT_NEAR_CHANCE * chance <= now <= ABOVE_CHANCE * chance and now >= FLAT_FRACTION * start:
         lr = nice(config.lr * 10)
-        return Hint("lr_low", "The learning rate looks too low",
-                    f"After {len(losses)} steps the loss has barely moved ({start:.3f} to {now:.3f}). "
-                    f"Raise the learning rate to {lr:g}; the run can go on.",
+        return Hint("lr_low", QT_TRANSLATE_NOOP("Hints", "The learning rate looks too low"),
+                    QT_TRANSLATE_NOOP("Hints", "After %1 steps the loss has barely moved (%2 to %3). Raise the "
+                                               "learning rate to %4; the run can go on.")
+                    .arg(len(losses), f"{start:.3f}", f"{now:.3f}", f"{lr:g}"),
                     Fix({"lr": lr}, reset=False))
     return None
 
@@ -163,13 +170,16 @@ def overfitting(epochs: Sequence, config: Config) -> Hint | None:
     if gaps[-1] < GAP or not (widening or (test_up and train_down)):
         return None
     if config.shift == 0:
-        fix, how = Fix({"shift": 2}, reset=True), "train on images moved by up to 2 pixels and start again"
+        fix = Fix({"shift": 2}, reset=True)
+        how = QT_TRANSLATE_NOOP("Hints", "train on images moved by up to 2 pixels and start again")
     else:
         wd = nice(max(config.weight_decay * 10, 1e-4))
-        fix, how = Fix({"weight_decay": wd}, reset=True), f"set weight decay to {wd:g} and start again"
-    return Hint("overfitting", "The network is memorising its training images",
-                f"Train accuracy is {100 * gaps[-1]:.1f} points above test accuracy and the gap keeps "
-                f"growing. More training images help most; otherwise {how}.", fix)
+        fix = Fix({"weight_decay": wd}, reset=True)
+        how = QT_TRANSLATE_NOOP("Hints", "set weight decay to %1 and start again").arg(f"{wd:g}")
+    return Hint("overfitting", QT_TRANSLATE_NOOP("Hints", "The network is memorising its training images"),
+                QT_TRANSLATE_NOOP("Hints", "Train accuracy is %1 points above test accuracy and the gap keeps "
+                                           "growing. More training images help most; otherwise %2.")
+                .arg(f"{100 * gaps[-1]:.1f}", how), fix)
 
 
 def _hidden_columns(stats: np.ndarray, config: Config) -> np.ndarray:
@@ -193,9 +203,10 @@ def dead_relus(inactive: np.ndarray | None, config: Config) -> Hint | None:
     worst = int(np.nanargmax(share)) if np.isfinite(share).any() else 0
     if not share[worst] >= INACTIVE_SHARE:
         return None
-    return Hint("dead_relu", "Many ReLU units have died",
-                f"{100 * share[worst]:.0f}% of hidden layer {worst + 1}'s units output zero for every image, "
-                "so they no longer learn. Leaky ReLU keeps a small slope below zero; switch to it and start again.",
+    return Hint("dead_relu", QT_TRANSLATE_NOOP("Hints", "Many ReLU units have died"),
+                QT_TRANSLATE_NOOP("Hints", "%1% of hidden layer %2's units output zero for every image, so they no "
+                                           "longer learn. Leaky ReLU keeps a small slope below zero; switch to it "
+                                           "and start again.").arg(f"{100 * share[worst]:.0f}", worst + 1),
                 Fix({"activation": "leaky_relu"}, reset=True))
 
 
@@ -207,10 +218,13 @@ def saturated_sigmoids(inactive: np.ndarray | None, config: Config) -> Hint | No
     worst = int(np.nanargmax(share)) if np.isfinite(share).any() else 0
     if not share[worst] >= INACTIVE_SHARE:
         return None
-    return Hint("saturated", f"Many {config.activation} units are saturated",
-                f"{100 * share[worst]:.0f}% of hidden layer {worst + 1}'s units sit on a flat end of the curve "
-                "for every image, where the gradient is almost zero. Glorot (Xavier) initialisation starts "
-                "them in the middle; switch to it and start again.",
+    title = QT_TRANSLATE_NOOP("Hints", "Many sigmoid units are saturated") if config.activation == "sigmoid" \
+        else QT_TRANSLATE_NOOP("Hints", "Many tanh units are saturated")
+    return Hint("saturated", title,
+                QT_TRANSLATE_NOOP("Hints", "%1% of hidden layer %2's units sit on a flat end of the curve for every "
+                                           "image, where the gradient is almost zero. Glorot (Xavier) "
+                                           "initialisation starts them in the middle; switch to it and start "
+                                           "again.").arg(f"{100 * share[worst]:.0f}", worst + 1),
                 Fix({"init": "xavier"}, reset=True))
 
 
@@ -228,10 +242,11 @@ def vanishing_gradients(grad_norm: np.ndarray | None, config: Config) -> Hint | 
     if not ratio < VANISH_RATIO:
         return None
     fix = {"activation": "relu", "init": "he"} if config.activation != "relu" else {"init": "he"}
-    return Hint("vanishing", "The gradient vanishes before the first layer",
-                f"The first layer's gradient is {ratio:.0e} times the last layer's, so the early layers "
-                "hardly learn. ReLU with He initialisation passes the gradient back undiminished; "
-                "switch to it and start again.", Fix(fix, reset=True))
+    return Hint("vanishing", QT_TRANSLATE_NOOP("Hints", "The gradient vanishes before the first layer"),
+                QT_TRANSLATE_NOOP("Hints", "The first layer's gradient is %1 times the last layer's, so the early "
+                                           "layers hardly learn. ReLU with He initialisation passes the gradient "
+                                           "back undiminished; switch to it and start again.").arg(f"{ratio:.0e}"),
+                Fix(fix, reset=True))
 
 
 def check(losses: np.ndarray, epochs: Sequence, config: Config, grad_norm: np.ndarray | None = None,

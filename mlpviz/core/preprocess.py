@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .messages import QT_TRANSLATE_NOOP
+
 SIZE, BOX = 28, 20
 INK_THRESHOLD = 0.1  # fraction of full contrast below which a pixel counts as background
 MAX_SIDE = 1024  # larger pictures are first averaged down by a whole factor: same digit, less work
@@ -61,7 +63,7 @@ def ink(image: np.ndarray) -> np.ndarray:
     a = np.nan_to_num(a.astype(np.float64), nan=0.0, posinf=0.0, neginf=0.0)
     lo, hi = a.min(), a.max()
     if not hi - lo > 1e-9 * max(1.0, abs(hi), abs(lo)):
-        raise EmptyImage("the image is empty: it has no ink")
+        raise EmptyImage(QT_TRANSLATE_NOOP("Image", "the image is empty: it has no ink"))
     a = (a - lo) / (hi - lo)
     border = np.concatenate([a[0], a[-1], a[:, 0], a[:, -1]])
     background = float(np.median(border))
@@ -83,7 +85,7 @@ def prepare_digit(image: np.ndarray, shape: tuple[int, int] = (SIZE, SIZE)) -> n
     a = ink(image)
     rows, cols = np.nonzero(a > INK_THRESHOLD)
     if len(rows) == 0:
-        raise EmptyImage("the image is empty: it has no ink")
+        raise EmptyImage(QT_TRANSLATE_NOOP("Image", "the image is empty: it has no ink"))
     a = a[rows.min():rows.max() + 1, cols.min():cols.max() + 1]
     h, w = a.shape
     s = box / max(h, w)

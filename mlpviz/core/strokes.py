@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from .messages import QT_TRANSLATE_NOOP
 from .preprocess import BOX, SIZE, EmptyImage
 
 # Pen diameter in pixels of the 28x28 field. MNIST's strokes are about two to three pixels wide;
@@ -40,7 +41,7 @@ def _segments(paths: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
             starts.append(p[:-1])
             ends.append(p[1:])
     if not starts:
-        raise EmptyImage("the drawing is empty: it has no strokes")
+        raise EmptyImage(QT_TRANSLATE_NOOP("Image", "the drawing is empty: it has no strokes"))
     return np.concatenate(starts), np.concatenate(ends)
 
 

@@ -14,12 +14,13 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .augment import Augmenter
-from .config import Config, ConfigError
+from .config import Config, ConfigError, check_batch_size
 from .data import NUM_CLASSES, Dataset, scale_images
 from .divergence import Diverged as Diverged  # raised by step(); importable from here as before
 from .divergence import DivergenceWatch
 from .dynamics import SERIES, StepStatistics
 from .layers import dropout_mask
+from .messages import QT_TRANSLATE_NOOP
 from .model import MLP
 from .optim import Momentum, Optimizer, make_optimizer
 from .schedules import lr_factor
@@ -114,8 +115,8 @@ class GrowingBuffer:
 def check_input_size(model: MLP, data: Dataset) -> None:
     """Raise ConfigError unless the network takes as many inputs as data's images have pixels."""
     if model.sizes[0] != data.input_size:
-        raise ConfigError(f"the network takes {model.sizes[0]} inputs but the images of {data.name} "
-                          f"have {data.input_size} pixels")
+        raise ConfigError(QT_TRANSLATE_NOOP("Config", "the network takes %1 inputs but the images of %2 have %3 "
+                                                      "pixels").arg(model.sizes[0], data.name, data.input_size))
 
 
 def build(config: Config, data: Dataset) -> tuple[MLP, Optimizer]:
@@ -156,8 +157,7 @@ class Trainer:
                  timeline: bool = True, augmenter: Augmenter | None = None):
         n = len(data.y_train)
         check_input_size(model, data)
-        if batch_size > n:
-            raise ConfigError(f"batch size {batch_size} is larger than the training set ({n} images)")
+        check_batch_size(batch_size, n)
         self.model, self.optimizer, self.data = model, optimizer, data
         self.evaluate_epochs = evaluate_epochs
         self.lr_decay = lr_decay
@@ -283,7 +283,8 @@ class Trainer:
         """The momentum coefficient of the momentum optimizer (its velocity is kept)."""
         Config(momentum=momentum).validated()
         if not isinstance(self.optimizer, Momentum):
-            raise ConfigError(f"momentum applies to the momentum optimizer, not {self.optimizer.name}")
+            raise ConfigError(QT_TRANSLATE_NOOP("Config", "momentum applies to the momentum optimizer, not %1")
+                              .arg(self.optimizer.name))
         self.optimizer.momentum = momentum
         self._changed("momentum", momentum)
 
@@ -317,8 +318,7 @@ class Trainer:
     def _apply_batch_size(self, batch_size: int) -> None:
         Config(batch_size=batch_size).validated()
         n = len(self.data.y_train)
-        if batch_size > n:
-            raise ConfigError(f"batch size {batch_size} is larger than the training set ({n} images)")
+        check_batch_size(batch_size, n)
         if batch_size == self.batch_size:
             return
         self.batch_size = batch_size
@@ -345,7 +345,8 @@ class Trainer:
     def _apply_schedule(self, schedule: str, epochs: float) -> None:
         Config(schedule=schedule).validated()
         if not (isinstance(epochs, (int, float)) and math.isfinite(epochs) and epochs > 0):
-            raise ConfigError(f"a schedule needs a run length above 0 epochs, got {epochs!r}")
+            raise ConfigError(QT_TRANSLATE_NOOP("Config", "a schedule needs a run length above 0 epochs, got %1")
+                              .arg(repr(epochs)))
         if schedule == "none" and self.schedule != "none":
             self.optimizer.lr = self._base_lr
         elif schedule != "none" and self.schedule == "none":

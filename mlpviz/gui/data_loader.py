@@ -6,6 +6,7 @@ import threading
 from PySide6.QtCore import QObject, Signal
 
 from ..core.data import DataError, load_dataset
+from .i18n import translated
 
 
 class DataLoader(QObject):
@@ -21,4 +22,4 @@ class DataLoader(QObject):
         try:
             self.loaded.emit(load_dataset(source), source)
         except DataError as e:
-            self.failed.emit(str(e), source)
+            self.failed.emit(translated(e), source)

@@ -5,7 +5,7 @@ from PySide6.QtCore import QObject
 
 from ..core.config import ConfigError
 from ..core.experiments import Experiment
-from .i18n import arg
+from .i18n import arg, translated
 from .worker import DIVERGED, FINISHED
 
 
@@ -32,7 +32,7 @@ class ExperimentRunner(QObject):
             try:
                 config = run.config()
             except ConfigError as e:
-                w.notify(self.tr("Cannot use these settings"), str(e))
+                w.notify(self.tr("Cannot use these settings"), translated(e))
                 continue
             w.controls.set_config(config, run.train_limit or len(w.data.y_train))
             if w.new_run():

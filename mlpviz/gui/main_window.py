@@ -14,7 +14,7 @@ from . import window_state
 from .actions import build_menus, choose_dataset
 from .data_loader import DataLoader
 from .experiment_runner import ExperimentRunner
-from .i18n import arg
+from .i18n import arg, translated
 from .model_files import ModelFiles
 from .session import Session
 from .views.activations import ActivationsView
@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
                 trainer = Trainer.from_config(config, data, evaluate_epochs=False,  # the worker does it
                                               train_eval_limit=TRAIN_EVAL_LIMIT)
         except USER_ERRORS as e:
-            self.notify(self.tr("Cannot use these settings"), str(e))
+            self.notify(self.tr("Cannot use these settings"), translated(e))
             return False
         self.controller.pause_and_wait()
         self.trainer, self.config = trainer, config

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..core import checkpoint
 from ..core.errors import USER_ERRORS
-from .i18n import arg
+from .i18n import arg, translated
 from .worker import DIVERGED, RUNNING
 
 translate = QCoreApplication.translate
@@ -87,7 +87,7 @@ class ModelFiles(QObject):
                                   "nothing worth saving"))
             checkpoint.save(path, checkpoint.of_trainer(w.trainer, w.config))
         except checkpoint.CheckpointError as e:
-            w.notify(translate("MainWindow", "Cannot save the model"), str(e))
+            w.notify(translate("MainWindow", "Cannot save the model"), translated(e))
             return False
         finally:
             if running:
@@ -113,7 +113,7 @@ class ModelFiles(QObject):
             trainer, config = checkpoint.resume(ckpt, data, evaluate_epochs=False,
                                                 train_eval_limit=w.controls.train_images())
         except USER_ERRORS as e:
-            w.notify(translate("MainWindow", "Cannot open the model"), str(e))
+            w.notify(translate("MainWindow", "Cannot open the model"), translated(e))
             return False
         w.controls.set_config(config, len(data.y_train))
         if not w.new_run(trainer, config):

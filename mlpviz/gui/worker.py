@@ -21,6 +21,7 @@ from ..core.config import ConfigError
 from ..core.model import MLP
 from ..core.timeline import Timeline
 from ..core.trainer import Diverged, EpochRecord, Evaluation, GrowingBuffer, SettingChange, Trainer
+from .i18n import translated
 
 # The cadence of the live views, set here only. Painting holds the interpreter lock that the
 # training thread needs between any two NumPy calls, so every repaint costs training its length.
@@ -224,7 +225,7 @@ class TrainingWorker(QObject):
                 try:
                     getattr(self._trainer, f"set_{name}")(value)
                 except ConfigError as e:
-                    self.rejected.emit(str(e))
+                    self.rejected.emit(translated(e))
             if not go:
                 if self._state == RUNNING:
                     self._set_state(PAUSED)
@@ -296,7 +297,7 @@ class TrainingWorker(QObject):
         try:
             t.step(n)
         except Diverged as e:
-            self._halt(DIVERGED, str(e))
+            self._halt(DIVERGED, translated(e))
             return 0, False
         self._step_seconds = (time.perf_counter() - t0) / n
         if before is not None:

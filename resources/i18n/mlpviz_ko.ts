@@ -143,6 +143,300 @@
     </message>
 </context>
 <context>
+    <name>Checkpoint</name>
+    <message>
+        <source>%1: not saved: the network&apos;s weights hold NaN or infinite values (its training diverged)</source>
+        <translation>%1: 저장하지 않았습니다: 네트워크의 가중치에 NaN 또는 무한대 값이 있습니다(학습이 발산했습니다)</translation>
+    </message>
+    <message>
+        <source>%1: cannot save (%2); any previous file there is unchanged</source>
+        <translation>%1: 저장할 수 없습니다(%2). 그 자리에 있던 파일은 바뀌지 않았습니다</translation>
+    </message>
+    <message>
+        <source>%1: file not found</source>
+        <translation>%1: 파일을 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: not a model file (.npz): it is not a zip archive</source>
+        <translation>%1: 모델 파일(.npz)이 아닙니다: zip 압축 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>%1: refused: it holds pickled Python objects, which could run code when loaded</source>
+        <translation>%1: 거부했습니다: 불러올 때 코드를 실행할 수 있는 pickle된 Python 객체가 들어 있습니다</translation>
+    </message>
+    <message>
+        <source>%1: unreadable (%2)</source>
+        <translation>%1: 읽을 수 없습니다 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: corrupt or truncated (%2)</source>
+        <translation>%1: 파일이 손상되었거나 잘렸습니다 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: no `config` entry: not an mlpviz model file</source>
+        <translation>%1: `config` 항목이 없습니다: mlpviz 모델 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>%1: `config` is not valid JSON (%2)</source>
+        <translation>%1: `config`가 올바른 JSON이 아닙니다 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: `config` does not describe an mlpviz model</source>
+        <translation>%1: `config`가 mlpviz 모델을 설명하지 않습니다</translation>
+    </message>
+    <message>
+        <source>%1: model format version %2 is not supported (this is %3)</source>
+        <translation>%1: 모델 형식 버전 %2은(는) 지원하지 않습니다 (지원하는 버전: %3)</translation>
+    </message>
+    <message>
+        <source>%1: unknown activation %2</source>
+        <translation>%1: 알 수 없는 활성화 함수 %2</translation>
+    </message>
+    <message>
+        <source>%1: unknown loss %2</source>
+        <translation>%1: 알 수 없는 손실 %2</translation>
+    </message>
+    <message>
+        <source>%1: `sizes` must list at least two positive layer sizes, got %2</source>
+        <translation>%1: `sizes`에는 양수인 층 크기가 두 개 이상 있어야 합니다. 받은 값: %2</translation>
+    </message>
+    <message>
+        <source>%1: weights do not match `sizes`; missing %2; unexpected %3</source>
+        <translation>%1: 가중치가 `sizes`와 맞지 않습니다. 빠진 것: %2, 예상하지 않은 것: %3</translation>
+    </message>
+    <message>
+        <source>%1: weights do not match `sizes`; missing %2</source>
+        <translation>%1: 가중치가 `sizes`와 맞지 않습니다. 빠진 것: %2</translation>
+    </message>
+    <message>
+        <source>%1: weights do not match `sizes`; unexpected %2</source>
+        <translation>%1: 가중치가 `sizes`와 맞지 않습니다. 예상하지 않은 것: %2</translation>
+    </message>
+    <message>
+        <source>%1: W%2 %3 and b%2 %4 do not chain as sizes %5 -&gt; %6</source>
+        <translation>%1: W%2 %3와(과) b%2 %4의 모양이 층 크기 %5 -&gt; %6에 맞지 않습니다</translation>
+    </message>
+    <message>
+        <source>%1: W%2/b%2 must be float32 or float64, got %3/%4</source>
+        <translation>%1: W%2/b%2은(는) float32 또는 float64여야 합니다. 받은 값: %3/%4</translation>
+    </message>
+    <message>
+        <source>%1: W%2 or b%2 holds NaN or infinite values</source>
+        <translation>%1: W%2 또는 b%2에 NaN 또는 무한대 값이 있습니다</translation>
+    </message>
+    <message>
+        <source>%1: layers mix float32 and float64</source>
+        <translation>%1: 층에 float32와 float64가 섞여 있습니다</translation>
+    </message>
+    <message>
+        <source>%1: image_shape %2 does not match %3 inputs</source>
+        <translation>%1: image_shape %2이(가) 입력 %3개와 맞지 않습니다</translation>
+    </message>
+    <message>
+        <source>%1: history/epochs has shape %2, expected (n, %3)</source>
+        <translation>%1: history/epochs의 모양이 %2입니다. (n, %3)이어야 합니다</translation>
+    </message>
+    <message>
+        <source>%1: history/%2 is there but history/epochs is not</source>
+        <translation>%1: history/%2은(는) 있는데 history/epochs가 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: history/%2 has shape %3, expected (%4, %5)</source>
+        <translation>%1: history/%2의 모양이 %3입니다. (%4, %5)이어야 합니다</translation>
+    </message>
+</context>
+<context>
+    <name>Config</name>
+    <message>
+        <source>activation</source>
+        <translation>활성화 함수</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>init</source>
+        <translation>초기화 방식</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <source>dtype</source>
+        <translation>자료형</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>학습률 스케줄</translation>
+    </message>
+    <message>
+        <source>init_std</source>
+        <translation>초기 표준편차(init_std)</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>가중치 감쇠</translation>
+    </message>
+    <message>
+        <source>lr_decay</source>
+        <translation>학습률 감소(lr_decay)</translation>
+    </message>
+    <message>
+        <source>dropout</source>
+        <translation>드롭아웃</translation>
+    </message>
+    <message>
+        <source>shift</source>
+        <translation>이미지 이동(shift)</translation>
+    </message>
+    <message>
+        <source>rotation</source>
+        <translation>회전 각도(rotation)</translation>
+    </message>
+    <message>
+        <source>shear</source>
+        <translation>기울임 각도(shear)</translation>
+    </message>
+    <message>
+        <source>scale</source>
+        <translation>크기 변화(scale)</translation>
+    </message>
+    <message>
+        <source>translate</source>
+        <translation>평행 이동(translate)</translation>
+    </message>
+    <message>
+        <source>thickness</source>
+        <translation>획 두께 변화(thickness)</translation>
+    </message>
+    <message>
+        <source>elastic_alpha</source>
+        <translation>탄성 왜곡 세기(elastic_alpha)</translation>
+    </message>
+    <message>
+        <source>elastic_sigma</source>
+        <translation>탄성 왜곡 매끄러움(elastic_sigma)</translation>
+    </message>
+    <message>
+        <source>pen_share</source>
+        <translation>펜으로 다시 그리는 비율(pen_share)</translation>
+    </message>
+    <message>
+        <source>pen_min</source>
+        <translation>가장 가는 펜 굵기(pen_min)</translation>
+    </message>
+    <message>
+        <source>pen_max</source>
+        <translation>가장 굵은 펜 굵기(pen_max)</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation>%1 이상 %2 이하</translation>
+    </message>
+    <message>
+        <source>above %1 and at most %2</source>
+        <translation>%1 초과 %2 이하</translation>
+    </message>
+    <message>
+        <source>at least %1 and at most %2</source>
+        <translation>%1 이상 %2 이하</translation>
+    </message>
+    <message>
+        <source>hidden must list 0 to %1 layer widths, got %2</source>
+        <translation>은닉층(hidden)에는 층 너비를 0개에서 %1개까지 적어야 합니다. 받은 값: %2</translation>
+    </message>
+    <message>
+        <source>each hidden layer width must be a whole number from %1 to %2, got %3</source>
+        <translation>은닉층의 너비는 각각 %1부터 %2까지의 정수여야 합니다. 받은 값: %3</translation>
+    </message>
+    <message>
+        <source>batch size %1 is larger than the training set (%2 images)</source>
+        <translation>배치 크기 %1이(가) 학습 데이터(이미지 %2장)보다 큽니다</translation>
+    </message>
+    <message>
+        <source>hidden layers must be comma-separated whole numbers from 1 to %1, such as 256,128; got %2</source>
+        <translation>은닉층은 256,128처럼 쉼표로 구분한 1부터 %1까지의 정수여야 합니다. 받은 값: %2</translation>
+    </message>
+    <message>
+        <source>unknown augmentation %1; choose from %2 (comma-separated) or none</source>
+        <translation>알 수 없는 데이터 증강 %1입니다. %2 중에서 쉼표로 구분해 고르거나 none을 쓰세요</translation>
+    </message>
+    <message>
+        <source>unknown settings: %1</source>
+        <translation>알 수 없는 설정: %1</translation>
+    </message>
+    <message>
+        <source>%1 must be a finite number %2, got %3</source>
+        <translation>%1 값은 %2의 유한한 수여야 합니다. 받은 값: %3</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from %2 to %3, got %4</source>
+        <translation>%1 값은 %2부터 %3까지의 정수여야 합니다. 받은 값: %4</translation>
+    </message>
+    <message>
+        <source>unknown %1 %2; choose from %3</source>
+        <translation>알 수 없는 %1 %2입니다. 다음 중에서 고르세요: %3</translation>
+    </message>
+    <message>
+        <source>unknown mistake %1; choose from %2</source>
+        <translation>알 수 없는 실수 %1입니다. 다음 중에서 고르세요: %2</translation>
+    </message>
+    <message>
+        <source>the %1 mistake needs at least one hidden layer</source>
+        <translation>%1 실수를 재현하려면 은닉층이 하나 이상 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>unknown augmentation in %1; choose from %2</source>
+        <translation>%1에 알 수 없는 데이터 증강이 있습니다. 다음 중에서 고르세요: %2</translation>
+    </message>
+    <message>
+        <source>give either a number of epochs or a number of steps</source>
+        <translation>에포크 수와 스텝 수 가운데 하나만 정하세요</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>the network takes %1 inputs but the images of %2 have %3 pixels</source>
+        <translation>네트워크의 입력은 %1개인데 %2의 이미지는 픽셀이 %3개입니다</translation>
+    </message>
+    <message>
+        <source>momentum applies to the momentum optimizer, not %1</source>
+        <translation>모멘텀은 모멘텀 옵티마이저에만 쓰입니다 (지금 옵티마이저: %1)</translation>
+    </message>
+    <message>
+        <source>a schedule needs a run length above 0 epochs, got %1</source>
+        <translation>학습률 스케줄에는 0 에포크보다 긴 학습 길이가 필요합니다. 받은 값: %1</translation>
+    </message>
+</context>
+<context>
     <name>ControlPanel</name>
     <message>
         <source>course</source>
@@ -629,6 +923,117 @@
     </message>
 </context>
 <context>
+    <name>Data</name>
+    <message>
+        <source>use at least %1 training images, got %2</source>
+        <translation>학습 이미지를 %1장 이상 쓰세요. 받은 값: %2</translation>
+    </message>
+    <message>
+        <source>%1: file not found</source>
+        <translation>%1: 파일을 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: cannot read (%2)</source>
+        <translation>%1: 읽을 수 없습니다 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: corrupt or truncated gzip data (%2)</source>
+        <translation>%1: gzip 데이터가 손상되었거나 잘렸습니다 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: named .gz but is not gzip-compressed</source>
+        <translation>%1: 이름은 .gz이지만 gzip으로 압축되어 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>%1: too short to be an IDX file (%2 bytes)</source>
+        <translation>%1: IDX 파일이라기에는 너무 짧습니다 (%2바이트)</translation>
+    </message>
+    <message>
+        <source>%1: not an IDX file of labels or images (magic number %2, expected %3 or %4)</source>
+        <translation>%1: 레이블이나 이미지의 IDX 파일이 아닙니다 (매직 넘버 %2, %3 또는 %4이어야 함)</translation>
+    </message>
+    <message>
+        <source>%1: truncated header</source>
+        <translation>%1: 헤더가 잘렸습니다</translation>
+    </message>
+    <message>
+        <source>%1: truncated: header says %2 = %3 bytes, file holds %4</source>
+        <translation>%1: 파일이 잘렸습니다: 헤더에는 %2 = %3바이트라고 되어 있지만 파일에는 %4바이트가 있습니다</translation>
+    </message>
+    <message>
+        <source>%1: has trailing bytes: header says %2 = %3 bytes, file holds %4</source>
+        <translation>%1: 끝에 남는 바이트가 있습니다: 헤더에는 %2 = %3바이트라고 되어 있지만 파일에는 %4바이트가 있습니다</translation>
+    </message>
+    <message>
+        <source>%1: images must be 3-D (count, rows, cols), got shape %2</source>
+        <translation>%1: 이미지는 3차원(개수, 행, 열)이어야 합니다. 받은 모양: %2</translation>
+    </message>
+    <message>
+        <source>%1: labels must be 1-D, got shape %2</source>
+        <translation>%1: 레이블은 1차원이어야 합니다. 받은 모양: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 images but %3 labels</source>
+        <translation>%1: 이미지는 %2장인데 레이블은 %3개입니다</translation>
+    </message>
+    <message>
+        <source>%1: no images</source>
+        <translation>%1: 이미지가 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: label %2 out of range 0-%3</source>
+        <translation>%1: 레이블 %2이(가) 범위 0-%3을(를) 벗어났습니다</translation>
+    </message>
+    <message>
+        <source>%1: training images are %2x%3 but test images are %4x%5</source>
+        <translation>%1: 학습 이미지는 %2x%3인데 테스트 이미지는 %4x%5입니다</translation>
+    </message>
+    <message>
+        <source>%1: no %2[.gz] file in this folder</source>
+        <translation>%1: 이 폴더에 %2[.gz] 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: folder not found</source>
+        <translation>%1: 폴더를 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: holds labels, not images</source>
+        <translation>%1: 이미지가 아니라 레이블이 들어 있습니다</translation>
+    </message>
+    <message>
+        <source>%1: holds images, not labels</source>
+        <translation>%1: 레이블이 아니라 이미지가 들어 있습니다</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%2의 %1</translation>
+    </message>
+    <message>
+        <source>%1: missing arrays %2</source>
+        <translation>%1: 배열 %2이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: not a readable .npz file (%2)</source>
+        <translation>%1: 읽을 수 있는 .npz 파일이 아닙니다 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 has dtype %3, expected uint8</source>
+        <translation>%1: %2의 자료형이 %3입니다. uint8이어야 합니다</translation>
+    </message>
+    <message>
+        <source>%1: %2 has values outside 0-255</source>
+        <translation>%1: %2에 0-255 범위를 벗어난 값이 있습니다</translation>
+    </message>
+    <message>
+        <source>%1: the bundled MNIST is missing from this installation of mlpviz (reinstall it, or pass a data folder)</source>
+        <translation>%1: 설치된 mlpviz에 내장 MNIST가 없습니다 (다시 설치하거나 데이터 폴더를 지정하세요)</translation>
+    </message>
+    <message>
+        <source>%1: no such folder or file</source>
+        <translation>%1: 그런 폴더나 파일이 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>DataView</name>
     <message>
         <source>training images</source>
@@ -728,6 +1133,21 @@
     </message>
 </context>
 <context>
+    <name>Divergence</name>
+    <message>
+        <source>the loss became %1 in step %2, which was not applied (the network is as it was after step %3): the learning rate is probably too high for this network; lower it and reset</source>
+        <translation>%2번째 스텝에서 손실이 %1이(가) 되어 이 스텝은 적용하지 않았습니다(네트워크는 %3번째 스텝 직후 그대로입니다). 이 네트워크에는 학습률이 너무 높은 것 같습니다. 학습률을 낮추고 초기화하세요</translation>
+    </message>
+    <message>
+        <source>the loss rose from %1 at the start to %2 (mean of the last %3 steps) by step %4: training has diverged; lower the learning rate (a tenth is a good first try) and start again</source>
+        <translation>손실이 처음 %1에서 %4번째 스텝까지 %2(으)로 올랐습니다(최근 %3스텝의 평균): 학습이 발산했습니다. 학습률을 낮추고(처음에는 10분의 1로 해 보세요) 다시 시작하세요</translation>
+    </message>
+    <message>
+        <source>the loss has stayed above %1 for %2 steps (now %3): the softmax is saturated and the network barely learns; lower the learning rate or the initial weights&apos; spread and start again</source>
+        <translation>손실이 %2스텝 동안 %1보다 높게 머물렀습니다(지금 %3): 소프트맥스가 포화되어 네트워크가 거의 배우지 못합니다. 학습률이나 초기 가중치의 퍼짐을 줄이고 다시 시작하세요</translation>
+    </message>
+</context>
+<context>
     <name>DynamicsView</name>
     <message>
         <source>Gradient size per layer ‖∂L/∂W‖ (log scale)</source>
@@ -804,6 +1224,33 @@
     <message>
         <source>Latest steps: layer 1&apos;s gradient is %1× the last layer&apos;s.</source>
         <translation>최근 스텝: 1층의 기울기는 마지막 층의 %1배입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Edit</name>
+    <message>
+        <source>layer %1 does not exist: the network&apos;s hidden layers are 1 to %2</source>
+        <translation>%1번 층은 없습니다: 이 네트워크의 은닉층은 1부터 %2까지입니다</translation>
+    </message>
+    <message>
+        <source>layer %1 does not exist: the network&apos;s layers are 1 to %2</source>
+        <translation>%1번 층은 없습니다: 이 네트워크의 층은 1부터 %2까지입니다</translation>
+    </message>
+    <message>
+        <source>layer %1 has units 0 to %2, not %3</source>
+        <translation>%1번 층의 뉴런은 0부터 %2까지입니다 (%3번은 없습니다)</translation>
+    </message>
+    <message>
+        <source>the noise level must be zero or more, got %1</source>
+        <translation>잡음 크기는 0 이상이어야 합니다. 받은 값: %1</translation>
+    </message>
+    <message>
+        <source>the share of weights to prune is a percentage from 0 to 100, got %1</source>
+        <translation>가지치기할 가중치의 비율은 0부터 100까지의 백분율이어야 합니다. 받은 값: %1</translation>
+    </message>
+    <message>
+        <source>unknown edit %1; choose from %2</source>
+        <translation>알 수 없는 편집 %1입니다. 다음 중에서 고르세요: %2</translation>
     </message>
 </context>
 <context>
@@ -1346,6 +1793,85 @@
     </message>
 </context>
 <context>
+    <name>Hints</name>
+    <message>
+        <source>The learning rate looks too high</source>
+        <translation>학습률이 너무 높아 보입니다</translation>
+    </message>
+    <message>
+        <source>%1 Steps this large overshoot the minimum. Lower the learning rate to %2 and start again.</source>
+        <translation>%1 이렇게 큰 보폭은 최솟값을 지나쳐 버립니다. 학습률을 %2(으)로 낮추고 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <source>The loss is no longer a finite number.</source>
+        <translation>손실이 더는 유한한 수가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The loss (%1) is worse than guessing (%2).</source>
+        <translation>손실(%1)이 무작위로 찍을 때(%2)보다 나쁩니다.</translation>
+    </message>
+    <message>
+        <source>The loss jumps up and down by more than half its size.</source>
+        <translation>손실이 자기 크기의 절반이 넘게 오르내립니다.</translation>
+    </message>
+    <message>
+        <source>The loss rose from %1 to %2.</source>
+        <translation>손실이 %1에서 %2(으)로 올랐습니다.</translation>
+    </message>
+    <message>
+        <source>The learning rate looks too low</source>
+        <translation>학습률이 너무 낮아 보입니다</translation>
+    </message>
+    <message>
+        <source>After %1 steps the loss has barely moved (%2 to %3). Raise the learning rate to %4; the run can go on.</source>
+        <translation>%1스텝이 지났는데도 손실이 거의 움직이지 않았습니다(%2에서 %3). 학습률을 %4(으)로 올리세요. 학습은 그대로 이어 갈 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>train on images moved by up to 2 pixels and start again</source>
+        <translation>이미지를 최대 2픽셀까지 이동시켜 학습하도록 바꾸고 다시 시작하세요</translation>
+    </message>
+    <message>
+        <source>set weight decay to %1 and start again</source>
+        <translation>가중치 감쇠를 %1(으)로 정하고 다시 시작하세요</translation>
+    </message>
+    <message>
+        <source>The network is memorising its training images</source>
+        <translation>네트워크가 학습 이미지를 외우고 있습니다(과대적합)</translation>
+    </message>
+    <message>
+        <source>Train accuracy is %1 points above test accuracy and the gap keeps growing. More training images help most; otherwise %2.</source>
+        <translation>학습 정확도가 테스트 정확도보다 %1%p 높고 그 차이가 계속 벌어집니다. 학습 이미지를 늘리는 것이 가장 효과적이며, 그럴 수 없다면 %2.</translation>
+    </message>
+    <message>
+        <source>Many ReLU units have died</source>
+        <translation>죽은 ReLU 뉴런이 많습니다</translation>
+    </message>
+    <message>
+        <source>%1% of hidden layer %2&apos;s units output zero for every image, so they no longer learn. Leaky ReLU keeps a small slope below zero; switch to it and start again.</source>
+        <translation>은닉층 %2의 뉴런 중 %1%가 모든 이미지에 0을 출력해 더는 배우지 못합니다. Leaky ReLU는 0 아래에서도 작은 기울기를 유지합니다. Leaky ReLU로 바꾸고 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <source>Many sigmoid units are saturated</source>
+        <translation>포화된 시그모이드 뉴런이 많습니다</translation>
+    </message>
+    <message>
+        <source>Many tanh units are saturated</source>
+        <translation>포화된 tanh 뉴런이 많습니다</translation>
+    </message>
+    <message>
+        <source>%1% of hidden layer %2&apos;s units sit on a flat end of the curve for every image, where the gradient is almost zero. Glorot (Xavier) initialisation starts them in the middle; switch to it and start again.</source>
+        <translation>은닉층 %2의 뉴런 중 %1%가 모든 이미지에서 곡선의 평평한 끝에 머물러 기울기가 거의 0입니다. Glorot (Xavier) 초기화는 뉴런을 곡선의 가운데에서 출발시킵니다. 이 초기화로 바꾸고 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <source>The gradient vanishes before the first layer</source>
+        <translation>기울기가 첫 번째 층에 닿기 전에 사라집니다</translation>
+    </message>
+    <message>
+        <source>The first layer&apos;s gradient is %1 times the last layer&apos;s, so the early layers hardly learn. ReLU with He initialisation passes the gradient back undiminished; switch to it and start again.</source>
+        <translation>첫 번째 층의 기울기가 마지막 층의 %1배밖에 되지 않아 앞쪽 층들이 거의 배우지 못합니다. He 초기화를 쓴 ReLU는 기울기를 줄이지 않고 역전파합니다. 이것으로 바꾸고 다시 시작하세요.</translation>
+    </message>
+</context>
+<context>
     <name>HintsBar</name>
     <message>
         <source>Dismiss this hint</source>
@@ -1359,29 +1885,16 @@
         <source>Set %1</source>
         <translation>%1(으)로 바꾸기</translation>
     </message>
+</context>
+<context>
+    <name>Image</name>
     <message>
-        <source>The learning rate looks too high.</source>
-        <translation>학습률이 너무 높아 보입니다.</translation>
+        <source>the image is empty: it has no ink</source>
+        <translation>이미지가 비어 있습니다: 그려진 것이 없습니다</translation>
     </message>
     <message>
-        <source>The learning rate looks too low.</source>
-        <translation>학습률이 너무 낮아 보입니다.</translation>
-    </message>
-    <message>
-        <source>The network is memorising its training images.</source>
-        <translation>네트워크가 학습 이미지를 외우고 있습니다(과대적합).</translation>
-    </message>
-    <message>
-        <source>Many ReLU units have died.</source>
-        <translation>죽은 ReLU 뉴런이 많습니다.</translation>
-    </message>
-    <message>
-        <source>Many units are saturated.</source>
-        <translation>포화된 뉴런이 많습니다.</translation>
-    </message>
-    <message>
-        <source>The gradient vanishes before the first layer.</source>
-        <translation>기울기가 첫 번째 층에 닿기 전에 사라집니다.</translation>
+        <source>the drawing is empty: it has no strokes</source>
+        <translation>그림이 비어 있습니다: 획이 없습니다</translation>
     </message>
 </context>
 <context>

@@ -112,7 +112,7 @@ def test_statistics_series_and_epochs_reach_the_rules(bar):
     bar.state["config"] = Config(hidden=(100, 100, 100, 100))
     grad = np.tile([1e-7, 1e-5, 1e-3, 1e-2, 0.5], (50, 1))
     feed(bar, np.full(50, 2.302), grad_norm=grad, inactive=np.zeros((50, 5)))
-    assert bar.current.key == "vanishing" and "relu" in bar.fix_button.text()
+    assert bar.current.key == "vanishing" and "activation ReLU" in bar.fix_button.text()
     bar.session.runStarted.emit(2)
     bar.state["config"] = Config()
     epochs = [EpochRecord(i, 10 * i, 0.1, a, 0.3, b, i) for i, (a, b) in
@@ -138,10 +138,3 @@ def test_the_experiments_menu_runs_the_chosen_experiment_and_says_what_to_watch(
     assert panel.text.text() == EXPERIMENTS[-1].what_to_watch
     assert "1,000 images" in panel.runs.text()
 
-
-def test_every_experiment_text_is_offered_for_translation():
-    # The texts live in the core; the menu lists them for lupdate: they must not drift apart.
-    from mlpviz.core.experiments import EXPERIMENTS
-    from mlpviz.gui.experiments_menu import EXPERIMENT_TEXTS
-    for e in EXPERIMENTS:
-        assert {e.title, e.what_to_watch, *(r.label for r in e.runs)} <= set(EXPERIMENT_TEXTS)

@@ -3,11 +3,11 @@ import time
 
 import numpy as np
 import pytest
-from drive import draw, wait_step
+from drive import diverge, draw, wait_step
 from PySide6.QtCore import Qt
 
 from mlpviz.core import checkpoint
-from mlpviz.gui.worker import DIVERGED, PAUSED, RUNNING
+from mlpviz.gui.worker import PAUSED, RUNNING
 
 
 def test_start_pause_step(qtbot, window):
@@ -98,13 +98,7 @@ def test_test_image_browser_feeds_the_views(qtbot, window, small):
 
 
 def test_divergence_pauses_with_a_message_and_reset_recovers(qtbot, window):
-    window.controls.hidden.setText("64,64")
-    window.controls.hidden.editingFinished.emit()
-    window.controls.activation.setCurrentIndex(window.controls.activation.findData("leaky_relu"))
-    window.controls.init.setCurrentIndex(window.controls.init.findData("he"))
-    window.controls.lr.setValue(50)
-    window.toggle_run()
-    qtbot.waitUntil(lambda: window.state == DIVERGED, timeout=10000)
+    diverge(qtbot, window)
     assert "learning rate" in window.controls.note.text()
     window.controls.lr.setValue(0.01)
     window.reset()

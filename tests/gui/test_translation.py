@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from drive import diverge
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -42,11 +43,12 @@ def untranslated(text: str) -> bool:
 
 
 def lupdate_counts(tmp_path: Path) -> ET.Element:
-    """A fresh pyside6-lupdate of the GUI's sources into a copy of the .ts; its parsed root."""
+    """A fresh pyside6-lupdate of the sources `make translations` reads (the GUI's, and the core's for
+    the messages it marks) into a copy of the .ts; its parsed root."""
     tool = shutil.which("pyside6-lupdate") or str(Path(sys.executable).parent / "pyside6-lupdate")
     copy = tmp_path / "mlpviz_ko.ts"
     shutil.copy(TS, copy)
-    sources = sorted(str(p) for p in (ROOT / "mlpviz" / "gui").rglob("*.py"))
+    sources = sorted(str(p) for folder in ("gui", "core") for p in (ROOT / "mlpviz" / folder).rglob("*.py"))
     subprocess.run([tool, *sources, "-ts", str(copy), "-no-obsolete", "-locations", "none", "-silent"],
                    check=True, capture_output=True)
     return ET.parse(copy).getroot()
@@ -56,6 +58,8 @@ def test_lupdate_finds_no_unfinished_message(tmp_path):
     root = lupdate_counts(tmp_path)
     messages = list(root.iter("message"))
     assert len(messages) > 300  # the whole GUI was scanned
+    contexts = {c.find("name").text for c in root.iter("context")}
+    assert {"Hints", "Config", "Data", "Checkpoint", "Divergence", "Edit", "Image", "Experiments"} <= contexts  # core
     unfinished = [m.find("source").text for m in messages if m.find("translation").get("type") == "unfinished"]
     assert unfinished == []
     for m in messages:  # a translation keeps every %1 argument of its source
@@ -78,6 +82,89 @@ def korean(tmp_path, monkeypatch):
     assert translation.install("ko")
     yield
     translation.install("en")
+
+
+def english_words(text: str, also=()) -> list[str]:
+    """The Latin words in text outside ALLOW (and `also`): English left untranslated."""
+    return [w for w in WORD.findall(TAG.sub(" ", text or "")) if w not in ALLOW and w not in also]
+
+
+def every_hint() -> list:
+    """Each hint the rules give, and each of its wordings, from an input that triggers it."""
+    import numpy as np
+
+    from mlpviz.core import hints
+    from mlpviz.core.config import Config
+    from mlpviz.core.trainer import EpochRecord
+
+    course, rng = Config(), np.random.default_rng(0)
+    falling = (0.3 + 2.0 * np.exp(-np.arange(1200) / 150)) * (1 + 0.15 * rng.standard_normal(1200))
+    rising, jumping = falling.copy(), falling.copy()
+    rising[-100:] = 0.75
+    jumping[-200:] = np.repeat(np.tile([0.2, 1.4], 5), 20)
+    epochs = tuple(EpochRecord(i + 1, 600 * (i + 1), 0.3, a, 0.3, b, i)
+                   for i, (a, b) in enumerate([(0.90, 0.86), (0.95, 0.875), (0.98, 0.88), (0.995, 0.882)]))
+    inactive = np.tile([0.7, 0.05, 0.0], (30, 1))
+    relu = course.replace(hidden=(100, 100), activation="relu", init="he")
+    return [hints.lr_too_high(np.append(falling[:300], [np.nan]), course),
+            hints.lr_too_high(np.full(300, 2.8), course.replace(lr=20)),
+            hints.lr_too_high(jumping, course), hints.lr_too_high(rising, course),
+            hints.lr_too_low(np.full(600, 2.302), course.replace(lr=1e-5)),
+            hints.overfitting(epochs, course), hints.overfitting(epochs, course.replace(shift=2)),
+            hints.dead_relus(inactive, relu), hints.saturated_sigmoids(inactive, relu.replace(activation="sigmoid")),
+            hints.saturated_sigmoids(inactive, relu.replace(activation="tanh")),
+            hints.vanishing_gradients(np.tile([1e-7, 1e-5, 1e-3, 1e-2, 0.5], (30, 1)),
+                                      course.replace(hidden=(100,) * 4))]
+
+
+def filled_in(message) -> list[str]:
+    """The values a core Message was filled with (numbers, as text), through nested Messages."""
+    from mlpviz.core.messages import Message
+    return [v for a in message.args for v in (filled_in(a) if isinstance(a, Message) else [a])]
+
+
+def templates(message) -> set[str]:
+    """The templates a core Message was made of, its nested Messages' too."""
+    return {message.template}.union(*(templates(a) for a in message.args if hasattr(a, "template")))
+
+
+def test_every_hint_reads_korean_with_its_numbers(korean, qtbot):
+    from mlpviz.core.config import Config
+    from mlpviz.gui.session import Session
+    from mlpviz.gui.views.hints import HintsBar
+
+    bar = HintsBar(Session(), Config)
+    qtbot.addWidget(bar)
+    found = every_hint()
+    used = set().union(*(templates(h.title) | templates(h.text) for h in found))
+    in_ts = {m.find("source").text for c in ET.parse(TS).getroot().iter("context")
+             if c.find("name").text == "Hints" for m in c.iter("message")}
+    assert used == in_ts  # every wording the rules have, each in the .ts
+    for hint in found:
+        bar.show_hint(hint)
+        text = bar.label.text()
+        assert HANGUL.search(text) and english_words(text) == [] and not re.search(r"%\d", text), text
+        numbers = filled_in(hint.title) + filled_in(hint.text)
+        assert numbers and all(n in text for n in numbers), (numbers, text)
+        assert HANGUL.search(bar.fix_button.text()), bar.fix_button.text()
+
+
+def test_core_errors_reach_the_korean_window_in_korean(korean, window, qtbot, tmp_path):
+    (tmp_path / "bad.npz").write_bytes(b"junk")
+    assert not window.files.open(str(tmp_path / "bad.npz"))  # a CheckpointError
+    assert "모델을 열 수 없습니다" in window.last_notice and "zip 압축 파일이 아닙니다" in window.last_notice
+    assert english_words(window.last_notice.replace(str(tmp_path / "bad.npz"), ""), also={"zip"}) == []
+    window.controls.hidden.setText("0")  # a ConfigError
+    window.controls.hidden.editingFinished.emit()
+    assert window.last_notice == ("이 값은 쓸 수 없습니다: "
+                                  "은닉층의 너비는 각각 1부터 4096까지의 정수여야 합니다. 받은 값: 0")
+    (tmp_path / "empty").mkdir()
+    window.load_data(str(tmp_path / "empty"))  # a DataError, from the loading thread
+    qtbot.waitUntil(lambda: "데이터셋을 불러올 수 없습니다" in window.last_notice, timeout=5000)
+    assert "이 폴더에 train-images-idx3-ubyte[.gz] 파일이 없습니다" in window.last_notice
+    diverge(qtbot, window)  # Diverged, from the training thread
+    for text in (window.controls.note.text(), window.last_notice):
+        assert "학습률" in text and english_words(text, also={"nan", "inf"}) == [] and not re.search(r"%\d", text)
 
 
 def visible_texts(window) -> list[tuple[str, str]]:

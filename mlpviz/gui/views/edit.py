@@ -24,7 +24,7 @@ from ...core import edit as core_edit
 from ...core.edit import Edit, EditError
 from ...core.model import MLP
 from ...core.trainer import evaluate
-from ..i18n import arg
+from ..i18n import arg, translated
 from ..jobs import JobRunner
 from ..session import Session
 from ..widgets.whatsthis import explain as explain_view
@@ -222,7 +222,7 @@ class EditView(View):
         try:
             core_edit.apply_one(self.edited, edit)
         except EditError as e:
-            self.status.setText(str(e))
+            self.status.setText(translated(e))
             return False
         if self._running:
             reason = QCoreApplication.translate("EditView", PAUSE_REASON)

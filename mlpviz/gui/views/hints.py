@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolBut
 
 from ...core import hints
 from ...core.config import Config
-from ..i18n import arg
+from ..i18n import arg, translated
 from ..session import Session
+from ..widgets.marks import change_label
 from .base import View
 
 CHECK_INTERVAL = 1.0  # seconds between two checks: the rules are cheap, but not every frame
@@ -108,22 +109,13 @@ class HintsBar(View):
         """Show one hint now; it will not come back in this run."""
         self.current = hint
         self._shown.add(hint.key)
-        self.label.setText(f"<b>{self._title(hint)}</b> {hint.text}")
+        self.label.setText(f"<b>{translated(hint.title)}.</b> {translated(hint.text)}")
         self.fix_button.setVisible(hint.fix is not None)
         if hint.fix is not None:
-            what = ", ".join(f"{k} {v:g}" if isinstance(v, float) else f"{k} {v}" for k, v in hint.fix.changes.items())
+            what = ", ".join(change_label(k, v) for k, v in hint.fix.changes.items())
             self.fix_button.setText(arg(self.tr("Set %1 and start again"), what) if hint.fix.reset
                                     else arg(self.tr("Set %1"), what))
         self.setVisible(True)
-
-    def _title(self, hint: hints.Hint) -> str:
-        titles = {"lr_high": self.tr("The learning rate looks too high."),
-                  "lr_low": self.tr("The learning rate looks too low."),
-                  "overfitting": self.tr("The network is memorising its training images."),
-                  "dead_relu": self.tr("Many ReLU units have died."),
-                  "saturated": self.tr("Many units are saturated."),
-                  "vanishing": self.tr("The gradient vanishes before the first layer.")}
-        return titles.get(hint.key, hint.title)
 
     def dismiss(self) -> None:
         """Close the current hint (it stays dismissed for this run)."""

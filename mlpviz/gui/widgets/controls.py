@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.config import MAX_LAYERS, MAX_WIDTH, PRESETS, Config, ConfigError, parse_hidden
+from ...core.config import MAX_LAYERS, MAX_WIDTH, PRESETS, Config, ConfigError, check_batch_size, parse_hidden
 from ...core.data import MIN_TRAIN_IMAGES
-from ..i18n import arg
+from ..i18n import arg, translated
 from .whatsthis import explain
 
 # Speed slider positions: steps per second, None for full speed.
@@ -350,7 +350,7 @@ class ControlPanel(QWidget):
         try:
             config = self.config()
         except ConfigError as e:
-            self.rejected.emit(str(e))
+            self.rejected.emit(translated(e))
             self.set_config(self._good, self._good_train)  # the last good values come back
             return
         self._enable(config)
@@ -418,7 +418,5 @@ class ControlPanel(QWidget):
             changes.update(epochs=None, steps=steps)  # a run planned in steps stays so
         else:
             changes.update(epochs=self.epochs.value(), steps=None)
-        if changes["batch_size"] > self.train_limit.value():
-            raise ConfigError(f"batch size {changes['batch_size']} is larger than the training set "
-                              f"({self.train_limit.value()} images)")
+        check_batch_size(changes["batch_size"], self.train_limit.value())
         return self._good.replace(**changes).validated()

@@ -5,6 +5,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
+from ..i18n import activation_label
+
 SETTING_NAMES = {"hidden": QT_TRANSLATE_NOOP("Setting", "hidden"),
                  "activation": QT_TRANSLATE_NOOP("Setting", "activation"),
                  "loss": QT_TRANSLATE_NOOP("Setting", "loss"), "init": QT_TRANSLATE_NOOP("Setting", "init"),
@@ -27,8 +29,8 @@ def setting_name(name: str) -> str:
 
 
 def change_label(name: str, value) -> str:
-    """A setting change as a short label, e.g. "lr 0.01"."""
-    text = f"{value:g}" if isinstance(value, float) else str(value)
+    """A setting change as a short label, e.g. "lr 0.01" or "activation leaky ReLU"."""
+    text = f"{value:g}" if isinstance(value, float) else activation_label(value) if name == "activation" else str(value)
     return f"{setting_name(name)} {text}"
 
 
