@@ -25,7 +25,10 @@ class DecadeAxis(pg.AxisItem):
 
     def logTickStrings(self, values, scale, spacing):
         labels = super().logTickStrings(values, scale, spacing)
-        return [text if abs(v - round(v)) < 1e-6 else "" for v, text in zip(values, labels)]
+        decade = [abs(v - round(v)) < 1e-6 for v in values]
+        if not any(decade):  # a range within one decade: its few ticks keep their labels
+            return labels
+        return [text if d else "" for d, text in zip(decade, labels)]
 
 
 def legend_html(colours, names) -> str:
@@ -33,11 +36,13 @@ def legend_html(colours, names) -> str:
     return "&nbsp; ".join(f'<span style="color:{c}">&#9679;</span>{n}' for c, n in zip(colours, names))
 
 
-def plot_widget(title: str, left: str, bottom: str, log_x: bool = False) -> pg.PlotWidget:
-    """A white plot with a title and labelled axes; log_x: a log-scale x axis labelled by decades."""
-    w = pg.PlotWidget(axisItems={"bottom": DecadeAxis("bottom")} if log_x else None)
-    if log_x:
-        w.setLogMode(x=True, y=False)
+def plot_widget(title: str, left: str, bottom: str, log: str = "") -> pg.PlotWidget:
+    """A white plot with a title and labelled axes; log "x" or "y": that axis on a log scale,
+    labelled by decades."""
+    side = {"x": "bottom", "y": "left"}.get(log)
+    w = pg.PlotWidget(axisItems={side: DecadeAxis(side)} if side else None)
+    if side:
+        w.setLogMode(x=log == "x", y=log == "y")
     w.setTitle(title, size="10pt")
     w.setLabel("left", left)
     w.setLabel("bottom", bottom)

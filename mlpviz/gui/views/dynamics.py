@@ -48,14 +48,12 @@ class DynamicsView(View):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
         self.grad_plot = style.plot_widget(self.tr("Gradient size per layer ‖∂L/∂W‖ (log scale)"),
-                                           self.tr("‖∂L/∂W‖"), self.tr("epoch"))
+                                           self.tr("‖∂L/∂W‖"), self.tr("epoch"), log="y")
         self.ratio_plot = style.plot_widget(self.tr("Update size relative to the weights ‖ΔW‖ / ‖W‖ (log scale)"),
-                                            self.tr("‖ΔW‖ / ‖W‖"), self.tr("epoch"))
+                                            self.tr("‖ΔW‖ / ‖W‖"), self.tr("epoch"), log="y")
         self.inactive_plot = style.plot_widget(self.tr("Inactive units over the recent batches"),
                                                self.tr("inactive %"), self.tr("epoch"))
         self.plots = {"grad_norm": self.grad_plot, "update_ratio": self.ratio_plot, "inactive": self.inactive_plot}
-        for plot in (self.grad_plot, self.ratio_plot):
-            plot.setLogMode(x=False, y=True)
         self.inactive_plot.setYRange(0, 100, padding=0.02)
         self.inactive_plot.enableAutoRange(axis="y", enable=False)
         self.ratio_plot.setXLink(self.grad_plot)

@@ -37,7 +37,7 @@ class TimelineView(View):
         self.label = QLabel()
         self.label.setMinimumWidth(180)
         self.plot = style.plot_widget(self.tr("Each digit's probability for the current input"),
-                                      self.tr("probability"), self.tr("step + 1 (log scale)"), log_x=True)
+                                      self.tr("probability"), self.tr("step + 1 (log scale)"), log="x")
         self.plot.setYRange(0, 1, padding=0.02)
         self.plot.enableAutoRange(axis="y", enable=False)
         self.curves = [self.plot.plot(pen=pg.mkPen(style.DIGIT_COLOURS[d], width=1.5)) for d in range(10)]
