@@ -21,7 +21,7 @@ def make_window(qtbot, tmp_path):
         qtbot.addWidget(w)
         w.confirm_discard = lambda what: True
         w.show()
-        qtbot.waitUntil(lambda: w.latest is not None, timeout=5000)
+        qtbot.waitUntil(lambda: w.latest is not None, timeout=15000)
         made.append(w)
         return w
 

@@ -21,11 +21,11 @@ def test_start_pause_step(qtbot, window):
     pause_latency = time.monotonic() - t0
     qtbot.waitUntil(lambda: window.state == PAUSED, timeout=2000)
     assert pause_latency < 1.0
-    qtbot.waitUntil(lambda: window.latest.state == PAUSED, timeout=3000)  # the pause's own snapshot
+    qtbot.waitUntil(lambda: window.latest.state == PAUSED, timeout=15000)  # the pause's own snapshot
     before = window.latest.step
     losses_before = window.curves.steps_shown()
     qtbot.keyClick(window, Qt.Key.Key_Right)  # the Step shortcut
-    qtbot.waitUntil(lambda: window.latest.step == before + 1, timeout=3000)
+    qtbot.waitUntil(lambda: window.latest.step == before + 1, timeout=15000)
     qtbot.wait(400)
     assert window.latest.step == before + 1 and window.trainer.step_count == before + 1  # exactly one
     assert window.curves.steps_shown() == losses_before + 1  # and the plot shows it
@@ -34,9 +34,9 @@ def test_start_pause_step(qtbot, window):
 
 def test_space_starts_and_pauses(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: window.state == RUNNING, timeout=3000)
+    qtbot.waitUntil(lambda: window.state == RUNNING, timeout=15000)
     qtbot.keyClick(window, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: window.state == PAUSED, timeout=3000)
+    qtbot.waitUntil(lambda: window.state == PAUSED, timeout=15000)
 
 
 def test_step_epoch_stops_at_the_epoch_end(qtbot, window):
@@ -45,7 +45,7 @@ def test_step_epoch_stops_at_the_epoch_end(qtbot, window):
     window.step_epoch()
     spe = window.latest.steps_per_epoch
     wait_step(qtbot, window, spe)
-    qtbot.waitUntil(lambda: len(window.latest.epochs) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(window.latest.epochs) == 1, timeout=15000)
     assert window.latest.step == spe and window.latest.epochs[0].epoch == 1
 
 
@@ -54,7 +54,7 @@ def test_learning_rate_changes_while_running(qtbot, window):
     wait_step(qtbot, window, 5)
     run = window.latest.run_id
     window.controls.lr.setValue(0.025)
-    qtbot.waitUntil(lambda: window.latest.lr == pytest.approx(0.025), timeout=3000)
+    qtbot.waitUntil(lambda: window.latest.lr == pytest.approx(0.025), timeout=15000)
     assert window.state == RUNNING and window.trainer.optimizer.lr == pytest.approx(0.025)
     step = window.latest.step
     wait_step(qtbot, window, step + 5)  # still training, same run
@@ -72,7 +72,7 @@ def test_structural_change_asks_before_resetting(qtbot, window):
     window.confirm_discard = lambda what: True
     window.controls.hidden.setText("32,16")
     window.controls.hidden.editingFinished.emit()
-    qtbot.waitUntil(lambda: window.latest.model.sizes == (784, 32, 16, 10), timeout=3000)
+    qtbot.waitUntil(lambda: window.latest.model.sizes == (784, 32, 16, 10), timeout=15000)
     assert window.latest.step == 0
 
 
@@ -102,7 +102,7 @@ def test_divergence_pauses_with_a_message_and_reset_recovers(qtbot, window):
     assert "learning rate" in window.controls.note.text()
     window.controls.lr.setValue(0.01)
     window.reset()
-    qtbot.waitUntil(lambda: window.latest.step == 0 and window.state == PAUSED, timeout=3000)
+    qtbot.waitUntil(lambda: window.latest.step == 0 and window.state == PAUSED, timeout=15000)
     window.toggle_run()
     wait_step(qtbot, window, 20)
     assert np.isfinite(window.latest.losses).all()
@@ -124,9 +124,9 @@ def test_save_and_open_a_model(qtbot, window, tmp_path):
     saved = checkpoint.load(path)
     assert len(saved.losses) == 12
     window.reset()
-    qtbot.waitUntil(lambda: window.latest.step == 0, timeout=3000)
+    qtbot.waitUntil(lambda: window.latest.step == 0, timeout=15000)
     assert window.files.open(str(path))
-    qtbot.waitUntil(lambda: window.latest.step == 12, timeout=3000)
+    qtbot.waitUntil(lambda: window.latest.step == 12, timeout=15000)
     np.testing.assert_array_equal(window.latest.model.layers[0].W, saved.model.layers[0].W)
     assert window.curves.steps_shown() == 12
     np.testing.assert_array_equal(window.session.model.layers[0].W, saved.model.layers[0].W)  # the views show it
@@ -144,7 +144,7 @@ def test_unsaved_training_is_not_discarded_without_asking(qtbot, window):
     window.toggle_run()
     wait_step(qtbot, window, 3)
     window.toggle_run()
-    qtbot.waitUntil(lambda: window.state == PAUSED, timeout=3000)
+    qtbot.waitUntil(lambda: window.state == PAUSED, timeout=15000)
     asked = []
     window.confirm_discard = lambda what: asked.append(what) or False  # the user cancels
     run = window.trainer
@@ -189,5 +189,5 @@ def test_a_failed_save_says_so_and_keeps_the_model_unsaved(qtbot, window, tmp_pa
 def test_a_bad_dataset_folder_is_reported_and_the_data_kept(qtbot, window, tmp_path):
     data = window.data
     window.load_data(str(tmp_path))  # an empty folder
-    qtbot.waitUntil(lambda: "Cannot load the dataset" in window.last_notice, timeout=5000)
+    qtbot.waitUntil(lambda: "Cannot load the dataset" in window.last_notice, timeout=15000)
     assert window.data is data and "no train-images-idx3-ubyte" in window.last_notice

@@ -206,7 +206,7 @@ def show_everything(window, qtbot) -> None:
     window.session.show_test_image(3)
     window.session.select_unit(1, 0)
     window.step_once()
-    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step >= 1, timeout=5000)
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.step >= 1, timeout=15000)
     for i in range(window.tabs.count()):
         window.tabs.setCurrentIndex(i)
         qtbot.wait(50)

@@ -22,9 +22,9 @@ def test_step_epoch_right_after_a_step_ends_exactly_at_the_epoch_end(qtbot, wind
 def test_single_steps_count_as_unsaved_work(qtbot, window):
     assert not window.files.unsaved()
     window.step_once()
-    qtbot.waitUntil(lambda: window.trainer.step_count == 1, timeout=3000)
+    qtbot.waitUntil(lambda: window.trainer.step_count == 1, timeout=15000)
     assert window.files.unsaved()
-    qtbot.waitUntil(window.isWindowModified, timeout=3000)  # the title's [*] follows at the next repaint
+    qtbot.waitUntil(window.isWindowModified, timeout=15000)  # the title's [*] follows at the next repaint
 
 
 def answer_next_box(button, seen=None):
@@ -45,7 +45,7 @@ def test_the_real_prompt_keeps_or_discards_the_work(qtbot, window):
     from mlpviz.gui.model_files import ModelFiles
     window.confirm_discard = lambda what: ModelFiles.confirm_discard(window.files, what)  # the real one
     window.step_once()
-    qtbot.waitUntil(lambda: window.trainer.step_count == 1, timeout=3000)
+    qtbot.waitUntil(lambda: window.trainer.step_count == 1, timeout=15000)
     run = window.trainer
     answer_next_box(QMessageBox.StandardButton.Cancel)
     window.reset()
@@ -66,7 +66,7 @@ def test_save_after_a_reset_asks_where_instead_of_overwriting_the_opened_file(qt
     assert window.windowFilePath() == str(a) and "a.npz" in window.windowTitle()
     window.reset()  # a new network: it forgets the file
     window.controller.worker.step(3)
-    qtbot.waitUntil(lambda: window.trainer.step_count == 3, timeout=3000)
+    qtbot.waitUntil(lambda: window.trainer.step_count == 3, timeout=15000)
     asked = []
     b = tmp_path / "b.npz"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(1) or (str(b), ""))
@@ -77,11 +77,11 @@ def test_save_after_a_reset_asks_where_instead_of_overwriting_the_opened_file(qt
 def test_the_speed_slider_acts_at_once_while_running(qtbot, window):
     window.controls.speed.setValue(0)  # 1 step/s
     window.toggle_run()
-    qtbot.waitUntil(lambda: window.state == RUNNING, timeout=3000)
+    qtbot.waitUntil(lambda: window.state == RUNNING, timeout=15000)
     qtbot.wait(600)
     assert window.trainer.step_count <= 2
     window.controls.speed.setValue(window.controls.speed.maximum())  # full speed, while running
-    qtbot.waitUntil(lambda: window.trainer.step_count > 50, timeout=5000)
+    qtbot.waitUntil(lambda: window.trainer.step_count > 50, timeout=15000)
     window.controls.speed.setValue(0)
     qtbot.wait(300)
     n = window.trainer.step_count
@@ -109,7 +109,7 @@ def test_a_14x14_dataset_reads_drawings_and_test_images(qtbot, window14):
 
 def test_a_rejected_value_is_not_confirmed_first_and_the_last_good_value_returns(qtbot, window):
     window.step_once()
-    qtbot.waitUntil(lambda: window.trainer.step_count == 1, timeout=3000)
+    qtbot.waitUntil(lambda: window.trainer.step_count == 1, timeout=15000)
     asked = []
     window.confirm_discard = lambda what: asked.append(what) or True
     run = window.trainer
@@ -130,14 +130,14 @@ def test_escape_leaves_a_settings_field_and_space_trains_again(qtbot, window):
     qtbot.waitUntil(lambda: not field.hasFocus(), timeout=1000)
     assert not window.input_view.pad.is_empty()  # Escape went to the field, not to "clear drawing"
     qtbot.keyClick(window, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: window.state == RUNNING, timeout=3000)
+    qtbot.waitUntil(lambda: window.state == RUNNING, timeout=15000)
     window.toggle_run()
 
 
 def test_a_diverged_network_is_never_offered_for_saving(qtbot, window, tmp_path):
     window.trainer.model.layers[0].W[0, 0] = np.nan
     window.step_once()
-    qtbot.waitUntil(lambda: window.trainer.step_count >= 1 or window.state != PAUSED, timeout=3000)
+    qtbot.waitUntil(lambda: window.trainer.step_count >= 1 or window.state != PAUSED, timeout=15000)
     assert not window.files.write(str(tmp_path / "nan.npz"))
     assert not (tmp_path / "nan.npz").exists()
     from mlpviz.gui.model_files import ModelFiles
@@ -153,23 +153,23 @@ def test_switching_to_a_dataset_of_another_size_computes_nothing_with_the_old_ne
     x_train = small.x_train.reshape(-1, 28, 28)[:, ::2, ::2].reshape(-1, 196)
     x_test = small.x_test.reshape(-1, 28, 28)[:, ::2, ::2].reshape(-1, 196)
     window.set_data(Dataset(x_train, small.y_train, x_test, small.y_test, (14, 14), "mnist-14"))
-    qtbot.waitUntil(lambda: window.latest is not None and window.latest.model.sizes[0] == 196, timeout=5000)
+    qtbot.waitUntil(lambda: window.latest is not None and window.latest.model.sizes[0] == 196, timeout=15000)
     assert window.session.input_x.shape == (196,) and window.activations.probabilities().shape == (10,)
 
 
 def test_batch_size_momentum_and_dropout_change_while_the_network_trains_on(qtbot, window):
     window.controls.optimizer.setCurrentIndex(window.controls.optimizer.findData("momentum"))  # a new network
     qtbot.waitUntil(lambda: window.latest.model is not None and window.trainer.optimizer.name == "momentum",
-                    timeout=3000)
+                    timeout=15000)
     window.toggle_run()
     wait_step(qtbot, window, 5)
     run = window.latest.run_id
     window.controls.batch_size.setValue(50)
     window.controls.momentum.setValue(0.5)
     window.controls.dropout.setValue(0.2)
-    qtbot.waitUntil(lambda: len(window.latest.changes) >= 3, timeout=5000)
+    qtbot.waitUntil(lambda: len(window.latest.changes) >= 3, timeout=15000)
     window.toggle_run()
-    qtbot.waitUntil(lambda: window.state == PAUSED, timeout=3000)
+    qtbot.waitUntil(lambda: window.state == PAUSED, timeout=15000)
     t = window.trainer
     assert window.latest.run_id == run and t.batch_size == 50 and t.optimizer.momentum == 0.5 and t.dropout == 0.2
     assert {c.name for c in window.latest.changes} >= {"batch_size", "momentum", "dropout"}
