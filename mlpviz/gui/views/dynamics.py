@@ -156,7 +156,7 @@ class DynamicsView(View):
                 continue
             buf = self._rows.get(name)
             if buf is None:
-                buf = self._rows[name] = GrowingBuffer(row=(rows.shape[1],), dtype=np.float64)
+                buf = self._rows[name] = GrowingBuffer(row=(rows.shape[1],))  # float32, as the trainer keeps them
                 buf.extend(np.full((start, rows.shape[1]), np.nan))
             if len(rows) != n:  # statistics switched off and on: align on the epoch series
                 rows = np.full((n, rows.shape[1]), np.nan)
