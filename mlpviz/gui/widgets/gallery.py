@@ -31,8 +31,7 @@ class Gallery(QListWidget):
     def __init__(self, limit: int = 200, zoom: int = 2, first: int = 48, parent: QWidget | None = None):
         super().__init__(parent)
         self.limit, self.zoom, self.first = limit, zoom, first
-        self._queue: tuple | None = None  # (images, indices, captions) still to be added
-        self._indices: list[int] = []
+        self._queue: tuple | None = None  # (images, indices, captions) shown or still to be added
         self._more = QTimer(self)
         self._more.setSingleShot(True)
         self._more.timeout.connect(lambda: self._add(self.first))
@@ -53,7 +52,7 @@ class Gallery(QListWidget):
 
     def clear(self) -> None:
         self._more.stop()
-        self._queue, self._indices = None, []
+        self._queue = None
         super().clear()
 
     def set_images(self, images: np.ndarray, indices, captions: list[str]) -> int:
@@ -65,7 +64,6 @@ class Gallery(QListWidget):
             self.setIconSize(QSize(w * self.zoom, h * self.zoom))
             self.setGridSize(self._grid(h, w))
             self._queue = (images[:n], [int(i) for i in indices[:n]], captions[:n])
-            self._indices = list(self._queue[1])
             self._add(self.first)
         return n
 
@@ -84,9 +82,7 @@ class Gallery(QListWidget):
             self.setUpdatesEnabled(True)
         if self.count() < len(indices):
             self._more.start()
-        else:
-            self._queue = None
 
     def indices(self) -> list[int]:
         """The indices of the images shown (or being added), in order."""
-        return list(self._indices)
+        return list(self._queue[1]) if self._queue is not None else []
