@@ -41,7 +41,7 @@ class TimelineView(View):
         self.plot.setYRange(0, 1, padding=0.02)
         self.plot.enableAutoRange(axis="y", enable=False)
         self.curves = [self.plot.plot(pen=pg.mkPen(style.DIGIT_COLOURS[d], width=1.5)) for d in range(10)]
-        self.legend = QLabel(style.legend_html(style.DIGIT_COLOURS, range(10)))  # beside, not over, the curves
+        self.legend = QLabel(style.legend_html(style.DIGIT_COLOURS, range(10)))  # under, not over, the curves
         self.marker = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(style.ACCENT, width=1.5))
         self.marker.hide()
         self.plot.addItem(self.marker, ignoreBounds=True)
@@ -50,12 +50,12 @@ class TimelineView(View):
         row.addWidget(QLabel(self.tr("Timeline:")))
         row.addWidget(self.slider, 1)
         row.addWidget(self.label)
-        row.addWidget(self.legend)
         row.addWidget(self.live_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.plot, 1)
+        layout.addWidget(self.legend, 0, Qt.AlignmentFlag.AlignHCenter)  # beside the slider it squeezed it away
         help_button = explain_view(self, self.tr(
             "<b>Timeline</b><p>While it trains, the network is copied at steps spaced out on a log scale (many "
             "early, when most is learned, fewer later) and at every epoch end. Drag the slider to show the "
