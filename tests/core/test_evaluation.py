@@ -129,6 +129,19 @@ def test_robustness_starts_at_plain_accuracy_and_falls(evaluated, small):
     assert again == result  # seeded: the same numbers every time
 
 
+@pytest.mark.parametrize("kind", E.DAMAGES)
+def test_robustness_in_chunks_is_the_damage_of_all_images_at_once(kind, evaluated, small):
+    model, _ = evaluated
+    n, li = E.DAMAGE_CHUNK + 37, 2  # more than one chunk, the last one short
+    level = E.DEFAULT_LEVELS[kind][li]
+    images = scale_images(small.x_test[:n]).reshape(-1, *small.image_shape)
+    whole = E.damage(images, kind, level, E.damage_rng(0, kind, li))
+    expected = E.accuracy(model, whole.reshape(n, -1), small.y_test[:n])
+    result = E.robustness(model, small.x_test, small.y_test, small.image_shape, n=n,
+                          levels={kind: E.DEFAULT_LEVELS[kind][:li + 1]})
+    assert result[kind][li] == [level, expected]
+
+
 def test_robustness_can_be_stopped(evaluated, small):
     model, _ = evaluated
     calls = []
