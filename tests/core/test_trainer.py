@@ -1,6 +1,8 @@
 """Training: reproducibility, epochs, learning, divergence."""
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mlpviz.core.config import PRESETS, Config
 from mlpviz.core.trainer import Trainer
@@ -105,6 +107,33 @@ def test_history_grows_by_doubling_and_keeps_every_value():
     rows.append((1, 2, 3))
     rows.extend(np.arange(6).reshape(2, 3))
     np.testing.assert_array_equal(rows.view(), [[1, 2, 3], [0, 1, 2], [3, 4, 5]])
+
+
+@settings(max_examples=200, deadline=None)
+@given(half=st.integers(1, 6), capacity=st.integers(1, 5),
+       chunks=st.lists(st.integers(0, 40), min_size=1, max_size=25))
+def test_a_limited_history_keeps_every_stride_th_row_in_any_chunks(half, capacity, chunks):
+    from mlpviz.core.trainer import GrowingBuffer
+    buf, total = GrowingBuffer(capacity=capacity, row=(2,), limit=2 * half), 0
+    for k in chunks:
+        rows = np.arange(total + 1, total + k + 1)
+        if k == 1:
+            buf.append((rows[0], -rows[0]))
+        else:
+            buf.extend(np.stack([rows, -rows], axis=1))
+        total += k
+        # rows are numbered from 1: exactly the multiples of the stride are kept, in order
+        np.testing.assert_array_equal(buf.view()[:, 0], np.arange(1, total // buf.stride + 1) * buf.stride)
+        np.testing.assert_array_equal(buf.positions(), buf.view()[:, 0])
+        np.testing.assert_array_equal(buf.view()[:, 1], -buf.view()[:, 0])
+        assert buf.given == total and len(buf) <= 2 * half and buf.capacity <= 2 * half
+        assert buf.stride == 1 or len(buf) >= half  # thinned only when full
+
+
+def test_a_limited_history_rejects_an_odd_limit():
+    from mlpviz.core.trainer import GrowingBuffer
+    with pytest.raises(ValueError, match="even"):
+        GrowingBuffer(limit=5)
 
 
 def test_an_epoch_evaluation_can_be_cut_short_and_redone(small):
