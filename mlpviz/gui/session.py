@@ -61,6 +61,12 @@ class Session(QObject):
         self.live: Snapshot | None = None  # the latest snapshot of the live network
 
     @property
+    def losses(self) -> np.ndarray:
+        """Every step's batch loss in the live run so far, step 1 first (the one copy the views
+        read, kept whether they are shown or not; read-only)."""
+        return self._losses.view()
+
+    @property
     def model(self):
         """The network being viewed (a copy, safe to read on the GUI thread), or None."""
         return None if self.snapshot is None else self.snapshot.model
@@ -89,6 +95,8 @@ class Session(QObject):
             self.runStarted.emit(snapshot.run_id)
         if snapshot.series_start < len(self._losses):  # a history delivered again from its start
             self._losses = GrowingBuffer()
+        if snapshot.series_start > len(self._losses):  # rows that never arrived: NaN, a gap in curves
+            self._losses.extend(np.full(snapshot.series_start - len(self._losses), np.nan))
         self._losses.extend(snapshot.losses)
         self.live = snapshot
         if self._viewed_model is not None:

@@ -21,6 +21,12 @@ def snapshot(losses, loss_start, epochs, steps_per_epoch=10, probes=None, accura
                     state="running")
 
 
+def feed(view, snap):
+    """Deliver a snapshot as the window does: the session keeps its losses, then the view draws."""
+    view.session.publish(snap)
+    view.update_from(view.session.snapshot)
+
+
 @pytest.fixture
 def view(qtbot):
     style.configure()
@@ -34,8 +40,8 @@ def view(qtbot):
 def test_curves_follow_the_losses_and_epoch_markers_give_way_to_a_line(view):
     from mlpviz.gui.views.curves import MARKED_EPOCHS
 
-    view.update_from(snapshot([3.0, 2.0, 1.0], 0, [1, 2]))
-    view.update_from(snapshot([5.0, 0.5], 3, range(1, 4)))  # a later delivery continues the curve
+    feed(view, snapshot([3.0, 2.0, 1.0], 0, [1, 2]))
+    feed(view, snapshot([5.0, 0.5], 3, range(1, 4)))  # a later delivery continues the curve
     x, y = view.raw.getData()
     np.testing.assert_allclose(x, np.arange(1, 6) / 10)  # step i ends at epoch i / steps_per_epoch
     np.testing.assert_array_equal(y, [3, 2, 1, 5, 0.5])
@@ -45,7 +51,7 @@ def test_curves_follow_the_losses_and_epoch_markers_give_way_to_a_line(view):
     np.testing.assert_allclose(view.epoch_train.yData, [10, 10, 10])  # 90% accuracy: 10% error
     np.testing.assert_allclose(view.epoch_test.yData, [20, 20, 20])
     assert view.epoch_train.opts["symbol"] == "s" and view.epoch_test.opts["symbol"] == "o"
-    view.update_from(snapshot([], 5, range(1, MARKED_EPOCHS + 2)))
+    feed(view, snapshot([], 5, range(1, MARKED_EPOCHS + 2)))
     assert len(view.epoch_train.getData()[0]) == MARKED_EPOCHS + 1
     assert view.epoch_train.opts["symbol"] is None  # too many to mark one by one
 
@@ -61,15 +67,15 @@ def test_accuracy_axis_is_log_error_and_zooms_to_the_last_per_cents(view):
     assert [accuracy_label(v) for v in minor] == ["99.8%", "99.5%", "98%", "95%", "80%", "50%"]
     assert axis.tickValues(-1.0, 2.0, 100)[1][1] == []  # no room: the decades only
     assert "95%" in [accuracy_label(v) for v in axis.tickValues(-1.0, 2.0, 130)[1][1]]  # a short plot at 1024x680
-    view.update_from(snapshot([1.0], 0, [1]))  # 80% test accuracy: the starting range covers it
+    feed(view, snapshot([1.0], 0, [1]))  # 80% test accuracy: the starting range covers it
     assert view.accuracy_range() == (0.0, 99.0)
-    view.update_from(snapshot([1.0], 1, [1, 2], accuracies={2: (0.9985, 0.9975)}))
+    feed(view, snapshot([1.0], 1, [1, 2], accuracies={2: (0.9985, 0.9975)}))
     lo, hi = view.accuracy_range()
     assert 99.85 <= hi < 100  # the axis reaches down to the data's 0.15% error, and not much further
     top = view.acc_plot.getViewBox().viewRange()[1]
     assert top[0] < np.log10(0.15) < top[1]
     # A perfect train score is drawn at the floor, not lost at log(0).
-    view.update_from(snapshot([1.0], 2, [1, 2, 3], accuracies={3: (1.0, 0.998)}))
+    feed(view, snapshot([1.0], 2, [1, 2, 3], accuracies={3: (1.0, 0.998)}))
     assert view.epoch_train.yData[-1] == ERROR_FLOOR
     assert np.all(np.isfinite(view.epoch_train.getData()[1]))
 
@@ -83,10 +89,10 @@ def test_train_is_drawn_over_test_with_its_own_line_and_markers(view):
 
 def test_numbers_show_the_latest_and_the_best(view):
     assert "No training yet" in view.numbers.text()
-    view.update_from(snapshot([2.0, 1.0], 0, [], probes=[[0.5, 0.71, 0.69]]))
+    feed(view, snapshot([2.0, 1.0], 0, [], probes=[[0.5, 0.71, 0.69]]))
     assert "71.0%" in view.numbers.text() and "69.0%" in view.numbers.text()
     acc = {1: (0.95, 0.94), 2: (0.97, 0.96), 3: (0.99, 0.955)}
-    view.update_from(snapshot([0.5], 2, [1, 2, 3], accuracies=acc))
+    feed(view, snapshot([0.5], 2, [1, 2, 3], accuracies=acc))
     text = view.numbers.text()
     assert "epoch 3" in text and "99.00%" in text and "95.50%" in text  # the latest
     assert "96.00% (epoch 2)" in text  # the best test accuracy so far

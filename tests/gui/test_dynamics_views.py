@@ -61,6 +61,25 @@ def test_dynamics_curves_hold_every_step_of_every_layer(make_view, small):
     assert not any(line.isVisible() for line in view._viewed_lines)
 
 
+def test_a_long_run_keeps_every_stride_th_step_aligned_across_series(make_view, small, monkeypatch):
+    from mlpviz.gui.views import dynamics
+    monkeypatch.setattr(dynamics, "ROWS", 16)  # a long run in miniature
+    view = make_view(dynamics.DynamicsView, 800, 900)
+    trainer = Trainer.from_config(Config(hidden=(16,), steps=70, epochs=None), small, evaluate_epochs=False)
+    train_and_publish(view.session, trainer, 70, per_snapshot=7)
+    # full at 16, 32 and 64 steps given: a stride of 8, steps 8, 16, ... 64
+    assert view._epoch.stride == 8
+    kept = np.arange(1, 9) * 8 - 1
+    for name in ("grad_norm", "update_ratio", "inactive"):
+        np.testing.assert_allclose(view.points(name), trainer.series[name].view()[kept])
+        x, _ = view._curves[name][0].getData()
+        np.testing.assert_allclose(x, trainer.series["epoch"].view()[kept])  # drawn at their own steps
+    step = max(trainer.timeline.steps())
+    view.session.view_step(step)  # marked at the kept step at or before it
+    at = trainer.series["epoch"].view()[step // 8 * 8 - 1]
+    assert step > 8 and view._viewed_lines[0].value() == pytest.approx(at)
+
+
 def test_change_marks_sit_at_the_end_of_their_step(qtbot):
     import pyqtgraph as pg
 
@@ -74,6 +93,8 @@ def test_change_marks_sit_at_the_end_of_their_step(qtbot):
     assert [line.label.toPlainText() for line in lines] == ["lr 0.01", "batch size 32"]
     exact = change_marks(plot.plotItem, changes, 100, epochs=np.arange(1, 201) / 80)
     assert [line.value() for line in exact] == [50 / 80, 120 / 80]
+    thinned = change_marks(plot.plotItem, changes, 100, epochs=np.arange(1, 201)[3::4] / 80, stride=4)
+    assert [line.value() for line in thinned] == [48 / 80, 120 / 80]  # the kept step at or before each
 
 
 def test_dynamics_keeps_rows_while_hidden_and_starts_over_on_a_new_run(make_view, small):

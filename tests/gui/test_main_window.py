@@ -191,3 +191,18 @@ def test_a_bad_dataset_folder_is_reported_and_the_data_kept(qtbot, window, tmp_p
     window.load_data(str(tmp_path))  # an empty folder
     qtbot.waitUntil(lambda: "Cannot load the dataset" in window.last_notice, timeout=15000)
     assert window.data is data and "no train-images-idx3-ubyte" in window.last_notice
+
+
+def test_the_loss_curve_misses_no_step_taken_while_another_tab_is_shown(qtbot, window):
+    window.controller.worker.step(5)
+    wait_step(qtbot, window, 5)
+    window.tabs.setCurrentWidget(window.evaluate)  # the training curves are hidden
+    for n in (9, 14, 20):  # several snapshots while hidden
+        window.controller.worker.step(n - window.latest.step)
+        wait_step(qtbot, window, n)
+    window.tabs.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: window.curves.isVisible(), timeout=5000)
+    assert window.curves.steps_shown() == 20
+    x, y = window.curves.raw.getData()
+    np.testing.assert_allclose(x[-1], 20 / window.latest.steps_per_epoch)  # drawn at its own step
+    np.testing.assert_allclose(y[-1], window.trainer.losses.view()[19])

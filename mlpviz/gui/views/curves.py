@@ -19,6 +19,7 @@ from ..worker import PROBE_SIZE
 from .base import View
 
 SMOOTHING_WINDOW = 1 / 20  # the smoothed loss averages over about a twentieth of an epoch
+SMOOTHED_ROWS = 1 << 15  # the smoothed loss keeps at most this many steps, evenly spaced
 MARKED_EPOCHS = 50  # epoch-end accuracies get a marker each while there are no more than this
 NUMBERS_INTERVAL = 1.0  # seconds between two updates of the running loss under the curves
 NARROW_PX = 600  # below this width the accuracy plot gets its short title
@@ -219,11 +220,12 @@ class CurvesView(View):
 
     def steps_shown(self) -> int:
         """How many steps the loss curve holds."""
-        return len(self._losses)
+        return self._smoothed.given
 
     def clear(self) -> None:
-        self._losses = GrowingBuffer()
-        self._smoothed = GrowingBuffer()
+        # The raw losses are the session's; their running average is this view's, thinned
+        # beyond SMOOTHED_ROWS steps (the plot draws one point per pixel column anyway).
+        self._smoothed = GrowingBuffer(limit=SMOOTHED_ROWS)
         self._ema = 0.0
         self._loss_max = -np.inf
         self._steps_per_epoch = 1
@@ -273,7 +275,8 @@ class CurvesView(View):
         if label != self._loss_label:
             self._loss_label = label
             self.loss_plot.setLabel("left", label)
-        if snap.loss_start < len(self._losses):  # a restored history or a repeat: start over
+        losses = self.session.losses
+        if min(snap.loss_start, len(losses)) < self._smoothed.given:  # a restored history: start over
             self.clear()
         self._steps_per_epoch = snap.steps_per_epoch
         if len(snap.changes) != len(self._marks) // 2:  # a setting changed while training: mark it
@@ -283,19 +286,21 @@ class CurvesView(View):
                            for line in change_marks(plot, snap.changes, snap.steps_per_epoch)]
         # The data fill at most the plot's width, as the x range only grows ahead of them.
         columns = max(100, int(self.loss_plot.getViewBox().width()))
-        if len(snap.losses):
+        # Every step since the last update, also those taken while the view was hidden.
+        new = losses[self._smoothed.given:]
+        if len(new):
             beta = 1 - 1 / max(5.0, snap.steps_per_epoch * SMOOTHING_WINDOW)
-            out, self._ema = smoothed(snap.losses, beta, self._ema, len(self._losses))
-            self._losses.extend(snap.losses)
+            out, self._ema = smoothed(new, beta, self._ema, self._smoothed.given)
             self._smoothed.extend(out)
-            self._loss_max = max(self._loss_max, float(snap.losses.max()))
+            self._loss_max = max(self._loss_max, float(new.max()))
             self.hint.hide()
-            # Step i (from 0) ends at epoch (i + 1) / steps_per_epoch; only the kept points
-            # are converted, so a long run costs no more than a short one here.
-            self._fit(len(self._losses) / self._steps_per_epoch, self._loss_max)
-            for curve, values, envelope in ((self.raw, self._losses, True), (self.smooth, self._smoothed, False)):
-                i, y = decimate(values.view(), envelope, columns)
-                curve.setData((i + 1) / self._steps_per_epoch, y, skipFiniteCheck=True)
+            # Step i (from 1) ends at epoch i / steps_per_epoch; only the kept points are
+            # converted, so a long run costs no more than a short one here.
+            self._fit(len(losses) / self._steps_per_epoch, self._loss_max)
+            i, y = decimate(losses, True, columns)
+            self.raw.setData((i + 1) / self._steps_per_epoch, y, skipFiniteCheck=True)
+            i, y = decimate(self._smoothed.view(), False, columns)
+            self.smooth.setData(self._smoothed.positions()[i] / self._steps_per_epoch, y, skipFiniteCheck=True)
         # Accuracy points arrive a few times a second at most: they are redrawn only then.
         evaluated = len(snap.probes) != self._probes_shown or len(snap.epochs) != len(self._epochs)
         if len(snap.probes) != self._probes_shown:

@@ -19,6 +19,7 @@ from ..widgets.whatsthis import explain as explain_view
 from .base import View
 
 HISTOGRAM_INTERVAL = 1.0  # seconds between two histograms while training: each bins every weight
+ROWS = 1 << 15  # per-step rows kept before every other one is dropped (see GrowingBuffer's limit)
 LOG_FLOOR = 1e-12  # a log axis has no zero: exact zeros (a rate of 0, a dead layer) are drawn here
 
 
@@ -100,7 +101,8 @@ class DynamicsView(View):
     # Data ------------------------------------------------------------------------------------
 
     def clear(self) -> None:
-        self._epoch = GrowingBuffer(dtype=np.float64)
+        # Per-step rows, thinned alike beyond ROWS steps (the curves draw a point per pixel column).
+        self._epoch = GrowingBuffer(dtype=np.float64, limit=ROWS)
         self._rows: dict[str, GrowingBuffer] = {}
         self._curves: dict[str, list[pg.PlotDataItem]] = {name: [] for name in SERIES}
         for plot in self.plots.values():
@@ -137,18 +139,19 @@ class DynamicsView(View):
         series = snap.series
         if "epoch" not in series:
             return
-        if snap.series_start < len(self._epoch):  # a history delivered again from its start
-            if snap.series_start + len(series["epoch"]) <= len(self._epoch) and snap.series_start > 0:
+        held = self._epoch.given
+        if snap.series_start < held:  # a history delivered again from its start
+            if snap.series_start + len(series["epoch"]) <= held and snap.series_start > 0:
                 return  # the rows are already held (the same snapshot again)
             self.clear()
-        gap = snap.series_start - len(self._epoch)
+        gap = snap.series_start - self._epoch.given
         n_layers = len(snap.model.layers)
         if gap > 0:  # rows that never arrived: left out of the curves as NaN
             self._epoch.extend(np.full(gap, np.nan))
             for buf in self._rows.values():
                 buf.extend(np.full((gap, n_layers), np.nan))
         n = len(series["epoch"])
-        start = len(self._epoch)
+        start = self._epoch.given
         self._epoch.extend(series["epoch"])
         for name in SERIES:
             rows = series.get(name)
@@ -156,26 +159,27 @@ class DynamicsView(View):
                 continue
             buf = self._rows.get(name)
             if buf is None:
-                buf = self._rows[name] = GrowingBuffer(row=(rows.shape[1],))  # float32, as the trainer keeps them
+                buf = self._rows[name] = GrowingBuffer(row=(rows.shape[1],), limit=ROWS)  # float32, as the trainer's
                 buf.extend(np.full((start, rows.shape[1]), np.nan))
             if len(rows) != n:  # statistics switched off and on: align on the epoch series
                 rows = np.full((n, rows.shape[1]), np.nan)
             buf.extend(rows)
         for buf in self._rows.values():  # a series absent from this snapshot: NaN rows keep it aligned
-            if len(buf) < len(self._epoch):
-                buf.extend(np.full((len(self._epoch) - len(buf), buf.view().shape[1]), np.nan))
+            if buf.given < self._epoch.given:
+                buf.extend(np.full((self._epoch.given - buf.given, buf.view().shape[1]), np.nan))
 
     def _viewed(self, step) -> None:
         """Mark the viewed step on the curves (at its epoch), or no mark while live."""
-        epoch = self._epoch.view()
+        epoch, row = self._epoch.view(), None if step is None else step // self._epoch.stride - 1
         for line in self._viewed_lines:
             line.setVisible(step is not None)
             if step is not None:
                 spe = self.session.live.steps_per_epoch if self.session.live is not None else 1
-                line.setValue(float(epoch[step - 1]) if 0 < step <= len(epoch) else step / max(spe, 1))
+                line.setValue(float(epoch[row]) if 0 <= row < len(epoch) else step / max(spe, 1))
 
     def points(self, name: str) -> np.ndarray:
-        """Every step's row of series `name` held so far (steps, L), layer 1 first."""
+        """The rows of series `name` held so far (steps, L), layer 1 first: every step's, or every
+        stride-th step's in a run longer than ROWS steps."""
         buf = self._rows.get(name)
         return np.zeros((0, len(self._sizes) - 1 if self._sizes else 0)) if buf is None else buf.view()
 
@@ -226,7 +230,8 @@ class DynamicsView(View):
             for plot, line in self._marks:
                 plot.removeItem(line)
             self._marks = [(plot, line) for plot in self.plots.values()
-                           for line in change_marks(plot, snap.changes, snap.steps_per_epoch, epoch)]
+                           for line in change_marks(plot, snap.changes, snap.steps_per_epoch, epoch,
+                                                    self._epoch.stride)]
             self._changes = snap.changes
         self.note.setText(self._ratio_note() if drawn else self.tr(
             "No per-step statistics in this run (they were switched off, or the run was opened from a file)."))

@@ -56,7 +56,6 @@ class HintsBar(View):
 
     def clear(self) -> None:
         """A new run: forget its history and which hints were shown."""
-        self._losses = np.zeros(0, np.float32)
         self._grad: np.ndarray | None = None
         self._inactive: np.ndarray | None = None
         self._epochs: tuple = ()
@@ -82,10 +81,6 @@ class HintsBar(View):
 
     def update_from(self, snapshot) -> None:
         series = snapshot.series
-        loss = np.asarray(series.get("loss", ()), np.float32)
-        if snapshot.series_start < len(self._losses):  # the history was replaced from that step on
-            self._losses = self._losses[:snapshot.series_start]
-        self._losses = np.concatenate([self._losses, loss])
         self._grad = self._append(self._grad, series.get("grad_norm"))
         self._inactive = self._append(self._inactive, series.get("inactive"))
         self._epochs = tuple(snapshot.epochs)
@@ -100,7 +95,7 @@ class HintsBar(View):
         if now - self._last_check < CHECK_INTERVAL:
             return
         self._last_check = now
-        found = hints.check(self._losses, self._epochs, self._config(), self._grad, self._inactive)
+        found = hints.check(self.session.losses, self._epochs, self._config(), self._grad, self._inactive)
         fresh = [h for h in found if h.key not in self._shown]
         if fresh:
             self.show_hint(fresh[0])

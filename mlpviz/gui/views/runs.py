@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.config import differences
-from ...core.trainer import GrowingBuffer
 from .. import style
 from ..i18n import arg
 from ..session import RunRecord, Session
@@ -111,19 +110,13 @@ class RunsView(View):
     # Data ------------------------------------------------------------------------------------
 
     def clear(self) -> None:
-        self._losses = GrowingBuffer()
         self._epochs: tuple = ()
         self._steps_per_epoch = 1
         self._run_id: int | None = None
         self._rebuild()
 
     def _on_snapshot(self, snapshot) -> None:
-        # Only new loss rows come with each snapshot: keep them even while hidden.
-        if snapshot.series_start < len(self._losses):
-            self._losses = GrowingBuffer()
-        if snapshot.series_start > len(self._losses):  # rows that never arrived
-            self._losses.extend(np.full(snapshot.series_start - len(self._losses), np.nan))
-        self._losses.extend(snapshot.losses)
+        # The current run's losses are the session's; its epochs and run are noted even while hidden.
         self._epochs, self._steps_per_epoch = snapshot.epochs, snapshot.steps_per_epoch
         if snapshot.run_id != self._run_id:
             self._run_id = snapshot.run_id
@@ -196,12 +189,13 @@ class RunsView(View):
         self._draw_current()
 
     def _draw_current(self) -> None:
-        if CURRENT in self._hidden or not len(self._losses):
+        losses = self.session.losses
+        if CURRENT in self._hidden or not len(losses):
             self.current_loss.setData([], [])
             self.current_acc.setData([], [])
             return
         columns = max(100, int(self.loss_plot.getViewBox().width()))
-        i, y = bucket_means(self._losses.view(), columns)
+        i, y = bucket_means(losses, columns)
         self.current_loss.setData((i + 1) / max(self._steps_per_epoch, 1), y)
         e = [(r.epoch, 100 * r.test_accuracy) for r in self._epochs]
         self.current_acc.setData(*(np.array(e).T if e else ([], [])))

@@ -34,18 +34,20 @@ def change_label(name: str, value) -> str:
     return f"{setting_name(name)} {text}"
 
 
-def change_marks(plot, changes, steps_per_epoch: int, epochs: np.ndarray | None = None) -> list[pg.InfiniteLine]:
+def change_marks(plot, changes, steps_per_epoch: int, epochs: np.ndarray | None = None,
+                 stride: int = 1) -> list[pg.InfiniteLine]:
     """Draw a dashed vertical line with its label on `plot` (a PlotWidget or PlotItem, x in epochs)
     at every SettingChange in `changes`; return the lines (remove them with plot.removeItem).
 
     A change at step s applies from step s + 1 on, so it sits at the end of step s: epoch
     s / steps_per_epoch, or epochs[s - 1] when the per-step "epoch" series (steps,) is given (exact
-    across batch-size changes)."""
+    across batch-size changes; with a stride, epochs holds every stride-th step's: the nearest
+    one at or before s)."""
     lines = []
     for change in changes:
-        s = change.step
-        if epochs is not None and 0 < s <= len(epochs):
-            x = float(epochs[s - 1])
+        s, row = change.step, change.step // stride - 1
+        if epochs is not None and 0 <= row < len(epochs):
+            x = float(epochs[row])
         else:
             x = s / max(steps_per_epoch, 1)
         pen = pg.mkPen("#888", width=1, style=Qt.PenStyle.DashLine)
