@@ -12,13 +12,16 @@ and placed at a random size (4 to 90% of the pad) and place on a 280x280 pad. Tw
   drawing's height, the same width throughout), a third of them dark on light, and the picture
   goes through `prepare_digit`, as `mlpviz predict` does with an image file.
 
-A third column, "redrawn", holds the test digits' skeletons drawn again in place with the pad's pen
-(`augment.redraw` at `strokes.PEN`), with no transform: what the even pen alone costs.
+Two more columns split what the drawings cost from what the skeletons cost: "redrawn" holds the
+test digits' skeletons drawn again in place with the pad's pen (`strokes.PEN`), with no transform:
+what the thinning and the even pen alone cost; "fitted" the same skeletons through `render_strokes`
+with no transform: what the pad's own fitting into the box adds.
 
 The skeleton is found on the 28x28 digit (ink above 100 of 255), and thinning that coarse loses
 some digits' shapes: a loop filled with ink becomes a line (an 8 becomes a 9), a thick corner grows
 a spur. `--fine K` thins the digits enlarged K times (linear interpolation) instead, which keeps
-more of them; it is a diagnostic beside the set above, not a replacement for it.
+more of them, for every column but MNIST's own; it is a diagnostic beside the set above, not a
+replacement for it.
 
     python benchmarks/pad_drawings.py [--presets fast,best] [--model FILE ...] [--n 10000] [--fine 3]
 """
@@ -35,7 +38,6 @@ from threadpoolctl import threadpool_limits
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from mlpviz.core import checkpoint  # noqa: E402
-from mlpviz.core.augment import pen_distances, redraw  # noqa: E402
 from mlpviz.core.config import PRESETS  # noqa: E402
 from mlpviz.core.data import load_dataset  # noqa: E402
 from mlpviz.core.model import MLP  # noqa: E402
@@ -57,17 +59,19 @@ def enlarge(x: np.ndarray, k: int) -> np.ndarray:
     return u @ x.reshape(-1, 28, 28).astype(np.float32) @ u.T
 
 
-def drawn_set(x: np.ndarray, seed: int = 0, pixels: bool = True,
-              fine: int = 1) -> tuple[np.ndarray, np.ndarray | None]:
-    """The synthetic drawings of uint8 MNIST images x (n, 784): (n, 784) float32 inputs as read from
-    the strokes, and (unless pixels is False) as read from the drawn pixels; fine: thin the digits
-    enlarged that many times."""
-    rng = np.random.default_rng(seed)
+def digit_paths(x: np.ndarray, fine: int = 1) -> list[list[np.ndarray]]:
+    """The skeletons of uint8 MNIST images x (n, 784) as pen paths in 28x28 pixel coordinates
+    (ink above 100 of 255); fine: thin the digits enlarged that many times."""
     skeletons = skeletonize((x.reshape(-1, 28, 28) if fine == 1 else enlarge(x, fine)) > 100)
-    from_strokes = np.empty((len(x), 784), np.float32)
-    from_pixels = np.empty((len(x), 784), np.float32) if pixels else None
-    for i, sk in enumerate(skeletons):
-        paths = [p / fine for p in skeleton_paths(sk)] or [np.array([[14.0, 14.0]])]
+    return [[p / fine for p in skeleton_paths(sk)] or [np.array([[14.0, 14.0]])] for sk in skeletons]
+
+
+def drawings(digits: list[list[np.ndarray]], seed: int = 0, pixels: bool = True):
+    """The synthetic drawings of digits given by their skeleton paths (digit_paths), one at a time:
+    (paths on the pad, the picture's pen width, whether the picture is dark on light); the last two
+    are drawn only if pixels (else None)."""
+    rng = np.random.default_rng(seed)
+    for paths in digits:
         rot, shear = np.deg2rad(rng.uniform(-15, 15)), np.tan(np.deg2rad(rng.uniform(-20, 20)))
         sx, sy = rng.uniform(0.75, 1.25, 2)
         c, s = np.cos(rot), np.sin(rot)
@@ -80,11 +84,23 @@ def drawn_set(x: np.ndarray, seed: int = 0, pixels: bool = True,
         size = (hi - lo) * k
         corner = rng.uniform(0, 1, 2) * (PAD - size)  # anywhere on the pad
         on_pad = [(p - lo) * k + corner for p in moved]
+        if pixels:
+            yield on_pad, max(1.5, rng.uniform(0.03, 0.14) * height), rng.uniform() < 1 / 3
+        else:
+            yield on_pad, None, None
+
+
+def drawn_set(digits: list[list[np.ndarray]], seed: int = 0,
+              pixels: bool = True) -> tuple[np.ndarray, np.ndarray | None]:
+    """The synthetic drawings of digits given by their skeleton paths: (n, 784) float32 inputs as
+    read from the strokes, and (unless pixels is False) as read from the drawn pixels."""
+    from_strokes = np.empty((len(digits), 784), np.float32)
+    from_pixels = np.empty((len(digits), 784), np.float32) if pixels else None
+    for i, (on_pad, pen, dark) in enumerate(drawings(digits, seed, pixels)):
         from_strokes[i] = render_strokes(on_pad).ravel()
         if pixels:
-            pen = max(1.5, rng.uniform(0.03, 0.14) * height)
             picture = draw_paths(on_pad, (PAD, PAD), pen)
-            if rng.uniform() < 1 / 3:
+            if dark:
                 picture = 1 - picture  # dark ink on light
             from_pixels[i] = prepare_digit(picture).ravel()
     return from_strokes, from_pixels
@@ -112,20 +128,23 @@ def main() -> None:
     t0 = time.perf_counter()
     m = min(args.pixels_n, n)
     key = f"{n}-{m}-{args.seed}" + (f"-fine{args.fine}" if args.fine != 1 else "")
-    if args.cache and Path(args.cache).exists() and str(np.load(args.cache)["key"]) == key:
-        cached = np.load(args.cache)
-        strokes, pixels = cached["strokes"], cached["pixels"]
+    sets = ("strokes", "pixels", "in_place", "fitted")
+    cached = np.load(args.cache) if args.cache and Path(args.cache).exists() else None
+    if cached is not None and str(cached["key"]) == key and all(s in cached for s in sets):
+        strokes, pixels, in_place, fitted = (cached[s] for s in sets)
     else:
-        strokes, _ = drawn_set(data.x_test[:n], args.seed, pixels=False, fine=args.fine)
-        _, pixels = drawn_set(data.x_test[:m], args.seed, pixels=True, fine=args.fine)
+        digits = digit_paths(data.x_test[:n], args.fine)
+        strokes, _ = drawn_set(digits, args.seed, pixels=False)
+        _, pixels = drawn_set(digits[:m], args.seed, pixels=True)
+        in_place = np.stack([draw_paths(d, (28, 28), PEN).ravel() for d in digits])
+        fitted = np.stack([render_strokes(d).ravel() for d in digits])
         if args.cache:
-            np.savez_compressed(args.cache, key=key, strokes=strokes, pixels=pixels)
+            np.savez_compressed(args.cache, key=key, strokes=strokes, pixels=pixels, in_place=in_place, fitted=fitted)
     y = data.y_test[:n].astype(np.intp)
-    in_place = (redraw(pen_distances(data.x_test[:n], (28, 28)), np.full(n, PEN)) / 255).reshape(n, -1)
     print(f"drew {n} test digits as strokes and {m} as pixels in {time.perf_counter() - t0:.0f} s"
           f"{f', thinned {args.fine}x enlarged' if args.fine != 1 else ''}; "
           f"mean ink {strokes.sum(1).mean():.1f} (MNIST test {data.x_test[:n].sum(1).mean() / 255:.1f})")
-    print(f"{'network':28s} {'MNIST test':>11s} {'strokes':>9s} {'pixels':>9s} {'redrawn':>9s}")
+    print(f"{'network':28s} {'MNIST test':>11s} {'strokes':>9s} {'pixels':>9s} {'redrawn':>9s} {'fitted':>9s}")
     models = []
     for name in filter(None, args.presets.split(",")):
         config = PRESETS[name]
@@ -136,8 +155,9 @@ def main() -> None:
         models.append((Path(path).name, checkpoint.load(path).model))
     for label, model in models:
         test = evaluate(model, data.x_test, data.y_test).accuracy
-        print(f"{label:28s} {100 * test:10.2f}% {100 * accuracy(model, strokes, y):8.2f}% "
-              f"{100 * accuracy(model, pixels, y[:m]):8.2f}% {100 * accuracy(model, in_place, y):8.2f}%", flush=True)
+        shares = [accuracy(model, strokes, y), accuracy(model, pixels, y[:m]), accuracy(model, in_place, y),
+                  accuracy(model, fitted, y)]
+        print(f"{label:28s} {100 * test:10.2f}%" + "".join(f" {100 * a:8.2f}%" for a in shares), flush=True)
 
 
 if __name__ == "__main__":
