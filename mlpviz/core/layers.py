@@ -14,8 +14,23 @@ class Dense:
 
     def __init__(self, W: np.ndarray, b: np.ndarray):
         self.W, self.b = W, b
-        self.dW, self.db = np.zeros_like(W), np.zeros_like(b)
+        # The gradients are made on first use: the many copies that are only read (the views',
+        # the timeline's) would otherwise each hold a second network's worth of zeros.
+        self._dW: np.ndarray | None = None
+        self._db: np.ndarray | None = None
         self._ones = np.ones(0, W.dtype)
+
+    @property
+    def dW(self) -> np.ndarray:
+        if self._dW is None:
+            self._dW = np.zeros_like(self.W)
+        return self._dW
+
+    @property
+    def db(self) -> np.ndarray:
+        if self._db is None:
+            self._db = np.zeros_like(self.b)
+        return self._db
 
     def forward(self, x: np.ndarray, out: np.ndarray | None = None, x_scale: float = 1.0) -> np.ndarray:
         """x: (B, fan_in) -> z: (B, fan_out). The input used is x_scale * x.

@@ -93,3 +93,20 @@ def test_a_timeline_needs_room():
         Timeline(capacity=1)
     with pytest.raises(ValueError):
         Timeline(epoch_capacity=0)
+
+
+def test_a_stored_copy_holds_its_parameters_and_no_gradients(rng):
+    import tracemalloc
+
+    model = MLP.create((784, 256, 10), seed=0)
+    model.train_batch(rng.random((8, 784), dtype=np.float32), rng.integers(0, 10, 8))  # its gradients exist
+    timeline = Timeline()
+    tracemalloc.start()
+    timeline.offer(1, model)
+    held, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    params = sum(p.nbytes for p in model.params)
+    assert params <= held < 1.1 * params  # not twice that: gradients are made only for training
+    copy = timeline.model_at(1)
+    copy.train_batch(rng.random((8, 784), dtype=np.float32), rng.integers(0, 10, 8))  # still trainable
+    assert copy.layers[0].dW.shape == (784, 256) and copy.layers[0].dW.any()
