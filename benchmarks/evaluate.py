@@ -154,11 +154,8 @@ def soak(data, seconds: float) -> None:
     first_minute = [mb for t, mb, _ in rows if t <= 60]
     print(f"  memory: after the first minute {first_minute[-1]:.0f} MB, peak {max(r[1] for r in rows):.0f} MB, "
           f"at the end {rows[-1][1]:.0f} MB")
-    later = np.array([(t, mb) for t, mb, _ in rows if t >= min(120.0, seconds / 2)])
-    if len(later) > 2:  # the trend once the bounded stores (the timeline's networks) have filled
-        slope = np.polyfit(later[:, 0] / 60, later[:, 1], 1)[0]
-        print(f"  trend from {later[0, 0]:.0f} s on: {slope:+.2f} MB per minute (least squares), "
-              f"{later[:, 1].min():.0f}-{later[:, 1].max():.0f} MB")
+    minutes = [max(mb for t, mb, _ in rows if m * 60 <= t < (m + 1) * 60) for m in range(int(seconds // 60))]
+    print("  highest in each minute: " + ", ".join(f"{mb:.0f}" for mb in minutes) + " MB")
     print(f"  5 ms timer gaps: p50 {np.percentile(gaps, 50):.1f} ms, p99 {np.percentile(gaps, 99):.1f} ms, "
           f"max {gaps.max():.0f} ms; {int((gaps > 50).sum())} of {len(gaps)} over 50 ms")
     w.close()
