@@ -76,7 +76,6 @@ def pct(values, q):
 class Bench:
     def __init__(self, app: QApplication, data):
         self.app = app  # held: the window lives only as long as the application
-        gui_app.hand_back_large_blocks()  # as the app does when it starts
         self.data = data
         settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
         self.w = MainWindow(data=data, settings=settings)
