@@ -81,8 +81,9 @@ class GrowingBuffer:
 
     With a `limit` (even), it holds at most that many rows however many are given: once full, it
     drops every other row and from then on keeps one row in `stride` (2, then 4, ...). Row j
-    is then the (j + 1) * stride-th row given: `positions()`. A curve drawn from it at a few
-    thousand points looks the same, and a long run costs no more memory than a short one."""
+    is then the (j + 1) * stride-th row given: `positions()`. A curve drawn from it keeps its
+    course (a one-step spike between kept rows is lost), and a long run costs no more memory
+    than a short one."""
 
     def __init__(self, capacity: int = 1024, row: tuple[int, ...] = (), dtype=np.float32,
                  limit: int | None = None):
@@ -141,7 +142,7 @@ class GrowingBuffer:
 
     @property
     def capacity(self) -> int:
-        """How many values fit before the buffer next grows."""
+        """How many values fit before the buffer next grows (or, at its limit, thins)."""
         return len(self._data)
 
 

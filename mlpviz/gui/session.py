@@ -95,8 +95,6 @@ class Session(QObject):
             self.runStarted.emit(snapshot.run_id)
         if snapshot.series_start < len(self._losses):  # a history delivered again from its start
             self._losses = GrowingBuffer()
-        if snapshot.series_start > len(self._losses):  # rows that never arrived: NaN, a gap in curves
-            self._losses.extend(np.full(snapshot.series_start - len(self._losses), np.nan))
         self._losses.extend(snapshot.losses)
         self.live = snapshot
         if self._viewed_model is not None:

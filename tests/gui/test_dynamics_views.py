@@ -46,8 +46,10 @@ def test_dynamics_curves_hold_every_step_of_every_layer(make_view, small):
         x, y = view._curves[name][0].getData()
         assert len(x) == 40 and np.all(np.isfinite(y))
         np.testing.assert_allclose(view.points(name), trainer.series[name].view())
-    legend = [item[1].text for item in view.grad_plot.plotItem.legend.items]
-    assert legend == ["layer 1 (784→32)", "layer 2 (32→16)", "layer 3 (16→10)"]
+    legend = view.layers_legend.text()  # one legend above the plots, in the curves' colours
+    for i, name in enumerate(["layer 1 (784→32)", "layer 2 (32→16)", "layer 3 (16→10)"]):
+        colour = view._curves["grad_norm"][i].opts["pen"].color().name()
+        assert f'<span style="color:{colour}">&#9679;</span>{name}' in legend
     assert len(view._marks) == 3 and view._marks[0][1].label.toPlainText() == "lr 0.05"
     _, counts = view.hist_now.getData()
     assert counts.sum() == 784 * 32  # layer 1's weights, every one binned

@@ -226,6 +226,7 @@ class CurvesView(View):
         # The raw losses are the session's; their running average is this view's, thinned
         # beyond SMOOTHED_ROWS steps (the plot draws one point per pixel column anyway).
         self._smoothed = GrowingBuffer(limit=SMOOTHED_ROWS)
+        self._latest = 0.0
         self._ema = 0.0
         self._loss_max = -np.inf
         self._steps_per_epoch = 1
@@ -276,7 +277,7 @@ class CurvesView(View):
             self._loss_label = label
             self.loss_plot.setLabel("left", label)
         losses = self.session.losses
-        if min(snap.loss_start, len(losses)) < self._smoothed.given:  # a restored history: start over
+        if min(snap.loss_start, len(losses)) < self._smoothed.given:  # the history restarted within the run
             self.clear()
         self._steps_per_epoch = snap.steps_per_epoch
         if len(snap.changes) != len(self._marks) // 2:  # a setting changed while training: mark it
@@ -292,9 +293,10 @@ class CurvesView(View):
             beta = 1 - 1 / max(5.0, snap.steps_per_epoch * SMOOTHING_WINDOW)
             out, self._ema = smoothed(new, beta, self._ema, self._smoothed.given)
             self._smoothed.extend(out)
+            self._latest = float(out[-1])  # the thinned store may not hold the latest step
             self._loss_max = max(self._loss_max, float(new.max()))
             self.hint.hide()
-            # Step i (from 1) ends at epoch i / steps_per_epoch; only the kept points are
+            # Step i + 1 ends at epoch (i + 1) / steps_per_epoch; only the kept points are
             # converted, so a long run costs no more than a short one here.
             self._fit(len(losses) / self._steps_per_epoch, self._loss_max)
             i, y = decimate(losses, True, columns)
@@ -331,7 +333,7 @@ class CurvesView(View):
         now = time.monotonic()
         if not force and now - self._numbers_at < NUMBERS_INTERVAL:
             return
-        smooth = float(self._smoothed.view()[-1]) if len(self._smoothed) else None
+        smooth = self._latest if self._smoothed.given else None
         text = summary(self._records, self._probes, smooth)
         if text != self._numbers:
             self._numbers, self._numbers_at = text, now

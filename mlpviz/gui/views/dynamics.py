@@ -59,8 +59,8 @@ class DynamicsView(View):
         self.inactive_plot.enableAutoRange(axis="y", enable=False)
         self.ratio_plot.setXLink(self.grad_plot)
         self.inactive_plot.setXLink(self.grad_plot)
-        for plot in self.plots.values():
-            plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
+        # One legend for the three plots, above them: inside a plot it sat over the curves.
+        self.layers_legend = QLabel()
         self.hist_plot = style.plot_widget(self.tr("Weights now and at the start"), self.tr("weights"),
                                            self.tr("weight value"))
         self.hist_plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
@@ -82,6 +82,7 @@ class DynamicsView(View):
         row.addWidget(self.note, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.layers_legend)
         layout.addWidget(self.grad_plot, 2)
         layout.addWidget(self.ratio_plot, 2)
         layout.addWidget(self.inactive_plot, 2)
@@ -107,7 +108,7 @@ class DynamicsView(View):
         self._curves: dict[str, list[pg.PlotDataItem]] = {name: [] for name in SERIES}
         for plot in self.plots.values():
             plot.plotItem.clear()
-            plot.plotItem.legend.clear()
+        self.layers_legend.clear()
         self._marks: list[tuple[object, pg.InfiniteLine]] = []
         # The step the other views show, when it is not the live one.
         self._viewed_lines = []
@@ -194,10 +195,10 @@ class DynamicsView(View):
         for name, plot in self.plots.items():
             for curve in self._curves[name]:
                 plot.removeItem(curve)
-            plot.plotItem.legend.clear()
-            self._curves[name] = [plot.plot(pen=pg.mkPen(layer_color(i, len(names)), width=1.5), name=label,
-                                            connect="finite")
-                                  for i, label in enumerate(names)]
+            self._curves[name] = [plot.plot(pen=pg.mkPen(layer_color(i, len(names)), width=1.5), connect="finite")
+                                  for i in range(len(names))]
+        self.layers_legend.setText(style.legend_html([layer_color(i, len(names)).name() for i in range(len(names))],
+                                                     names))
         self.layer_box.blockSignals(True)
         self.layer_box.clear()
         self.layer_box.addItems(names)
