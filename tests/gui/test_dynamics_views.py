@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from mlpviz.core.config import Config
-from mlpviz.core.trainer import Trainer
+from mlpviz.core.trainer import GrowingBuffer, Trainer
 from mlpviz.gui.worker import Snapshot
 
 
@@ -93,9 +93,14 @@ def test_change_marks_sit_at_the_end_of_their_step(qtbot):
     lines = change_marks(plot, changes, 100)
     assert [line.value() for line in lines] == [0.5, 1.2]
     assert [line.label.toPlainText() for line in lines] == ["lr 0.01", "batch size 32"]
-    exact = change_marks(plot.plotItem, changes, 100, epochs=np.arange(1, 201) / 80)
+    epochs = GrowingBuffer(dtype=np.float64)
+    epochs.extend(np.arange(1, 201) / 80)
+    exact = change_marks(plot.plotItem, changes, 100, epochs=epochs)
     assert [line.value() for line in exact] == [50 / 80, 120 / 80]
-    thinned = change_marks(plot.plotItem, changes, 100, epochs=np.arange(1, 201)[3::4] / 80, stride=4)
+    epochs = GrowingBuffer(dtype=np.float64, limit=64)
+    epochs.extend(np.arange(1, 201) / 80)
+    assert epochs.stride == 4  # steps 4, 8, ... 200 kept
+    thinned = change_marks(plot.plotItem, changes, 100, epochs=epochs)
     assert [line.value() for line in thinned] == [48 / 80, 120 / 80]  # the kept step at or before each
 
 

@@ -171,12 +171,12 @@ class DynamicsView(View):
 
     def _viewed(self, step) -> None:
         """Mark the viewed step on the curves (at its epoch), or no mark while live."""
-        epoch, row = self._epoch.view(), None if step is None else step // self._epoch.stride - 1
+        row = None if step is None else self._epoch.row_of(step)
         for line in self._viewed_lines:
             line.setVisible(step is not None)
             if step is not None:
                 spe = self.session.live.steps_per_epoch if self.session.live is not None else 1
-                line.setValue(float(epoch[row]) if 0 <= row < len(epoch) else step / max(spe, 1))
+                line.setValue(step / max(spe, 1) if row is None else float(self._epoch.view()[row]))
 
     def points(self, name: str) -> np.ndarray:
         """The rows of series `name` held so far (steps, L), layer 1 first: every step's, or every
@@ -231,8 +231,7 @@ class DynamicsView(View):
             for plot, line in self._marks:
                 plot.removeItem(line)
             self._marks = [(plot, line) for plot in self.plots.values()
-                           for line in change_marks(plot, snap.changes, snap.steps_per_epoch, epoch,
-                                                    self._epoch.stride)]
+                           for line in change_marks(plot, snap.changes, snap.steps_per_epoch, self._epoch)]
             self._changes = snap.changes
         self.note.setText(self._ratio_note() if drawn else self.tr(
             "No per-step statistics in this run (they were switched off, or the run was opened from a file)."))

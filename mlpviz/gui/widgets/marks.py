@@ -1,11 +1,15 @@
 """Settings changed while training ran, named as the user reads them and marked on plots."""
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
+
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
 from ..i18n import activation_label
+
+if TYPE_CHECKING:
+    from ...core.trainer import GrowingBuffer
 
 SETTING_NAMES = {"hidden": QT_TRANSLATE_NOOP("Setting", "hidden"),
                  "activation": QT_TRANSLATE_NOOP("Setting", "activation"),
@@ -34,22 +38,17 @@ def change_label(name: str, value) -> str:
     return f"{setting_name(name)} {text}"
 
 
-def change_marks(plot, changes, steps_per_epoch: int, epochs: np.ndarray | None = None,
-                 stride: int = 1) -> list[pg.InfiniteLine]:
+def change_marks(plot, changes, steps_per_epoch: int, epochs: GrowingBuffer | None = None) -> list[pg.InfiniteLine]:
     """Draw a dashed vertical line with its label on `plot` (a PlotWidget or PlotItem, x in epochs)
     at every SettingChange in `changes`; return the lines (remove them with plot.removeItem).
 
     A change at step s applies from step s + 1 on, so it sits at the end of step s: epoch
-    s / steps_per_epoch, or epochs[s - 1] when the per-step "epoch" series (steps,) is given (exact
-    across batch-size changes; with a stride, epochs holds every stride-th step's: the nearest
-    one at or before s)."""
+    s / steps_per_epoch, or step s's row of the per-step "epoch" series when it is given (exact
+    across batch-size changes; thinned, the nearest kept step at or before s)."""
     lines = []
     for change in changes:
-        s, row = change.step, change.step // stride - 1
-        if epochs is not None and 0 <= row < len(epochs):
-            x = float(epochs[row])
-        else:
-            x = s / max(steps_per_epoch, 1)
+        row = None if epochs is None else epochs.row_of(change.step)
+        x = change.step / max(steps_per_epoch, 1) if row is None else float(epochs.view()[row])
         pen = pg.mkPen("#888", width=1, style=Qt.PenStyle.DashLine)
         line = pg.InfiniteLine(pos=x, angle=90, movable=False, pen=pen,
                                label=change_label(change.name, change.value),
