@@ -178,6 +178,15 @@ def test_timeline_probabilities_have_one_point_per_stored_step(make_view, small,
     expected = trainer.timeline.model_at(stored[-1]).predict_proba(session.input_x)[0, int(small.y_test[0])]
     assert y[-1] == pytest.approx(expected, rel=1e-5)
     assert y[-1] > y[0]  # the network learned to read the image as its true digit
+    # The x axis spans whole decades of step + 1 (60 steps: 1 to 100), not the data's own range.
+    (lo, hi), _ = view.plot.viewRange()
+    assert lo == pytest.approx(0, abs=0.05) and hi == pytest.approx(2, abs=0.05)
+    view._fit_decades(5000.0)
+    assert view.plot.viewRange()[0][1] == pytest.approx(4, abs=0.05)
+    view.plot.getViewBox().sigRangeChangedManually.emit([True, False])  # the user zoomed
+    view.plot.setXRange(1, 1.5, padding=0)
+    view._fit_decades(50000.0)
+    assert view.plot.viewRange()[0] == pytest.approx([1, 1.5])  # left where the user put it
 
 
 # Runs ------------------------------------------------------------------------------------------

@@ -39,7 +39,11 @@ class TimelineView(View):
         self.plot = style.plot_widget(self.tr("Each digit's probability for the current input"),
                                       self.tr("probability"), self.tr("step + 1 (log scale)"), log="x")
         self.plot.setYRange(0, 1, padding=0.02)
-        self.plot.enableAutoRange(axis="y", enable=False)
+        # The x axis spans whole decades (_fit_decades), not the data: laid out again only when
+        # training enters a new decade instead of at every stored copy (autorange re-measured the
+        # curves and re-ticked the axis each second, half the view's repaint).
+        self.plot.enableAutoRange(enable=False)
+        self.plot.getViewBox().sigRangeChangedManually.connect(self._user_moved)
         self.curves = [self.plot.plot(pen=pg.mkPen(style.DIGIT_COLOURS[d], width=1.5)) for d in range(10)]
         self.legend = QLabel(style.legend_html(style.DIGIT_COLOURS, range(10)))  # under, not over, the curves
         self.marker = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(style.ACCENT, width=1.5))
@@ -75,8 +79,11 @@ class TimelineView(View):
         self._prob_at = -np.inf
         self._x: np.ndarray | None = self.session.input_x  # the input outlives the run
         self._dirty = True
+        self._decades = 0  # the x axis spans steps + 1 from 1 to 10**_decades
+        self._user_range = False  # zoomed or panned by the user: left where they put it
         for curve in self.curves:
             curve.setData([], [])
+        self._fit_decades(1)
         self.marker.hide()
         self._set_slider(0, 0)
         self._viewed(self.session.viewed_step)
@@ -128,6 +135,16 @@ class TimelineView(View):
         xs = np.asarray(self._steps, np.float64) + 1
         for d, curve in enumerate(self.curves):
             curve.setData(xs, probs[:, d])
+        self._fit_decades(xs[-1])
+
+    def _fit_decades(self, last: float) -> None:
+        decades = max(1, int(np.ceil(np.log10(max(last, 1.0)) - 1e-9)))
+        if decades != self._decades and not self._user_range:
+            self._decades = decades
+            self.plot.setXRange(0, decades, padding=0.01)
+
+    def _user_moved(self, *_) -> None:
+        self._user_range = True
 
     def probabilities(self) -> np.ndarray:
         """Each digit's probability for the current input at every stored step (steps, 10)."""
