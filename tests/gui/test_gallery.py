@@ -34,6 +34,23 @@ def test_a_long_gallery_fills_in_later_turns_of_the_event_loop(qtbot, small):
     assert g.count() == 3 and g.indices() == [7, 8, 9]
 
 
+def test_each_caption_line_fits_its_cell(qtbot, small):
+    """An item as narrow as its image wrapped "6→4 100%" and elided the line under it."""
+    g = Gallery(limit=10)
+    qtbot.addWidget(g)
+    g.resize(600, 300)
+    g.show()
+    images = small.x_test[:3].reshape(-1, 28, 28) / 255
+    captions = ["6→4 100%\n#1234", "7→2 99%\n#5", "숫자 8로 읽음 100%\n#9"]
+    g.set_images(images, [0, 1, 2], captions)
+    metrics = g.fontMetrics()
+    widest = max(metrics.horizontalAdvance(line) for c in captions for line in c.split("\n"))
+    assert g.gridSize().width() >= widest + 8
+    assert all(g.visualItemRect(g.item(i)).width() >= widest for i in range(3))
+    g.set_images(images, [0, 1, 2], ["1", "2", "3"])  # short captions: the image sets the width
+    assert g.gridSize().width() == 28 * g.zoom + 40
+
+
 def test_digit_pixmap_is_dark_ink_on_white():
     digit = np.zeros((28, 28), np.float32)
     digit[10:18, 13:15] = 1.0

@@ -42,13 +42,16 @@ class Gallery(QListWidget):
         self.setUniformItemSizes(True)
         self.setIconSize(QSize(28 * zoom, 28 * zoom))
         self.setGridSize(self._grid(28, 28))
-        self.setWordWrap(True)
+        self.setWordWrap(False)  # the caption lines break where they say; wrapping would break them at the icon width
         self.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
         self.itemClicked.connect(lambda item: self.imageClicked.emit(int(item.data(INDEX_ROLE))))
 
-    def _grid(self, h: int, w: int) -> QSize:
-        """A cell: the zoomed image above two caption lines of the font in use (taller in Korean fonts)."""
-        return QSize(w * self.zoom + 40, h * self.zoom + 2 * self.fontMetrics().lineSpacing() + 8)
+    def _grid(self, h: int, w: int, captions=()) -> QSize:
+        """A cell: the zoomed image above two caption lines of the font in use (taller in Korean
+        fonts), as wide as the widest caption line (a narrower cell wraps it and elides the rest)."""
+        metrics = self.fontMetrics()
+        text = max((metrics.horizontalAdvance(line) for c in captions for line in c.split("\n")), default=0)
+        return QSize(max(w * self.zoom + 40, text + 16), h * self.zoom + 2 * metrics.lineSpacing() + 8)
 
     def clear(self) -> None:
         self._more.stop()
@@ -62,7 +65,7 @@ class Gallery(QListWidget):
         if n:
             h, w = images.shape[1:]
             self.setIconSize(QSize(w * self.zoom, h * self.zoom))
-            self.setGridSize(self._grid(h, w))
+            self.setGridSize(self._grid(h, w, captions[:n]))
             self._queue = (images[:n], [int(i) for i in indices[:n]], captions[:n])
             self._add(self.first)
         return n
@@ -71,11 +74,13 @@ class Gallery(QListWidget):
         """Add the next k queued thumbnails; schedule the rest."""
         images, indices, captions = self._queue
         start = self.count()
+        cell = self.gridSize()  # the item's own size: Qt's hint is the icon's width, which elides a wider caption
         self.setUpdatesEnabled(False)
         try:
             for j in range(start, min(start + k, len(indices))):
                 item = QListWidgetItem(QIcon(digit_pixmap(images[j], self.zoom)), captions[j])
                 item.setData(INDEX_ROLE, indices[j])
+                item.setSizeHint(cell)
                 item.setToolTip(captions[j].replace("\n", " "))
                 self.addItem(item)
         finally:
