@@ -40,10 +40,15 @@ class CellTexts(pg.GraphicsObject):
 
     set_texts(points, texts, colours, anchors): points (x, y) in data coordinates; an anchor
     (ax, ay) places the text as TextItem's does ((0.5, 0.5): centred, (0, 0.5): left, middle).
+    `row_height` (data units) is the room each text has: in a plot drawn too small for the font,
+    the texts shrink to fit rather than run into the next row (and go below 6 px not at all).
     """
 
-    def __init__(self):
+    MIN_PIXELS = 6
+
+    def __init__(self, row_height: float | None = None):
         super().__init__()
+        self.row_height = row_height
         self._items: list[tuple] = []
         self._bounds = QRectF()
 
@@ -66,6 +71,15 @@ class CellTexts(pg.GraphicsObject):
         to_device = painter.transform()
         painter.resetTransform()  # draw in device pixels: the font keeps its size
         metrics = painter.fontMetrics()
+        if self.row_height is not None:
+            room = abs(to_device.map(QPointF(0, self.row_height)).y() - to_device.map(QPointF(0, 0)).y())
+            if room < metrics.height():
+                if room < self.MIN_PIXELS:
+                    return
+                font = painter.font()
+                font.setPixelSize(max(self.MIN_PIXELS, int(room * metrics.ascent() / metrics.height())))
+                painter.setFont(font)
+                metrics = painter.fontMetrics()
         for point, text, colour, (ax, ay) in self._items:
             p = to_device.map(point)
             w = metrics.horizontalAdvance(text)
