@@ -5,7 +5,13 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from mlpviz.cli import limit_blas_threads  # noqa: E402
 from mlpviz.core.data import Dataset, load_dataset  # noqa: E402
+
+# One BLAS thread, as the app runs (cli.main does this): OpenBLAS's own two threads, sharing two
+# cores with the tests' training, job and GUI threads, stalled single products for seconds when
+# the machine was busy, and a 5 s safety stop of a 0.2 s test cut its run short.
+limit_blas_threads()
 
 
 @pytest.fixture(scope="session")

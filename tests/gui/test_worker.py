@@ -46,7 +46,7 @@ def test_full_speed_runs_of_steps_stop_at_epoch_ends_and_the_planned_length(smal
     worker.resume()
     states = []
     worker.stateChanged.connect(lambda s, m: states.append(s))
-    stopper = threading.Timer(5, worker.stop)
+    stopper = threading.Timer(60, worker.stop)  # only if FINISHED never comes: no hang
     stopper.start()
     worker.stateChanged.connect(lambda s, m: worker.stop() if s == FINISHED else None)
     worker.run()
