@@ -12,10 +12,14 @@ and placed at a random size (4 to 90% of the pad) and place on a 280x280 pad. Tw
   drawing's height, the same width throughout), a third of them dark on light, and the picture
   goes through `prepare_digit`, as `mlpviz predict` does with an image file.
 
+Both partly set the drawings upright first (deskewing, `preprocess.upright_shear`); `--plain`
+reads them as they are instead, as before.
+
 Two more columns split what the drawings cost from what the skeletons cost: "redrawn" holds the
 test digits' skeletons drawn again in place with the pad's pen (`strokes.PEN`), with no transform:
 what the thinning and the even pen alone cost; "fitted" the same skeletons through `render_strokes`
-with no transform: what the pad's own fitting into the box adds.
+with no transform: what the pad's own fitting into the box (and deskewing) adds. "test read" holds
+MNIST's test digits themselves read through `prepare_digit`, as an image file of one would be.
 
 The skeleton is found on the 28x28 digit (ink above 100 of 255), and thinning that coarse loses
 some digits' shapes: a loop filled with ink becomes a line (an 8 becomes a 9), a thick corner grows
@@ -23,7 +27,7 @@ a spur. `--fine K` thins the digits enlarged K times (linear interpolation) inst
 more of them, for every column but MNIST's own; it is a diagnostic beside the set above, not a
 replacement for it.
 
-    python benchmarks/pad_drawings.py [--presets fast,best] [--model FILE ...] [--n 10000] [--fine 3]
+    python benchmarks/pad_drawings.py [--presets fast,best] [--model FILE ...] [--n 10000] [--fine 3] [--plain]
 """
 from __future__ import annotations
 
@@ -90,19 +94,20 @@ def drawings(digits: list[list[np.ndarray]], seed: int = 0, pixels: bool = True)
             yield on_pad, None, None
 
 
-def drawn_set(digits: list[list[np.ndarray]], seed: int = 0,
-              pixels: bool = True) -> tuple[np.ndarray, np.ndarray | None]:
+def drawn_set(digits: list[list[np.ndarray]], seed: int = 0, pixels: bool = True,
+              upright: bool = True) -> tuple[np.ndarray, np.ndarray | None]:
     """The synthetic drawings of digits given by their skeleton paths: (n, 784) float32 inputs as
-    read from the strokes, and (unless pixels is False) as read from the drawn pixels."""
+    read from the strokes, and (unless pixels is False) as read from the drawn pixels; deskewed
+    unless upright is False."""
     from_strokes = np.empty((len(digits), 784), np.float32)
     from_pixels = np.empty((len(digits), 784), np.float32) if pixels else None
     for i, (on_pad, pen, dark) in enumerate(drawings(digits, seed, pixels)):
-        from_strokes[i] = render_strokes(on_pad).ravel()
+        from_strokes[i] = render_strokes(on_pad, upright=upright).ravel()
         if pixels:
             picture = draw_paths(on_pad, (PAD, PAD), pen)
             if dark:
                 picture = 1 - picture  # dark ink on light
-            from_pixels[i] = prepare_digit(picture).ravel()
+            from_pixels[i] = prepare_digit(picture, upright=upright).ravel()
     return from_strokes, from_pixels
 
 
@@ -118,6 +123,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=10000, help="test digits to draw (default: all 10,000)")
     ap.add_argument("--pixels-n", type=int, default=2000, help="of which also drawn as pixels (slower)")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--plain", action="store_true", help="read the drawings without deskewing them")
     ap.add_argument("--cache", metavar="FILE.npz", help="keep the drawn set in FILE (drawn once, reused after)")
     ap.add_argument("--fine", type=int, default=1, metavar="K",
                     help="thin the digits enlarged K times (a diagnostic; default 1: the 28x28 digits)")
@@ -127,24 +133,27 @@ def main() -> None:
     n = min(args.n, len(data.y_test))
     t0 = time.perf_counter()
     m = min(args.pixels_n, n)
-    key = f"{n}-{m}-{args.seed}" + (f"-fine{args.fine}" if args.fine != 1 else "")
-    sets = ("strokes", "pixels", "in_place", "fitted")
+    key = f"{n}-{m}-{args.seed}" + (f"-fine{args.fine}" if args.fine != 1 else "") + ("-plain" if args.plain else "")
+    sets = ("strokes", "pixels", "in_place", "fitted", "read")
     cached = np.load(args.cache) if args.cache and Path(args.cache).exists() else None
     if cached is not None and str(cached["key"]) == key and all(s in cached for s in sets):
-        strokes, pixels, in_place, fitted = (cached[s] for s in sets)
+        strokes, pixels, in_place, fitted, read = (cached[s] for s in sets)
     else:
         digits = digit_paths(data.x_test[:n], args.fine)
-        strokes, _ = drawn_set(digits, args.seed, pixels=False)
-        _, pixels = drawn_set(digits[:m], args.seed, pixels=True)
+        strokes, _ = drawn_set(digits, args.seed, pixels=False, upright=not args.plain)
+        _, pixels = drawn_set(digits[:m], args.seed, pixels=True, upright=not args.plain)
         in_place = np.stack([draw_paths(d, (28, 28), PEN).ravel() for d in digits])
-        fitted = np.stack([render_strokes(d).ravel() for d in digits])
+        fitted = np.stack([render_strokes(d, upright=not args.plain).ravel() for d in digits])
+        read = np.stack([prepare_digit(d, upright=not args.plain).ravel() for d in data.x_test[:n].reshape(-1, 28, 28)])
         if args.cache:
-            np.savez_compressed(args.cache, key=key, strokes=strokes, pixels=pixels, in_place=in_place, fitted=fitted)
+            np.savez_compressed(args.cache, key=key, strokes=strokes, pixels=pixels, in_place=in_place, fitted=fitted,
+                                read=read)
     y = data.y_test[:n].astype(np.intp)
     print(f"drew {n} test digits as strokes and {m} as pixels in {time.perf_counter() - t0:.0f} s"
           f"{f', thinned {args.fine}x enlarged' if args.fine != 1 else ''}; "
           f"mean ink {strokes.sum(1).mean():.1f} (MNIST test {data.x_test[:n].sum(1).mean() / 255:.1f})")
-    print(f"{'network':28s} {'MNIST test':>11s} {'strokes':>9s} {'pixels':>9s} {'redrawn':>9s} {'fitted':>9s}")
+    print(f"{'network':28s} {'MNIST test':>11s} {'strokes':>9s} {'pixels':>9s} {'redrawn':>9s} {'fitted':>9s}"
+          f" {'test read':>9s}")
     models = []
     for name in filter(None, args.presets.split(",")):
         config = PRESETS[name]
@@ -156,7 +165,7 @@ def main() -> None:
     for label, model in models:
         test = evaluate(model, data.x_test, data.y_test).accuracy
         shares = [accuracy(model, strokes, y), accuracy(model, pixels, y[:m]), accuracy(model, in_place, y),
-                  accuracy(model, fitted, y)]
+                  accuracy(model, fitted, y), accuracy(model, read, y)]
         print(f"{label:28s} {100 * test:10.2f}%" + "".join(f" {100 * a:8.2f}%" for a in shares), flush=True)
 
 

@@ -2,7 +2,9 @@
 
 MNIST digits were made this way: the ink's bounding box scaled to fit a 20x20 box (aspect
 ratio kept, anti-aliased), pasted into 28x28 so that the centre of mass sits at the centre.
-The drawing pad and `mlpviz predict` both go through prepare_digit().
+The drawing pad and `mlpviz predict` both go through prepare_digit(). Before that, a digit is
+partly set upright (deskewed, see `upright_shear`): hand-drawn digits lean further than
+MNIST's, beyond what the networks learnt from.
 """
 from __future__ import annotations
 
@@ -13,6 +15,12 @@ from .messages import QT_TRANSLATE_NOOP
 SIZE, BOX = 28, 20
 INK_THRESHOLD = 0.1  # fraction of full contrast below which a pixel counts as background
 MAX_SIDE = 1024  # larger pictures are first averaged down by a whole factor: same digit, less work
+# Deskewing: the share of a digit's slant taken out before it is read, and the most taken out
+# (a shear of 1 is 45°). Taking out all of it reads fewer drawings (benchmarks/pad_drawings.py):
+# the networks learnt from MNIST's digits, which lean too, and the slant of a 7 or a 4 is partly
+# its shape's.
+UPRIGHT = 0.75
+MAX_SHEAR = 1.0
 
 
 class EmptyImage(ValueError):
@@ -73,20 +81,60 @@ def ink(image: np.ndarray) -> np.ndarray:
     return np.clip((a - background) / max(1.0 - background, 1e-12), 0.0, 1.0)
 
 
-def prepare_digit(image: np.ndarray, shape: tuple[int, int] = (SIZE, SIZE)) -> np.ndarray:
+def upright_shear(mu11: float, mu02: float, mu20: float) -> float:
+    """The shear s that sets a digit upright, x' = x - s (y - ȳ) with y down, from its ink's
+    central second moments (mu11 = Σ w (x - x̄)(y - ȳ), mu02 = Σ w (y - ȳ)², mu20 = Σ w (x - x̄)²):
+    UPRIGHT times the slope of x against y (mu11 / mu02, the moment deskewing of classic MNIST
+    work), within ±MAX_SHEAR; 0 for ink with no height (a dot, a horizontal line)."""
+    if not mu02 > 1e-6 * (mu02 + mu20):
+        return 0.0
+    return float(np.clip(UPRIGHT * mu11 / mu02, -MAX_SHEAR, MAX_SHEAR))
+
+
+def deskew(a: np.ndarray) -> np.ndarray:
+    """Ink a (h, w), 0 = background, sheared upright about its centre of mass (`upright_shear`):
+    each row moved sideways, with linear interpolation, onto a field widened to hold it."""
+    h, w = a.shape
+    rows, cols = a.sum(1), a.sum(0)
+    total = float(rows.sum())
+    if total <= 0:
+        return a
+    dy = np.arange(h) + 0.5 - (rows @ (np.arange(h) + 0.5)) / total
+    dx = np.arange(w) + 0.5 - (cols @ (np.arange(w) + 0.5)) / total
+    s = upright_shear(float(dy @ a @ dx), float(rows @ dy ** 2), float(cols @ dx ** 2))
+    if s == 0:
+        return a
+    shift = -s * dy  # each row's move to the right, in pixels
+    margin = int(np.ceil(np.abs(shift).max())) + 1
+    padded = np.pad(a, ((0, 0), (margin + 1, margin + 1)))
+    src = np.arange(w + 2 * margin)[None, :] + 1 - shift[:, None]  # where each pixel comes from, in padded
+    i = np.floor(src)
+    f = src - i
+    i = np.clip(i.astype(np.intp), 0, w + 2 * margin)  # those clipped fall in the zero margins
+    return (1 - f) * np.take_along_axis(padded, i, 1) + f * np.take_along_axis(padded, i + 1, 1)
+
+
+def _crop(a: np.ndarray) -> np.ndarray:
+    """a cropped to its ink (pixels above INK_THRESHOLD); raises EmptyImage if there is none."""
+    rows, cols = np.nonzero(a > INK_THRESHOLD)
+    if len(rows) == 0:
+        raise EmptyImage(QT_TRANSLATE_NOOP("Image", "the image is empty: it has no ink"))
+    return a[rows.min():rows.max() + 1, cols.min():cols.max() + 1]
+
+
+def prepare_digit(image: np.ndarray, shape: tuple[int, int] = (SIZE, SIZE), upright: bool = True) -> np.ndarray:
     """A 2-D image of one digit, any size, either polarity -> `shape` float32 in [0, 1].
 
-    Crops to the ink, scales it to fit 20x20 keeping the aspect ratio, and places it in a
-    28x28 field with its centre of mass at the centre. Raises EmptyImage if there is no ink.
+    Crops to the ink, partly sets it upright (`deskew`; not if upright is False), scales it to
+    fit 20x20 keeping the aspect ratio, and places it in a 28x28 field with its centre of mass
+    at the centre. Raises EmptyImage if there is no ink.
     For data of another size the box keeps MNIST's proportion (20/28 of the shorter side).
     """
     field_h, field_w = shape
     box = max(1, round(min(shape) * BOX / SIZE))
-    a = ink(image)
-    rows, cols = np.nonzero(a > INK_THRESHOLD)
-    if len(rows) == 0:
-        raise EmptyImage(QT_TRANSLATE_NOOP("Image", "the image is empty: it has no ink"))
-    a = a[rows.min():rows.max() + 1, cols.min():cols.max() + 1]
+    a = _crop(ink(image))
+    if upright:
+        a = _crop(deskew(a))
     h, w = a.shape
     s = box / max(h, w)
     digit = resize(a, (max(1, round(h * s)), max(1, round(w * s))))

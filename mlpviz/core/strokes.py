@@ -3,7 +3,9 @@
 Cropping and enlarging the pixels of a small drawing enlarges its pen too: a tiny 3 becomes a
 blob. Keeping the strokes as paths avoids that: the paths' bounding box is fitted into the 20x20
 box and drawn there with a round pen as wide as MNIST's strokes, whatever size they were drawn
-at, then moved so that the centre of mass sits at the centre, as MNIST's digits were.
+at, then moved so that the centre of mass sits at the centre, as MNIST's digits were. Before
+that, the paths themselves are partly set upright (`preprocess.upright_shear`), so that the pen
+stays as wide after the shear.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .messages import QT_TRANSLATE_NOOP
-from .preprocess import BOX, SIZE, EmptyImage
+from .preprocess import BOX, SIZE, EmptyImage, upright_shear
 
 # Pen diameter in pixels of the 28x28 field. MNIST's strokes are about two to three pixels wide;
 # 2.4 gives re-drawn MNIST test digits the same mean ink as the originals (benchmarks/pad_drawings.py).
@@ -75,11 +77,29 @@ def draw_paths(paths: Sequence[np.ndarray], shape: tuple[int, int], width: float
     return out
 
 
+def paths_shear(a: np.ndarray, b: np.ndarray) -> float:
+    """`upright_shear` of the segments from a to b ((m, 2) each), the ink spread evenly along them
+    (the segments' own moments, exact; dots weigh nothing)."""
+    d = b - a
+    length = np.hypot(d[:, 0], d[:, 1])
+    total = float(length.sum())
+    if total <= 0:
+        return 0.0
+    a = a - (length @ (a + d / 2)) / total
+    (ax, ay), (dx, dy) = a.T, d.T
+    # The mean of u v along a segment a + t d, t uniform in [0, 1]: au av + (au dv + du av) / 2 + du dv / 3.
+    mu11 = length @ (ax * ay + (ax * dy + dx * ay) / 2 + dx * dy / 3)
+    mu02 = length @ (ay * ay + ay * dy + dy * dy / 3)
+    mu20 = length @ (ax * ax + ax * dx + dx * dx / 3)
+    return upright_shear(float(mu11), float(mu02), float(mu20))
+
+
 def render_strokes(paths: Sequence[np.ndarray], shape: tuple[int, int] = (SIZE, SIZE),
-                   width: float = PEN) -> np.ndarray:
+                   width: float = PEN, upright: bool = True) -> np.ndarray:
     """Pen paths ((k, 2) arrays of (x, y) in any coordinates, y down) -> `shape` float32 in [0, 1]:
-    the bounding box fitted into the 20x20 box (aspect ratio kept), drawn with a round pen of
-    `width` field pixels, centre of mass at the centre. Raises EmptyImage if there is no point.
+    the paths partly set upright (`paths_shear`; not if upright is False), their bounding box
+    fitted into the 20x20 box (aspect ratio kept), drawn with a round pen of `width` field
+    pixels, centre of mass at the centre. Raises EmptyImage if there is no point.
 
     The size the paths were drawn at does not matter: the same shape drawn tiny or large gives
     the same input. For another field size the box and the pen keep MNIST's proportions.
@@ -88,6 +108,11 @@ def render_strokes(paths: Sequence[np.ndarray], shape: tuple[int, int] = (SIZE, 
     k = min(shape) / SIZE
     pen = width * k
     a, b = _segments(paths)
+    paths = [np.asarray(p, np.float64).reshape(-1, 2) for p in paths]
+    shear = paths_shear(a, b) if upright else 0.0
+    if shear:  # x' = x - shear y: the fitting below makes the centre of the shear immaterial
+        lean = np.array([[1.0, 0.0], [-shear, 1.0]])  # (x, y) @ lean
+        a, b, paths = a @ lean, b @ lean, [p @ lean for p in paths]
     pts = np.concatenate([a, b])
     lo, hi = pts.min(0), pts.max(0)
     extent = float((hi - lo).max())
@@ -96,7 +121,7 @@ def render_strokes(paths: Sequence[np.ndarray], shape: tuple[int, int] = (SIZE, 
     centre = np.array([w / 2, h / 2])
     # MNIST's centres of mass lie at pixel (14, 14), whose centre is at (14.5, 14.5) here.
     mass_centre = centre + 0.5
-    fitted = [(np.asarray(p, np.float64).reshape(-1, 2) - (lo + hi) / 2) * scale + centre for p in paths]
+    fitted = [(p - (lo + hi) / 2) * scale + centre for p in paths]
     image = draw_paths(fitted, shape, pen)
     total = float(image.sum())
     if total > 0:  # move the centre of mass to the centre (sub-pixel) and draw again

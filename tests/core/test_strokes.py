@@ -2,8 +2,8 @@
 import numpy as np
 import pytest
 
-from mlpviz.core.preprocess import EmptyImage, prepare_digit
-from mlpviz.core.strokes import PEN, draw_paths, render_strokes
+from mlpviz.core.preprocess import MAX_SHEAR, UPRIGHT, EmptyImage, prepare_digit
+from mlpviz.core.strokes import PEN, _segments, draw_paths, paths_shear, render_strokes
 
 
 def three(scale: float, at: tuple[float, float]) -> list[np.ndarray]:
@@ -33,6 +33,44 @@ def test_fits_the_box_and_centres_the_mass_like_mnist():
     cy = x.sum(1) @ np.arange(28) / x.sum()
     cx = x.sum(0) @ np.arange(28) / x.sum()
     assert abs(cy - 14) < 0.3 and abs(cx - 14) < 0.3
+
+
+def sheared(paths, slope):
+    """Paths leaned by x' = x + slope y (slope > 0: the top to the left)."""
+    return [p + slope * p[:, 1:] * [1, 0] for p in paths]
+
+
+def test_a_slanted_drawing_is_read_partly_upright():
+    upright = three(200, (30, 30))  # a symmetric 3: no slant of its own
+    assert paths_shear(*_segments(upright)) == pytest.approx(0, abs=1e-9)
+    leaning = sheared(upright, 0.4)
+    # (not exactly: the shear lengthens some strokes more than others, and the ink lies along them)
+    shear = paths_shear(*_segments(leaning))
+    assert shear == pytest.approx(0.4 * UPRIGHT, rel=0.02)
+    # Read as the 3 with only the slant not taken out, the pen as wide, and closer to the upright 3.
+    x = render_strokes(leaning)
+    assert np.abs(x - render_strokes(sheared(upright, 0.4 - shear), upright=False)).max() < 0.01
+    assert np.abs(x - render_strokes(upright)).sum() < 0.5 * np.abs(
+        render_strokes(leaning, upright=False) - render_strokes(upright)).sum()
+
+
+def test_an_upright_stroke_and_its_pen_are_left_as_they_were():
+    one = [np.array([[50.0, 0.0], [50.0, 200.0]])]
+    assert np.array_equal(render_strokes(one), render_strokes(one, upright=False))
+    slanted = [np.array([[100.0, 0.0], [0.0, 200.0]])]  # the pen is as wide across, after the shear
+    assert render_strokes(slanted).sum() == pytest.approx(render_strokes(one).sum(), rel=0.05)
+
+
+@pytest.mark.parametrize("paths", [
+    [np.array([[3.0, 4.0]])],  # a dot
+    [np.array([[0.0, 50.0], [200.0, 50.0]])],  # a horizontal line
+    [np.array([[0.0, 50.0], [200.0, 50.5]]), np.array([[0.0, 50.5], [200.0, 50.0]])],  # a flat cross
+    [np.array([[0.0, 0.0], [1.0, 0.0]]), np.array([[5.0, 5.0]])],  # a dash and a dot
+])
+def test_flat_or_tiny_drawings_keep_a_bounded_shear(paths):
+    assert abs(paths_shear(*_segments(paths))) <= MAX_SHEAR
+    x = render_strokes(paths)
+    assert np.isfinite(x).all() and 0 < x.sum() < 200
 
 
 def test_the_pen_is_as_wide_as_mnists_whatever_the_drawing_size():
