@@ -8,9 +8,12 @@
    same timer with nothing to do (the machine's own noise).
 4. With --soak SECONDS: the real main window training the `fast` preset live with the Evaluate
    tab shown (a refresh at every epoch end, about one a second), for that long: resident memory
-   over time, and the gaps of the 5 ms timer.
+   over time, the gaps of the 5 ms timer, and what the GUI thread was doing in each gap over
+   50 ms: every event it handled for more than 4 ms, by the view it belongs to (the Evaluate
+   view's own, or the rest of the window's). `--tab training` runs the same soak on the Training
+   tab: the baseline of the window without the Evaluate view shown.
 
-    python benchmarks/evaluate.py [--rounds 7] [--refreshes 5] [--soak 600]
+    python benchmarks/evaluate.py [--rounds 7] [--refreshes 5] [--soak 600 [--tab training]]
 """
 from __future__ import annotations
 
@@ -116,19 +119,58 @@ def gui(model, data, refreshes: int) -> None:
     view.close()
 
 
-def soak(data, seconds: float) -> None:
+def owner(obj) -> str:
+    """The view (a class named ...View) that a Qt object belongs to, else its own class."""
+    p = obj
+    try:
+        while p is not None:
+            name = type(p).__name__
+            if name.endswith("View") and name != "GraphicsView":
+                return name
+            p = p.parent() if callable(getattr(p, "parent", None)) else None
+    except RuntimeError:  # deleted by its own event (deleteLater)
+        pass
+    return type(obj).__name__
+
+
+def timed_app():
+    """A QApplication that notes each event the GUI thread handles for more than 4 ms: (start,
+    seconds, owner, event type). Its Python override costs every event a few microseconds."""
+    from PySide6.QtWidgets import QApplication
+
+    class App(QApplication):
+        def __init__(self):
+            super().__init__([])
+            self.long: list[tuple] = []
+            self._depth = 0
+
+        def notify(self, obj, ev):
+            if self._depth:  # only the outermost event: nested ones are part of its time
+                return super().notify(obj, ev)
+            self._depth, t = 1, time.perf_counter()
+            try:
+                return super().notify(obj, ev)
+            finally:
+                self._depth = 0
+                d = time.perf_counter() - t
+                if d > 0.004:
+                    self.long.append((t, d, owner(obj), ev.type().name))
+
+    return App()
+
+
+def soak(data, seconds: float, tab: str) -> None:
     from gui import Bench, rss_mb  # the app benchmark's window set-up and memory reading
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
 
     from mlpviz.gui import style
 
-    app = QApplication.instance() or QApplication([])
+    app = timed_app()
     style.configure()
     bench = Bench(app, data)
     w = bench.w
     bench.use_preset("fast")
-    w.tabs.setCurrentWidget(w.evaluate)
+    w.tabs.setCurrentWidget(w.evaluate if tab == "evaluate" else w.center)
     w.new_run()
     bench.spin(0.5)
     ticks: list[float] = []
@@ -137,27 +179,37 @@ def soak(data, seconds: float) -> None:
     probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
     probe.start()
     w.controller.worker.resume()
+    app.long.clear()
     rows, t0 = [], time.perf_counter()
     while (elapsed := time.perf_counter() - t0) < seconds:
         bench.spin(min(1.0, seconds - elapsed))
         if w.state != "running":  # the preset's planned length is done: keep training
             w.controller.worker.resume()
         if not rows or elapsed + 1 >= rows[-1][0] + 10 or elapsed + 1 >= seconds:  # every 10 s
-            rows.append((time.perf_counter() - t0, rss_mb(), w.latest.epoch_progress if w.latest else 0.0))
+            timeline = w.trainer.timeline if w.trainer is not None else None
+            rows.append((time.perf_counter() - t0, rss_mb(), w.latest.epoch_progress if w.latest else 0.0,
+                         timeline.nbytes / 2**20 if timeline is not None else 0.0))
     w.controller.pause_and_wait()
     probe.stop()
     gaps = np.diff(ticks) * 1000
-    print(f"soak: {seconds:.0f} s of the fast preset shown live on the Evaluate tab, "
-          f"{rows[-1][2]:.0f} epochs (one Evaluate refresh each)")
-    for t, mb, epochs in rows[:: max(1, len(rows) // 12)] + rows[-1:]:
-        print(f"  {t:5.0f} s  {epochs:6.1f} epochs  {mb:6.0f} MB")
-    first_minute = [mb for t, mb, _ in rows if t <= 60]
+    print(f"soak: {seconds:.0f} s of the fast preset shown live on the {tab.title()} tab, "
+          f"{rows[-1][2]:.0f} epochs" + (" (one Evaluate refresh each)" if tab == "evaluate" else ""))
+    for t, mb, epochs, kept in rows[:: max(1, len(rows) // 12)] + rows[-1:]:
+        print(f"  {t:5.0f} s  {epochs:6.1f} epochs  {mb:6.0f} MB  (the timeline's copies: {kept:5.1f} MB)")
+    first_minute = [mb for t, mb, _, _ in rows if t <= 60]
     print(f"  memory: after the first minute {first_minute[-1]:.0f} MB, peak {max(r[1] for r in rows):.0f} MB, "
           f"at the end {rows[-1][1]:.0f} MB")
-    minutes = [max(mb for t, mb, _ in rows if m * 60 <= t < (m + 1) * 60) for m in range(int(seconds // 60))]
+    minutes = [max(mb for t, mb, _, _ in rows if m * 60 <= t < (m + 1) * 60) for m in range(int(seconds // 60))]
     print("  highest in each minute: " + ", ".join(f"{mb:.0f}" for mb in minutes) + " MB")
     print(f"  5 ms timer gaps: p50 {np.percentile(gaps, 50):.1f} ms, p99 {np.percentile(gaps, 99):.1f} ms, "
           f"max {gaps.max():.0f} ms; {int((gaps > 50).sum())} of {len(gaps)} over 50 ms")
+    mine = [d for _, d, who, _ in app.long if who == "EvaluateView"]
+    print(f"  the Evaluate view's events: {len(mine)} over 4 ms, the longest "
+          f"{1000 * max(mine, default=0):.0f} ms")
+    for i in np.flatnonzero(gaps > 50):
+        a, b = ticks[i], ticks[i + 1]
+        inside = [f"{who} {kind} {1000 * d:.0f}" for t, d, who, kind in app.long if t < b and t + d > a]
+        print(f"  gap of {gaps[i]:.0f} ms at {a - t0:.0f} s: " + ("; ".join(inside) or "no event over 4 ms"))
     w.close()
 
 
@@ -167,11 +219,12 @@ def main() -> None:
     ap.add_argument("--refreshes", type=int, default=5)
     ap.add_argument("--no-gui", action="store_true")
     ap.add_argument("--soak", type=float, default=0.0, help="seconds of live training with the tab shown")
+    ap.add_argument("--tab", choices=("evaluate", "training"), default="evaluate", help="the tab shown in the soak")
     args = ap.parse_args()
     threadpool_limits(int(os.environ.get("MLPVIZ_BLAS_THREADS", "1")), user_api="blas")
     data = load_dataset()
     if args.soak:
-        soak(data, args.soak)
+        soak(data, args.soak, args.tab)
         return
     trainer = Trainer.from_config(BEST, data, evaluate_epochs=False)
     trainer.step(50)  # a network that reads most digits: galleries and maps look as they will
