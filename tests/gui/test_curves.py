@@ -108,3 +108,14 @@ def test_sample_legends_state_the_real_sample_size(view, small):
     assert legend.getLabel(view.probe_test).text == "test (500-image sample)"
     view.session.set_data(small)
     assert legend.getLabel(view.probe_train).text == "train (500-image sample)"
+
+
+def test_plots_go_side_by_side_in_a_short_wide_view(view, qtbot):
+    """Stacked in a short view, each plot's title and axes left the curves a thin strip."""
+    view.show()
+    view.resize(900, 320)
+    qtbot.waitUntil(lambda: view.acc_plot.x() > view.loss_plot.x() + 200)
+    assert view.acc_plot.y() == view.loss_plot.y() and view.loss_plot.height() > 200
+    view.resize(500, 700)  # narrow and tall: stacked, the accuracy under the loss
+    qtbot.waitUntil(lambda: view.acc_plot.y() > view.loss_plot.y() + 100)
+    assert view.acc_plot.x() == view.loss_plot.x()

@@ -7,7 +7,7 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from ...core.trainer import GrowingBuffer
 from .. import style
@@ -23,6 +23,10 @@ SMOOTHED_ROWS = 1 << 15  # the smoothed loss keeps at most this many steps, even
 MARKED_EPOCHS = 50  # epoch-end accuracies get a marker each while there are no more than this
 NUMBERS_INTERVAL = 1.0  # seconds between two updates of the running loss under the curves
 NARROW_PX = 600  # below this width the accuracy plot gets its short title
+# Wider than this times its height, the view puts the two plots side by side: stacked in a short
+# view, each plot's title and axes left its curves a strip a few dozen pixels high.
+SIDE_BY_SIDE = 1.5
+SIDE_MIN_PX = 580  # ...if that leaves the accuracy plot room for its legend's two columns
 MINOR_TICK_ROOM = 40  # pixels per decade from which 80, 95, 98, 99.5% are labelled too
 ERROR_FLOOR = 0.01  # per cent: a perfect score is drawn at this error (99.99%), the log axis has no zero
 
@@ -177,10 +181,13 @@ class CurvesView(View):
         self.numbers.setWordWrap(True)
         self.numbers.setToolTip(self.tr("Epoch-end figures are on the full test set and the evaluated training "
                                         "images; the smoothed loss follows the mini-batches as they are learned."))
+        self._plots = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._plots.addWidget(self.loss_plot, 2)
+        self._plots.addWidget(self.acc_plot, 3)  # it carries its legend below the axis
+        self._side: bool | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.loss_plot, 2)
-        layout.addWidget(self.acc_plot, 3)  # it carries its legend below the axis
+        layout.addLayout(self._plots, 1)
         layout.addWidget(self.numbers)
         self.hint = pg.TextItem(self.tr("Press Start (Space) to train, or Step (Right arrow) for one mini-batch"),
                                 color="#777", anchor=(0.5, 0.5))
@@ -198,8 +205,12 @@ class CurvesView(View):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        # a title wider than the view sets its minimum width, and the plots were cut
-        narrow = self.width() < NARROW_PX
+        side = self.width() >= max(SIDE_BY_SIDE * self.height(), SIDE_MIN_PX)
+        if side != self._side:
+            self._side = side
+            self._plots.setDirection(QBoxLayout.Direction.LeftToRight if side else QBoxLayout.Direction.TopToBottom)
+        # a title wider than the plot sets the view's minimum width, and the plots were cut
+        narrow = self.width() * (0.6 if side else 1) < NARROW_PX  # its share: 3 of 5
         # the start hint wraps inside the plot instead of running under the legend and off its edge
         self.hint.setTextWidth(max(self.width() * 0.6, 120))
         if narrow != self._narrow:
