@@ -116,6 +116,7 @@ def test_plots_go_side_by_side_in_a_short_wide_view(view, qtbot):
     view.resize(900, 320)
     qtbot.waitUntil(lambda: view.acc_plot.x() > view.loss_plot.x() + 200)
     assert view.acc_plot.y() == view.loss_plot.y() and view.loss_plot.height() > 200
+    assert view.hint.textItem.textWidth() < 0.8 * view.loss_plot.width()  # the start hint wraps inside its plot
     view.resize(500, 700)  # narrow and tall: stacked, the accuracy under the loss
     qtbot.waitUntil(lambda: view.acc_plot.y() > view.loss_plot.y() + 100)
     assert view.acc_plot.x() == view.loss_plot.x()

@@ -209,10 +209,11 @@ class CurvesView(View):
         if side != self._side:
             self._side = side
             self._plots.setDirection(QBoxLayout.Direction.LeftToRight if side else QBoxLayout.Direction.TopToBottom)
-        # a title wider than the plot sets the view's minimum width, and the plots were cut
-        narrow = self.width() * (0.6 if side else 1) < NARROW_PX  # its share: 3 of 5
-        # the start hint wraps inside the plot instead of running under the legend and off its edge
-        self.hint.setTextWidth(max(self.width() * 0.6, 120))
+        # The plots' shares of the width when side by side: 2 and 3 of 5.
+        # The start hint wraps inside the loss plot instead of running under the legend and off its edge.
+        self.hint.setTextWidth(max(self.width() * (0.4 if side else 1) * 0.6, 120))
+        # A title wider than the plot sets the view's minimum width, and the plots were cut.
+        narrow = self.width() * (0.6 if side else 1) < NARROW_PX
         if narrow != self._narrow:
             self._narrow = narrow
             self.acc_plot.setTitle(self._acc_titles[narrow], size="10pt")
