@@ -902,8 +902,8 @@
         <translation>시작(Space)을 눌러 학습하거나, 한 스텝(오른쪽 화살표)으로 미니배치 하나를 학습하세요</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Loss and accuracy&lt;/b&gt;&lt;p&gt;Top: the loss L of each mini-batch (faint) and its moving average; for the softmax output it is the cross-entropy E = −Σ t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt;. Gradient descent lowers it step by step: W ← W − η·∂L/∂W. Bottom: the accuracy on training and test images, on a scale of the errors, so that 90%, 99% and 99.9% are equally far apart; test below train means the network starts to memorise.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;손실과 정확도&lt;/b&gt;&lt;p&gt;위: 미니배치마다의 손실 L(흐린 선)과 그 이동 평균입니다. 소프트맥스 출력에서는 교차 엔트로피 E = −Σ t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt;입니다. 경사 하강법이 스텝마다 이를 줄입니다: W ← W − η·∂L/∂W. 아래: 학습 이미지와 테스트 이미지의 정확도를 오차의 눈금으로 그려 90%, 99%, 99.9%가 같은 간격입니다. 테스트가 학습보다 낮아지면 네트워크가 외우기 시작한 것입니다.&lt;/p&gt;</translation>
+        <source>&lt;b&gt;Loss and accuracy&lt;/b&gt;&lt;p&gt;Loss plot: the loss L of each mini-batch (faint) and its moving average; for the softmax output it is the cross-entropy E = −Σ t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt;. Gradient descent lowers it step by step: W ← W − η·∂L/∂W. Accuracy plot: the accuracy on training and test images, on a scale of the errors, so that 90%, 99% and 99.9% are equally far apart; test below train means the network starts to memorise.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;손실과 정확도&lt;/b&gt;&lt;p&gt;손실 그래프: 미니배치마다의 손실 L(흐린 선)과 그 이동 평균입니다. 소프트맥스 출력에서는 교차 엔트로피 E = −Σ t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt;입니다. 경사 하강법이 스텝마다 이를 줄입니다: W ← W − η·∂L/∂W. 정확도 그래프: 학습 이미지와 테스트 이미지의 정확도를 오차의 눈금으로 그려 90%, 99%, 99.9%가 같은 간격입니다. 테스트가 학습보다 낮아지면 네트워크가 외우기 시작한 것입니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>train</source>
