@@ -2,8 +2,9 @@
 
 MNIST digits were made this way: the ink's bounding box scaled to fit a 20x20 box (aspect
 ratio kept, anti-aliased), pasted into 28x28 so that the centre of mass sits at the centre.
-The drawing pad and `mlpviz predict` both go through prepare_digit(). Before that, a digit is
-partly set upright (deskewed, see `upright_shear`): hand-drawn digits lean further than
+`mlpviz predict` and the drawing pad's pixels (when it has no strokes: the pad's strokes go
+through strokes.render_strokes) go through prepare_digit(). It crops the ink and partly sets it
+upright (`deskew`, `upright_shear`) before fitting it: hand-drawn digits lean further than
 MNIST's, beyond what the networks learnt from.
 """
 from __future__ import annotations
@@ -95,13 +96,14 @@ def deskew(a: np.ndarray) -> np.ndarray:
     """Ink a (h, w), 0 = background, sheared upright about its centre of mass (`upright_shear`):
     each row moved sideways, with linear interpolation, onto a field widened to hold it."""
     h, w = a.shape
-    rows, cols = a.sum(1), a.sum(0)
+    weight = np.where(a > INK_THRESHOLD, a, 0.0)  # the slant of the ink, not of faint shading around it
+    rows, cols = weight.sum(1), weight.sum(0)
     total = float(rows.sum())
     if total <= 0:
         return a
     dy = np.arange(h) + 0.5 - (rows @ (np.arange(h) + 0.5)) / total
     dx = np.arange(w) + 0.5 - (cols @ (np.arange(w) + 0.5)) / total
-    s = upright_shear(float(dy @ a @ dx), float(rows @ dy ** 2), float(cols @ dx ** 2))
+    s = upright_shear(float(dy @ weight @ dx), float(rows @ dy ** 2), float(cols @ dx ** 2))
     if s == 0:
         return a
     shift = -s * dy  # each row's move to the right, in pixels
