@@ -27,6 +27,7 @@ NARROW_PX = 600  # below this width the accuracy plot gets its short title
 # view, each plot's title and axes left its curves a strip a few dozen pixels high.
 SIDE_BY_SIDE = 1.5
 SIDE_MIN_PX = 580  # ...if that leaves the accuracy plot room for its legend's two columns
+LOSS_STRETCH, ACC_STRETCH = 2, 3  # the plots' shares of the room, stacked or side by side
 MINOR_TICK_ROOM = 40  # pixels per decade from which 80, 95, 98, 99.5% are labelled too
 ERROR_FLOOR = 0.01  # per cent: a perfect score is drawn at this error (99.99%), the log axis has no zero
 
@@ -182,8 +183,8 @@ class CurvesView(View):
         self.numbers.setToolTip(self.tr("Epoch-end figures are on the full test set and the evaluated training "
                                         "images; the smoothed loss follows the mini-batches as they are learned."))
         self._plots = QBoxLayout(QBoxLayout.Direction.TopToBottom)
-        self._plots.addWidget(self.loss_plot, 2)
-        self._plots.addWidget(self.acc_plot, 3)  # it carries its legend below the axis
+        self._plots.addWidget(self.loss_plot, LOSS_STRETCH)
+        self._plots.addWidget(self.acc_plot, ACC_STRETCH)  # it carries its legend below the axis
         self._side: bool | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -209,11 +210,12 @@ class CurvesView(View):
         if side != self._side:
             self._side = side
             self._plots.setDirection(QBoxLayout.Direction.LeftToRight if side else QBoxLayout.Direction.TopToBottom)
-        # The plots' shares of the width when side by side: 2 and 3 of 5.
+        loss_width, acc_width = ((self.width() * k / (LOSS_STRETCH + ACC_STRETCH) for k in (LOSS_STRETCH, ACC_STRETCH))
+                                 if side else (self.width(), self.width()))
         # The start hint wraps inside the loss plot instead of running under the legend and off its edge.
-        self.hint.setTextWidth(max(self.width() * (0.4 if side else 1) * 0.6, 120))
+        self.hint.setTextWidth(max(loss_width * 0.6, 120))
         # A title wider than the plot sets the view's minimum width, and the plots were cut.
-        narrow = self.width() * (0.6 if side else 1) < NARROW_PX
+        narrow = acc_width < NARROW_PX
         if narrow != self._narrow:
             self._narrow = narrow
             self.acc_plot.setTitle(self._acc_titles[narrow], size="10pt")
