@@ -59,6 +59,7 @@ class Session(QObject):
         self._next_config = self.run_config  # ...and of the run whose first snapshot is still to come
         self._losses = GrowingBuffer()
         self.live: Snapshot | None = None  # the latest snapshot of the live network
+        self._ended_run = -1  # the latest run archived: its snapshots still in flight are stale
 
     @property
     def losses(self) -> np.ndarray:
@@ -87,6 +88,8 @@ class Session(QObject):
     def publish(self, snapshot: Snapshot) -> None:
         """Hand a snapshot to every view; a new run id first tells them to start over. While an
         earlier step is viewed, the views get that step's network with the live curves."""
+        if snapshot.run_id <= self._ended_run:  # the worker numbers its runs upward
+            return
         if self.snapshot is None or snapshot.run_id != self.snapshot.run_id:
             self._archive()
             self.run_config = self._next_config
@@ -104,6 +107,8 @@ class Session(QObject):
 
     def _archive(self) -> None:
         old = self.live
+        if old is not None:
+            self._ended_run = max(self._ended_run, old.run_id)
         if old is not None and len(self._losses):
             config, images = self.run_config
             self.runs = [*self.runs, RunRecord(old.run_id, config, images, self._losses.view().copy(),

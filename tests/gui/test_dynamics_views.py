@@ -224,6 +224,28 @@ def test_runs_list_names_what_differed(make_view, small):
     assert view.list.item(1).checkState() == Qt.CheckState.Unchecked
 
 
+def test_a_stale_snapshot_after_a_dataset_change_does_not_archive_its_run_twice(make_view, small):
+    """A snapshot of the run a dataset change archived can still be in flight from the worker:
+    it must not come back as a run of its own, sharing the archived run's id."""
+    from mlpviz.gui.views.runs import RunsView
+    view = make_view(RunsView, 900, 600)
+    session = view.session
+    config = Config(hidden=(16,), lr=0.1, steps=10, epochs=None)
+    session.set_run_config(config, len(small.y_train))
+    trainer = Trainer.from_config(config, small, evaluate_epochs=False)
+    train_and_publish(session, trainer, 10, run_id=1)
+    stale = snapshot_of(trainer, 0, 1, state="paused")
+    session.set_data(small)  # archives run 1
+    session.publish(stale)  # run 1's last snapshot, delivered late
+    session.set_run_config(config, len(small.y_train))
+    second = Trainer.from_config(config, small, evaluate_epochs=False)
+    train_and_publish(session, second, 10, run_id=2)
+    second.step(5)
+    session.publish(snapshot_of(second, 10, 3))  # a third run starts: run 2 is archived
+    assert [r.run_id for r in session.runs] == [1, 2]
+    assert session.live.run_id == 3
+
+
 def test_runs_export_csv_and_images(make_view, small, tmp_path, monkeypatch):
     import csv
 
