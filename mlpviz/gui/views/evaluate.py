@@ -209,7 +209,8 @@ class EvaluateView(View):
         self.confusion_plot.setToolTip(self.tr("Click a cell to see its images. Rows: the true digit; columns: the "
                                                "digit read. Colour: share of the row (blue: right, red: mistakes). "
                                                "At the right: accuracy of each digit."))
-        self.confusion_texts = CellTexts(row_height=1.0)  # the counts, then each row's accuracy at its right
+        # The counts, then each row's accuracy at its right.
+        self.confusion_texts = CellTexts(row_height=1.0, cell_width=1.0)
         self.confusion_plot.addItem(self.confusion_texts)
 
         self.gallery_title = steady(QLabel(), 2)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QFontInfo, QPainter
 
 
 class CellImage(pg.ImageItem):
@@ -40,15 +40,19 @@ class CellTexts(pg.GraphicsObject):
 
     set_texts(points, texts, colours, anchors): points (x, y) in data coordinates; an anchor
     (ax, ay) places the text as TextItem's does ((0.5, 0.5): centred, (0, 0.5): left, middle).
-    `row_height` (data units) is the room each text has: in a plot drawn too small for the font,
-    the texts shrink to fit rather than run into the next row (and go below 6 px not at all).
+    `row_height` and `cell_width` (data units) are the room each text has, up and across (across
+    for centred texts only: a left-anchored one runs on beside the cells): in a plot drawn too small
+    for the font, the texts shrink to fit rather than run into their neighbours, and below 6 px
+    they are not drawn at all.
     """
 
     MIN_PIXELS = 6
+    GAP = 2  # device pixels kept free between neighbouring centred texts
 
-    def __init__(self, row_height: float | None = None):
+    def __init__(self, row_height: float | None = None, cell_width: float | None = None):
         super().__init__()
         self.row_height = row_height
+        self.cell_width = cell_width
         self._items: list[tuple] = []
         self._bounds = QRectF()
 
@@ -71,15 +75,26 @@ class CellTexts(pg.GraphicsObject):
         to_device = painter.transform()
         painter.resetTransform()  # draw in device pixels: the font keeps its size
         metrics = painter.fontMetrics()
+        natural = QFontInfo(painter.font()).pixelSize()
+        pixels = natural
         if self.row_height is not None:
             room = abs(to_device.map(QPointF(0, self.row_height)).y() - to_device.map(QPointF(0, 0)).y())
+            if room < self.MIN_PIXELS:
+                return
             if room < metrics.height():
-                if room < self.MIN_PIXELS:
+                pixels = max(self.MIN_PIXELS, int(room * metrics.ascent() / metrics.height()))
+        if self.cell_width is not None:
+            room = abs(to_device.map(QPointF(self.cell_width, 0)).x() - to_device.map(QPointF(0, 0)).x()) - self.GAP
+            widest = max((metrics.horizontalAdvance(t) for _, t, _, (ax, _) in self._items if ax == 0.5), default=0)
+            if widest > room:
+                pixels = min(pixels, int(natural * room / widest))
+                if pixels < self.MIN_PIXELS:
                     return
-                font = painter.font()
-                font.setPixelSize(max(self.MIN_PIXELS, int(room * metrics.ascent() / metrics.height())))
-                painter.setFont(font)
-                metrics = painter.fontMetrics()
+        if pixels < natural:
+            font = painter.font()
+            font.setPixelSize(pixels)
+            painter.setFont(font)
+            metrics = painter.fontMetrics()
         for point, text, colour, (ax, ay) in self._items:
             p = to_device.map(point)
             w = metrics.horizontalAdvance(text)
