@@ -894,6 +894,10 @@
         <translation>학습 (에포크 끝)</translation>
     </message>
     <message>
+        <source>Red, filled circles: test accuracy at each epoch end; blue, hollow squares: training accuracy. Dotted and dashed: samples measured during the epoch.</source>
+        <translation>빨간 원: 각 에포크 끝의 테스트 정확도, 파란 빈 사각형: 학습 정확도. 점선과 파선: 에포크 중에 잰 표본.</translation>
+    </message>
+    <message>
         <source>Epoch-end figures are on the full test set and the evaluated training images; the smoothed loss follows the mini-batches as they are learned.</source>
         <translation>에포크 끝의 수치는 테스트 데이터 전체와 평가한 학습 이미지에서 잰 것입니다. 평활 손실은 학습하는 미니배치를 따라갑니다.</translation>
     </message>

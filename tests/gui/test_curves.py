@@ -120,3 +120,18 @@ def test_plots_go_side_by_side_in_a_short_wide_view(view, qtbot):
     view.resize(500, 700)  # narrow and tall: stacked, the accuracy under the loss
     qtbot.waitUntil(lambda: view.acc_plot.y() > view.loss_plot.y() + 100)
     assert view.acc_plot.x() == view.loss_plot.x()
+
+
+def test_a_short_narrow_view_drops_titles_and_legend_to_leave_the_curves_room(view, qtbot):
+    """In the smallest window the stacked plots' titles and legend took all but a few pixels."""
+    view.show()
+    view.resize(420, 210)
+    qtbot.waitUntil(lambda: not view.acc_plot.plotItem.legend.isVisible())
+    qtbot.wait(50)
+    for plot in (view.loss_plot, view.acc_plot):
+        assert not plot.plotItem.titleLabel.isVisible()
+        assert plot.plotItem.vb.height() >= 30  # the curves' own area, axes and labels aside
+    view.resize(500, 700)  # tall again: titles and legend back
+    qtbot.waitUntil(lambda: view.acc_plot.plotItem.legend.isVisible())
+    assert view.loss_plot.plotItem.titleLabel.isVisible() and view.loss_plot.plotItem.titleLabel.text == "Loss"
+    assert view.acc_plot.plotItem.titleLabel.isVisible()

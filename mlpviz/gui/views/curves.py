@@ -28,6 +28,9 @@ NARROW_PX = 600  # below this width the accuracy plot gets its short title
 SIDE_BY_SIDE = 1.5
 SIDE_MIN_PX = 580  # ...if that leaves the accuracy plot room for its legend's two columns
 LOSS_STRETCH, ACC_STRETCH = 2, 3  # the plots' shares of the room, stacked or side by side
+# Stacked in a view shorter than this, the plots go without titles (their axis labels name them)
+# and the accuracy legend: in the smallest window each took more height than the curves had.
+SHORT_PX = 330
 MINOR_TICK_ROOM = 40  # pixels per decade from which 80, 95, 98, 99.5% are labelled too
 ERROR_FLOOR = 0.01  # per cent: a perfect score is drawn at this error (99.99%), the log axis has no zero
 
@@ -143,6 +146,7 @@ class CurvesView(View):
                             self.tr("Accuracy (log scale of the errors)"))
         self.acc_plot = style.plot_widget(self._acc_titles[0], self.tr("accuracy"), self.tr("epoch"))
         self._narrow: bool | None = None
+        self._titled: bool | None = None
         axis = AccuracyAxis("left")
         axis.enableAutoSIPrefix(False)
         self.acc_plot.setAxisItems({"left": axis})
@@ -175,6 +179,8 @@ class CurvesView(View):
         self.epoch_train = self.acc_plot.plot(pen=pg.mkPen(style.TRAIN, width=2, style=Qt.PenStyle.DashLine),
                                               symbol="s", symbolSize=7, symbolPen=pg.mkPen(style.TRAIN, width=1.5),
                                               symbolBrush=None, name=self.tr("train (epoch end)"))
+        self.acc_plot.setToolTip(self.tr("Red, filled circles: test accuracy at each epoch end; blue, hollow squares: "
+                                         "training accuracy. Dotted and dashed: samples measured during the epoch."))
         for z, curve in enumerate((self.probe_test, self.probe_train, self.epoch_test, self.epoch_train)):
             curve.setZValue(z)
         self.numbers = QLabel()
@@ -216,9 +222,12 @@ class CurvesView(View):
         self.hint.setTextWidth(max(loss_width * 0.6, 120))
         # A title wider than the plot sets the view's minimum width, and the plots were cut.
         narrow = acc_width < NARROW_PX
-        if narrow != self._narrow:
-            self._narrow = narrow
-            self.acc_plot.setTitle(self._acc_titles[narrow], size="10pt")
+        titled = side or self.height() >= SHORT_PX
+        if (narrow, titled) != (self._narrow, self._titled):
+            self._narrow, self._titled = narrow, titled
+            self.loss_plot.setTitle(self.tr("Loss") if titled else None, size="10pt")
+            self.acc_plot.setTitle(self._acc_titles[narrow] if titled else None, size="10pt")
+            self.acc_plot.plotItem.legend.setVisible(titled)
 
     def set_data(self, data) -> None:
         """Name the accuracy samples by their real size: PROBE_SIZE images, or fewer if the set is smaller."""
