@@ -44,7 +44,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from mlpviz.core import checkpoint  # noqa: E402
 from mlpviz.core.config import PRESETS  # noqa: E402
 from mlpviz.core.data import load_dataset  # noqa: E402
-from mlpviz.core.model import MLP  # noqa: E402
 from mlpviz.core.preprocess import prepare_digit  # noqa: E402
 from mlpviz.core.skeleton import skeleton_paths, skeletonize  # noqa: E402
 from mlpviz.core.strokes import PEN, draw_paths, render_strokes  # noqa: E402
@@ -111,9 +110,45 @@ def drawn_set(digits: list[list[np.ndarray]], seed: int = 0, pixels: bool = True
     return from_strokes, from_pixels
 
 
-def accuracy(model: MLP, x: np.ndarray, y: np.ndarray) -> float:
-    """Share of float inputs x (n, 784) in [0, 1] read as their label y."""
-    return float((model.predict_proba(x).argmax(1) == y).mean())
+SETS = ("strokes", "pixels", "in_place", "fitted", "read")  # the columns, as check_sets names them
+
+
+def check_sets(data, n: int = 10000, pixels_n: int = 2000, seed: int = 0, fine: int = 1, plain: bool = False,
+               cache: str | None = None) -> dict[str, np.ndarray]:
+    """The check set of the first n test digits, each column (SETS) as (k, 784) float32 inputs in
+    [0, 1], for the labels data.y_test[:k]: strokes, pixels (the first pixels_n), redrawn in place,
+    fitted, test read. cache: an .npz file that keeps them (drawn once, reused after)."""
+    n = min(n, len(data.y_test))
+    m = min(pixels_n, n)
+    key = f"{n}-{m}-{seed}" + (f"-fine{fine}" if fine != 1 else "") + ("-plain" if plain else "")
+    cached = np.load(cache) if cache and Path(cache).exists() else None
+    if cached is not None and str(cached["key"]) == key and all(s in cached for s in SETS):
+        return {s: cached[s] for s in SETS}
+    digits = digit_paths(data.x_test[:n], fine)
+    sets = {"strokes": drawn_set(digits, seed, pixels=False, upright=not plain)[0],
+            "pixels": drawn_set(digits[:m], seed, pixels=True, upright=not plain)[1],
+            "in_place": np.stack([draw_paths(d, (28, 28), PEN).ravel() for d in digits]),
+            "fitted": np.stack([render_strokes(d, upright=not plain).ravel() for d in digits]),
+            "read": np.stack([prepare_digit(d, upright=not plain).ravel()
+                              for d in data.x_test[:n].reshape(-1, 28, 28)])}
+    if cache:
+        np.savez_compressed(cache, key=key, **sets)
+    return sets
+
+
+def shares(predict_proba, sets: dict[str, np.ndarray], y: np.ndarray) -> list[float]:
+    """The share of each column of sets (SETS) that predict_proba ((k, 784) -> (k, 10)) reads as
+    its label in y (the test labels, the first k for a column of k)."""
+    return [float((predict_proba(sets[s]).argmax(1) == y[:len(sets[s])]).mean()) for s in SETS]
+
+
+def header(first: str = "network") -> str:
+    return (f"{first:28s} {'MNIST test':>11s} {'strokes':>9s} {'pixels':>9s} {'redrawn':>9s} {'fitted':>9s}"
+            f" {'test read':>9s}")
+
+
+def table_row(label: str, test: float, columns: list[float]) -> str:
+    return f"{label:28s} {100 * test:10.2f}%" + "".join(f" {100 * a:8.2f}%" for a in columns)
 
 
 def main() -> None:
@@ -130,30 +165,15 @@ def main() -> None:
     args = ap.parse_args()
     threadpool_limits(1, user_api="blas")
     data = load_dataset()
-    n = min(args.n, len(data.y_test))
     t0 = time.perf_counter()
-    m = min(args.pixels_n, n)
-    key = f"{n}-{m}-{args.seed}" + (f"-fine{args.fine}" if args.fine != 1 else "") + ("-plain" if args.plain else "")
-    sets = ("strokes", "pixels", "in_place", "fitted", "read")
-    cached = np.load(args.cache) if args.cache and Path(args.cache).exists() else None
-    if cached is not None and str(cached["key"]) == key and all(s in cached for s in sets):
-        strokes, pixels, in_place, fitted, read = (cached[s] for s in sets)
-    else:
-        digits = digit_paths(data.x_test[:n], args.fine)
-        strokes, _ = drawn_set(digits, args.seed, pixels=False, upright=not args.plain)
-        _, pixels = drawn_set(digits[:m], args.seed, pixels=True, upright=not args.plain)
-        in_place = np.stack([draw_paths(d, (28, 28), PEN).ravel() for d in digits])
-        fitted = np.stack([render_strokes(d, upright=not args.plain).ravel() for d in digits])
-        read = np.stack([prepare_digit(d, upright=not args.plain).ravel() for d in data.x_test[:n].reshape(-1, 28, 28)])
-        if args.cache:
-            np.savez_compressed(args.cache, key=key, strokes=strokes, pixels=pixels, in_place=in_place, fitted=fitted,
-                                read=read)
+    sets = check_sets(data, args.n, args.pixels_n, args.seed, args.fine, args.plain, args.cache)
+    strokes = sets["strokes"]
+    n, m = len(strokes), len(sets["pixels"])
     y = data.y_test[:n].astype(np.intp)
     print(f"drew {n} test digits as strokes and {m} as pixels in {time.perf_counter() - t0:.0f} s"
           f"{f', thinned {args.fine}x enlarged' if args.fine != 1 else ''}; "
           f"mean ink {strokes.sum(1).mean():.1f} (MNIST test {data.x_test[:n].sum(1).mean() / 255:.1f})")
-    print(f"{'network':28s} {'MNIST test':>11s} {'strokes':>9s} {'pixels':>9s} {'redrawn':>9s} {'fitted':>9s}"
-          f" {'test read':>9s}")
+    print(header())
     models = []
     for name in filter(None, args.presets.split(",")):
         config = PRESETS[name]
@@ -164,9 +184,7 @@ def main() -> None:
         models.append((Path(path).name, checkpoint.load(path).model))
     for label, model in models:
         test = evaluate(model, data.x_test, data.y_test).accuracy
-        shares = [accuracy(model, strokes, y), accuracy(model, pixels, y[:m]), accuracy(model, in_place, y),
-                  accuracy(model, fitted, y), accuracy(model, read, y)]
-        print(f"{label:28s} {100 * test:10.2f}%" + "".join(f" {100 * a:8.2f}%" for a in shares), flush=True)
+        print(table_row(label, test, shares(model.predict_proba, sets, y)), flush=True)
 
 
 if __name__ == "__main__":
