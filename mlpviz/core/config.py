@@ -258,7 +258,10 @@ SHORT_NAMES = {"init_std": "init std", "weight_decay": "weight decay", "lr_decay
 
 
 def setting_text(name: str, value) -> str:
-    """A setting's value as a person reads it: hidden as "256,128" (none: "none"), numbers with %g."""
+    """A setting's value as a person reads it: hidden as "256,128" (none: "none"), numbers with %g,
+    a setting left unset (epochs or steps: the other one sets the run's length) as a dash."""
+    if value is None:
+        return "—"
     if name == "hidden":
         return ",".join(map(str, value)) if value else QT_TRANSLATE_NOOP("Config", "none")
     if isinstance(value, float):
@@ -268,7 +271,7 @@ def setting_text(name: str, value) -> str:
 
 def differences(a: Config, b: Config) -> list[tuple[str, str, str]]:
     """The settings in which a differs from b, in field order: (name, value in a, value in b) as
-    text, e.g. [("lr", "0.01", "0.1")], ready for a label "lr 0.01 (was 0.1)"."""
+    text, e.g. [("lr", "0.01", "0.1")], ready for a label "lr 0.01 (now 0.1)"."""
     out = []
     for f in fields(Config):
         va, vb = getattr(a, f.name), getattr(b, f.name)

@@ -2499,10 +2499,6 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
         <translation>에포크</translation>
     </message>
     <message>
-        <source>Tick the runs to show; each earlier run is named by the settings in which the current run differs from it: the current value, and in brackets the earlier run&apos;s.</source>
-        <translation>보여 줄 실행을 체크하세요. 이전 실행마다 현재 실행과 다른 설정으로 이름을 붙입니다: 현재 값, 괄호 안에 그 실행의 값.</translation>
-    </message>
-    <message>
         <source>Export CSV…</source>
         <translation>CSV 내보내기…</translation>
     </message>
@@ -2523,20 +2519,24 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
         <translation>실행:</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Runs compared&lt;/b&gt;&lt;p&gt;Each reset, new setting or opened model starts a run; the earlier ones stay here as faint curves beside the current run&apos;s bold ones, so that you can see what a change did: a smaller learning rate η in W ← W − η·∂L/∂W, for instance, lowers the loss more slowly but more steadily. Each earlier run is named by what differs, such as &quot;lr 0.01 (was 0.1)&quot;: the current value, then that run&apos;s.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;실행 비교&lt;/b&gt;&lt;p&gt;초기화, 새 설정, 모델 열기마다 새 실행이 시작됩니다. 이전 실행은 현재 실행의 굵은 곡선 옆에 흐린 곡선으로 남아, 바꾼 것이 무엇을 했는지 볼 수 있습니다. 예를 들어 W ← W − η·∂L/∂W 에서 학습률 η를 줄이면 손실이 더 천천히, 그러나 더 고르게 줄어듭니다. 이전 실행마다 다른 점으로 이름을 붙입니다. &quot;lr 0.01 (이전 0.1)&quot;처럼 현재 값, 그리고 그 실행의 값입니다.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>%1 %2 (was %3)</source>
-        <translation>%1 %2 (이전 %3)</translation>
-    </message>
-    <message>
         <source>settings unknown</source>
         <translation>설정 모름</translation>
     </message>
     <message>
-        <source>train images %1 (was %2)</source>
-        <translation>학습 이미지 %1 (이전 %2)</translation>
+        <source>Tick the runs to show; each earlier run is named by its own settings where the current run&apos;s differ, and in brackets the current run&apos;s value.</source>
+        <translation>보여 줄 실행을 고르세요. 이전 실행마다 현재 실행과 다른 설정을 그 실행의 값으로 적고, 괄호 안에 현재 실행의 값을 적습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Runs compared&lt;/b&gt;&lt;p&gt;Each reset, new setting or opened model starts a run; the earlier ones stay here as faint curves beside the current run&apos;s bold ones, so that you can see what a change did: a smaller learning rate η in W ← W − η·∂L/∂W, for instance, lowers the loss more slowly but more steadily. Each earlier run is named by its own settings where the current run&apos;s differ, such as &quot;lr 0.1 (now 0.01)&quot;: that run&apos;s value, then the current one.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;실행 비교&lt;/b&gt;&lt;p&gt;초기화, 새 설정, 모델 열기마다 새 실행이 시작됩니다. 이전 실행은 현재 실행의 굵은 곡선 옆에 흐린 곡선으로 남아, 바꾼 것이 무엇을 했는지 볼 수 있습니다. 예를 들어 W ← W − η·∂L/∂W 에서 학습률 η를 줄이면 손실이 더 천천히, 그러나 더 고르게 줄어듭니다. 이전 실행마다 현재 실행과 다른 설정을 그 실행의 값으로 적습니다. "lr 0.1 (현재 0.01)"처럼 그 실행의 값, 그리고 현재 값입니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 %2 (now %3)</source>
+        <translation>%1 %2 (현재 %3)</translation>
+    </message>
+    <message>
+        <source>train images %1 (now %2)</source>
+        <translation>학습 이미지 %1 (현재 %2)</translation>
     </message>
     <message>
         <source>run %1: %2</source>
@@ -2549,6 +2549,10 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
     <message>
         <source>current run</source>
         <translation>현재 실행</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>실행 %1</translation>
     </message>
     <message>
         <source>Export runs as CSV</source>

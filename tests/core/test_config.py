@@ -76,4 +76,4 @@ def test_differences_name_each_changed_setting_with_both_values():
     assert differences(changed, base) == [("hidden", "128,64", "50"), ("lr", "0.01", "0.1"),
                                           ("batch size", "32", "100")]
     assert differences(base.replace(hidden=(), epochs=3.0, steps=None), base) == [
-        ("hidden", "none", "50"), ("epochs", "3", "None"), ("steps", "None", "50000")]
+        ("hidden", "none", "50"), ("epochs", "3", "—"), ("steps", "—", "50000")]  # unset: a dash, not None

@@ -66,9 +66,8 @@ class RunsView(View):
             plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
         self.acc_plot.setXLink(self.loss_plot)
         self.list = QListWidget()
-        self.list.setToolTip(self.tr("Tick the runs to show; each earlier run is named by the settings in which "
-                                     "the current run differs from it: the current value, and in brackets the "
-                                     "earlier run's."))
+        self.list.setToolTip(self.tr("Tick the runs to show; each earlier run is named by its own settings where "
+                                     "the current run's differ, and in brackets the current run's value."))
         self.list.itemChanged.connect(self._toggled)
         self.csv_button = QPushButton(self.tr("Export CSV…"))
         self.csv_button.setToolTip(self.tr("Every run's epoch history in one table"))
@@ -101,8 +100,8 @@ class RunsView(View):
             "<b>Runs compared</b><p>Each reset, new setting or opened model starts a run; the earlier ones stay "
             "here as faint curves beside the current run's bold ones, so that you can see what a change did: a "
             "smaller learning rate η in W ← W − η·∂L/∂W, for instance, lowers the loss more slowly but more "
-            "steadily. Each earlier run is named by what differs, such as \"lr 0.01 (was 0.1)\": the current "
-            "value, then that run's.</p>"))
+            "steadily. Each earlier run is named by its own settings where the current run's differ, such as "
+            "\"lr 0.1 (now 0.01)\": that run's value, then the current one.</p>"))
         self._hidden: set[int] = set()  # run ids the user unticked
         session.runsChanged.connect(self._rebuild)
         self.clear()
@@ -124,15 +123,16 @@ class RunsView(View):
         super()._on_snapshot(snapshot)
 
     def run_label(self, run: RunRecord) -> str:
-        """An earlier run named by how the current run differs from it."""
+        """An earlier run named by its own settings where the current run's differ: "lr 1 (now 0.1)"
+        (the current run's value first read as the earlier run's)."""
         config, images = self.session.run_config
         if config is not None and run.config is not None:
-            parts = [arg(self.tr("%1 %2 (was %3)"), setting_name(name), now, was)
-                     for name, now, was in differences(config, run.config)]
+            parts = [arg(self.tr("%1 %2 (now %3)"), setting_name(name), then, now)
+                     for name, then, now in differences(run.config, config)]
         else:
             parts = [self.tr("settings unknown")]
         if images and run.train_images and images != run.train_images:
-            parts.append(arg(self.tr("train images %1 (was %2)"), f"{images:,}", f"{run.train_images:,}"))
+            parts.append(arg(self.tr("train images %1 (now %2)"), f"{run.train_images:,}", f"{images:,}"))
         return arg(self.tr("run %1: %2"), run.run_id, ", ".join(parts) or self.tr("same settings"))
 
     def labels(self) -> list[str]:
@@ -161,7 +161,8 @@ class RunsView(View):
                 continue
             color = run_color(index)
             color.setAlpha(110)
-            name = self.run_label(run)
+            # The list beside names what differed: in the legend, long names covered the curves.
+            name = arg(self.tr("run %1"), run.run_id)
             i, y = bucket_means(run.losses, columns)
             self.loss_plot.plot((i + 1) / max(run.steps_per_epoch, 1), y, pen=pg.mkPen(color, width=1), name=name,
                                 connect="finite")
