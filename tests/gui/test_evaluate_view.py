@@ -253,3 +253,25 @@ def test_a_sweep_under_way_finishes_and_then_one_for_the_latest_network_runs(qtb
     assert models[0] is not models[1] and models[1] is view.model
     gates[1].set()
     qtbot.waitUntil(lambda: view.robustness_curves["noise"].getData()[1].tolist() == [0.8, 0.5], timeout=10000)
+
+
+def test_a_network_viewed_on_the_timeline_is_the_one_evaluated(qtbot, view, small):
+    """Scrubbed back to step 0, the view showed the live run's last evaluation instead."""
+    from mlpviz.core.config import Config
+    from mlpviz.core.trainer import Trainer
+    config = Config(hidden=(32,), activation="relu", init="he", optimizer="adam", lr=0.003, steps=60, epochs=None)
+    trainer = Trainer.from_config(config, small, evaluate_epochs=False)
+    trainer.step(60)
+    live = evaluate(trainer.model, small.x_test, small.y_test, keep_probabilities=True)
+    snap = Snapshot.of(trainer.model.copy(), step=60, epoch_progress=2.0, steps_per_epoch=30, lr=0.1,
+                       state=RUNNING, run_id=1, evaluation=live, timeline=trainer.timeline)
+    publish(qtbot, view, snap)
+    assert view.evaluation is live
+    first = trainer.timeline.model_at(0)  # the untrained network
+    view.session.view_step(0)
+    qtbot.waitUntil(lambda: view.model is first, timeout=5000)
+    expected = evaluate(first, small.x_test, small.y_test)
+    assert view.evaluation.accuracy == pytest.approx(expected.accuracy)
+    assert expected.accuracy < live.accuracy - 0.2
+    view.session.view_step(None)  # live again: the live evaluation
+    qtbot.waitUntil(lambda: view.evaluation is live, timeout=5000)

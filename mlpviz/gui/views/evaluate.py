@@ -403,14 +403,23 @@ class EvaluateView(View):
 
     def update_from(self, snapshot) -> None:
         """Show the snapshot's epoch-end evaluation; without one, evaluate a paused network here
-        (off the GUI thread). Nothing is recomputed while the evaluation stays the same."""
+        (off the GUI thread). Nothing is recomputed while the evaluation stays the same. A network
+        viewed on the timeline is evaluated too, whether the live one trains or not: the snapshot's
+        evaluation is the live network's."""
         model, ev, data = snapshot.model, snapshot.evaluation, self.data
         if model is None or data is None or model.sizes[0] != data.input_size:
             return
-        if ev is not None and ev.probabilities is not None and len(ev.probabilities) == len(data.y_test):
+        viewed = self.session.viewed_step
+        if viewed is not None:
+            if (snapshot.run_id, "viewed", viewed) != self._model_key:
+                self._model_key = (snapshot.run_id, "viewed", viewed)
+                self.status.setText(self.tr("Evaluating the network on the test set…"))
+                self.evaluator.run(_evaluate_job, model, data.x_test, data.y_test)
+        elif ev is not None and ev.probabilities is not None and len(ev.probabilities) == len(data.y_test):
             if ev is not self.evaluation:
                 self._show(model, ev)
-        elif snapshot.state != RUNNING and (snapshot.run_id, snapshot.step) != self._model_key:
+        elif ((snapshot.state != RUNNING or "viewed" in (self._model_key or ()))  # back from the timeline: at once
+              and (snapshot.run_id, snapshot.step) != self._model_key):
             self._model_key = (snapshot.run_id, snapshot.step)
             self.status.setText(self.tr("Evaluating the network on the test set…"))
             self.evaluator.run(_evaluate_job, model, data.x_test, data.y_test)
