@@ -50,3 +50,14 @@ def test_its_buttons_ask_for_a_folder_or_a_file(view, qtbot):
     with qtbot.waitSignal(view.chooseData) as file:
         view.open_file.click()
     assert folder.args == [True] and file.args == [False]
+
+
+def test_the_grids_shrink_to_fit_a_narrow_view_instead_of_being_cut(make_view, qtbot):
+    view = make_view(DataView, 420, 420)
+    qtbot.wait(50)
+    assert view.width() == 420 and view.minimumSizeHint().width() <= 420  # the grids let the view be narrow
+    for label in (view.means, view.samples):
+        shown = label.pixmap().size()
+        assert shown.width() <= label.width() and shown.height() <= label.height()  # all of it in view
+        full = label.sizeHint()
+        assert shown.width() / shown.height() == pytest.approx(full.width() / full.height(), rel=0.05)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
@@ -31,6 +31,44 @@ def grid_image(images: np.ndarray, shape: tuple[int, int], cols: int) -> np.ndar
     return out.reshape(rows * (h + GAP), cols * (w + GAP))[:-GAP, :-GAP]
 
 
+class FitImage(QLabel):
+    """An image at its own size, or smaller (aspect ratio kept) where the view has less room. A
+    plain QLabel's pixmap made the view at least 790 px wide: the tab pushed the pad aside, and
+    the grids were cut where it could not."""
+
+    def __init__(self):
+        super().__init__()
+        self._full = QPixmap()
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+    def setPixmap(self, pixmap: QPixmap) -> None:
+        self._full = pixmap
+        self.updateGeometry()
+        self._fit()
+
+    def clear(self) -> None:
+        self._full = QPixmap()
+        super().clear()
+
+    def sizeHint(self) -> QSize:
+        return self._full.size() if not self._full.isNull() else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(40, 40)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        full = self._full
+        if full.isNull() or (full.width() <= self.width() and full.height() <= self.height()):
+            super().setPixmap(full)
+        else:
+            super().setPixmap(full.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                          Qt.TransformationMode.SmoothTransformation))
+
+
 class DataView(View):
     """The dataset at a glance. set_config(config) shows that configuration's augmentation.
 
@@ -54,13 +92,13 @@ class DataView(View):
         self.counts_plot.setMinimumHeight(150)
         self.bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.7, brush="#4c8bd6")
         self.counts_plot.addItem(self.bars)
-        self.means = QLabel()
+        self.means = FitImage()
         self.means.setToolTip(self.tr("The average training image of each class, 0 to 9 from the left."))
-        self.samples = QLabel()
+        self.samples = FitImage()
         self.samples.setToolTip(self.tr("Random training images."))
-        self.before = QLabel()
-        self.after = QLabel()
+        self.before, self.after = FitImage(), FitImage()
         self.after_note = QLabel()
+        self.after_note.setWordWrap(True)
         self.after.setToolTip(self.tr(
             "The same images as the training settings' augmentation changes them in one training step: "
             "each step draws new random changes."))
@@ -96,6 +134,7 @@ class DataView(View):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         header = QHBoxLayout()
+        self.title.setWordWrap(True)
         header.addWidget(self.title, 1)
         header.addWidget(self.open_folder)
         header.addWidget(self.open_file)
