@@ -1583,8 +1583,8 @@
         <translation>맞게 읽은 %1: 이미지 %2장, 신뢰도가 높은 순</translation>
     </message>
     <message>
-        <source>%1 (the first %2 shown)</source>
-        <translation>%1 (처음 %2장만 표시)</translation>
+        <source>%1; the first %2 shown</source>
+        <translation>%1; 처음 %2장만 표시</translation>
     </message>
     <message>
         <source>Threshold %1: the network answers %2 of the test images and gets %3 of them right; it says &quot;I don&apos;t know&quot; to %4.</source>
@@ -2528,7 +2528,7 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
     </message>
     <message>
         <source>&lt;b&gt;Runs compared&lt;/b&gt;&lt;p&gt;Each reset, new setting or opened model starts a run; the earlier ones stay here as faint curves beside the current run&apos;s bold ones, so that you can see what a change did: a smaller learning rate η in W ← W − η·∂L/∂W, for instance, lowers the loss more slowly but more steadily. Each earlier run is named by its own settings where the current run&apos;s differ, such as &quot;lr 0.1 (now 0.01)&quot;: that run&apos;s value, then the current one.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;실행 비교&lt;/b&gt;&lt;p&gt;초기화, 새 설정, 모델 열기마다 새 실행이 시작됩니다. 이전 실행은 현재 실행의 굵은 곡선 옆에 흐린 곡선으로 남아, 바꾼 것이 무엇을 했는지 볼 수 있습니다. 예를 들어 W ← W − η·∂L/∂W 에서 학습률 η를 줄이면 손실이 더 천천히, 그러나 더 고르게 줄어듭니다. 이전 실행마다 현재 실행과 다른 설정을 그 실행의 값으로 적습니다. "lr 0.1 (현재 0.01)"처럼 그 실행의 값, 그리고 현재 값입니다.&lt;/p&gt;</translation>
+        <translation>&lt;b&gt;실행 비교&lt;/b&gt;&lt;p&gt;초기화, 새 설정, 모델 열기마다 새 실행이 시작됩니다. 이전 실행은 현재 실행의 굵은 곡선 옆에 흐린 곡선으로 남아, 바꾼 것이 무엇을 했는지 볼 수 있습니다. 예를 들어 W ← W − η·∂L/∂W 에서 학습률 η를 줄이면 손실이 더 천천히, 그러나 더 고르게 줄어듭니다. 이전 실행마다 현재 실행과 다른 설정을 그 실행의 값으로 적습니다. &quot;lr 0.1 (현재 0.01)&quot;처럼 그 실행의 값, 그리고 현재 값입니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>%1 %2 (now %3)</source>

@@ -505,7 +505,7 @@ class EvaluateView(View):
             else:
                 title = arg(self.tr("%1s read right: %2 images, most confident first"), true, f"{len(idx):,}")
         if len(idx) > GALLERY_LIMIT:
-            title = arg(self.tr("%1 (the first %2 shown)"), title, GALLERY_LIMIT)
+            title = arg(self.tr("%1; the first %2 shown"), title, GALLERY_LIMIT)
         shown = idx[:GALLERY_LIMIT]
         pred = ev.probabilities[shown].argmax(axis=1)
         conf = ev.probabilities[shown, pred]
