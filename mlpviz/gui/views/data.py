@@ -84,6 +84,7 @@ class DataView(View):
         self.config = None
         self._seed = 0
         self.title = QLabel()
+        self.title.setWordWrap(True)
         self.counts_plot = pg.PlotWidget()
         self.counts_plot.setMenuEnabled(False)
         self.counts_plot.setMouseEnabled(x=False, y=False)
@@ -134,7 +135,6 @@ class DataView(View):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         header = QHBoxLayout()
-        self.title.setWordWrap(True)
         header.addWidget(self.title, 1)
         header.addWidget(self.open_folder)
         header.addWidget(self.open_file)

@@ -149,7 +149,9 @@ class EvaluateView(View):
         self.data = session.data
         self.model: MLP | None = None
         self.evaluation: Evaluation | None = None
-        self._model_key = None  # (run id, step) of a network evaluated here (no epoch-end evaluation)
+        # (run id, live step, viewed step) of a network evaluated here (no epoch-end evaluation);
+        # a network viewed on the timeline has no live step: the live one training on does not change it.
+        self._model_key: tuple | None = None
         self.cell: tuple[int, int] | None = None  # the confusion cell shown in the gallery, None: mistakes
         self.robustness: dict | None = None
         self.projection: tuple | None = None
@@ -410,17 +412,15 @@ class EvaluateView(View):
         if model is None or data is None or model.sizes[0] != data.input_size:
             return
         viewed = self.session.viewed_step
-        if viewed is not None:
-            if (snapshot.run_id, "viewed", viewed) != self._model_key:
-                self._model_key = (snapshot.run_id, "viewed", viewed)
-                self.status.setText(self.tr("Evaluating the network on the test set…"))
-                self.evaluator.run(_evaluate_job, model, data.x_test, data.y_test)
-        elif ev is not None and ev.probabilities is not None and len(ev.probabilities) == len(data.y_test):
+        whole = ev is not None and ev.probabilities is not None and len(ev.probabilities) == len(data.y_test)
+        if viewed is None and whole:
             if ev is not self.evaluation:
                 self._show(model, ev)
-        elif ((snapshot.state != RUNNING or "viewed" in (self._model_key or ()))  # back from the timeline: at once
-              and (snapshot.run_id, snapshot.step) != self._model_key):
-            self._model_key = (snapshot.run_id, snapshot.step)
+            return
+        key = (snapshot.run_id, None if viewed is not None else snapshot.step, viewed)
+        from_timeline = self._model_key is not None and self._model_key[2] is not None  # back to live: at once
+        if key != self._model_key and (viewed is not None or from_timeline or snapshot.state != RUNNING):
+            self._model_key = key
             self.status.setText(self.tr("Evaluating the network on the test set…"))
             self.evaluator.run(_evaluate_job, model, data.x_test, data.y_test)
 
