@@ -27,7 +27,7 @@ from mlpviz.core.model import MLP  # noqa: E402
 from mlpviz.core.timeline import Timeline  # noqa: E402
 from mlpviz.gui import style  # noqa: E402
 from mlpviz.gui.session import Session  # noqa: E402
-from mlpviz.gui.worker import Snapshot  # noqa: E402
+from mlpviz.gui.snapshot import Snapshot  # noqa: E402
 
 SIZES = (784, 100, 100, 100, 100, 10)
 STEPS_PER_EPOCH = 600

@@ -69,8 +69,8 @@ def gui(model, data, refreshes: int) -> None:
     _app = QApplication.instance() or QApplication([])  # held while the view lives
     from mlpviz.gui import style
     from mlpviz.gui.session import Session
+    from mlpviz.gui.snapshot import RUNNING, Snapshot
     from mlpviz.gui.views.evaluate import EvaluateView
-    from mlpviz.gui.worker import RUNNING, Snapshot
 
     style.configure()
     session = Session()

@@ -67,9 +67,9 @@ def gui_timings(model, data, size: tuple[int, int], inputs: int = 120) -> None:
 
     from mlpviz.gui import style
     from mlpviz.gui.session import Session
+    from mlpviz.gui.snapshot import Snapshot
     from mlpviz.gui.views.activations import ActivationsView
     from mlpviz.gui.views.inside import AttributionView, InsideView, NetworkDiagramView, NeuronView, SoftmaxView
-    from mlpviz.gui.worker import Snapshot
 
     app = QApplication.instance() or QApplication([])
     style.configure()

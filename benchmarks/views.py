@@ -26,7 +26,7 @@ from mlpviz.core.model import MLP  # noqa: E402
 from mlpviz.core.trainer import EpochRecord  # noqa: E402
 from mlpviz.gui import style  # noqa: E402
 from mlpviz.gui.session import Session  # noqa: E402
-from mlpviz.gui.worker import Snapshot  # noqa: E402
+from mlpviz.gui.snapshot import Snapshot  # noqa: E402
 
 SIZES = {"curves": (640, 560), "weights": (640, 420), "activations": (420, 560)}
 STEPS_PER_EPOCH = 600

@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject
 from ..core.config import ConfigError
 from ..core.experiments import Experiment
 from .i18n import arg, translated
-from .worker import DIVERGED, FINISHED
+from .snapshot import DIVERGED, FINISHED
 
 
 class ExperimentRunner(QObject):

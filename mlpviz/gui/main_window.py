@@ -17,6 +17,7 @@ from .experiment_runner import ExperimentRunner
 from .i18n import arg, translated
 from .model_files import ModelFiles
 from .session import Session
+from .snapshot import DIVERGED, FINISHED, PAUSED, RUNNING
 from .views.activations import ActivationsView
 from .views.curves import CurvesView
 from .views.data import DataView
@@ -32,7 +33,7 @@ from .views.status import StatusView
 from .views.timeline import TimelineView
 from .views.weights import WeightsView
 from .widgets.controls import LIVE, ControlPanel
-from .worker import DIVERGED, FINISHED, PAUSED, POLL_MS, REPAINT_INTERVAL, RUNNING, TrainingController
+from .worker import POLL_MS, REPAINT_INTERVAL, TrainingController
 
 TRAIN_EVAL_LIMIT = 10_000  # training images evaluated at each epoch end (the test set: all)
 

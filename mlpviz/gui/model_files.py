@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from ..core import checkpoint
 from ..core.errors import USER_ERRORS
 from .i18n import arg, translated
-from .worker import DIVERGED, RUNNING
+from .snapshot import DIVERGED, RUNNING
 
 translate = QCoreApplication.translate
 

@@ -13,9 +13,10 @@ from PySide6.QtCore import QObject, Signal
 
 from ..core.config import Config
 from ..core.data import Dataset, scale_images
-from ..core.trainer import EpochRecord, GrowingBuffer
+from ..core.history import GrowingBuffer
+from ..core.trainer import EpochRecord
 from .i18n import arg
-from .worker import Snapshot
+from .snapshot import Snapshot
 
 KEPT_RUNS = 8  # earlier runs kept for comparison, the oldest dropped first
 

@@ -18,63 +18,20 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from ..core import batch as batches
 from ..core.batch import BatchRecord
 from ..core.config import ConfigError
-from ..core.model import MLP
-from ..core.timeline import Timeline
-from ..core.trainer import Diverged, EpochRecord, Evaluation, GrowingBuffer, SettingChange, Trainer
+from ..core.history import GrowingBuffer
+from ..core.trainer import Diverged, Trainer
 from .i18n import translated
+from .snapshot import DIVERGED, FINISHED, PAUSED, PROBE_SIZE, RUNNING, Snapshot
 
 # The cadence of the live views, set here only. Painting holds the interpreter lock that the
 # training thread needs between any two NumPy calls, so every repaint costs training its length.
 PUBLISH_INTERVAL = 0.1  # seconds between snapshots while running
 POLL_MS = 33  # the GUI looks in the mailbox about 30 times a second...
 REPAINT_INTERVAL = 0.2  # ...but takes a snapshot and repaints at most 5 times a second
-PROBE_SIZE = 500  # images in each held sample evaluated ten times an epoch
 PROBE_GAP = 0.5  # but at most twice a second: at full speed each costs as much as a step or two
 CHUNK_SECONDS = 0.002  # at full speed, steps are taken in runs this long between two looks at
 # the requests: small networks take a step in a fraction of a millisecond, and the loop's own
 # bookkeeping would otherwise cost them several per cent
-
-RUNNING, PAUSED, FINISHED, DIVERGED = "running", "paused", "finished", "diverged"
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """The state of a run at one step, sharing no array with the training thread."""
-
-    step: int
-    epoch_progress: float
-    steps_per_epoch: int
-    series_start: int  # index in the run's per-step history of each series' first row here
-    series: dict[str, np.ndarray]  # per-step series not yet delivered ("loss", ...), same length
-    epochs: tuple[EpochRecord, ...]
-    probes: np.ndarray  # (n, 3): epoch, train-sample accuracy, test-sample accuracy
-    model: MLP
-    lr: float
-    samples_per_second: float
-    train_seconds: float
-    state: str
-    run_id: int = 0
-    evaluation: Evaluation | None = None  # the latest full test-set evaluation, with per-image probabilities
-    probe_size: tuple[int, int] = (PROBE_SIZE, PROBE_SIZE)  # images in the train and test samples
-    batch: BatchRecord | None = None  # the latest mini-batch, in slow motion and single steps
-    timeline: Timeline | None = None  # the run's stored networks (thread-safe, read-only copies)
-    changes: tuple[SettingChange, ...] = ()  # settings changed while the run went on
-
-    @classmethod
-    def of(cls, model: MLP, **fields) -> Snapshot:
-        """A snapshot of a network standing still, with no history unless given in fields."""
-        base = dict(step=0, epoch_progress=0.0, steps_per_epoch=1, series_start=0,
-                    series={"loss": np.zeros(0, np.float32)}, epochs=(), probes=np.zeros((0, 3)), model=model,
-                    lr=0.0, samples_per_second=0.0, train_seconds=0.0, state=PAUSED)
-        return cls(**{**base, **fields})
-
-    @property
-    def losses(self) -> np.ndarray:
-        return self.series["loss"]
-
-    @property
-    def loss_start(self) -> int:
-        return self.series_start
 
 
 class Mailbox:

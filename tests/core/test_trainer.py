@@ -95,7 +95,7 @@ def test_shift_augmentation_moves_images_within_bounds(small):
 
 
 def test_history_grows_by_doubling_and_keeps_every_value():
-    from mlpviz.core.trainer import GrowingBuffer
+    from mlpviz.core.history import GrowingBuffer
     buf = GrowingBuffer(capacity=4)
     values = np.arange(1000, dtype=np.float32)
     for v in values[:10]:
@@ -113,7 +113,7 @@ def test_history_grows_by_doubling_and_keeps_every_value():
 @given(half=st.integers(1, 6), capacity=st.integers(1, 5),
        chunks=st.lists(st.integers(0, 40), min_size=1, max_size=25))
 def test_a_limited_history_keeps_every_stride_th_row_in_any_chunks(half, capacity, chunks):
-    from mlpviz.core.trainer import GrowingBuffer
+    from mlpviz.core.history import GrowingBuffer
     buf, total = GrowingBuffer(capacity=capacity, row=(2,), limit=2 * half), 0
     for k in chunks:
         rows = np.arange(total + 1, total + k + 1)
@@ -135,7 +135,7 @@ def test_a_limited_history_keeps_every_stride_th_row_in_any_chunks(half, capacit
 
 
 def test_a_limited_history_rejects_an_odd_limit():
-    from mlpviz.core.trainer import GrowingBuffer
+    from mlpviz.core.history import GrowingBuffer
     with pytest.raises(ValueError, match="even"):
         GrowingBuffer(limit=5)
 

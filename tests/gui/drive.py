@@ -1,7 +1,7 @@
 """Driving the window as a user would."""
 from PySide6.QtCore import QPoint, Qt
 
-from mlpviz.gui.worker import DIVERGED
+from mlpviz.gui.snapshot import DIVERGED
 
 
 def wait_step(qtbot, window, n):

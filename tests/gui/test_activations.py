@@ -4,7 +4,7 @@ import pytest
 
 from mlpviz.core.data import scale_images
 from mlpviz.core.model import MLP
-from mlpviz.gui.worker import Snapshot
+from mlpviz.gui.snapshot import Snapshot
 
 
 def snapshot(model, run_id=1):
@@ -70,7 +70,7 @@ def test_clicking_a_cell_selects_its_unit_and_the_cell_is_outlined(view, qtbot, 
 
 
 def test_a_dot_is_read_without_confidence_and_a_diverged_network_reads_nothing(view, qtbot, trained):
-    from mlpviz.gui.worker import Snapshot
+    from mlpviz.gui.snapshot import Snapshot
     view.session.set_data(view.session.data)  # the view learns what training images look like
     view.session.publish(Snapshot.of(trained, run_id=7))
     qtbot.waitUntil(lambda: view._familiarity is not None, timeout=10000)

@@ -7,7 +7,7 @@ from mlpviz.core.model import MLP
 from mlpviz.core.trainer import EpochRecord
 from mlpviz.gui import style
 from mlpviz.gui.session import Session
-from mlpviz.gui.worker import Snapshot
+from mlpviz.gui.snapshot import Snapshot
 
 
 def snapshot(losses, loss_start, epochs, steps_per_epoch=10, probes=None, accuracies=None):

@@ -3,8 +3,9 @@ import numpy as np
 import pytest
 
 from mlpviz.core.config import Config
-from mlpviz.core.trainer import GrowingBuffer, Trainer
-from mlpviz.gui.worker import Snapshot
+from mlpviz.core.history import GrowingBuffer
+from mlpviz.core.trainer import Trainer
+from mlpviz.gui.snapshot import Snapshot
 
 
 def snapshot_of(trainer: Trainer, delivered: int, run_id: int = 1, state: str = "running") -> Snapshot:
@@ -272,8 +273,8 @@ def test_runs_export_csv_and_images(make_view, small, tmp_path, monkeypatch):
 def test_the_timeline_keeps_the_input_when_a_run_starts(make_view, small):
     from mlpviz.core.config import PRESETS
     from mlpviz.core.trainer import Trainer
+    from mlpviz.gui.snapshot import Snapshot
     from mlpviz.gui.views.timeline import TimelineView
-    from mlpviz.gui.worker import Snapshot
     view = make_view(TimelineView, 700, 250)
     session = view.session
     session.show_test_image(0)  # the input comes first, the run's first snapshot after it

@@ -8,7 +8,7 @@ from mlpviz.core.experiments import EXPERIMENTS
 from mlpviz.core.model import MLP
 from mlpviz.core.trainer import EpochRecord
 from mlpviz.gui.session import Session
-from mlpviz.gui.worker import Snapshot
+from mlpviz.gui.snapshot import Snapshot
 
 MODEL = MLP.create((784, 50, 10), seed=0)
 

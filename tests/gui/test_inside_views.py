@@ -8,9 +8,9 @@ from mlpviz.core.edit import Edit
 from mlpviz.core.trainer import evaluate
 from mlpviz.gui import style
 from mlpviz.gui.session import Session
+from mlpviz.gui.snapshot import Snapshot
 from mlpviz.gui.views.diagram import column_capacity
 from mlpviz.gui.views.inside import AttributionView, EditView, InsideView, NetworkDiagramView, NeuronView, SoftmaxView
-from mlpviz.gui.worker import Snapshot
 
 
 @pytest.fixture

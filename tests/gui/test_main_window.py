@@ -7,7 +7,7 @@ from drive import diverge, draw, wait_step
 from PySide6.QtCore import Qt
 
 from mlpviz.core import checkpoint
-from mlpviz.gui.worker import PAUSED, RUNNING
+from mlpviz.gui.snapshot import PAUSED, RUNNING
 
 
 def test_start_pause_step(qtbot, window):

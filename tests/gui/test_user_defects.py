@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from mlpviz.core.data import Dataset
-from mlpviz.gui.worker import PAUSED, RUNNING
+from mlpviz.gui.snapshot import PAUSED, RUNNING
 
 
 def test_step_epoch_right_after_a_step_ends_exactly_at_the_epoch_end(qtbot, window):

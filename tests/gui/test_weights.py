@@ -124,8 +124,8 @@ def test_clicking_a_tile_selects_the_unit_and_the_selection_is_outlined(view, qt
 
 def test_activity_order_ranks_the_most_active_units_first(view):
     from mlpviz.core.model import MLP
+    from mlpviz.gui.snapshot import Snapshot
     from mlpviz.gui.views.weights import SORTS
-    from mlpviz.gui.worker import Snapshot
 
     model = MLP.create((784, 40, 10), "relu", init="he", seed=3)
     snap = Snapshot.of(model, lr=0.1)

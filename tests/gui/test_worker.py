@@ -5,7 +5,8 @@ import numpy as np
 
 from mlpviz.core.config import Config
 from mlpviz.core.trainer import Trainer
-from mlpviz.gui.worker import DIVERGED, FINISHED, Mailbox, TrainingController, TrainingWorker
+from mlpviz.gui.snapshot import DIVERGED, FINISHED
+from mlpviz.gui.worker import Mailbox, TrainingController, TrainingWorker
 
 
 def test_loop_runs_synchronously_without_a_thread(small):

@@ -9,13 +9,13 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QBoxLayout, QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
-from ...core.trainer import GrowingBuffer
+from ...core.history import GrowingBuffer
 from .. import style
 from ..i18n import arg
 from ..session import Session
+from ..snapshot import PROBE_SIZE
 from ..widgets.marks import change_marks
 from ..widgets.whatsthis import explain as explain_view
-from ..worker import PROBE_SIZE
 from .base import View
 
 SMOOTHING_WINDOW = 1 / 20  # the smoothed loss averages over about a twentieth of an epoch

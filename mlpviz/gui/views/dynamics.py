@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...core.dynamics import SERIES, weight_histograms
-from ...core.trainer import GrowingBuffer
+from ...core.history import GrowingBuffer
 from .. import style
 from ..i18n import arg
 from ..session import Session

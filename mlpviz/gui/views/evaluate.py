@@ -32,10 +32,10 @@ from .. import style
 from ..i18n import arg
 from ..jobs import JobRunner
 from ..session import Session
+from ..snapshot import RUNNING
 from ..widgets.cells import CellTexts
 from ..widgets.gallery import Gallery, digit_pixmap
 from ..widgets.whatsthis import explain as explain_view
-from ..worker import RUNNING
 from .base import View
 from .labels import steady
 

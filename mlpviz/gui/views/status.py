@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar
 
 from ..i18n import arg
-from ..worker import DIVERGED, FINISHED, PAUSED, RUNNING
+from ..snapshot import DIVERGED, FINISHED, PAUSED, RUNNING
 from .base import View
 
 

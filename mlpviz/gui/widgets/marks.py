@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from ..i18n import activation_label
 
 if TYPE_CHECKING:
-    from ...core.trainer import GrowingBuffer
+    from ...core.history import GrowingBuffer
 
 SETTING_NAMES = {"hidden": QT_TRANSLATE_NOOP("Setting", "hidden"),
                  "activation": QT_TRANSLATE_NOOP("Setting", "activation"),
