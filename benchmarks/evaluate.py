@@ -33,7 +33,8 @@ from threadpoolctl import threadpool_limits  # noqa: E402
 from mlpviz.core import evaluation as E  # noqa: E402
 from mlpviz.core.config import Config  # noqa: E402
 from mlpviz.core.data import load_dataset, scale_images  # noqa: E402
-from mlpviz.core.trainer import Trainer, evaluate  # noqa: E402
+from mlpviz.core.evaluation import evaluate  # noqa: E402
+from mlpviz.core.trainer import Trainer  # noqa: E402
 
 BEST = Config(hidden=(512, 256), activation="relu", init="he", optimizer="adam", lr=0.001, batch_size=256)
 

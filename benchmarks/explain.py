@@ -31,7 +31,8 @@ from mlpviz.cli import limit_blas_threads  # noqa: E402
 from mlpviz.core import edit, explain  # noqa: E402
 from mlpviz.core.config import PRESETS  # noqa: E402
 from mlpviz.core.data import load_dataset, scale_images  # noqa: E402
-from mlpviz.core.trainer import Trainer, evaluate  # noqa: E402
+from mlpviz.core.evaluation import evaluate  # noqa: E402
+from mlpviz.core.trainer import Trainer  # noqa: E402
 
 
 def median_ms(fn, repeat: int) -> float:

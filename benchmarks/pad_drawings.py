@@ -44,10 +44,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from mlpviz.core import checkpoint  # noqa: E402
 from mlpviz.core.config import PRESETS  # noqa: E402
 from mlpviz.core.data import load_dataset  # noqa: E402
+from mlpviz.core.evaluation import evaluate  # noqa: E402
 from mlpviz.core.preprocess import prepare_digit  # noqa: E402
 from mlpviz.core.skeleton import skeleton_paths, skeletonize  # noqa: E402
 from mlpviz.core.strokes import PEN, draw_paths, render_strokes  # noqa: E402
-from mlpviz.core.trainer import Trainer, evaluate  # noqa: E402
+from mlpviz.core.trainer import Trainer  # noqa: E402
 
 PAD = 280
 

@@ -15,12 +15,13 @@ from .core import checkpoint, evaluation
 from .core.config import PRESETS, Config, ConfigError, parse_augment, parse_hidden
 from .core.data import DataError, load_dataset
 from .core.errors import USER_ERRORS
+from .core.evaluation import evaluate
 from .core.experiments import EXPERIMENTS
 from .core.optim import MISTAKES
 from .core.preprocess import prepare_digit
 from .core.schedules import SCHEDULES
 from .core.threads import blas_threads_for, load_average
-from .core.trainer import EpochRecord, Trainer, check_input_size, epoch_table, evaluate
+from .core.trainer import EpochRecord, Trainer, check_input_size, epoch_table
 
 
 class UsageError(Exception):

@@ -15,8 +15,8 @@ import numpy as np
 
 from .core import evaluation
 from .core.data import Dataset, scale_images
+from .core.evaluation import Evaluation
 from .core.model import MLP
-from .core.trainer import Evaluation
 
 if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

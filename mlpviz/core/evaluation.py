@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
-from .data import scale_images
+from .data import NUM_CLASSES, scale_images
 from .model import MLP
 
 COVERAGE_THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99)
@@ -320,3 +321,43 @@ def pca(features: np.ndarray, k: int = 2) -> tuple[np.ndarray, np.ndarray, np.nd
 def project(features: np.ndarray, k: int = 2) -> np.ndarray:
     """features (N, d) -> their coordinates (N, k) on the first k principal components."""
     return pca(features, k)[0]
+
+
+# --- loss, accuracy and confusion ---------------------------------------------------------
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Mean loss, accuracy and confusion matrix (rows: true digit, columns: predicted); with
+    keep_probabilities, also every image's probabilities (N, 10) float32."""
+
+    loss: float
+    accuracy: float
+    confusion: np.ndarray
+    probabilities: np.ndarray | None = None
+
+    @property
+    def predicted(self) -> np.ndarray:
+        """The digit read for each image (N,); needs the probabilities."""
+        return self.probabilities.argmax(axis=1)
+
+
+def evaluate(model: MLP, x: np.ndarray, y: np.ndarray, chunk: int = 1000,
+             should_stop: Callable[[], bool] | None = None,
+             keep_probabilities: bool = False) -> Evaluation | None:
+    """Evaluate a model on uint8 images x (N, n_in) with labels y (N,); None if should_stop()
+    turned true between two chunks."""
+    total, confusion = 0.0, np.zeros((NUM_CLASSES, NUM_CLASSES), np.int64)
+    buf = np.empty((min(chunk, len(x)), x.shape[1]), model.dtype)
+    probs = np.empty((len(x), NUM_CLASSES), np.float32) if keep_probabilities else None
+    for i in range(0, len(x), chunk):
+        if should_stop is not None and should_stop():
+            return None
+        xb, yb = x[i:i + chunk], y[i:i + chunk].astype(np.intp)
+        p = model.forward(scale_images(xb, out=buf[:len(xb)]))
+        if probs is not None:
+            probs[i:i + len(xb)] = p
+        total += model.loss.value(p, yb) * len(yb)
+        confusion += np.bincount(yb * NUM_CLASSES + p.argmax(axis=1),
+                                 minlength=NUM_CLASSES ** 2).reshape(NUM_CLASSES, NUM_CLASSES)
+    n = max(len(x), 1)
+    return Evaluation(total / n, float(np.trace(confusion)) / n, confusion, probs)

@@ -1,4 +1,4 @@
-"""Mini-batch training: shuffled epochs, one step at a time, evaluation and history.
+"""Mini-batch training: shuffled epochs, one step at a time, epoch-end evaluation and history.
 
 No threads here: the GUI's worker and the CLI both drive a Trainer by calling step(). The
 set_* methods change a setting between two steps (it applies from the next step on); call them
@@ -15,10 +15,11 @@ import numpy as np
 
 from .augment import Augmenter
 from .config import Config, ConfigError, check_batch_size
-from .data import NUM_CLASSES, Dataset, scale_images
+from .data import NUM_CLASSES, Dataset
 from .divergence import Diverged as Diverged  # raised by step(); importable from here as before
 from .divergence import DivergenceWatch
 from .dynamics import SERIES, StepStatistics
+from .evaluation import Evaluation, evaluate
 from .history import GrowingBuffer
 from .layers import dropout_mask
 from .messages import QT_TRANSLATE_NOOP
@@ -29,22 +30,6 @@ from .timeline import Timeline
 
 # Per-step series that exist only with statistics on; the others ("loss", "lr", "epoch") always do.
 STATISTICS = SERIES
-
-
-@dataclass(frozen=True)
-class Evaluation:
-    """Mean loss, accuracy and confusion matrix (rows: true digit, columns: predicted); with
-    keep_probabilities, also every image's probabilities (N, 10) float32."""
-
-    loss: float
-    accuracy: float
-    confusion: np.ndarray
-    probabilities: np.ndarray | None = None
-
-    @property
-    def predicted(self) -> np.ndarray:
-        """The digit read for each image (N,); needs the probabilities."""
-        return self.probabilities.argmax(axis=1)
 
 
 @dataclass(frozen=True)
@@ -469,24 +454,3 @@ def planned_epochs(config: Config, n_train: int) -> float:
         return float(config.epochs)
     return config.steps / math.ceil(n_train / config.batch_size)
 
-
-def evaluate(model: MLP, x: np.ndarray, y: np.ndarray, chunk: int = 1000,
-             should_stop: Callable[[], bool] | None = None,
-             keep_probabilities: bool = False) -> Evaluation | None:
-    """Evaluate a model on uint8 images x (N, n_in) with labels y (N,); None if should_stop()
-    turned true between two chunks."""
-    total, confusion = 0.0, np.zeros((NUM_CLASSES, NUM_CLASSES), np.int64)
-    buf = np.empty((min(chunk, len(x)), x.shape[1]), model.dtype)
-    probs = np.empty((len(x), NUM_CLASSES), np.float32) if keep_probabilities else None
-    for i in range(0, len(x), chunk):
-        if should_stop is not None and should_stop():
-            return None
-        xb, yb = x[i:i + chunk], y[i:i + chunk].astype(np.intp)
-        p = model.forward(scale_images(xb, out=buf[:len(xb)]))
-        if probs is not None:
-            probs[i:i + len(xb)] = p
-        total += model.loss.value(p, yb) * len(yb)
-        confusion += np.bincount(yb * NUM_CLASSES + p.argmax(axis=1),
-                                 minlength=NUM_CLASSES ** 2).reshape(NUM_CLASSES, NUM_CLASSES)
-    n = max(len(x), 1)
-    return Evaluation(total / n, float(np.trace(confusion)) / n, confusion, probs)

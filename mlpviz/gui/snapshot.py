@@ -9,9 +9,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..core.batch import BatchRecord
+from ..core.evaluation import Evaluation
 from ..core.model import MLP
 from ..core.timeline import Timeline
-from ..core.trainer import EpochRecord, Evaluation, SettingChange
+from ..core.trainer import EpochRecord, SettingChange
 
 # What training does; a snapshot carries one of these.
 RUNNING, PAUSED, FINISHED, DIVERGED = "running", "paused", "finished", "diverged"

@@ -4,8 +4,8 @@ import pytest
 
 from mlpviz.core import evaluation as E
 from mlpviz.core.data import scale_images
+from mlpviz.core.evaluation import evaluate
 from mlpviz.core.model import MLP
-from mlpviz.core.trainer import evaluate
 
 
 @pytest.fixture(scope="module")

@@ -218,3 +218,13 @@ def test_dropout_is_reproducible_and_leaves_no_dropout_runs_unchanged(small):
         t.step(30)
     np.testing.assert_array_equal(runs[0].model.layers[0].W, runs[1].model.layers[0].W)
     assert not np.array_equal(runs[0].model.layers[0].W, runs[2].model.layers[0].W)
+
+
+def test_evaluation_lives_in_the_evaluation_module(small):
+    from mlpviz.core import evaluation, trainer
+    assert "evaluate" not in vars(trainer) or trainer.evaluate is evaluation.evaluate
+    assert trainer.Evaluation is evaluation.Evaluation
+    t = Trainer.from_config(Config(hidden=(16,), steps=10), small, evaluate_epochs=False)
+    ev = t.evaluate("test", limit=200)
+    again = evaluation.evaluate(t.model, small.x_test[:200], small.y_test[:200])
+    assert isinstance(ev, evaluation.Evaluation) and ev.accuracy == again.accuracy and ev.loss == again.loss

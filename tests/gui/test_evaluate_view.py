@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from mlpviz.core import evaluation as E
-from mlpviz.core.trainer import evaluate
+from mlpviz.core.evaluation import evaluate
 from mlpviz.gui.snapshot import PAUSED, RUNNING, Snapshot
 from mlpviz.gui.views import evaluate as evaluate_view
 from mlpviz.gui.views.evaluate import EvaluateView, confusion_rgb

@@ -5,7 +5,7 @@ import pytest
 from mlpviz.core import checkpoint, explain
 from mlpviz.core.data import scale_images
 from mlpviz.core.edit import Edit
-from mlpviz.core.trainer import evaluate
+from mlpviz.core.evaluation import evaluate
 from mlpviz.gui import style
 from mlpviz.gui.session import Session
 from mlpviz.gui.snapshot import Snapshot

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from ...core import checkpoint
 from ...core import edit as core_edit
 from ...core.edit import Edit, EditError
+from ...core.evaluation import evaluate
 from ...core.model import MLP
-from ...core.trainer import evaluate
 from ..i18n import arg, translated
 from ..jobs import JobRunner
 from ..session import Session

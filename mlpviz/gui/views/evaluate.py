@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from ...core import evaluation as E
 from ...core.data import scale_images
+from ...core.evaluation import Evaluation, evaluate
 from ...core.model import MLP
-from ...core.trainer import Evaluation, evaluate
 from .. import style
 from ..i18n import arg
 from ..jobs import JobRunner
