@@ -115,6 +115,8 @@ class Trainer:
         self.augmenter = augmenter
         self.rng = np.random.default_rng([seed, 1])  # a stream of its own, apart from the init
         self._dropout_rng = np.random.default_rng([seed, 2])  # apart again: dropout 0 changes nothing
+        # Augmentation's own stream too: switching it on or off leaves every epoch order as it was.
+        self._augment_rng = np.random.default_rng([seed, 3])
         self.step_count = 0
         self.epoch = 0  # completed epochs
         self.train_seconds = 0.0
@@ -355,7 +357,7 @@ class Trainer:
                 self.last_batch = idx  # which images the latest step learned
                 xb = np.take(self.data.x_train, idx, axis=0, out=self._xb[:len(idx)], mode="clip")
                 if self.augmenter is not None:
-                    self.augmenter(xb, self.rng, idx)
+                    self.augmenter(xb, self._augment_rng, idx)
                 x = self._xf[:len(idx)]
                 np.copyto(x, xb)  # raw 0-255 values; the first layer scales them
                 y = self.data.y_train[idx]

@@ -220,6 +220,22 @@ def test_dropout_is_reproducible_and_leaves_no_dropout_runs_unchanged(small):
     assert not np.array_equal(runs[0].model.layers[0].W, runs[2].model.layers[0].W)
 
 
+def test_switching_augmentation_on_mid_run_leaves_the_epoch_orders_alone(small):
+    """Augmentation draws from a stream of its own: the data order does not depend on it."""
+    config = Config(hidden=(16,), batch_size=500, steps=100)  # 6 steps an epoch
+    plain, shifted = (Trainer.from_config(config, small, evaluate_epochs=False) for _ in range(2))
+    orders = {id(t): [] for t in (plain, shifted)}
+    for t in (plain, shifted):
+        for epoch in range(4):
+            if t is shifted and epoch == 1:
+                t.set_shift(2)
+            t.step(t.steps_to_epoch_end)
+            orders[id(t)].append(t.epoch_order.copy())
+    for a, b in zip(orders[id(plain)], orders[id(shifted)]):
+        np.testing.assert_array_equal(a, b)
+    assert not np.array_equal(plain.model.params[0], shifted.model.params[0])  # the shift did act
+
+
 def test_evaluation_lives_in_the_evaluation_module(small):
     from mlpviz.core import evaluation, trainer
     assert "evaluate" not in vars(trainer) or trainer.evaluate is evaluation.evaluate
