@@ -246,8 +246,11 @@ class ControlPanel(QWidget):
             "gradient ∂L/∂W is averaged over them before W ← W − η·∂L/∂W. An epoch is one pass over all "
             "training images.</p>"))
         self.init.setWhatsThis(self.tr(
-            "<b>Weight initialisation</b><p>The random weights the network starts from. Xavier draws them with "
-            "variance 1/n<sub>in</sub> (suits sigmoid and tanh), He with 2/n<sub>in</sub> (suits ReLU).</p>"))
+            "<b>Weight initialisation</b><p>The random weights the network starts from. Normal draws them from a "
+            "normal distribution with the std below. Xavier (Glorot uniform) draws them evenly between "
+            "±√(6/(n<sub>in</sub> + n<sub>out</sub>)), so with variance 2/(n<sub>in</sub> + n<sub>out</sub>) (suits "
+            "sigmoid and tanh); He from a normal distribution with variance 2/n<sub>in</sub> (suits ReLU). "
+            "n<sub>in</sub> and n<sub>out</sub> are the layer's inputs and outputs.</p>"))
         self.speed.setWhatsThis(self.tr(
             "<b>Speed</b><p>From one mini-batch a second, to watch every update of the weights, to full "
             "speed.</p>"))
