@@ -11,17 +11,13 @@ import numpy as np
 def softmax(z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """Row-wise softmax of logits z (B, K) into out (which must not be z); stable.
 
-    Subtracting the largest logit of the whole batch, one fast reduction, already rules out
-    overflow. Only a row whose logits all lie ~88 (float32) below that maximum underflows to
-    zeros; then every row is redone with its own maximum, the textbook way.
+    Each row subtracts its own largest logit, the textbook way: a row whose logits all lie far
+    below another row's maximum would otherwise be computed from exponentials deep in the
+    subnormal range and lose most of its digits (or underflow to zeros).
     """
-    out = np.subtract(z, z.max(), out=out)
+    out = np.subtract(z, z.max(axis=1, keepdims=True), out=out)
     np.exp(out, out=out)
     sums = out @ np.ones(out.shape[1], out.dtype)  # a BLAS product beats a row-wise sum here
-    if not sums.min() > 0:
-        np.subtract(z, z.max(axis=1, keepdims=True), out=out)
-        np.exp(out, out=out)
-        sums = out.sum(axis=1)
     out /= sums[:, None]
     return out
 

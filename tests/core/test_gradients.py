@@ -58,6 +58,17 @@ def test_softmax_is_stable_for_huge_logits():
     np.testing.assert_allclose(p, [[1, 0, 0], [1 / 3, 1 / 3, 1 / 3]], atol=1e-12)
 
 
+def test_softmax_keeps_its_precision_in_a_row_far_below_the_batch_maximum():
+    """A row whose logits all sit ~80 below another row's maximum: its tail probability must be
+    as precise as if the row were alone (the batch-wide shift left it 1.7% off in float32)."""
+    z = np.array([[0, 0, 0], [-80, -84, -100]], np.float32)
+    alone = softmax(z[1:])[0]
+    exact = np.exp(z[1].astype(np.float64) - z[1].max())
+    exact /= exact.sum()
+    np.testing.assert_allclose(softmax(z)[1], exact, rtol=1e-6)
+    np.testing.assert_array_equal(softmax(z)[1], alone)
+
+
 def test_cross_entropy_of_a_certain_mistake_is_large_but_finite():
     from mlpviz.core.losses import CrossEntropy
     p = np.array([[1.0, 0.0]], np.float32)
