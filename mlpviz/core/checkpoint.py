@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -39,6 +40,54 @@ PER_EPOCH = ("gradient_norms", "inactive_fraction")  # per-layer rows beside his
 
 class CheckpointError(ValueError):
     """A model file that cannot be read or written; the message names it and says why."""
+
+
+_MOMENT = re.compile(r"[mv](\d+)")  # Adam's m_i and v_i, momentum's v_i: one per parameter i
+_SCALARS = {"t": 0.0, "lr": None, "base_lr": None}  # name: the least value allowed (None: above 0)
+
+
+def _param_name(i: int) -> str:
+    """The model file's name of parameter i of [W1, b1, W2, b2, ...]."""
+    return f"{'Wb'[i % 2]}{i // 2 + 1}"
+
+
+def check_network(params: list[np.ndarray], state: dict[str, np.ndarray]) -> None:
+    """Raise CheckpointError unless the parameters [W1 (n_in, h1), b1 (h1,), ...] and the
+    optimizer state that goes with them can train: every number finite, every moment array
+    (m0, v0, ...) shaped as its parameter, Adam's m_i beside its v_i, and the scalars t (a count),
+    lr and base_lr (positive rates) single numbers. The message names the array, not a file."""
+    for i, p in enumerate(params):
+        if not np.isfinite(p).all():
+            raise CheckpointError(QT_TRANSLATE_NOOP("Checkpoint", "%1 holds NaN or infinite values")
+                                  .arg(_param_name(i)))
+    for name, a in state.items():
+        if a.dtype.kind not in "biuf":
+            raise CheckpointError(QT_TRANSLATE_NOOP("Checkpoint", "optimizer state %1 is not numbers (dtype %2)")
+                                  .arg(name, a.dtype))
+        if not np.isfinite(a).all():
+            raise CheckpointError(QT_TRANSLATE_NOOP("Checkpoint", "optimizer state %1 holds NaN or infinite values")
+                                  .arg(name))
+        moment = _MOMENT.fullmatch(name)
+        if moment:
+            i = int(moment.group(1))
+            if i >= len(params):
+                raise CheckpointError(QT_TRANSLATE_NOOP("Checkpoint", "optimizer state %1 belongs to no parameter: "
+                                                                      "the network has %2").arg(name, len(params)))
+            if a.shape != params[i].shape:
+                raise CheckpointError(QT_TRANSLATE_NOOP("Checkpoint", "optimizer state %1 has shape %2 but %3, the "
+                                                                      "parameter it belongs to, has shape %4")
+                                      .arg(name, a.shape, _param_name(i), params[i].shape))
+            if name[0] == "m" and f"v{i}" not in state:
+                raise CheckpointError(QT_TRANSLATE_NOOP("Checkpoint", "optimizer state %1 is there but v%2 is not")
+                                      .arg(name, i))
+        elif name in _SCALARS:
+            shown = np.array2string(a.ravel()[:4], separator=", ")
+            if _SCALARS[name] is None and (a.size != 1 or a.item() <= 0):
+                raise CheckpointError(QT_TRANSLATE_NOOP("Checkpoint", "optimizer state %1 must be a single number "
+                                                                      "above 0, got %2").arg(name, shown))
+            if _SCALARS[name] is not None and (a.size != 1 or a.item() < _SCALARS[name]):
+                raise CheckpointError(QT_TRANSLATE_NOOP("Checkpoint", "optimizer state %1 must be a single number "
+                                                                      "of at least 0, got %2").arg(name, shown))
 
 
 @dataclass
@@ -192,28 +241,56 @@ def _from_arrays(path: Path, arrays: dict[str, np.ndarray]) -> Checkpoint:
             raise bad(QT_TRANSLATE_NOOP("Checkpoint", "%1: history/%2 has shape %3, expected (%4, %5)"),
                       name, rows.shape, len(epochs), n)
         per_epoch[name] = rows
+    losses = arrays.get("history/loss")
+    if losses is not None and (losses.ndim != 1 or losses.dtype.kind not in "biuf"):
+        raise bad(QT_TRANSLATE_NOOP("Checkpoint", "%1: history/loss must be one number per step, got %2 of %3"),
+                  losses.shape, losses.dtype)
+    model = MLP(layers, act, loss)
+    state = {k[6:]: v for k, v in arrays.items() if k.startswith("optim/")}
+    try:
+        check_network(model.params, state)
+    except CheckpointError as e:
+        raise bad(QT_TRANSLATE_NOOP("Checkpoint", "%1: %2"), e.args[0]) from None
     training = config.get("training") or {}
-    return Checkpoint(MLP(layers, act, loss), (int(shape[0]), int(shape[1])),
-                      training if isinstance(training, dict) else {},
-                      {k[6:]: v for k, v in arrays.items() if k.startswith("optim/")},
-                      arrays.get("history/loss"), epochs, **per_epoch)
+    return Checkpoint(model, (int(shape[0]), int(shape[1])),
+                      training if isinstance(training, dict) else {}, state, losses, epochs, **per_epoch)
 
 
-def of_trainer(trainer: Trainer, config: Config | None = None) -> Checkpoint:
-    """Everything worth saving about a run: weights, settings, optimizer state, history."""
-    epochs = np.array([[getattr(r, c) for c in EPOCH_COLUMNS] for r in trainer.epochs],
+def of_trainer(trainer: Trainer, config: Config | None = None, model: MLP | None = None,
+               step: int | None = None) -> Checkpoint:
+    """Everything worth saving about a run: weights, settings, optimizer state, history.
+
+    model, step: an earlier copy of the network and the step it was taken after, saved instead of
+    the trainer's own (which a step that failed halfway may have left half updated), with the
+    history up to that step and without the optimizer state, which belongs to later steps."""
+    earlier = model is not None
+    if not earlier:
+        model, step = trainer.model, trainer.step_count
+    records = [r for r in trainer.epochs if r.step <= step]
+    epochs = np.array([[getattr(r, c) for c in EPOCH_COLUMNS] for r in records],
                       np.float64).reshape(-1, len(EPOCH_COLUMNS))
-    n = len(trainer.model.layers)
+    n = len(model.layers)
     per_epoch = {}
     for name in PER_EPOCH:
-        rows = [getattr(r, name) for r in trainer.epochs]
+        rows = [getattr(r, name) for r in records]
         per_epoch[name] = None if all(r is None for r in rows) else np.array(
             [[np.nan] * n if r is None else r for r in rows], np.float64).reshape(-1, n)
-    state = trainer.optimizer.state()
-    if trainer.schedule != "none":  # the rate the schedule scales, besides the one in force
+    state = {} if earlier else trainer.optimizer.state()
+    if trainer.schedule != "none" and not earlier:  # the rate the schedule scales, besides the one in force
         state["base_lr"] = np.array(trainer.lr)
-    return Checkpoint(trainer.model, trainer.data.image_shape, config.to_dict() if config else {},
-                      state, trainer.losses.view().copy(), epochs, **per_epoch)
+    return Checkpoint(model, trainer.data.image_shape, config.to_dict() if config else {},
+                      state, trainer.losses.view()[:step].copy(), epochs, **per_epoch)
+
+
+def install(trainer: Trainer, model: MLP) -> None:
+    """Make model's weights the ones trainer trains on, after the checks a model file passes:
+    the same layer sizes, finite numbers, and the trainer's optimizer state fitting them."""
+    if model.sizes != trainer.model.sizes:
+        raise CheckpointError(QT_TRANSLATE_NOOP("Checkpoint", "the network has layer sizes %1, the run trains %2")
+                              .arg(model.sizes, trainer.model.sizes))
+    check_network(model.params, trainer.optimizer.state())
+    for live, new in zip(trainer.model.params, model.params):
+        live[...] = new
 
 
 def config_of(ckpt: Checkpoint) -> Config:
@@ -231,6 +308,7 @@ def resume(ckpt: Checkpoint, data: Dataset, **trainer_options) -> tuple[Trainer,
     """A Trainer that continues the saved run on data, with its optimizer state and history."""
     model = ckpt.model
     check_input_size(model, data)  # before the optimizer state is fitted to the weights
+    check_network(model.params, ckpt.optimizer_state)  # a Checkpoint need not come from load()
     config = config_of(ckpt)
     optimizer = make_optimizer(config.optimizer, config.lr, config.momentum, config.weight_decay)
     optimizer.load_state(ckpt.optimizer_state, model.params)

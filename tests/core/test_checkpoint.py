@@ -102,6 +102,94 @@ BAD_MODELS = {
 }
 
 
+# Optimizer state that load() used to accept and the first training step then tripped over.
+BAD_STATE = {
+    "a moment of the wrong shape": ({"m0": np.zeros((3, 3)), "v0": np.zeros((4, 3))},
+                                    r"m0 has shape \(3, 3\) but W1, the parameter it belongs to, has shape \(4, 3\)"),
+    "a learning rate of NaN": ({"lr": np.array(np.nan)}, "lr holds NaN or infinite values"),
+    "an infinite moment": ({"v3": np.full(2, np.inf)}, "v3 holds NaN or infinite values"),
+    "a moment of no parameter": ({"v4": np.zeros(3)}, "v4 belongs to no parameter: the network has 4"),
+    "Adam's m without its v": ({"m1": np.zeros(3)}, "m1 is there but v1 is not"),
+    "a negative learning rate": ({"lr": np.array(-0.1)}, "lr must be a single number above 0, got"),
+    "a step count of several numbers": ({"t": np.arange(3)}, "t must be a single number of at least 0"),
+    "text where numbers belong": ({"lr": np.array("fast")}, "lr is not numbers"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_STATE))
+def test_optimizer_state_that_cannot_train_is_refused_on_load(tmp_path, case):
+    state, message = BAD_STATE[case]
+    np.savez(tmp_path / "m.npz", **good_arrays(), **{f"optim/{k}": v for k, v in state.items()})
+    with pytest.raises(CheckpointError, match=message) as e:
+        checkpoint.load(tmp_path / "m.npz")
+    assert str(e.value).startswith(f"{tmp_path / 'm.npz'}: optimizer state ") and "\n" not in str(e.value)
+
+
+def test_the_refused_states_of_a_real_run_would_have_failed_its_first_step(tmp_path, trained, small):
+    # Made the way the defect was found: an Adam run's file with m0 replaced, or lr set to NaN.
+    t, config = trained
+    for name, value in (("m0", np.zeros((3, 3), np.float32)), ("lr", np.array(np.nan))):
+        ckpt = checkpoint.of_trainer(t, config)
+        ckpt.optimizer_state[name] = value
+        checkpoint.save(tmp_path / "m.npz", ckpt)
+        with pytest.raises(CheckpointError, match=f"optimizer state {name} "):
+            checkpoint.load(tmp_path / "m.npz")
+        with pytest.raises(CheckpointError, match=f"optimizer state {name} "):
+            checkpoint.resume(ckpt, small)  # a Checkpoint made in code meets the same checks
+
+
+@pytest.mark.parametrize("command", [["evaluate", "--model"], ["predict", "digit.png", "--model"],
+                                     ["explain", "digit.png", "--model"], ["gui"]])
+def test_every_command_that_reads_a_model_refuses_such_a_file_in_one_line(tmp_path, capsys, command):
+    from mlpviz.cli import main
+    np.savez(tmp_path / "m.npz", **good_arrays(), **{"optim/lr": np.array(np.nan)})
+    assert main([*command, str(tmp_path / "m.npz")]) == 1
+    err = capsys.readouterr().err
+    assert err == f"mlpviz: error: {tmp_path / 'm.npz'}: optimizer state lr holds NaN or infinite values\n"
+
+
+def test_a_good_optimizer_state_still_loads(tmp_path, trained):
+    t, config = trained
+    checkpoint.save(tmp_path / "m.npz", checkpoint.of_trainer(t, config))
+    state = checkpoint.load(tmp_path / "m.npz").optimizer_state
+    assert {"t", "lr", "m0", "v0", "m5", "v5"} <= set(state) and state["m0"].shape == (784, 20)
+
+
+def test_an_edited_network_is_installed_only_if_it_and_the_optimizer_state_can_train(trained):
+    t, _ = trained
+    edited = t.model.copy()
+    edited.params[2][...] *= 0.5
+    checkpoint.install(t, edited)
+    np.testing.assert_array_equal(t.model.params[2], edited.params[2])
+    before = [p.copy() for p in t.model.params]
+    broken = t.model.copy()
+    broken.params[1][0] = np.nan
+    with pytest.raises(CheckpointError, match="b1 holds NaN or infinite values"):
+        checkpoint.install(t, broken)
+    t.optimizer.m[0] = np.zeros((3, 3), np.float32)  # state that no longer fits the weights
+    with pytest.raises(CheckpointError, match=r"m0 has shape \(3, 3\)"):
+        checkpoint.install(t, edited)
+    from mlpviz.core.model import MLP
+    with pytest.raises(CheckpointError, match="layer sizes"):
+        checkpoint.install(t, MLP.create((784, 10), "relu", "cross_entropy", "he", 0.1, 0, "float32"))
+    for p, q in zip(t.model.params, before):  # nothing was installed by a refused call
+        np.testing.assert_array_equal(p, q)
+
+
+def test_an_earlier_copy_of_the_network_is_saved_with_its_own_history(tmp_path, trained, small):
+    t, config = trained
+    earlier, step = t.model.copy(), t.step_count
+    t.step(t.steps_per_epoch)  # past an epoch end, which the earlier copy had not reached
+    ckpt = checkpoint.of_trainer(t, config, earlier, step)
+    checkpoint.save(tmp_path / "m.npz", ckpt)
+    loaded = checkpoint.load(tmp_path / "m.npz")
+    np.testing.assert_array_equal(loaded.model.params[0], earlier.params[0])
+    assert len(loaded.losses) == step and loaded.optimizer_state == {}
+    assert all(row[1] <= step for row in loaded.epochs)
+    resumed, _ = checkpoint.resume(loaded, small)
+    assert resumed.step_count == step
+
+
 @pytest.mark.parametrize("case", list(BAD_MODELS))
 def test_bad_model_files_are_explained(tmp_path, case):
     arrays, message = BAD_MODELS[case]
