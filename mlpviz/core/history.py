@@ -1,7 +1,16 @@
-"""Per-step histories: arrays that grow as a run goes on, thinned past a limit."""
+"""Per-step histories: arrays that grow as a run goes on, thinned past a limit, and a run's
+whole history as it is delivered, step by step."""
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
 import numpy as np
+
+if TYPE_CHECKING:
+    from .trainer import EpochRecord, SettingChange
+
+ROWS = 1 << 15  # rows of a thinned per-step series kept before every other one is dropped
 
 
 class GrowingBuffer:
@@ -79,3 +88,126 @@ class GrowingBuffer:
     def capacity(self) -> int:
         """How many values fit before the buffer next grows (or, at its limit, thins)."""
         return len(self._data)
+
+
+class RunHistory:
+    """One run's history, taken in delivery by delivery: every per-step series, the epoch each
+    step ended at, the epoch-end records, the accuracy probes and the setting changes.
+
+    The loss and the epoch of every step are kept whole; the other series ("lr" (steps,) and
+    the statistics (steps, L)) are thinned alike beyond `limit` rows (GrowingBuffer), so each
+    keeps the same steps. The epoch of a step is the one the trainer recorded ("epoch"), which
+    stays exact when the batch size changes mid-run; a delivery without it, or a NaN row (an
+    opened run's steps before the file), counts steps at the delivery's steps per epoch.
+    A delivery that starts below what is held is the history given again from its start: the
+    history starts over, and `generation` grows so that readers start over too."""
+
+    def __init__(self, limit: int | None = None):
+        self.limit = ROWS if limit is None else limit
+        self.generation = 0
+        self._clear()
+
+    def _clear(self) -> None:
+        self.generation += 1
+        self._losses = GrowingBuffer()
+        self._epochs = GrowingBuffer(dtype=np.float64)
+        self._series: dict[str, GrowingBuffer] = {}
+        self.steps_per_epoch = 1  # at the latest delivery: the batch size may have changed since the start
+        self.records: tuple[EpochRecord, ...] = ()
+        self.probes = np.zeros((0, 3))  # (n, 3): epoch, train-sample accuracy, test-sample accuracy
+        self.changes: tuple[SettingChange, ...] = ()
+
+    def add(self, start: int, series: Mapping[str, np.ndarray], steps_per_epoch: int) -> None:
+        """Take in the rows of steps start+1 .. start+n: series name -> (n,) or (n, L), with a
+        "loss" series; steps_per_epoch: at the current batch size."""
+        losses = np.asarray(series.get("loss", np.zeros(0, np.float32)))
+        n, held = len(losses), self.steps
+        if start < held:
+            if 0 < start and start + n <= held:
+                return  # the same delivery again
+            self._clear()
+        self.steps_per_epoch = max(int(steps_per_epoch), 1)
+        gap = start - self.steps  # steps never delivered: NaN, a gap in every curve
+        if gap > 0:
+            self._epochs.extend(self._counted(self.steps, gap))
+            self._losses.extend(np.full(gap, np.nan))
+        first = self.steps
+        counted = self._counted(first, n)
+        self._losses.extend(losses)
+        epochs = series.get("epoch")
+        if epochs is None or len(epochs) != n:
+            epochs = counted
+        else:
+            epochs = np.where(np.isfinite(epochs), epochs, counted)
+        self._epochs.extend(epochs)
+        for name, rows in series.items():
+            if name in ("loss", "epoch"):
+                continue
+            rows = np.asarray(rows)
+            buf = self._series.get(name)
+            if buf is None:
+                buf = self._series[name] = GrowingBuffer(row=rows.shape[1:], dtype=rows.dtype, limit=self.limit)
+            if buf.given < first:  # steps before the series began, or never delivered
+                buf.extend(np.full((first - buf.given, *buf.view().shape[1:]), np.nan))
+            if rows.shape[1:] != buf.view().shape[1:] or len(rows) != n:  # switched off and on: align by step
+                rows = np.full((n, *buf.view().shape[1:]), np.nan)
+            buf.extend(rows)
+        for buf in self._series.values():  # a series absent from this delivery: NaN keeps it aligned
+            if buf.given < self.steps:
+                buf.extend(np.full((self.steps - buf.given, *buf.view().shape[1:]), np.nan))
+
+    def _counted(self, first: int, n: int) -> np.ndarray:
+        """Epochs of steps first+1 .. first+n counted at the current steps per epoch, on from the
+        epoch of step `first`."""
+        return self.epoch_at(first) + np.arange(1, n + 1, dtype=np.float64) / self.steps_per_epoch
+
+    def note(self, records: Sequence[EpochRecord], probes: np.ndarray, changes: Sequence[SettingChange]) -> None:
+        """The run's epoch-end records, probes (n, 3) and setting changes so far (each delivery
+        carries all of them)."""
+        self.records, self.probes, self.changes = tuple(records), probes, tuple(changes)
+
+    @property
+    def steps(self) -> int:
+        """Steps held."""
+        return len(self._losses)
+
+    @property
+    def losses(self) -> np.ndarray:
+        """Every step's batch loss (steps,), step 1 first (read-only; copy it to keep it)."""
+        return self._losses.view()
+
+    @property
+    def epochs(self) -> np.ndarray:
+        """The epoch each step ended at (steps,), fractional: 2.0 is the end of the second epoch."""
+        return self._epochs.view()
+
+    def epoch_at(self, step: int) -> float:
+        """The epoch at the end of `step` (0: the start); past the steps held, counted on at the
+        current steps per epoch."""
+        if step <= 0:
+            return 0.0
+        held = self.steps
+        if step <= held:
+            return float(self._epochs.view()[step - 1])
+        last = float(self._epochs.view()[-1]) if held else 0.0
+        return last + (step - held) / self.steps_per_epoch
+
+    def epoch_of(self, steps: np.ndarray) -> np.ndarray:
+        """epoch_at for an array of held steps (n,), each 1 .. steps."""
+        return self._epochs.view()[np.asarray(steps, np.intp) - 1]
+
+    def names(self) -> list[str]:
+        """The thinned series held ("lr", "grad_norm", ...)."""
+        return list(self._series)
+
+    def series(self, name: str) -> tuple[np.ndarray, np.ndarray] | None:
+        """A thinned series: the steps kept (k,) and their rows (k,) or (k, L); None if absent."""
+        buf = self._series.get(name)
+        return None if buf is None else (buf.positions(), buf.view())
+
+    def kept_step(self, step: int) -> int | None:
+        """The step of the thinned series kept at or before `step`, or None (no such step, or no
+        thinned series)."""
+        buf = next(iter(self._series.values()), None)
+        row = None if buf is None else buf.row_of(step)
+        return None if row is None else (row + 1) * buf.stride

@@ -13,9 +13,10 @@ from PySide6.QtCore import QObject, Signal
 
 from ..core.config import Config
 from ..core.data import Dataset, scale_images
-from ..core.history import GrowingBuffer
+from ..core.history import RunHistory
 from ..core.trainer import EpochRecord
 from .i18n import arg
+from .run import Run
 from .snapshot import Snapshot
 
 KEPT_RUNS = 8  # earlier runs kept for comparison, the oldest dropped first
@@ -29,7 +30,7 @@ class RunRecord:
     config: Config | None
     train_images: int
     losses: np.ndarray  # (steps,) per-step loss
-    steps_per_epoch: int
+    step_epochs: np.ndarray  # (steps,) the epoch each step ended at
     epochs: tuple[EpochRecord, ...]
 
 
@@ -44,8 +45,9 @@ class Session(QObject):
     viewedStepChanged = Signal(object)  # the step of the stored network shown, or None: live
     runsChanged = Signal()  # a run was archived in `runs`
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, run: Run | None = None):
         super().__init__(parent)
+        self.run = run if run is not None else Run(self)  # its history is what views read of the run
         self.data: Dataset | None = None
         self.snapshot: Snapshot | None = None
         self.input_x: np.ndarray | None = None
@@ -58,15 +60,24 @@ class Session(QObject):
         self.runs: list[RunRecord] = []  # earlier runs, oldest first
         self.run_config: tuple[Config | None, int] = (None, 0)  # settings and training images of this run
         self._next_config = self.run_config  # ...and of the run whose first snapshot is still to come
-        self._losses = GrowingBuffer()
-        self.live: Snapshot | None = None  # the latest snapshot of the live network
         self._ended_run = -1  # the latest run archived: its snapshots still in flight are stale
 
     @property
+    def history(self) -> RunHistory:
+        """The live run's history: every step's loss, epoch and statistics, its epoch records,
+        probes and setting changes (the one copy the views read, kept whether they are shown or
+        not; read-only)."""
+        return self.run.history
+
+    @property
     def losses(self) -> np.ndarray:
-        """Every step's batch loss in the live run so far, step 1 first (the one copy the views
-        read, kept whether they are shown or not; read-only)."""
-        return self._losses.view()
+        """Every step's batch loss in the live run so far (steps,), step 1 first (read-only)."""
+        return self.run.history.losses
+
+    @property
+    def live(self) -> Snapshot | None:
+        """The latest snapshot of the live network."""
+        return self.run.latest
 
     @property
     def model(self):
@@ -78,7 +89,7 @@ class Session(QObject):
         self.data = data
         self._archive()
         self.snapshot, self.input_x, self.input_index = None, None, None
-        self.live = self._viewed_model = self.viewed_step = None
+        self._viewed_model = self.viewed_step = None
         self.runStarted.emit(-1)
         self.dataChanged.emit(data)
 
@@ -97,10 +108,7 @@ class Session(QObject):
             self.viewed_step = self._viewed_model = None
             self.viewedStepChanged.emit(None)
             self.runStarted.emit(snapshot.run_id)
-        if snapshot.series_start < len(self._losses):  # a history delivered again from its start
-            self._losses = GrowingBuffer()
-        self._losses.extend(snapshot.losses)
-        self.live = snapshot
+        self.run.take_in(snapshot)
         if self._viewed_model is not None:
             snapshot = replace(snapshot, model=self._viewed_model)
         self.snapshot = snapshot
@@ -108,14 +116,14 @@ class Session(QObject):
 
     def _archive(self) -> None:
         old = self.live
+        history = self.run.new_history()
         if old is not None:
             self._ended_run = max(self._ended_run, old.run_id)
-        if old is not None and len(self._losses):
+        if old is not None and history.steps:
             config, images = self.run_config
-            self.runs = [*self.runs, RunRecord(old.run_id, config, images, self._losses.view().copy(),
-                                               old.steps_per_epoch, old.epochs)][-KEPT_RUNS:]
+            self.runs = [*self.runs, RunRecord(old.run_id, config, images, history.losses.copy(),
+                                               history.epochs.copy(), history.records)][-KEPT_RUNS:]
             self.runsChanged.emit()
-        self._losses = GrowingBuffer()
 
     def view_step(self, step: int | None) -> None:
         """Show the stored network of the run's timeline at `step` (the latest copy at or before

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from mlpviz.core.config import Config
-from mlpviz.core.history import GrowingBuffer
+from mlpviz.core.history import RunHistory
 from mlpviz.core.trainer import Trainer
 from mlpviz.gui.snapshot import Snapshot
 
@@ -43,44 +43,42 @@ def test_dynamics_curves_hold_every_step_of_every_layer(make_view, small):
     train_and_publish(view.session, trainer, 40)
     for name in ("grad_norm", "update_ratio", "inactive"):
         assert view.points(name).shape == (40, 3)
-        assert len(view._curves[name]) == 3
-        x, y = view._curves[name][0].getData()
+        assert len(view.curve_data(name, 2)[0]) == 40 and len(view.curve_data(name, 3)[0]) == 0  # three layers
+        x, y = view.curve_data(name, 0)
         assert len(x) == 40 and np.all(np.isfinite(y))
         np.testing.assert_allclose(view.points(name), trainer.series[name].view())
     legend = view.layers_legend.text()  # one legend above the plots, in the curves' colours
     for i, name in enumerate(["layer 1 (784→32)", "layer 2 (32→16)", "layer 3 (16→10)"]):
         colour = view._curves["grad_norm"][i].opts["pen"].color().name()
         assert f'<span style="color:{colour}">&#9679;</span>{name}' in legend
-    assert len(view._marks) == 3 and view._marks[0][1].label.toPlainText() == "lr 0.05"
+    assert view.marks() == [(0.0, "lr 0.05")]
     _, counts = view.hist_now.getData()
     assert counts.sum() == 784 * 32  # layer 1's weights, every one binned
     _, at_start = view.hist_initial.getData()
     assert at_start.sum() == 784 * 32 and not np.array_equal(counts, at_start)
     step = trainer.timeline.steps()[3]
     view.session.view_step(step)
-    assert all(line.isVisible() and line.value() == pytest.approx(step / trainer.steps_per_epoch)
-               for line in view._viewed_lines)
+    assert view.viewed_mark() == pytest.approx(step / trainer.steps_per_epoch)
     view.session.view_step(None)
-    assert not any(line.isVisible() for line in view._viewed_lines)
+    assert view.viewed_mark() is None
 
 
 def test_a_long_run_keeps_every_stride_th_step_aligned_across_series(make_view, small, monkeypatch):
+    from mlpviz.core import history
     from mlpviz.gui.views import dynamics
-    monkeypatch.setattr(dynamics, "ROWS", 16)  # a long run in miniature
+    monkeypatch.setattr(history, "ROWS", 16)  # a long run in miniature
     view = make_view(dynamics.DynamicsView, 800, 900)
     trainer = Trainer.from_config(Config(hidden=(16,), steps=70, epochs=None), small, evaluate_epochs=False)
     train_and_publish(view.session, trainer, 70, per_snapshot=7)
     # full at 16, 32 and 64 steps given: a stride of 8, steps 8, 16, ... 64
-    assert view._epoch.stride == 8
     kept = np.arange(1, 9) * 8 - 1
     for name in ("grad_norm", "update_ratio", "inactive"):
         np.testing.assert_allclose(view.points(name), trainer.series[name].view()[kept])
-        x, _ = view._curves[name][0].getData()
+        x, _ = view.curve_data(name, 0)
         np.testing.assert_allclose(x, trainer.series["epoch"].view()[kept])  # drawn at their own steps
     step = max(trainer.timeline.steps())
-    view.session.view_step(step)  # marked at the kept step at or before it
-    at = trainer.series["epoch"].view()[step // 8 * 8 - 1]
-    assert step > 8 and view._viewed_lines[0].value() == pytest.approx(at)
+    view.session.view_step(step)  # marked at its own epoch: the epoch of every step is kept
+    assert step % 8 and view.viewed_mark() == pytest.approx(trainer.series["epoch"].view()[step - 1])
 
 
 def test_change_marks_sit_at_the_end_of_their_step(qtbot):
@@ -91,18 +89,13 @@ def test_change_marks_sit_at_the_end_of_their_step(qtbot):
     plot = pg.PlotWidget()
     qtbot.addWidget(plot)
     changes = (SettingChange(50, "lr", 0.01), SettingChange(120, "batch_size", 32))
-    lines = change_marks(plot, changes, 100)
+    lines = change_marks(plot, changes, lambda step: step / 100)
     assert [line.value() for line in lines] == [0.5, 1.2]
     assert [line.label.toPlainText() for line in lines] == ["lr 0.01", "batch size 32"]
-    epochs = GrowingBuffer(dtype=np.float64)
-    epochs.extend(np.arange(1, 201) / 80)
-    exact = change_marks(plot.plotItem, changes, 100, epochs=epochs)
+    history = RunHistory()
+    history.add(0, {"loss": np.ones(200, np.float32), "epoch": np.arange(1, 201) / 80}, 100)
+    exact = change_marks(plot.plotItem, changes, history.epoch_at)
     assert [line.value() for line in exact] == [50 / 80, 120 / 80]
-    epochs = GrowingBuffer(dtype=np.float64, limit=64)
-    epochs.extend(np.arange(1, 201) / 80)
-    assert epochs.stride == 4  # steps 4, 8, ... 200 kept
-    thinned = change_marks(plot.plotItem, changes, 100, epochs=epochs)
-    assert [line.value() for line in thinned] == [48 / 80, 120 / 80]  # the kept step at or before each
 
 
 def test_dynamics_keeps_rows_while_hidden_and_starts_over_on_a_new_run(make_view, small):
@@ -113,7 +106,7 @@ def test_dynamics_keeps_rows_while_hidden_and_starts_over_on_a_new_run(make_view
     train_and_publish(view.session, trainer, 20)
     view.show()
     assert view.points("grad_norm").shape == (20, 2)
-    x, _ = view._curves["grad_norm"][1].getData()
+    x, _ = view.curve_data("grad_norm", 1)
     assert len(x) == 20
     other = Trainer.from_config(Config(hidden=(16, 8), steps=10, epochs=None), small, evaluate_epochs=False)
     train_and_publish(view.session, other, 10, run_id=2)
@@ -129,8 +122,8 @@ def test_vanishing_gradient_shows_in_the_plotted_data(make_view, small):
         trainer = Trainer.from_config(deep(activation, init), small, evaluate_epochs=False)
         train_and_publish(view.session, trainer, 10)
         # The curves' displayed data on the log axis are log10 of the norms.
-        first = view._curves["grad_norm"][0].getData()[1]
-        last = view._curves["grad_norm"][-1].getData()[1]
+        first = view.curve_data("grad_norm", 0)[1]
+        last = view.curve_data("grad_norm", 4)[1]
         np.testing.assert_allclose(10 ** first, trainer.series["grad_norm"].view()[:, 0], rtol=1e-5)
         ratios[activation] = float(10 ** (np.median(first) - np.median(last)))
     assert ratios["sigmoid"] < 1e-3  # orders of magnitude smaller

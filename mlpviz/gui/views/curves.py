@@ -252,7 +252,7 @@ class CurvesView(View):
         self._latest = 0.0
         self._ema = 0.0
         self._loss_max = -np.inf
-        self._steps_per_epoch = 1
+        self._history, self._generation = self.session.history, self.session.history.generation
         self._probes_shown = 0
         self._probes = np.zeros((0, 3))
         self._records: tuple = ()
@@ -299,49 +299,51 @@ class CurvesView(View):
         if label != self._loss_label:
             self._loss_label = label
             self.loss_plot.setLabel("left", label)
-        losses = self.session.losses
-        if min(snap.loss_start, len(losses)) < self._smoothed.given:  # the history restarted within the run
+        history = self.session.history
+        if (history is not self._history or history.generation != self._generation
+                or len(history.losses) < self._smoothed.given):  # the history restarted within the run
             self.clear()
-        self._steps_per_epoch = snap.steps_per_epoch
-        if len(snap.changes) != len(self._marks) // 2:  # a setting changed while training: mark it
+        losses, epochs = history.losses, history.epochs  # step i + 1 ends at epoch epochs[i]
+        if len(history.changes) != len(self._marks) // 2:  # a setting changed while training: mark it
             for plot, line in self._marks:
                 plot.removeItem(line)
             self._marks = [(plot, line) for plot in (self.loss_plot, self.acc_plot)
-                           for line in change_marks(plot, snap.changes, snap.steps_per_epoch)]
+                           for line in change_marks(plot, history.changes, history.epoch_at)]
         # The data fill at most the plot's width, as the x range only grows ahead of them.
         columns = max(100, int(self.loss_plot.getViewBox().width()))
         # Every step since the last update, also those taken while the view was hidden.
         new = losses[self._smoothed.given:]
         if len(new):
-            beta = 1 - 1 / max(5.0, snap.steps_per_epoch * SMOOTHING_WINDOW)
+            beta = 1 - 1 / max(5.0, history.steps_per_epoch * SMOOTHING_WINDOW)
             out, self._ema = smoothed(new, beta, self._ema, self._smoothed.given)
             self._smoothed.extend(out)
             self._latest = float(out[-1])  # the thinned store may not hold the latest step
             self._loss_max = max(self._loss_max, float(new.max()))
             self.hint.hide()
-            # Step i + 1 ends at epoch (i + 1) / steps_per_epoch; only the kept points are
-            # converted, so a long run costs no more than a short one here.
-            self._fit(len(losses) / self._steps_per_epoch, self._loss_max)
+            # Each step at the epoch it ended at, as recorded (exact when the batch size changed
+            # mid-run); only the kept points are looked up, so a long run costs no more here.
+            self._fit(float(epochs[-1]), self._loss_max)
             i, y = decimate(losses, True, columns)
-            self.raw.setData((i + 1) / self._steps_per_epoch, y, skipFiniteCheck=True)
+            self.raw.setData(epochs[i], y, skipFiniteCheck=True)
             i, y = decimate(self._smoothed.view(), False, columns)
-            self.smooth.setData(self._smoothed.positions()[i] / self._steps_per_epoch, y, skipFiniteCheck=True)
+            self.smooth.setData(history.epoch_of(self._smoothed.positions()[i]), y, skipFiniteCheck=True)
         # Accuracy points arrive a few times a second at most: they are redrawn only then.
-        evaluated = len(snap.probes) != self._probes_shown or len(snap.epochs) != len(self._epochs)
-        if len(snap.probes) != self._probes_shown:
-            self._probes_shown = len(snap.probes)
-            self._probes = snap.probes
+        probes, records = snap.probes, snap.epochs  # complete in every snapshot
+        evaluated = len(probes) != self._probes_shown or len(records) != len(self._epochs)
+        if len(probes) != self._probes_shown:
+            self._probes_shown = len(probes)
+            self._probes = probes
             for curve, column in ((self.probe_train, 1), (self.probe_test, 2)):
-                i, acc = decimate(snap.probes[:, column], False, columns)
+                i, acc = decimate(probes[:, column], False, columns)
                 errors = error_percent(acc)
                 self._fit_errors(errors)
-                curve.setData(snap.probes[i, 0], errors)
-        if len(snap.epochs) != len(self._epochs):
-            if len(snap.epochs) < len(self._epochs):
+                curve.setData(probes[i, 0], errors)
+        if len(records) != len(self._epochs):
+            if len(records) < len(self._epochs):
                 self._epochs = GrowingBuffer(64, row=(3,), dtype=np.float64)
-            for r in snap.epochs[len(self._epochs):]:
+            for r in records[len(self._epochs):]:
                 self._epochs.append((r.epoch, *error_percent([r.train_accuracy, r.test_accuracy])))
-            self._records = snap.epochs
+            self._records = records
             e = self._epochs.view()
             self._fit(float(e[-1, 0]), self._y_hi)
             self._fit_errors(e[:, 1:].ravel())

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...core.dynamics import SERIES, weight_histograms
-from ...core.history import GrowingBuffer
 from .. import style
 from ..i18n import arg
 from ..session import Session
@@ -19,7 +18,6 @@ from ..widgets.whatsthis import explain as explain_view
 from .base import View
 
 HISTOGRAM_INTERVAL = 1.0  # seconds between two histograms while training: each bins every weight
-ROWS = 1 << 15  # per-step rows kept before every other one is dropped (see GrowingBuffer's limit)
 LOG_FLOOR = 1e-12  # a log axis has no zero: exact zeros (a rate of 0, a dead layer) are drawn here
 
 
@@ -102,9 +100,6 @@ class DynamicsView(View):
     # Data ------------------------------------------------------------------------------------
 
     def clear(self) -> None:
-        # Per-step rows, thinned alike beyond ROWS steps (the curves draw a point per pixel column).
-        self._epoch = GrowingBuffer(dtype=np.float64, limit=ROWS)
-        self._rows: dict[str, GrowingBuffer] = {}
         self._curves: dict[str, list[pg.PlotDataItem]] = {name: [] for name in SERIES}
         for plot in self.plots.values():
             plot.plotItem.clear()
@@ -130,59 +125,35 @@ class DynamicsView(View):
         self.layer_box.blockSignals(False)
         self.note.setText(self.tr("No training yet."))
 
-    def _on_snapshot(self, snapshot) -> None:
-        # Each snapshot carries only the rows new since the previous one: they are kept even
-        # while the view is hidden (a cheap copy), and only the painting waits until it is shown.
-        self._ingest(snapshot)
-        super()._on_snapshot(snapshot)
-
-    def _ingest(self, snap) -> None:
-        series = snap.series
-        if "epoch" not in series:
-            return
-        held = self._epoch.given
-        if snap.series_start < held:  # a history delivered again from its start
-            if snap.series_start + len(series["epoch"]) <= held and snap.series_start > 0:
-                return  # the rows are already held (the same snapshot again)
-            self.clear()
-        gap = snap.series_start - self._epoch.given
-        n_layers = len(snap.model.layers)
-        if gap > 0:  # rows that never arrived: left out of the curves as NaN
-            self._epoch.extend(np.full(gap, np.nan))
-            for buf in self._rows.values():
-                buf.extend(np.full((gap, n_layers), np.nan))
-        n = len(series["epoch"])
-        start = self._epoch.given
-        self._epoch.extend(series["epoch"])
-        for name in SERIES:
-            rows = series.get(name)
-            if rows is None or rows.ndim != 2:
-                continue
-            buf = self._rows.get(name)
-            if buf is None:
-                buf = self._rows[name] = GrowingBuffer(row=(rows.shape[1],), limit=ROWS)  # float32, as the trainer's
-                buf.extend(np.full((start, rows.shape[1]), np.nan))
-            if len(rows) != n:  # statistics switched off and on: align on the epoch series
-                rows = np.full((n, rows.shape[1]), np.nan)
-            buf.extend(rows)
-        for buf in self._rows.values():  # a series absent from this snapshot: NaN rows keep it aligned
-            if buf.given < self._epoch.given:
-                buf.extend(np.full((self._epoch.given - buf.given, buf.view().shape[1]), np.nan))
-
     def _viewed(self, step) -> None:
-        """Mark the viewed step on the curves (at its epoch), or no mark while live."""
-        row = None if step is None else self._epoch.row_of(step)
+        """Mark the viewed step on the curves (at the epoch it ended at), or no mark while live."""
         for line in self._viewed_lines:
             line.setVisible(step is not None)
             if step is not None:
-                spe = self.session.live.steps_per_epoch if self.session.live is not None else 1
-                line.setValue(step / max(spe, 1) if row is None else float(self._epoch.view()[row]))
+                line.setValue(self.session.history.epoch_at(step))
+
+    def viewed_mark(self) -> float | None:
+        """Where the viewed step is marked (its epoch), or None while the live network is shown."""
+        line = self._viewed_lines[0]
+        return line.value() if line.isVisible() else None
 
     def points(self, name: str) -> np.ndarray:
         """The rows of series `name` held so far (steps, L), layer 1 first: every step's, or every
-        stride-th step's in a run longer than ROWS steps."""
-        buf = self._rows.get(name)
-        return np.zeros((0, len(self._sizes) - 1 if self._sizes else 0)) if buf is None else buf.view()
+        stride-th step's in a run longer than the history's limit."""
+        kept = self.session.history.series(name)
+        return np.zeros((0, len(self._sizes) - 1 if self._sizes else 0)) if kept is None else kept[1]
+
+    def curve_data(self, name: str, layer: int) -> tuple[np.ndarray, np.ndarray]:
+        """The points drawn for series `name` of layer `layer` (0 = layer 1): x in epochs, y as
+        plotted (log10 of the value on the log plots, per cent for inactive)."""
+        curves = self._curves.get(name, [])
+        if layer >= len(curves) or curves[layer].getData()[0] is None:
+            return np.zeros(0), np.zeros(0)
+        return curves[layer].getData()
+
+    def marks(self) -> list[tuple[float, str]]:
+        """The setting changes marked on the gradient plot: (epoch, label)."""
+        return [(line.value(), line.label.toPlainText()) for plot, line in self._marks if plot is self.grad_plot]
 
     # Painting --------------------------------------------------------------------------------
 
@@ -210,29 +181,29 @@ class DynamicsView(View):
         if sizes != self._sizes:
             self._make_curves(sizes)
         self._model, self._timeline = snap.model, snap.timeline
-        epoch = self._epoch.view()
+        history = self.session.history
         columns = max(100, int(self.grad_plot.getViewBox().width()))
         drawn = False
         for name, curves in self._curves.items():
-            rows = self._rows.get(name)
-            if rows is None or not len(rows):
+            kept = history.series(name)
+            if kept is None or not len(kept[1]):
                 continue
-            values = rows.view()
-            if values.shape[1] != len(curves):
+            steps, values = kept
+            if values.ndim != 2 or values.shape[1] != len(curves):
                 continue
             i, v = envelope(values, columns)
             # NaN (steps without statistics) stays NaN through both: a gap in the curve.
             v = 100 * v if name == "inactive" else np.maximum(v, LOG_FLOOR)
-            x = epoch[i]
+            x = history.epoch_of(steps[i])  # each kept step at the epoch it ended at
             for layer, curve in enumerate(curves):
                 curve.setData(x, v[:, layer])
             drawn = True
-        if snap.changes != self._changes:
+        if history.changes != self._changes:
             for plot, line in self._marks:
                 plot.removeItem(line)
             self._marks = [(plot, line) for plot in self.plots.values()
-                           for line in change_marks(plot, snap.changes, snap.steps_per_epoch, self._epoch)]
-            self._changes = snap.changes
+                           for line in change_marks(plot, history.changes, history.epoch_at)]
+            self._changes = history.changes
         self.note.setText(self._ratio_note() if drawn else self.tr(
             "No per-step statistics in this run (they were switched off, or the run was opened from a file)."))
         self._draw_histogram(force=snap.state != "running")

@@ -56,9 +56,6 @@ class HintsBar(View):
 
     def clear(self) -> None:
         """A new run: forget its history and which hints were shown."""
-        self._grad: np.ndarray | None = None
-        self._inactive: np.ndarray | None = None
-        self._epochs: tuple = ()
         self._shown: set[str] = set()
         self._last_check = -np.inf
         self.current = None
@@ -67,23 +64,14 @@ class HintsBar(View):
     def _on_snapshot(self, snapshot) -> None:
         self.update_from(snapshot)  # also while hidden: the bar shows itself when it has a hint
 
-    @staticmethod
-    def _append(old: np.ndarray | None, rows) -> np.ndarray | None:
-        """Recent rows of a per-layer statistic, at most the rules' window."""
-        if rows is None or len(rows) == 0:
-            return old
-        rows = np.asarray(rows, np.float64)
-        if rows.ndim != 2:
-            return old
-        if old is None or old.shape[1] != rows.shape[1]:
-            return rows[-hints.WINDOW:]
-        return np.concatenate([old, rows])[-hints.WINDOW:]
+    def _recent(self, name: str) -> np.ndarray | None:
+        """The latest rows of a per-layer statistic (at most the rules' window), or None."""
+        kept = self.session.history.series(name)
+        if kept is None or kept[1].ndim != 2 or not len(kept[1]):
+            return None
+        return kept[1][-hints.WINDOW:]
 
     def update_from(self, snapshot) -> None:
-        series = snapshot.series
-        self._grad = self._append(self._grad, series.get("grad_norm"))
-        self._inactive = self._append(self._inactive, series.get("inactive"))
-        self._epochs = tuple(snapshot.epochs)
         if self._busy():
             if self.isVisible():
                 self.setVisible(False)  # never over a drawing; it comes back afterwards
@@ -95,7 +83,9 @@ class HintsBar(View):
         if now - self._last_check < CHECK_INTERVAL:
             return
         self._last_check = now
-        found = hints.check(self.session.losses, self._epochs, self._config(), self._grad, self._inactive)
+        history = self.session.history
+        found = hints.check(history.losses, history.records, self._config(), self._recent("grad_norm"),
+                            self._recent("inactive"))
         fresh = [h for h in found if h.key not in self._shown]
         if fresh:
             self.show_hint(fresh[0])

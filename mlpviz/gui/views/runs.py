@@ -109,14 +109,11 @@ class RunsView(View):
     # Data ------------------------------------------------------------------------------------
 
     def clear(self) -> None:
-        self._epochs: tuple = ()
-        self._steps_per_epoch = 1
         self._run_id: int | None = None
         self._rebuild()
 
     def _on_snapshot(self, snapshot) -> None:
-        # The current run's losses are the session's; its epochs and run are noted even while hidden.
-        self._epochs, self._steps_per_epoch = snapshot.epochs, snapshot.steps_per_epoch
+        # The current run's history is the session's; only its id is noted here, even while hidden.
         if snapshot.run_id != self._run_id:
             self._run_id = snapshot.run_id
             self._rebuild()
@@ -164,8 +161,7 @@ class RunsView(View):
             # The list beside names what differed: in the legend, long names covered the curves.
             name = arg(self.tr("run %1"), run.run_id)
             i, y = bucket_means(run.losses, columns)
-            self.loss_plot.plot((i + 1) / max(run.steps_per_epoch, 1), y, pen=pg.mkPen(color, width=1), name=name,
-                                connect="finite")
+            self.loss_plot.plot(run.step_epochs[i], y, pen=pg.mkPen(color, width=1), name=name, connect="finite")
             e = [(r.epoch, 100 * r.test_accuracy) for r in run.epochs]
             if e:
                 self.acc_plot.plot(*np.array(e).T, pen=pg.mkPen(color, width=1), symbol="o", symbolSize=4,
@@ -190,15 +186,15 @@ class RunsView(View):
         self._draw_current()
 
     def _draw_current(self) -> None:
-        losses = self.session.losses
-        if CURRENT in self._hidden or not len(losses):
+        history = self.session.history
+        if CURRENT in self._hidden or not history.steps:
             self.current_loss.setData([], [])
             self.current_acc.setData([], [])
             return
         columns = max(100, int(self.loss_plot.getViewBox().width()))
-        i, y = bucket_means(losses, columns)
-        self.current_loss.setData((i + 1) / max(self._steps_per_epoch, 1), y)
-        e = [(r.epoch, 100 * r.test_accuracy) for r in self._epochs]
+        i, y = bucket_means(history.losses, columns)
+        self.current_loss.setData(history.epochs[i], y)  # each mean at the epoch its last step ended at
+        e = [(r.epoch, 100 * r.test_accuracy) for r in history.records]
         self.current_acc.setData(*(np.array(e).T if e else ([], [])))
 
     # Export ----------------------------------------------------------------------------------
@@ -208,7 +204,7 @@ class RunsView(View):
         rows = []
         histories = [(run.run_id, run.epochs) for run in self.session.runs]
         if self._run_id is not None:
-            histories.append((self._run_id, self._epochs))
+            histories.append((self._run_id, self.session.history.records))
         for run_id, epochs in histories:
             rows += [(run_id, r.epoch, r.step, r.train_loss, r.train_accuracy, r.test_loss, r.test_accuracy)
                      for r in epochs]

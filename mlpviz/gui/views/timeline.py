@@ -174,8 +174,7 @@ class TimelineView(View):
             if self._steps:
                 self._set_slider(len(self._steps) - 1, len(self._steps) - 1)
             return
-        live = self.session.live
-        spe = live.steps_per_epoch if live is not None else 1
-        self.label.setText(arg(self.tr("viewing step %1 (epoch %2)"), f"{step:,}", f"{step / max(spe, 1):.2f}"))
+        epoch = self.session.history.epoch_at(step)  # as recorded: exact when the batch size changed
+        self.label.setText(arg(self.tr("viewing step %1 (epoch %2)"), f"{step:,}", f"{epoch:.2f}"))
         self.marker.setValue(np.log10(step + 1))
         self.marker.show()

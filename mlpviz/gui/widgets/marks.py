@@ -1,15 +1,13 @@
 """Settings changed while training ran, named as the user reads them and marked on plots."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
 
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
+from ...core.trainer import SettingChange
 from ..i18n import activation_label
-
-if TYPE_CHECKING:
-    from ...core.history import GrowingBuffer
 
 SETTING_NAMES = {"hidden": QT_TRANSLATE_NOOP("Setting", "hidden"),
                  "activation": QT_TRANSLATE_NOOP("Setting", "activation"),
@@ -38,17 +36,15 @@ def change_label(name: str, value) -> str:
     return f"{setting_name(name)} {text}"
 
 
-def change_marks(plot, changes, steps_per_epoch: int, epochs: GrowingBuffer | None = None) -> list[pg.InfiniteLine]:
+def change_marks(plot, changes: Sequence[SettingChange], epoch_at: Callable[[int], float]) -> list[pg.InfiniteLine]:
     """Draw a dashed vertical line with its label on `plot` (a PlotWidget or PlotItem, x in epochs)
     at every SettingChange in `changes`; return the lines (remove them with plot.removeItem).
 
-    A change at step s applies from step s + 1 on, so it sits at the end of step s: epoch
-    s / steps_per_epoch, or step s's row of the per-step "epoch" series when it is given (exact
-    across batch-size changes; thinned, the nearest kept step at or before s)."""
+    A change at step s applies from step s + 1 on, so it sits at the end of step s: at
+    epoch_at(s), the run's recorded epoch of that step (RunHistory.epoch_at)."""
     lines = []
     for change in changes:
-        row = None if epochs is None else epochs.row_of(change.step)
-        x = change.step / max(steps_per_epoch, 1) if row is None else float(epochs.view()[row])
+        x = epoch_at(change.step)
         pen = pg.mkPen("#888", width=1, style=Qt.PenStyle.DashLine)
         line = pg.InfiniteLine(pos=x, angle=90, movable=False, pen=pen,
                                label=change_label(change.name, change.value),
