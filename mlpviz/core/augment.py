@@ -209,6 +209,11 @@ class Augmenter:
     # The skeletons of the images the batches are drawn from (see __call__); not a setting.
     skeletons: SkeletonCache | None = field(default=None, compare=False, repr=False)
 
+    @property
+    def active(self) -> bool:
+        """Whether it changes images at all (a shift, or any augmentation named)."""
+        return bool(self.shift or self.names)
+
     @classmethod
     def from_config(cls, config, shape: tuple[int, int], source: np.ndarray | None = None) -> Augmenter | None:
         """The augmenter a Config asks for, or None when it asks for none. source: the uint8

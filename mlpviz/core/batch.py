@@ -1,4 +1,5 @@
-"""One mini-batch as it was learned: which images, and the network's answers before and after."""
+"""One mini-batch as it was learned: which images, as the step saw them, and the network's answers
+before and after."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,12 +12,16 @@ EPS = 1e-12  # the smallest probability a loss is taken of: a certain wrong answ
 @dataclass(frozen=True)
 class BatchRecord:
     """indices (B,) into the training set, labels (B,), and the probabilities (B, 10) the network
-    gave each image before the update and after it."""
+    gave each image before the update and after it. images (B, n_in) uint8: the pixels the step
+    learned from, after any augmentation (the answers are the network's on these); augmented:
+    whether they were augmented, so may differ from the training set's own images."""
 
     indices: np.ndarray
     labels: np.ndarray
     before: np.ndarray
     after: np.ndarray
+    images: np.ndarray
+    augmented: bool = False
 
     @property
     def size(self) -> int:
@@ -31,10 +36,20 @@ def batch_losses(probs: np.ndarray, labels: np.ndarray) -> np.ndarray:
     return -np.log(np.clip(picked, EPS, 1.0))
 
 
-def record(before, after, x: np.ndarray, labels: np.ndarray, indices: np.ndarray) -> BatchRecord:
-    """The answers of the network before and after one update (two MLPs) on the batch's uint8
-    images x (B, n_in)."""
+def record(before, after, x: np.ndarray, labels: np.ndarray, indices: np.ndarray,
+           augmented: bool = False) -> BatchRecord:
+    """The answers of the network before and after one update (two MLPs) on the uint8 images x
+    (B, n_in) the update learned from."""
     from .data import scale_images
+    x = np.array(x, np.uint8, copy=True)
     xs = scale_images(x)
     return BatchRecord(np.asarray(indices).copy(), np.asarray(labels).copy(),
-                       before.predict_proba(xs), after.predict_proba(xs))
+                       before.predict_proba(xs), after.predict_proba(xs), x, augmented)
+
+
+def of_last_step(before, trainer) -> BatchRecord:
+    """The record of trainer's latest step: its images as that step learned them (augmented when
+    augmentation is on), the network before it (an MLP copied before the step) and trainer.model."""
+    idx = trainer.last_batch
+    return record(before, trainer.model, trainer.last_images, trainer.data.y_train[idx], idx,
+                  trainer.augmenter is not None and trainer.augmenter.active)

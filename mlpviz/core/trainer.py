@@ -132,6 +132,7 @@ class Trainer:
         self.changes: list[SettingChange] = []
         self.epochs: list[EpochRecord] = []
         self.last_batch = np.zeros(0, np.intp)
+        self._last_images = np.zeros((0, data.input_size), np.uint8)
         self.last_test: Evaluation | None = None  # the latest full test-set evaluation, per image
         self.divergence = DivergenceWatch(model.loss)
         self.timeline = Timeline() if timeline else None
@@ -329,6 +330,12 @@ class Trainer:
         return math.ceil((n - self._pos) / self.batch_size) if self._pos < n else self.steps_per_epoch
 
     @property
+    def last_images(self) -> np.ndarray:
+        """The uint8 images (B, n_in) the latest step learned from, after augmentation, in the order
+        of last_batch. A view of a buffer that the next step overwrites: copy what is kept."""
+        return self._last_images
+
+    @property
     def epoch_order(self) -> np.ndarray:
         """Indices of the training images in this epoch's order."""
         return self._order
@@ -358,6 +365,7 @@ class Trainer:
                 xb = np.take(self.data.x_train, idx, axis=0, out=self._xb[:len(idx)], mode="clip")
                 if self.augmenter is not None:
                     self.augmenter(xb, self._augment_rng, idx)
+                self._last_images = xb
                 x = self._xf[:len(idx)]
                 np.copyto(x, xb)  # raw 0-255 values; the first layer scales them
                 y = self.data.y_train[idx]

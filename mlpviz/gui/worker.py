@@ -258,8 +258,7 @@ class TrainingWorker(QObject):
             return 0, False
         self._step_seconds = (time.perf_counter() - t0) / n
         if before is not None:
-            idx = t.last_batch
-            self._batch = batches.record(before, t.model, t.data.x_train[idx], t.data.y_train[idx], idx)
+            self._batch = batches.of_last_step(before, t)  # its images as learned, augmented or not
         self._epoch_due = t.epoch > epoch
         now = time.monotonic()
         crossed = t.step_count // probe_every > start // probe_every

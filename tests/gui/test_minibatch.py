@@ -8,9 +8,10 @@ from mlpviz.core.batch import BatchRecord, batch_losses
 from mlpviz.gui.widgets.mosaic import GAP, mosaic_layout
 
 
-def record(small, B, seed=0):
+def record(small, B, seed=0, augmented=False):
     """A batch of B training images; before the step every answer is 0, after it the label for
-    even positions and (label + 1) % 10 for odd ones."""
+    even positions and (label + 1) % 10 for odd ones. augmented: the step learned from the images
+    turned upside down, standing in for an augmentation."""
     rng = np.random.default_rng(seed)
     indices = rng.choice(len(small.y_train), B, replace=False)
     labels = small.y_train[indices].astype(np.int64)
@@ -19,7 +20,10 @@ def record(small, B, seed=0):
     after = np.full((B, 10), 0.02)
     answer = np.where(np.arange(B) % 2 == 0, labels, (labels + 1) % 10)
     after[np.arange(B), answer] = 0.82
-    return BatchRecord(indices, labels, before, after)
+    images = small.x_train[indices]
+    if augmented:
+        images = images.reshape(B, 28, 28)[:, ::-1].reshape(B, -1)
+    return BatchRecord(indices, labels, before, after, images, augmented)
 
 
 @pytest.fixture
@@ -66,3 +70,21 @@ def test_a_small_batch_shows_every_image_and_a_click_makes_it_the_input(view, sm
         click(view.images_view, view.images, 3 * (28 + GAP) + 14, 14)
     np.testing.assert_allclose(blocker.args[0], small.x_train[rec.indices[3]] / 255, atol=1e-6)
     assert f"Training image {rec.indices[3]}" in blocker.args[1]
+
+
+def test_the_images_drawn_and_clicked_are_those_the_step_learned_from(view, small, qtbot, click):
+    from mlpviz.gui.views.minibatch import CAPTION_ROWS, WIDE
+    rec = record(small, 6, seed=2, augmented=True)
+    view.update_from(SimpleNamespace(batch=rec, step=3))
+    _, cols = mosaic_layout(6, WIDE)
+    for i in range(6):
+        r, c = divmod(i, cols)
+        y0, x0 = r * (28 + CAPTION_ROWS + GAP), c * (28 + GAP)
+        drawn = view.images.image[y0:y0 + 28, x0:x0 + 28]
+        np.testing.assert_array_equal(drawn, rec.images[i].reshape(28, 28))
+        assert not np.array_equal(drawn, small.x_train[rec.indices[i]].reshape(28, 28))
+    assert "augmented" in view.caption.text()
+    with qtbot.waitSignal(view.session.inputChanged) as blocker:
+        click(view.images_view, view.images, 2 * (28 + GAP) + 14, 14)
+    np.testing.assert_allclose(blocker.args[0], rec.images[2] / 255, atol=1e-6)
+    assert f"Training image {rec.indices[2]}, augmented (label {rec.labels[2]})" == blocker.args[1]

@@ -36,8 +36,9 @@ class MiniBatchView(View):
     """Up to SHOWN images of the latest mini-batch with 'label: before -> after' under each
     (green when right after the step, red when wrong), and their losses before and after as bars.
 
-    Reads `snapshot.batch` (a BatchRecord, or None when the snapshot carries none) and the
-    images from session.data.x_train. Clicking an image makes it the session's input.
+    Reads `snapshot.batch` (a BatchRecord, or None when the snapshot carries none): its images are
+    drawn as the step learned them, after any augmentation. Clicking an image makes it the
+    session's input.
     """
 
     def __init__(self, session: Session, parent: QWidget | None = None):
@@ -51,9 +52,9 @@ class MiniBatchView(View):
         self.images = CellImage()
         self.images.cell_at = self._cell_at
         self.images.clicked.connect(self._click)
-        self.images.setToolTip(self.tr("The images of the mini-batch; under each, its label: the network's answer "
-                                       "before the step -> after it. Click an image to look inside the network "
-                                       "with it."))
+        self.images.setToolTip(self.tr("The images of the mini-batch as the step learned them (after any "
+                                       "augmentation); under each, its label: the network's answer before the step "
+                                       "-> after it. Click an image to look inside the network with it."))
         self.box.addItem(self.images)
         self.texts: list[pg.TextItem] = []
         font = QFont()
@@ -124,7 +125,7 @@ class MiniBatchView(View):
         k = self._shown = min(SHOWN, record.size)
         h, w = data.image_shape
         pixels = np.full((k, h + CAPTION_ROWS, w), BACKGROUND, np.uint8)
-        pixels[:, :h] = data.x_train[record.indices[:k]].reshape(k, h, w)
+        pixels[:, :h] = record.images[:k].reshape(k, h, w)  # as the step learned them, augmented or not
         self.images.setImage(tile(pixels.reshape(k, -1).T, (h + CAPTION_ROWS, w), fill=BACKGROUND, wide=WIDE),
                              levels=(0, 255), autoLevels=False)
         before, after = answers(record)
@@ -152,9 +153,10 @@ class MiniBatchView(View):
         right_before, right_after = int((b == record.labels).sum()), int((a == record.labels).sum())
         where = arg(self.tr("step %1: "), step) if step is not None else ""
         shown = arg(self.tr(" (%1 shown)"), self._shown) if self._shown < record.size else ""
+        augmented = self.tr(" The images are shown augmented, as the step learned them.") if record.augmented else ""
         return where + arg(self.tr("mini-batch of %1 images%2. Mean loss %3 before the step, <b>%4</b> after; right "
                                    "%5 before, <b>%6</b> after."), record.size, shown, f"{before.mean():.3f}",
-                           f"{after.mean():.3f}", right_before, right_after)
+                           f"{after.mean():.3f}", right_before, right_after) + augmented
 
     def losses(self) -> tuple[np.ndarray, np.ndarray]:
         """The losses (k,) drawn for the shown images, before and after the step."""
@@ -167,8 +169,9 @@ class MiniBatchView(View):
         return tile_at(x, y, (h + CAPTION_ROWS, w), self._shown, WIDE)
 
     def _click(self, cell: int) -> None:
-        index = int(self._record.indices[cell])
-        data = self.session.data
-        self.session.set_input(scale_images(data.x_train[index]),
-                               arg(self.tr("Training image %1 (label %2)"), index, int(data.y_train[index])),
-                               label=int(data.y_train[index]))
+        record = self._record
+        index, label = int(record.indices[cell]), int(record.labels[cell])
+        # The image as drawn, which is the one the step learned from.
+        name = self.tr("Training image %1, augmented (label %2)") if record.augmented else \
+            self.tr("Training image %1 (label %2)")
+        self.session.set_input(scale_images(record.images[cell]), arg(name, index, label), label=label)
