@@ -14,8 +14,8 @@ from ..core.model import MLP
 from ..core.timeline import Timeline
 from ..core.trainer import EpochRecord, SettingChange
 
-# What training does; a snapshot carries one of these.
-RUNNING, PAUSED, FINISHED, DIVERGED = "running", "paused", "finished", "diverged"
+# What training does; a snapshot carries one of these. FAILED: an error in mlpviz ended the run.
+RUNNING, PAUSED, FINISHED, DIVERGED, FAILED = "running", "paused", "finished", "diverged", "failed"
 PROBE_SIZE = 500  # images in each held sample evaluated ten times an epoch
 
 

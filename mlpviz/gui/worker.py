@@ -5,11 +5,17 @@ step, stop and setting changes are plain thread-safe requests that the loop read
 two mini-batches. A paused loop blocks on an Event. Results travel the other way as copied
 snapshots through a one-slot mailbox that a GUI timer drains; signals carry only lifecycle
 changes.
+
+Whatever goes wrong in the loop ends it in the FAILED state with a one-line message, and the
+controller starts the loop again, waiting for the next run; the failed trainer is never touched
+again, and the network of the last snapshot (a whole copy taken between two steps) is kept.
 """
 from __future__ import annotations
 
+import sys
 import threading
 import time
+import traceback
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -19,9 +25,10 @@ from ..core import batch as batches
 from ..core.batch import BatchRecord
 from ..core.config import ConfigError
 from ..core.history import GrowingBuffer
+from ..core.model import MLP
 from ..core.trainer import Diverged, Trainer
-from .i18n import translated
-from .snapshot import DIVERGED, FINISHED, PAUSED, PROBE_SIZE, RUNNING, Snapshot
+from .i18n import arg, translated
+from .snapshot import DIVERGED, FAILED, FINISHED, PAUSED, PROBE_SIZE, RUNNING, Snapshot
 
 # The cadence of the live views, set here only. Painting holds the interpreter lock that the
 # training thread needs between any two NumPy calls, so every repaint costs training its length.
@@ -76,7 +83,7 @@ class TrainingWorker(QObject):
     """Drives a Trainer. Lives in its own QThread; every public method is thread-safe."""
 
     stateChanged = Signal(str, str)  # state, message
-    finished = Signal()  # the loop has ended for good
+    finished = Signal()  # the loop has ended: stopped, or failed (then the controller starts it again)
     rejected = Signal(str)  # a setting the trainer refused while running, and why
 
     def __init__(self, mailbox: Mailbox):
@@ -97,6 +104,14 @@ class TrainingWorker(QObject):
         self._batch: BatchRecord | None = None
         self._last_probe = 0.0
         self._step_seconds = 0.0  # recent wall time per step at full speed
+        self._good: tuple[MLP, int] | None = None  # a whole copy of the network, and its step
+        self._last: Snapshot | None = None  # the latest snapshot published
+
+    @property
+    def last_good(self) -> tuple[MLP, int] | None:
+        """The network of the latest snapshot (or of the run's start) and its step: after a
+        failure, the last one known whole. Read it while the loop is idle or has ended."""
+        return self._good
 
     # Requests from the GUI thread ---------------------------------------------------------
 
@@ -157,6 +172,32 @@ class TrainingWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        """The loop, until stopped or until anything raises: then the FAILED state, and finished
+        is emitted whatever happens."""
+        try:
+            self._loop()
+        except Exception as e:
+            self._fail(e)
+        finally:
+            self.idle.set()  # nothing touches the trainer any more: it may be read or saved
+            self.finished.emit()
+
+    def _fail(self, error: Exception) -> None:
+        """End the run in FAILED: one line says why; the last snapshot stays the one shown."""
+        traceback.print_exception(error, file=sys.stderr)  # a bug in mlpviz: its traceback, for a report
+        self._trainer = None  # possibly half updated: no request may reach it again
+        with self._lock:
+            self._req.running, self._req.budget, self._req.to_epoch_end = False, 0, False
+        detail = (f"{type(error).__name__}: {error}".splitlines() or [""])[0]
+        detail = detail if len(detail) <= 160 else detail[:159] + "…"
+        step = self._good[1] if self._good is not None else 0
+        self._set_state(FAILED, arg(self.tr("an error in mlpviz stopped training (%1); the network is kept as "
+                                            "of step %2"), detail, f"{step:,}"))
+        if self._last is not None:  # the views show the state, with the network they already have
+            empty = {k: v[:0] for k, v in self._last.series.items()}
+            self.mailbox.put(replace(self._last, state=FAILED, series_start=self._delivered, series=empty))
+
+    def _loop(self) -> None:
         last_publish = 0.0
         next_step_at = 0.0
         while True:
@@ -220,7 +261,6 @@ class TrainingWorker(QObject):
             if step_done or slow or now - last_publish >= PUBLISH_INTERVAL:
                 self._publish()
                 last_publish = now
-        self.finished.emit()
 
     def _adopt(self, trainer: Trainer, planned: int) -> None:
         self._trainer, self._planned = trainer, planned
@@ -232,6 +272,7 @@ class TrainingWorker(QObject):
         self._epoch_due = False
         self._step_seconds = 0.0
         self._batch = None
+        self._good, self._last = (trainer.model.copy(), trainer.step_count), None
         self._set_state(PAUSED, "new run")
 
     def _chunk(self) -> int:
@@ -294,14 +335,17 @@ class TrainingWorker(QObject):
         t = self._trainer
         n = len(t.losses)  # every series grows by one row per step
         series = {name: buf.view()[self._delivered:n].copy() for name, buf in t.series.items()}
-        self.mailbox.put(Snapshot(
+        model = t.model.copy()
+        self._good = (model, t.step_count)  # the snapshot's own copy: keeping it costs nothing
+        self._last = Snapshot(
             step=t.step_count, epoch_progress=t.epoch_progress, steps_per_epoch=t.steps_per_epoch,
             series_start=self._delivered, series=series,
             epochs=tuple(t.epochs), probes=self._probes.view().copy(),
-            model=t.model.copy(), lr=t.optimizer.lr, samples_per_second=t.samples_per_second,
+            model=model, lr=t.optimizer.lr, samples_per_second=t.samples_per_second,
             train_seconds=t.train_seconds, state=self._state, run_id=self._run_id,
             evaluation=t.last_test, batch=self._batch, timeline=t.timeline, changes=tuple(t.changes),
-            probe_size=(min(PROBE_SIZE, len(t.data.y_train)), min(PROBE_SIZE, len(t.data.y_test)))))
+            probe_size=(min(PROBE_SIZE, len(t.data.y_train)), min(PROBE_SIZE, len(t.data.y_test))))
+        self.mailbox.put(self._last)
         self._delivered = n
 
 
@@ -319,7 +363,19 @@ class TrainingController(QObject):
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
         self.worker.finished.connect(self.thread.quit)
+        self.worker.finished.connect(self._loop_ended)  # queued: runs in the GUI thread
         self.worker.stateChanged.connect(self.stateChanged)
+        self._closing = False
+        self.thread.start()
+
+    def _loop_ended(self) -> None:
+        """After a failure the loop starts again, with no run, so that Reset or Open can give it
+        the next one; after shutdown it stays ended."""
+        if self._closing:
+            return
+        # A new run requested meanwhile (Reset right after the failure) waits in the requests.
+        self.thread.quit()
+        self.thread.wait()  # the loop has returned: the thread ends at once
         self.thread.start()
 
     def pause_and_wait(self, timeout: float = 5.0) -> bool:
@@ -329,6 +385,7 @@ class TrainingController(QObject):
 
     def shutdown(self) -> None:
         """Stop the loop and the thread; returns when the thread has ended."""
+        self._closing = True
         if self.thread.isRunning():
             self.worker.stop()
             self.thread.quit()
