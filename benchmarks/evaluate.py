@@ -108,7 +108,7 @@ def gui(model, data, refreshes: int) -> None:
 
         gaps.append(longest_gap(refresh, 4.0))
         idle.append(longest_gap(lambda: None, 1.0))
-        if view.robustness_jobs.busy or view.projection_jobs.busy:
+        if view.busy:
             print("warning: the background jobs outlasted the 4 s window")
     ms = [round(v * 1000, 1) for v in updates]
     print(f"update_from (GUI thread): first {ms[0]} ms, then median {statistics.median(ms[1:])} ms, "

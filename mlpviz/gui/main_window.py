@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.timer.stop()
-        self.evaluate.shutdown()  # its background jobs end before the window does
+        self.session.jobs.shutdown()  # every view's background jobs end before the window does
         self.controller.shutdown()
         window_state.save(self)
         event.accept()

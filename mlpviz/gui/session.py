@@ -16,6 +16,7 @@ from ..core.data import Dataset, scale_images
 from ..core.history import RunHistory
 from ..core.trainer import EpochRecord
 from .i18n import arg
+from .jobs import JobService
 from .run import Run
 from .snapshot import Snapshot
 
@@ -48,6 +49,8 @@ class Session(QObject):
     def __init__(self, parent: QObject | None = None, run: Run | None = None):
         super().__init__(parent)
         self.run = run if run is not None else Run(self)  # its history is what views read of the run
+        # Work off the GUI thread for every view: keyed requests, shared results, shut down at close.
+        self.jobs = JobService(self)
         self.data: Dataset | None = None
         self.snapshot: Snapshot | None = None
         self.input_x: np.ndarray | None = None

@@ -33,7 +33,7 @@ def view(make_view):
 def publish(qtbot, view, snap) -> None:
     """Publish and let the refresh finish its second turn (the gallery, the coverage)."""
     view.session.publish(snap)
-    qtbot.waitUntil(lambda: not view._rest_timer.isActive(), timeout=2000)
+    qtbot.waitUntil(lambda: not view.refreshing, timeout=2000)
 
 
 def wait_jobs(qtbot, view):
@@ -73,7 +73,7 @@ def test_the_same_evaluation_is_not_recomputed(qtbot, view, evaluated):
     wait_jobs(qtbot, view)
     first = view.robustness
     publish(qtbot, view, snapshot(model, ev, step=61, state=RUNNING))  # a later snapshot, same epoch
-    assert not view._job_timer.isActive() and not view.robustness_jobs.busy and view.robustness is first
+    assert not view.busy and view.robustness is first
 
 
 def test_clicking_a_confusion_cell_shows_exactly_its_images(qtbot, view, evaluated, small):
@@ -145,9 +145,9 @@ def test_robustness_preview_and_using_it(qtbot, view, evaluated):
 def test_a_paused_network_without_an_evaluation_is_evaluated_off_the_gui_thread(qtbot, view, evaluated, small):
     model, ev = evaluated
     publish(qtbot, view, snapshot(model, None, state=RUNNING))
-    assert not view.evaluator.busy and view.evaluation is None  # training: wait for the epoch end
+    assert not view.busy and view.evaluation is None  # training: wait for the epoch end
     publish(qtbot, view, snapshot(model, None, state=PAUSED))
-    assert view.evaluator.busy
+    assert view.busy and "Evaluating" in view.status.text()
     qtbot.waitUntil(lambda: view.evaluation is not None, timeout=10000)
     np.testing.assert_array_equal(view.evaluation.confusion, ev.confusion)
 
@@ -156,19 +156,24 @@ def test_a_new_run_clears_the_view(qtbot, view, evaluated):
     model, ev = evaluated
     publish(qtbot, view, snapshot(model, ev))
     publish(qtbot, view, snapshot(model, None, run_id=2, state=RUNNING))
-    assert view.evaluation is None and view.gallery.count() == 0 and not view._job_timer.isActive()
+    assert view.evaluation is None and view.gallery.count() == 0 and not view.busy
 
 
-def test_shutdown_stops_running_jobs(qtbot, view, evaluated):
+def test_shutdown_stops_running_jobs(qtbot, view, evaluated, monkeypatch):
+    started, stopped = threading.Event(), threading.Event()
+
+    def endless(model, x, layer, should_stop=None, progress=None):
+        started.set()
+        while not should_stop():
+            pass
+        stopped.set()
+
+    monkeypatch.setattr(evaluate_view, "_projection_job", endless)
     model, ev = evaluated
     publish(qtbot, view, snapshot(model, ev))
-    view._job_timer.stop()
-    view._start_projection()
-    view._robustness_due = True
-    view._start_robustness()
-    assert view.robustness_jobs.busy and view.projection_jobs.busy
-    assert view.shutdown(5.0)
-    assert not view.robustness_jobs.busy and not view.projection_jobs.busy
+    qtbot.waitUntil(started.is_set, timeout=5000)
+    assert view.busy and view.shutdown(5.0)
+    assert stopped.is_set() and not view.busy
 
 
 def test_refreshes_do_not_grow_the_map_symbol_cache(qtbot, view, evaluated, small):

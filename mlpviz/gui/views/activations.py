@@ -13,7 +13,6 @@ from ...core.doubt import Familiarity, judge
 from ...core.model import MLP
 from .. import style
 from ..i18n import activation_label, arg
-from ..jobs import JobRunner
 from ..session import Session
 from ..widgets.cells import CellImage
 from ..widgets.mosaic import mosaic_layout, nice_ceiling
@@ -78,8 +77,6 @@ class ActivationsView(View):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
         self._familiarity: Familiarity | None = None  # what the training images look like, once learnt
-        self._jobs = JobRunner(self)
-        self._jobs.finished.connect(self._familiar)
         self.caption = QLabel(self.tr("Draw a digit or pick a test image."))
         self.caption.setWordWrap(True)
         self.layers_view = pg.GraphicsLayoutWidget()
@@ -161,7 +158,8 @@ class ActivationsView(View):
         """Learn what the training images look like (about a second: off the GUI thread), to doubt
         an answer for an input unlike any of them."""
         self._familiarity = None
-        self._jobs.run(lambda should_stop, progress: Familiarity.from_data(data))
+        self.session.jobs.submit((self, "familiarity"), lambda should_stop, progress: Familiarity.from_data(data),
+                                 owner=self, done=self._familiar)
 
     def _familiar(self, familiarity) -> None:
         self._familiarity = familiarity

@@ -22,10 +22,8 @@ from PySide6.QtWidgets import (
 from ...core import checkpoint
 from ...core import edit as core_edit
 from ...core.edit import Edit, EditError
-from ...core.evaluation import evaluate
 from ...core.model import MLP
 from ..i18n import arg, translated
-from ..jobs import JobRunner
 from ..session import Session
 from ..widgets.whatsthis import explain as explain_view
 from .base import View
@@ -158,10 +156,6 @@ class EditView(View):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
 
-        self.scorer = JobRunner(self)
-        self.scorer.finished.connect(self._scored)
-        self.scorer.failed.connect(lambda msg: self.accuracy_label.setText(arg(self.tr("test accuracy: failed (%1)"),
-                                                                               msg)))
         session.unitSelected.connect(lambda layer, unit: self._enable())
         buttons.addWidget(explain_view(self, self.tr(
             "<b>Editing the network by hand</b><p>Change the trained weights and biases yourself and see the test "
@@ -198,7 +192,8 @@ class EditView(View):
         self._score()
 
     def clear(self) -> None:
-        self.scorer.cancel()
+        for which in ("edited", "original"):
+            self.session.jobs.cancel((self, which))
         self.edits = []
         self.stack.clear()
         self.original = self.edited = None
@@ -256,24 +251,37 @@ class EditView(View):
     # -- test accuracy, off the GUI thread (a pass over 10,000 images takes ~0.1 s for the largest preset)
 
     def _score(self) -> None:
+        """Ask for the test evaluation of the edited network (and of the original, unless known):
+        the session's jobs compute each network's once for every view that asks (Evaluate too)."""
         data, edited, original = self.session.data, self.edited, self.original
         if data is None or edited is None:
             return
         self.accuracy_label.setText(self.tr("test accuracy: computing..."))
-        known = self.original_accuracy
-        x, y = data.x_test, data.y_test
+        self.accuracy = None
+        wanted = {"edited": edited}
+        if edited is not original and self.original_accuracy is None:
+            wanted["original"] = original
+        else:
+            self.session.jobs.cancel((self, "original"))
+        for which, model in wanted.items():  # the newest request of each wins
+            self.session.jobs.evaluate((self, which), model, data, owner=self, failed=self._score_failed,
+                                       done=lambda ev, which=which, model=model: self._scored(which, model, ev))
 
-        def job():
-            acc = evaluate(edited, x, y).accuracy
-            base = known if known is not None else (acc if edited is original else evaluate(original, x, y).accuracy)
-            return edited, acc, base
-        self.scorer.run(lambda should_stop, progress: job())  # the newest request wins
+    def _score_failed(self, message: str) -> None:
+        self.accuracy_label.setText(arg(self.tr("test accuracy: failed (%1)"), message))
 
-    def _scored(self, result) -> None:
-        model, acc, base = result
-        if model is not self.edited:
+    def _scored(self, which: str, model: MLP, evaluation) -> None:
+        if model is not (self.edited if which == "edited" else self.original):
             return
-        self.accuracy, self.original_accuracy = acc, base
+        if which == "original":
+            self.original_accuracy = evaluation.accuracy
+        else:
+            self.accuracy = evaluation.accuracy
+            if model is self.original:
+                self.original_accuracy = evaluation.accuracy
+        acc, base = self.accuracy, self.original_accuracy
+        if acc is None or base is None:
+            return  # the other network's evaluation is still to come
         n = len(self.edits)
         if n:
             text = self.tr("test accuracy after 1 edit: <b>%2%</b> (before: %3%, %4 points)") if n == 1 else \

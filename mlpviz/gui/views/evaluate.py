@@ -26,11 +26,10 @@ from PySide6.QtWidgets import (
 
 from ...core import evaluation as E
 from ...core.data import scale_images
-from ...core.evaluation import Evaluation, evaluate
+from ...core.evaluation import Evaluation
 from ...core.model import MLP
 from .. import style
 from ..i18n import arg
-from ..jobs import JobRunner
 from ..session import Session
 from ..snapshot import RUNNING
 from ..widgets.cells import CellTexts
@@ -109,11 +108,6 @@ class ClickableImage(pg.ImageItem):
             self.clicked.emit(row, col)
 
 
-def _evaluate_job(model: MLP, x: np.ndarray, y: np.ndarray, should_stop=None, progress=None):
-    ev = evaluate(model, x, y, should_stop=should_stop, keep_probabilities=True)
-    return None if ev is None else (model, ev)
-
-
 def _projection_job(model: MLP, x: np.ndarray, layer: int, should_stop=None, progress=None):
     features = E.layer_activations(model, x, layer, should_stop=should_stop)
     if features is None or (should_stop is not None and should_stop()):
@@ -157,17 +151,12 @@ class EvaluateView(View):
         self.projection: tuple | None = None
         self._conf_desc = np.zeros(0)
         self._right_cum = np.zeros(0)
-        self.evaluator, self.robustness_jobs, self.projection_jobs = JobRunner(self), JobRunner(self), JobRunner(self)
-        self.evaluator.finished.connect(lambda r: self._show(*r))
-        self.robustness_jobs.finished.connect(self._show_robustness)
-        self.robustness_jobs.progressed.connect(lambda f: self.robustness_bar.setValue(int(100 * f)))
-        self.projection_jobs.finished.connect(self._show_projection)
-        self.projection_jobs.progressed.connect(lambda f: self.map_bar.setValue(int(100 * f)))
-        for runner, text in ((self.evaluator, self.tr("The evaluation failed: %1")),
-                             (self.robustness_jobs, self.tr("The robustness check failed: %1")),
-                             (self.projection_jobs, self.tr("The map failed: %1"))):
-            runner.failed.connect(lambda msg, text=text: self.status.setText(arg(text, msg)))
-        self.projection_jobs.failed.connect(lambda _: self._robustness_timer.start())
+        self.jobs = session.jobs
+        # The session's job service runs this view's three requests, one key each.
+        self._keys = {name: (self, name) for name in ("evaluation", "robustness", "projection")}
+        self._failed_text = {"evaluation": self.tr("The evaluation failed: %1"),
+                             "robustness": self.tr("The robustness check failed: %1"),
+                             "projection": self.tr("The map failed: %1")}
         self._robustness_due = self._projection_due = False
         self._layer_sizes: tuple | None = None  # the network whose layers the map's combo box lists
         self._job_timer = QTimer(self)
@@ -372,8 +361,8 @@ class EvaluateView(View):
         self.clear()
 
     def clear(self) -> None:
-        for runner in (self.evaluator, self.robustness_jobs, self.projection_jobs):
-            runner.cancel()
+        for key in self._keys.values():
+            self.jobs.cancel(key)
         for timer in (self._rest_timer, self._job_timer, self._robustness_timer):
             timer.stop()
         self._robustness_due = self._projection_due = False
@@ -400,8 +389,23 @@ class EvaluateView(View):
         """Cancel the background work and wait for its threads (call before the window closes)."""
         for timer in (self._rest_timer, self._job_timer, self._robustness_timer):
             timer.stop()
-        return all([runner.shutdown(timeout) for runner in (self.evaluator, self.robustness_jobs,
-                                                              self.projection_jobs)])
+        return all([self.jobs.cancel(key, timeout) for key in self._keys.values()])
+
+    @property
+    def refreshing(self) -> bool:
+        """A refresh is half done: the matrix is shown, the gallery and coverage are next."""
+        return self._rest_timer.isActive()
+
+    @property
+    def busy(self) -> bool:
+        """Work for this view is under way or due: an evaluation, a robustness sweep, a map."""
+        return self.refreshing or self._job_timer.isActive() or self._robustness_timer.isActive() or \
+            any(self.jobs.busy(key) for key in self._keys.values())
+
+    def _failed(self, name: str, message: str) -> None:
+        self.status.setText(arg(self._failed_text[name], message))
+        if name == "projection":
+            self._robustness_timer.start()
 
     def update_from(self, snapshot) -> None:
         """Show the snapshot's epoch-end evaluation; without one, evaluate a paused network here
@@ -422,7 +426,9 @@ class EvaluateView(View):
         if key != self._model_key and (viewed is not None or from_timeline or snapshot.state != RUNNING):
             self._model_key = key
             self.status.setText(self.tr("Evaluating the network on the test set…"))
-            self.evaluator.run(_evaluate_job, model, data.x_test, data.y_test)
+            self.jobs.evaluate(self._keys["evaluation"], model, data, owner=self,
+                               done=lambda ev, model=model: self._show(model, ev),
+                               failed=lambda msg: self._failed("evaluation", msg))
 
     def set_input(self, x, source: str) -> None:
         pass  # the preview of a damage uses the current input when it is hovered; nothing to redraw
@@ -478,13 +484,15 @@ class EvaluateView(View):
     def _start_robustness(self) -> None:
         # A sweep under way finishes first (epochs may be shorter than a sweep: cancelled at each
         # one, it would never be seen); _show_robustness then starts one for the latest network.
-        if self.model is None or not self._robustness_due or self.robustness_jobs.busy:
+        if self.model is None or not self._robustness_due or self.jobs.busy(self._keys["robustness"]):
             return
         self._robustness_due = False
         self.robustness_bar.setValue(0)
         self.robustness_bar.show()
-        self.robustness_jobs.run(_robustness_job, self.model, self.data.x_test, self.data.y_test,
-                                 self.data.image_shape)
+        self.jobs.submit(self._keys["robustness"], _robustness_job, self.model, self.data.x_test, self.data.y_test,
+                         self.data.image_shape, owner=self, done=self._show_robustness,
+                         progress=lambda f: self.robustness_bar.setValue(int(100 * f)),
+                         failed=lambda msg: self._failed("robustness", msg))
 
     def show_cell(self, true: int | None, predicted: int | None) -> None:
         """Fill the gallery with the images of digit `true` read as `predicted` (None, None: the
@@ -585,7 +593,7 @@ class EvaluateView(View):
         layer was chosen), else let it finish first (see _start_robustness)."""
         if self.model is None:
             return
-        if self.projection_jobs.busy and not restart:
+        if self.jobs.busy(self._keys["projection"]) and not restart:
             self._projection_due = True
             return
         self._projection_due = False
@@ -593,7 +601,9 @@ class EvaluateView(View):
         layer = 0 if layer is None else int(layer)
         self.map_bar.setValue(0)
         self.map_bar.show()
-        self.projection_jobs.run(_projection_job, self.model, self.data.x_test[:E.MAP_POINTS], layer)
+        self.jobs.submit(self._keys["projection"], _projection_job, self.model, self.data.x_test[:E.MAP_POINTS], layer,
+                         owner=self, done=self._show_projection, progress=lambda f: self.map_bar.setValue(int(100 * f)),
+                         failed=lambda msg: self._failed("projection", msg))
 
     def _show_projection(self, result) -> None:
         layer, coords, ratio = result

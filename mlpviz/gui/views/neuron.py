@@ -13,7 +13,6 @@ from ...core import explain
 from ...core.model import MLP
 from .. import style
 from ..i18n import activation_label, arg
-from ..jobs import JobRunner
 from ..session import Session
 from ..widgets.mosaic import finite_limit
 from ..widgets.whatsthis import explain as explain_view
@@ -24,6 +23,18 @@ WIDE_HEADER_PX = 360  # narrower than this, the header gets a fifth line
 TOP = 16  # test images shown per neuron, as a 4x4 grid
 GRID = 4
 RECOMPUTE_WHILE_RUNNING = 2.0  # seconds between two searches of the test set while training runs
+SEARCH_CHUNK = 500  # test images per step of a search: a cancelled search stops within one
+
+
+def search_job(model: MLP, layer: int, x: np.ndarray, should_stop=None, progress=None) -> tuple | None:
+    """(model, layer, activations (N, n_layer)) of hidden layer `layer` for test images x (N, n_in),
+    step by step; None once should_stop() turns true."""
+    parts = []
+    for i in range(0, len(x), SEARCH_CHUNK):
+        if should_stop is not None and should_stop():
+            return None
+        parts.append(explain.layer_activations(model, x[i:i + SEARCH_CHUNK], layer))
+    return model, layer, np.concatenate(parts)
 
 
 class _Clickable(pg.ImageItem):
@@ -118,9 +129,6 @@ class NeuronView(View):
         self._searched_at = -np.inf
         self._top: np.ndarray = np.zeros(0, np.intp)
         self._shown_key: tuple | None = None
-        self.search = JobRunner(self)
-        self.search.finished.connect(self._search_done)
-        self.search.failed.connect(lambda msg: self.top_label.setText(arg(self.tr("search failed: %1"), msg)))
         session.unitSelected.connect(lambda layer, unit: self.refresh())
         top.addWidget(explain_view(self, self.tr(
             "<b>One neuron up close</b><p>Its pre-activation z = w·a + b (the weighted sum of the previous "
@@ -157,7 +165,7 @@ class NeuronView(View):
     def clear(self) -> None:
         self._model, self._x = None, None
         self._cache, self._cache_model, self._shown_key = {}, None, None
-        self.search.cancel()
+        self.session.jobs.cancel((self, "search"))
         self.refresh()
 
     # -- drawing
@@ -265,11 +273,9 @@ class NeuronView(View):
             self._show_top(layer, unit)
             return
         self.top_label.setText(self.tr("searching the test set for the images that drive this neuron hardest..."))
-        x_test = data.x_test
-
-        def job(model=model, layer=layer):
-            return model, layer, explain.layer_activations(model, x_test, layer)
-        self.search.run(lambda should_stop, progress: job())  # the newest request wins
+        self.session.jobs.submit((self, "search"), search_job, model, layer, data.x_test, owner=self,  # the newest wins
+                                 done=self._search_done,
+                                 failed=lambda msg: self.top_label.setText(arg(self.tr("search failed: %1"), msg)))
 
     def _search_done(self, result) -> None:
         model, layer, acts = result
