@@ -8,18 +8,26 @@ import math
 import os
 import sys
 import time
+from dataclasses import fields
 from pathlib import Path
 
 from . import __version__
 from .core import checkpoint, evaluation
-from .core.config import PRESETS, Config, ConfigError, parse_augment, parse_hidden
+from .core.config import (
+    PRESETS,
+    RUN_LENGTH,
+    SETTINGS,
+    Config,
+    ConfigError,
+    parse_augment,
+    parse_hidden,
+    setting_help,
+)
 from .core.data import DataError, load_dataset
 from .core.errors import USER_ERRORS
 from .core.evaluation import evaluate
 from .core.experiments import EXPERIMENTS
-from .core.optim import MISTAKES
 from .core.preprocess import prepare_digit
-from .core.schedules import SCHEDULES
 from .core.threads import blas_threads_for, load_average
 from .core.trainer import EpochRecord, Trainer, check_input_size, epoch_table
 
@@ -45,58 +53,18 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--preset", choices=PRESETS, help="settings to start from (default: course)")
 
     t = sub.add_parser("train", help="train headless",
-                       description="Train headless. A preset sets every option; explicit options override it.")
+                       description="Train headless. A preset sets every option (the defaults shown are the "
+                                   "course preset's); explicit options override it.")
     t.add_argument("--preset", choices=PRESETS, default="course",
                    help="course: 784-50-10 sigmoid, SGD (default); keras: the course's Keras model; "
                         "fast: 784-256-128-10 ReLU, Adam, ten seconds; best: 784-512-256-10, augmented images, "
                         "about a minute and a half: the one for reading drawings")
-    t.add_argument("--hidden", help="hidden layer widths, e.g. 256,128")
-    t.add_argument("--activation", help="sigmoid, tanh, relu or leaky_relu")
-    t.add_argument("--loss", help="cross_entropy or mse")
-    t.add_argument("--init", help="normal, xavier or he")
-    t.add_argument("--init-std", type=float, help="standard deviation for --init normal")
-    t.add_argument("--optimizer", help="sgd, momentum or adam")
-    t.add_argument("--lr", type=float, help="learning rate")
-    t.add_argument("--momentum", type=float, help="momentum coefficient (--optimizer momentum)")
-    t.add_argument("--weight-decay", type=float, help="L2 weight decay")
-    t.add_argument("--lr-decay", type=float, help="factor applied to the learning rate after each epoch")
-    t.add_argument("--shift", type=int, help="augment: move training images by up to N pixels")
-    t.add_argument("--dropout", type=float, metavar="P",
-                   help="drop this share of every hidden layer's units at each training step (0 to 0.95)")
-    t.add_argument("--schedule", choices=SCHEDULES,
-                   help="learning-rate schedule over the run: step (x0.1 at 1/2 and 3/4), exp, cosine "
-                        "(each ends at 1%% of --lr); none keeps it constant")
-    t.add_argument("--augment", metavar="LIST",
-                   help="augment training images: any of affine, thickness, elastic, pen (comma-separated), or none")
-    t.add_argument("--rotation", type=float, metavar="DEG", help="--augment affine: rotate by up to ±DEG (15)")
-    t.add_argument("--shear", type=float, metavar="DEG", help="--augment affine: slant by up to ±DEG (15)")
-    t.add_argument("--scale", type=float, metavar="F", help="--augment affine: scale each axis by 1±F (0.2)")
-    t.add_argument("--translate", type=float, metavar="PX", help="--augment affine: move by up to ±PX pixels (2)")
-    t.add_argument("--thickness", type=float, metavar="PX",
-                   help="--augment thickness: strokes up to PX pixels thinner or thicker (1)")
-    t.add_argument("--elastic-alpha", type=float, metavar="PX",
-                   help="--augment elastic: strength of the distortion (34)")
-    t.add_argument("--elastic-sigma", type=float, metavar="PX",
-                   help="--augment elastic: smoothness of the distortion (4)")
-    t.add_argument("--pen-share", type=float, metavar="F",
-                   help="--augment pen: share of each batch thinned to its skeleton and drawn again with a "
-                        "round pen, as the drawing pad draws (0.5)")
-    t.add_argument("--pen-min", type=float, metavar="PX", help="--augment pen: narrowest pen, in pixels (1.6)")
-    t.add_argument("--pen-max", type=float, metavar="PX", help="--augment pen: widest pen, in pixels (3.2)")
-    t.add_argument("--batch-size", type=int, help="mini-batch size")
-    length = t.add_mutually_exclusive_group()
-    length.add_argument("--epochs", type=float, help="passes over the training set")
-    length.add_argument("--steps", type=int, help="mini-batch updates")
-    t.add_argument("--seed", type=int, help="random seed (same seed and options: identical weights)")
-    t.add_argument("--dtype", choices=("float32", "float64"))
+    add_config_options(t)
     t.add_argument("--data", help="folder of MNIST-format IDX files, or a mnist.npz (default: bundled MNIST)")
     t.add_argument("--train-limit", type=int, metavar="N", help="use only the first N training images")
     t.add_argument("--save", metavar="FILE", help="write the trained model to FILE (.npz)")
     t.add_argument("--csv", metavar="FILE", help="write the per-epoch history to FILE (a header row, a row per epoch)")
     t.add_argument("--json", action="store_true", help="print one JSON object with the results")
-    t.add_argument("--mistake", choices=MISTAKES,
-                   help="reproduce one of the course notebook's update mistakes: w_update (W1 - lr*W1) "
-                        "or db1 (db1 summed from dz1)")
 
     ex = sub.add_parser("experiments", help="list the course's experiments",
                         description="List the course's experiments: what each compares and what to watch.")
@@ -127,6 +95,25 @@ def _parser() -> argparse.ArgumentParser:
     x.add_argument("--json", action="store_true")
     x.add_argument("images", nargs="+", metavar="IMAGE", help="PNG, JPEG, BMP or PGM of one digit")
     return ap
+
+
+# The argument type of each kind of Config field (the others are text that Config or a parser reads).
+OPTION_TYPES = {"float": float, "float | None": float, "int": int, "int | None": int}
+
+
+def add_config_options(parser: argparse.ArgumentParser) -> None:
+    """One option per Config field, --name-with-dashes, its type, help, range and default all taken
+    from core/config.py (Config, SETTINGS, RANGES), so that the command line offers what a Config
+    holds; epochs and steps exclude each other. Each defaults to None: unset, the preset decides."""
+    length = parser.add_mutually_exclusive_group()
+    for f in fields(Config):
+        setting = SETTINGS[f.name]
+        options = dict(type=OPTION_TYPES.get(f.type), help=setting_help(f.name).replace("%", "%%"))
+        if setting.metavar:
+            options["metavar"] = setting.metavar
+        if setting.strict:
+            options["choices"] = setting.choices
+        (length if f.name in RUN_LENGTH else parser).add_argument("--" + f.name.replace("_", "-"), **options)
 
 
 def resolve_config(args: argparse.Namespace) -> Config:

@@ -503,3 +503,50 @@ def test_training_picks_blas_threads_by_shape_unless_told(capsys, monkeypatch):
     monkeypatch.setenv("MLPVIZ_BLAS_THREADS", "1")
     code, out, _ = run(capsys, "train", "--preset", "fast", "--steps", "3", "--json", *SMALL)
     assert json.loads(out)["blas_threads"] == 1
+
+
+# The train options the README documents; the settings among them come from Config.
+TRAIN_OPTIONS = {
+    "-h", "--help", "--preset", "--hidden", "--activation", "--loss", "--init", "--init-std", "--optimizer", "--lr",
+    "--momentum", "--weight-decay", "--lr-decay", "--schedule", "--dropout", "--shift", "--augment", "--rotation",
+    "--shear", "--scale", "--translate", "--thickness", "--elastic-alpha", "--elastic-sigma", "--pen-share",
+    "--pen-min", "--pen-max", "--batch-size", "--epochs", "--steps", "--seed", "--dtype", "--mistake", "--data",
+    "--train-limit", "--save", "--csv", "--json"}
+
+
+def test_train_help_offers_every_setting_with_configs_range_and_default(capsys, monkeypatch):
+    import re
+    from dataclasses import fields
+
+    from mlpviz.core.config import Config, setting_help
+    monkeypatch.setenv("COLUMNS", "1000")  # one line per option
+    with pytest.raises(SystemExit) as e:
+        main(["train", "--help"])
+    out = capsys.readouterr().out
+    assert e.value.code == 0
+    offered = {m.group(1) for m in re.finditer(r"^  (-[-\w]+)", out, re.MULTILINE)} | {"--help"}
+    assert offered == TRAIN_OPTIONS
+    text = " ".join(out.split())
+    for f in fields(Config):
+        option = "--" + f.name.replace("_", "-")
+        assert re.search(rf"{option} \S+ {re.escape(setting_help(f.name))}", text), option
+    assert "--dropout P drop this share of every hidden layer's units at each training step (at least 0 and at " \
+           "most 0.95; default 0)" in text
+
+
+def test_every_setting_reaches_the_run_from_its_option(capsys):
+    values = {"hidden": "16,8", "activation": "tanh", "loss": "mse", "init": "xavier", "init-std": "0.02",
+              "optimizer": "momentum", "lr": "0.05", "momentum": "0.8", "weight-decay": "0.001", "lr-decay": "0.9",
+              "schedule": "cosine", "dropout": "0.1", "shift": "1", "augment": "affine,pen", "rotation": "5",
+              "shear": "6", "scale": "0.1", "translate": "1.5", "thickness": "0.5", "elastic-alpha": "20",
+              "elastic-sigma": "3", "pen-share": "0.25", "pen-min": "1.5", "pen-max": "2.5", "batch-size": "50",
+              "steps": "2", "seed": "3", "dtype": "float64", "mistake": "db1"}
+    argv = [a for k, v in values.items() for a in (f"--{k}", v)]
+    code, out, _ = run(capsys, "train", *argv, "--json", "--train-limit", "500")
+    config = json.loads(out)["config"]
+    assert code == 0
+    for k, v in values.items():
+        got = config[k.replace("-", "_")]
+        expected = {"hidden": [16, 8], "augment": ["affine", "pen"]}.get(k, v)
+        assert got == expected or str(got) == v or got == pytest.approx(float(v)), k
+    assert config["epochs"] is None

@@ -280,6 +280,83 @@ def differences(a: Config, b: Config) -> list[tuple[str, str, str]]:
     return out
 
 
+@dataclass(frozen=True)
+class Setting:
+    """How a person sets one Config field (the command line's help and argument are made from it).
+
+    help: what it does, in a line (its range and default are added from RANGES and Config);
+    metavar: the placeholder for its value; choices: the values it is chosen from, listed in the
+    help; strict: the command line itself refuses any other value (else Config.validated does).
+    """
+
+    help: str
+    metavar: str | None = None
+    choices: tuple[str, ...] = ()
+    strict: bool = False
+
+
+def _either(names) -> str:
+    """'a, b or c'."""
+    names = list(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+# Every Config field, in the order a person meets them (Config's own).
+SETTINGS: dict[str, Setting] = {
+    "hidden": Setting(f"hidden layer widths, e.g. 256,128, or empty for none: 0 to {MAX_LAYERS} layers"),
+    "activation": Setting(_either(ACTIVATIONS), choices=tuple(ACTIVATIONS)),
+    "loss": Setting(_either(LOSSES), choices=tuple(LOSSES)),
+    "init": Setting(_either(INITS) + ": the initial weights; xavier is Glorot uniform, variance 2/(n_in + n_out), "
+                    "he is normal with variance 2/n_in", choices=INITS),
+    "init_std": Setting("standard deviation for init normal"),
+    "optimizer": Setting(_either(OPTIMIZERS), choices=tuple(OPTIMIZERS)),
+    "lr": Setting("learning rate"),
+    "momentum": Setting("momentum coefficient, for optimizer momentum"),
+    "weight_decay": Setting("L2 weight decay"),
+    "lr_decay": Setting("factor applied to the learning rate after each epoch"),
+    "schedule": Setting("learning-rate schedule over the run: step (x0.1 at 1/2 and 3/4), exp, cosine (each ends "
+                        "at 1% of the learning rate); none keeps it constant", choices=SCHEDULES, strict=True),
+    "dropout": Setting("drop this share of every hidden layer's units at each training step", "P"),
+    "shift": Setting("augment: move training images by up to N pixels", "N"),
+    "augment": Setting("augment training images: any of " + ", ".join(AUGMENTS) + " (comma-separated), or none",
+                       "LIST", AUGMENTS),
+    "rotation": Setting("augment affine: rotate by up to ±DEG", "DEG"),
+    "shear": Setting("augment affine: slant by up to ±DEG", "DEG"),
+    "scale": Setting("augment affine: scale each axis by 1±F", "F"),
+    "translate": Setting("augment affine: move by up to ±PX pixels", "PX"),
+    "thickness": Setting("augment thickness: strokes up to PX pixels thinner or thicker", "PX"),
+    "elastic_alpha": Setting("augment elastic: strength of the distortion", "PX"),
+    "elastic_sigma": Setting("augment elastic: smoothness of the distortion", "PX"),
+    "pen_share": Setting("augment pen: share of each batch thinned to its skeleton and drawn again with a round "
+                         "pen, as the drawing pad draws", "F"),
+    "pen_min": Setting("augment pen: narrowest pen, in pixels", "PX"),
+    "pen_max": Setting("augment pen: widest pen, in pixels", "PX"),
+    "batch_size": Setting("mini-batch size"),
+    "epochs": Setting("passes over the training set; give this or steps"),
+    "steps": Setting("mini-batch updates; give this or epochs"),
+    "seed": Setting("random seed: the same seed and settings give identical weights"),
+    "dtype": Setting("floating-point type of the network: " + _either(DTYPES), choices=DTYPES, strict=True),
+    "mistake": Setting("reproduce one of the course notebook's update mistakes: w_update (W1 - lr*W1) or db1 "
+                       "(db1 summed from dz1)", choices=tuple(MISTAKES), strict=True),
+}
+RUN_LENGTH = ("epochs", "steps")  # exactly one of them is set
+
+
+def setting_help(name: str) -> str:
+    """A setting's help with its allowed values and its default (Config's), in one line of English."""
+    s, default = SETTINGS[name], getattr(Config(), name)
+    extra = []
+    if name == "hidden":
+        extra.append(f"each {describe_range(name)} units")
+    elif name in RANGES:
+        extra.append(str(describe_range(name)))
+    if default is not None and default != ():
+        extra.append("default " + setting_text(name, default).replace("—", "none"))
+    elif name == "augment":
+        extra.append("default none")
+    return s.help + (f" ({'; '.join(extra)})" if extra else "")
+
+
 PRESETS: dict[str, Config] = {
     # The course's network, trained the way its hand-written NumPy version means to.
     "course": Config(),

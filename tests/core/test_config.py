@@ -77,3 +77,31 @@ def test_differences_name_each_changed_setting_with_both_values():
                                           ("batch size", "32", "100")]
     assert differences(base.replace(hidden=(), epochs=3.0, steps=None), base) == [
         ("hidden", "none", "50"), ("epochs", "3", "—"), ("steps", "—", "50000")]  # unset: a dash, not None
+
+
+def test_every_setting_is_described_once_with_its_range_and_default():
+    """SETTINGS describes each Config field, in Config's order; its help states RANGES and the default."""
+    from dataclasses import fields
+
+    from mlpviz.core.config import PRESETS, SETTINGS, setting_help
+    assert list(SETTINGS) == [f.name for f in fields(Config)]
+    assert PRESETS["course"] == Config()  # so Config's defaults are the default preset's values
+    for name in RANGES:
+        assert describe_range(name) in setting_help(name)
+    assert setting_help("lr").endswith("(above 0 and at most 1e+06; default 0.1)")
+    assert setting_help("rotation").endswith(f"default {Config().rotation:g})")
+    assert "default" not in setting_help("epochs")  # unset by default: steps sets the length
+
+
+@pytest.mark.parametrize("name", ["activation", "loss", "init", "optimizer", "schedule", "dtype", "mistake",
+                                  "augment"])
+def test_the_choices_a_setting_lists_are_those_validation_accepts(name):
+    from mlpviz.core.config import SETTINGS, setting_help
+    choices = SETTINGS[name].choices
+    assert choices and all(c in setting_help(name) for c in choices)
+    for choice in choices:
+        value = (choice,) if name == "augment" else choice
+        base = Config(hidden=(10,)) if name == "mistake" else Config()
+        assert base.replace(**{name: value}).validated()
+    with pytest.raises(ConfigError):
+        Config().replace(**{name: ("other",) if name == "augment" else "other"}).validated()
