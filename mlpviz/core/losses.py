@@ -15,7 +15,11 @@ def softmax(z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     below another row's maximum would otherwise be computed from exponentials deep in the
     subnormal range and lose most of its digits (or underflow to zeros).
     """
-    out = np.subtract(z, z.max(axis=1, keepdims=True), out=out)
+    # Each row's maximum from a transposed copy: a reduction along a row of 10 runs several
+    # times slower than along contiguous columns, and the copy of a batch of logits is small.
+    columns = np.empty((z.shape[1], z.shape[0]), z.dtype)
+    np.copyto(columns, z.T)
+    out = np.subtract(z, columns.max(axis=0)[:, None], out=out)
     np.exp(out, out=out)
     sums = out @ np.ones(out.shape[1], out.dtype)  # a BLAS product beats a row-wise sum here
     out /= sums[:, None]

@@ -1,4 +1,5 @@
-"""The multi-layer perceptron: forward pass, backpropagation, prediction."""
+"""The multi-layer perceptron: Dense layers composed through the layer protocol; forward pass,
+backpropagation, prediction."""
 from __future__ import annotations
 
 import math
@@ -6,7 +7,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .layers import Dense, activation
+from .layers import IDENTITY, Cache, Dense, activation
 from .losses import loss as make_loss
 from .losses import softmax
 
@@ -30,17 +31,23 @@ def init_weights(fan_in: int, fan_out: int, init: str, std: float, rng: np.rando
 
 
 class MLP:
-    """sizes = (n_in, hidden..., n_out); one activation for every hidden layer, softmax output.
+    """sizes = (n_in, hidden..., n_out): Dense layers, one activation for every hidden layer, the
+    output layer's logits a_L turned into probabilities y = softmax(a_L) (the loss's own pair).
 
-    Layer i maps sizes[i] -> sizes[i+1]; layers[0] is input -> first hidden (W1, b1).
+    Layer i maps sizes[i] -> sizes[i+1]; layers[0] is input -> first hidden (W1, b1). The model
+    composes its layers through their protocol (layers.Dense.forward / backward with a Cache
+    each): forward, backward and train_batch below are the only passes over the network.
     """
 
     def __init__(self, layers: list[Dense], activation_name: str = "sigmoid",
                  loss_name: str = "cross_entropy"):
         self.layers = layers
         self.activation = activation(activation_name)
+        for layer in layers[:-1]:
+            layer.activation = self.activation
+        layers[-1].activation = IDENTITY
         self.loss = make_loss(loss_name)
-        self._scratch: dict[int, tuple[list[np.ndarray], ...]] = {}
+        self._scratch: dict[int, tuple[list[Cache], list[np.ndarray], list[np.ndarray], list[np.ndarray]]] = {}
 
     @classmethod
     def create(cls, sizes: tuple[int, ...], activation_name: str = "sigmoid",
@@ -70,81 +77,104 @@ class MLP:
         """[dW1, db1, dW2, db2, ...], filled by backward()."""
         return [g for layer in self.layers for g in (layer.dW, layer.db)]
 
-    def forward(self, x: np.ndarray, keep: bool = False, outs: list[np.ndarray] | None = None,
-                x_scale: float = 1.0, masks: list[np.ndarray] | None = None,
-                dropped: list[np.ndarray] | None = None):
-        """x: (B, n_in) -> probabilities (B, n_out); the network sees x_scale * x.
+    def caches(self, x_scale: float = 1.0, keep_a: bool = False, param_grads: bool = False) -> list[Cache]:
+        """Fresh caches, one per layer, for a pass that allocates its arrays (not training's)."""
+        return [Cache(x_scale=x_scale if i == 0 else 1.0, keep_a=keep_a, param_grads=param_grads)
+                for i in range(len(self.layers))]
 
-        With keep=True, returns every layer's output [x, a1, ..., a_hidden, p], which is what
-        backward() needs and what the activation views show. outs: preallocated outputs, one
-        per layer and one more for the probabilities.
-        masks: dropout, one (B, n_i) multiplier per hidden layer (see layers.dropout_mask); the
-        next layer then sees a_i * mask_i, written to dropped[i] if given. The returned a_i stay
-        unmasked. Without masks (evaluation) nothing is dropped.
+    def run(self, x: np.ndarray, caches: list[Cache], masks: list[np.ndarray] | None = None,
+            dropped: list[np.ndarray] | None = None, out: np.ndarray | None = None,
+            depth: int | None = None) -> np.ndarray:
+        """The forward pass: x (B, n_in) through every layer, each with its cache; returns the
+        probabilities (B, n_out), written to out if given, or with depth = l < L the hidden
+        activation z_l (B, n_l) after layer l.
+
+        masks: dropout, one (B, n_l) multiplier per hidden layer (see layers.dropout_mask); the
+        next layer then sees z_l * mask_l, written to dropped[l - 1] if given, while each cache
+        keeps the unmasked z_l. Without masks (evaluation) nothing is dropped.
         """
-        acts = [x]
         h = x
         last = len(self.layers) - 1
-        for i, layer in enumerate(self.layers):
-            z = layer.forward(h, None if outs is None else outs[i], x_scale if i == 0 else 1.0)
-            h = softmax(z, out=None if outs is None else outs[i + 1]) if i == last \
-                else self.activation.forward(z)
-            acts.append(h)
-            if masks is not None and i < last:
+        for i, (layer, cache) in enumerate(zip(self.layers, caches)):
+            h = layer.forward(h, cache)
+            if i == last:
+                return softmax(h, out=out)
+            if depth is not None and i + 1 == depth:
+                return h
+            if masks is not None:
                 h = np.multiply(h, masks[i], out=None if dropped is None else dropped[i])
-        return acts if keep else h
+        return h
 
-    def backward(self, acts: list[np.ndarray], y: np.ndarray,
-                 deltas: list[np.ndarray] | None = None, x_scale: float = 1.0,
-                 masks: list[np.ndarray] | None = None, dropped: list[np.ndarray] | None = None,
-                 lives: list[np.ndarray] | None = None) -> None:
-        """Backpropagation: fill every layer's dW, db from forward(keep=True) outputs.
+    def forward(self, x: np.ndarray, keep: bool = False, x_scale: float = 1.0,
+                masks: list[np.ndarray] | None = None):
+        """x: (B, n_in) -> probabilities (B, n_out); the network sees x_scale * x.
 
-        Overwrites acts[-1] (the probabilities) with dL/dz of the output layer.
-        deltas: preallocated dL/da buffers for the hidden layers. masks, dropped: as given to
-        forward() (dropped may be None: the masked outputs are then recomputed). lives: the
-        activation's liveness of each hidden output, if already computed (see train_batch).
+        With keep=True, returns every layer's output [x, z1, ..., z_hidden, y], which is what
+        the activation views show. masks: dropout, as for run().
         """
-        d = self.loss.gradient(acts[-1], y)
+        caches = self.caches(x_scale)
+        p = self.run(x, caches, masks)
+        return [x, *(c.z for c in caches[:-1]), p] if keep else p
+
+    def backward(self, d: np.ndarray, caches: list[Cache], masks: list[np.ndarray] | None = None,
+                 keep: bool = False):
+        """Backpropagation from d = dE/da_L (B, n_out), the gradient at the output layer's
+        logits (overwritten), through the caches of a forward pass (run()): every layer whose
+        cache has param_grads fills its dW, db. Returns dE/dx (B, n_in), or None if the first
+        cache has no need_dx; with keep=True the list [dE/dx, dE/dz_1, ..., dE/dz_{L-1}] of every
+        layer's input gradient, copied before the next layer overwrites it.
+
+        masks: as given to run(); a dropped unit passed nothing on, so it gets no gradient.
+        d may have more rows than the caches' single row: the same input's backward pass for
+        several output gradients at once (a Jacobian), with param_grads off.
+        """
+        kept: list[np.ndarray] = []
         for i in range(len(self.layers) - 1, -1, -1):
-            x = acts[i]
-            if masks is not None and i > 0:
-                x = dropped[i - 1] if dropped is not None else acts[i] * masks[i - 1]
-            da = self.layers[i].backward(x, d, None if i == 0 or deltas is None else deltas[i - 1],
-                                         need_dx=i > 0, x_scale=x_scale if i == 0 else 1.0)
+            dx = self.layers[i].backward(d, caches[i])
             if i > 0:
                 if masks is not None:
-                    da *= masks[i - 1]  # a dropped unit passed nothing on, so it gets no gradient
-                d = self.activation.backward(acts[i], da, None if lives is None else lives[i - 1])
+                    dx *= masks[i - 1]
+                if keep:
+                    kept.append(dx.copy())
+                d = dx
+        if keep:
+            return [dx, *kept[::-1]]
+        return dx
 
     def train_batch(self, x: np.ndarray, y: np.ndarray, x_scale: float = 1.0,
                     masks: list[np.ndarray] | None = None,
                     on_forward: Callable[[list[np.ndarray], list[np.ndarray]], None] | None = None) -> float:
         """Forward and backward on one batch of inputs x_scale * x; returns its loss and leaves
-        the gradients in the layers. masks: dropout, as for forward(). on_forward(acts, lives)
-        is called between the passes, while acts [x, a1, ..., p] still hold the probabilities;
+        the gradients in the layers. masks: dropout, as for run(). on_forward(acts, lives) is
+        called between the passes, while acts [x, z1, ..., y] still hold the probabilities;
         lives [g1, ...] are the activation's liveness of each hidden output, which for sigmoid
         and tanh is the derivative that backpropagation multiplies by, computed once for both.
 
-        Reuses per-batch-size scratch arrays, so steady-state training allocates almost nothing.
+        Reuses per-batch-size caches and buffers, so steady-state training allocates almost nothing.
         """
-        if len(x) not in self._scratch:
-            B = len(x)
-            hidden = self.sizes[1:-1]
-            self._scratch[B] = ([np.empty((B, n), self.dtype) for n in (*self.sizes[1:], self.sizes[-1])],
-                                [np.empty((B, n), self.dtype) for n in hidden], [],
-                                [np.empty((B, n), self.dtype) for n in hidden])
-        outs, deltas, dropped, live_outs = self._scratch[len(x)]
+        B = len(x)
+        if B not in self._scratch:
+            dt, sizes = self.dtype, self.sizes
+            # no dE/dx for the first layer: the gradient with respect to the pixels is never used
+            caches = [Cache(out=np.empty((B, n), dt), dx=None if i == 0 else np.empty((B, sizes[i]), dt),
+                            need_dx=i > 0) for i, n in enumerate(sizes[1:])]
+            self._scratch[B] = (caches, [np.empty((B, sizes[-1]), dt)], [],
+                                [np.empty((B, n), dt) for n in sizes[1:-1]])
+        caches, (p_out,), dropped, live_outs = self._scratch[B]
         if masks is not None and not dropped:  # the masked outputs, only once dropout is used
-            dropped.extend(np.empty_like(a) for a in outs[:-2])
-        acts = self.forward(x, keep=True, outs=outs, x_scale=x_scale, masks=masks, dropped=dropped)
+            dropped.extend(np.empty_like(c.out) for c in caches[:-1])
+        caches[0].x_scale = x_scale
+        p = self.run(x, caches, masks, dropped, out=p_out)
         liveness = self.activation.liveness
-        lives = [liveness(a, out) for a, out in zip(acts[1:-1], live_outs)]
+        lives = []
+        for cache, out in zip(caches, live_outs):
+            cache.live = g = liveness(cache.z, out)
+            lives.append(g)
         if on_forward is not None:
-            on_forward(acts, lives)
-        value = self.loss.value(acts[-1], y)
+            on_forward([x, *(c.z for c in caches[:-1]), p], lives)
+        value = self.loss.value(p, y)
         if math.isfinite(value):
-            self.backward(acts, y, deltas, x_scale, masks, dropped, lives)
+            self.backward(self.loss.gradient(p, y), caches, masks)
         return value
 
     def release_scratch(self) -> None:
@@ -162,5 +192,9 @@ class MLP:
 
     def copy(self) -> MLP:
         """An independent copy (the GUI classifies drawings with one, never with live arrays)."""
-        return MLP([Dense(layer.W.copy(), layer.b.copy()) for layer in self.layers],
+        return self.astype(self.dtype)
+
+    def astype(self, dtype) -> MLP:
+        """An independent copy with every parameter in dtype (float64 for the inspector)."""
+        return MLP([Dense(layer.W.astype(dtype), layer.b.astype(dtype)) for layer in self.layers],
                    self.activation.name, self.loss.name)
