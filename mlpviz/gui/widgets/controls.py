@@ -5,6 +5,7 @@ the last good settings come back, so the form always shows what is training.
 """
 from __future__ import annotations
 
+import math
 from contextlib import contextmanager
 
 from PySide6.QtCore import Qt, Signal
@@ -28,7 +29,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.config import MAX_LAYERS, MAX_WIDTH, PRESETS, Config, ConfigError, check_batch_size, parse_hidden
+from ...core.config import (
+    EXCLUSIVE_MIN,
+    MAX_LAYERS,
+    MAX_WIDTH,
+    PRESETS,
+    RANGES,
+    Config,
+    ConfigError,
+    check_batch_size,
+    parse_hidden,
+)
 from ...core.data import MIN_TRAIN_IMAGES
 from ..i18n import arg, translated
 from .whatsthis import explain
@@ -39,6 +50,23 @@ COMBOS = ("activation", "init", "optimizer", "loss", "schedule")  # settings cho
 NUMBERS = ("init_std", "lr", "momentum", "weight_decay", "lr_decay", "dropout", "shift", "batch_size", "seed")
 # Settings that change while the network trains on, from the next step (the others start a new run).
 LIVE = ("lr", "momentum", "weight_decay", "schedule", "batch_size", "dropout", "shift")
+INT_MAX = 2**31 - 1  # the largest value a QSpinBox holds
+
+
+def field_range(name: str, decimals: int | None = None) -> tuple[float, float]:
+    """The values a form field offers for a Config setting: RANGES[name] as a field with `decimals`
+    places (None: whole numbers) can show it. An excluded minimum becomes the smallest step above it
+    (epochs keeps its 0, which the form shows as "run planned in steps"); the maximum is rounded
+    down to the places shown, so that every value offered is valid, and whole numbers stop at
+    what a QSpinBox holds."""
+    lo, hi = RANGES[name]
+    if decimals is None:
+        return int(lo), int(min(hi, INT_MAX))
+    step = 10.0 ** -decimals
+    if name in EXCLUSIVE_MIN and name != "epochs":
+        lo += step
+    scale = 10 ** decimals
+    return round(lo, decimals), math.floor(round(hi * scale, 6)) / scale
 
 
 class ControlPanel(QWidget):
@@ -71,7 +99,7 @@ class ControlPanel(QWidget):
                                  ("he", self.tr("He"))),
                                 self.tr("How the weights start: normal uses the std below, Xavier suits "
                                         "sigmoid and tanh, He suits ReLU."))
-        self.init_std = self._spin(QDoubleSpinBox(), 0.0001, 10, 4,
+        self.init_std = self._spin(QDoubleSpinBox(), *field_range("init_std", 4), 4,
                                    self.tr("Standard deviation of the initial weights (normal init only)."))
         self.loss = self._combo((("cross_entropy", self.tr("cross-entropy")), ("mse", self.tr("mean squared error"))),
                                 self.tr("What the network minimises: cross-entropy of the softmax output, or "
@@ -80,19 +108,19 @@ class ControlPanel(QWidget):
                                       ("adam", self.tr("Adam"))),
                                      self.tr("How gradients change the weights: plain gradient descent, "
                                              "with momentum, or Adam."))
-        self.lr = self._spin(QDoubleSpinBox(), 0.00001, 1000, 5,
+        self.lr = self._spin(QDoubleSpinBox(), *field_range("lr", 5), 5,
                              self.tr("Learning rate: the size of each update. It can change while training."))
         self.lr.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
         self.lr_now = QLabel()
         self.lr_now.setToolTip(self.tr("The learning rate in use now, after the per-epoch decay."))
-        self.momentum = self._spin(QDoubleSpinBox(), 0, 0.999, 3,
+        self.momentum = self._spin(QDoubleSpinBox(), *field_range("momentum", 3), 3,
                                    self.tr("Momentum coefficient (momentum optimizer). It can change while training."))
-        self.weight_decay = self._spin(QDoubleSpinBox(), 0, 1000, 6,
+        self.weight_decay = self._spin(QDoubleSpinBox(), *field_range("weight_decay", 6), 6,
                                        self.tr("L2 weight decay. It can change while training."))
-        self.lr_decay = self._spin(QDoubleSpinBox(), 0.01, 1, 3,
+        self.lr_decay = self._spin(QDoubleSpinBox(), *field_range("lr_decay", 3), 3,
                                    self.tr("The learning rate is multiplied by this after every epoch "
                                            "(1: constant)."))
-        self.shift = self._spin(QSpinBox(), 0, 8, None,
+        self.shift = self._spin(QSpinBox(), *field_range("shift"), None,
                                 self.tr("Augmentation: move each training image by up to this many pixels. "
                                         "It can change while training."))
         self.schedule = self._combo((("none", self.tr("constant")), ("step", self.tr("steps down")),
@@ -100,18 +128,18 @@ class ControlPanel(QWidget):
                                     self.tr("How the learning rate changes over the planned run: constant, ten times "
                                             "smaller at half and again at three quarters, falling exponentially, or "
                                             "along half a cosine. It can change while training."))
-        self.dropout = self._spin(QDoubleSpinBox(), 0, 0.95, 2,
+        self.dropout = self._spin(QDoubleSpinBox(), *field_range("dropout", 2), 2,
                                   self.tr("Dropout: the share of every hidden layer's units switched off at each "
                                           "training step, so that no unit can rely on another. It can change "
                                           "while training."))
         self.dropout.setSingleStep(0.05)
-        self.batch_size = self._spin(QSpinBox(), 1, 10000, None,
+        self.batch_size = self._spin(QSpinBox(), *field_range("batch_size"), None,
                                      self.tr("Images per mini-batch: one step averages the gradient over this many. It "
                                              "can change while training."))
-        self.epochs = self._spin(QDoubleSpinBox(), 0, 100000, 1,
+        self.epochs = self._spin(QDoubleSpinBox(), *field_range("epochs", 1), 1,
                                  self.tr("How long the run is planned, in passes over the training set. "
                                          "Start continues past it."))
-        self.seed = self._spin(QSpinBox(), 0, 2**31 - 1, None,
+        self.seed = self._spin(QSpinBox(), *field_range("seed"), None,
                                self.tr("Random seed: the same seed and settings give exactly the same run."))
         self.train_limit = self._spin(QSpinBox(), MIN_TRAIN_IMAGES, 60000, None, "")
         self.train_limit.setSingleStep(1000)
