@@ -6,6 +6,7 @@ import time
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from ..core import checkpoint
 from ..core.config import PRESETS, Config
 from ..core.data import Dataset
 from ..core.errors import USER_ERRORS
@@ -17,7 +18,7 @@ from .experiment_runner import ExperimentRunner
 from .i18n import arg, translated
 from .model_files import ModelFiles
 from .session import Session
-from .snapshot import DIVERGED, FINISHED, PAUSED, RUNNING
+from .snapshot import DIVERGED, FAILED, FINISHED, PAUSED, RUNNING
 from .views.activations import ActivationsView
 from .views.curves import CurvesView
 from .views.data import DataView
@@ -196,6 +197,9 @@ class MainWindow(QMainWindow):
         elif self.state == DIVERGED:
             self.controls.show_note(self.tr("This network has diverged: press Reset (Ctrl+R) to start again, "
                                             "with a smaller learning rate."))
+        elif self.state == FAILED:
+            self.controls.show_note(self.tr("Training stopped with an error: press Reset (Ctrl+R) to start again; "
+                                            "Save (Ctrl+S) keeps the network as it was before the error."))
         else:
             if self.state == FINISHED and self.config.lr_decay != 1:
                 self.controls.show_note(arg(self.tr("Training on past the planned length: the learning rate keeps "
@@ -205,11 +209,11 @@ class MainWindow(QMainWindow):
             self.controller.worker.resume()
 
     def step_once(self) -> None:
-        if self.trainer is not None and self.state != DIVERGED:
+        if self.trainer is not None and self.state not in (DIVERGED, FAILED):
             self.controller.worker.step(1)
 
     def step_epoch(self) -> None:
-        if self.trainer is not None and self.state != DIVERGED:
+        if self.trainer is not None and self.state not in (DIVERGED, FAILED):
             self.controller.worker.step_epoch()
 
     def reset(self) -> None:
@@ -234,6 +238,11 @@ class MainWindow(QMainWindow):
             self.notify(self.tr("Training diverged"), message[:1].upper() + message[1:] + ".")  # it says what to try
         elif state == FINISHED:
             self.controls.show_note(arg(self.tr("Finished the planned %1 steps; Start continues training."), message))
+        elif state == FAILED:
+            self.controls.show_note(arg(self.tr("Training stopped: %1."), message))
+            self.notify(self.tr("Training failed"), arg(self.tr("%1. Save (Ctrl+S) writes that network; "
+                                                                "Reset (Ctrl+R) starts a new one."),
+                                                        message[:1].upper() + message[1:]))
 
     # Snapshots ----------------------------------------------------------------------------
 
@@ -265,10 +274,14 @@ class MainWindow(QMainWindow):
 
     def _install_edits(self) -> None:
         """The edited network becomes the one that trains (and is saved)."""
-        if self.trainer is None or self.editor.edited is None or not self.controller.pause_and_wait():
+        if (self.trainer is None or self.editor.edited is None or self.state == FAILED  # nothing trains it
+                or not self.controller.pause_and_wait()):
             return
-        for live, edited in zip(self.trainer.model.params, self.editor.edited.params):
-            live[...] = edited
+        try:  # the checks a model file passes, the optimizer state that trains on with it included
+            checkpoint.install(self.trainer, self.editor.edited)
+        except USER_ERRORS as e:
+            self.notify(self.tr("Cannot train the edited network"), translated(e))
+            return
         self.files.mark_edited()
         self.controller.worker.publish_now()
 

@@ -3,6 +3,10 @@
 Unsaved work is counted in steps: whatever trained since the network was created, opened or
 saved. A new network (reset, new settings, new data) forgets the file it came from, so Save
 never writes one network over another's file.
+
+After a run has failed, Save writes the last good network: the worker's last snapshot of it, a
+whole copy taken between two steps, with the history up to its step (the failed step may have
+left the trainer's own weights and optimizer state half updated).
 """
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from ..core import checkpoint
 from ..core.errors import USER_ERRORS
 from .i18n import arg, translated
-from .snapshot import DIVERGED, RUNNING
+from .snapshot import DIVERGED, FAILED, RUNNING
 
 translate = QCoreApplication.translate
 
@@ -80,18 +84,23 @@ class ModelFiles(QObject):
             w.notify(translate("MainWindow", "Cannot save"),
                      translate("MainWindow", "training did not pause in time; try again"))
             return False
+        good = w.controller.worker.last_good if w.state == FAILED else None
         try:
-            if not w.trainer.model.weights_finite():
+            if good is None and w.state == FAILED:
+                raise checkpoint.CheckpointError(translate(
+                    "MainWindow", "training failed before a whole copy of the network was taken"))
+            if not (good[0] if good else w.trainer.model).weights_finite():
                 raise checkpoint.CheckpointError(translate(
                     "MainWindow", "the network has diverged: its weights are no longer finite numbers, so there is "
                                   "nothing worth saving"))
-            checkpoint.save(path, checkpoint.of_trainer(w.trainer, w.config))
+            checkpoint.save(path, checkpoint.of_trainer(w.trainer, w.config, *(good or ())))
         except checkpoint.CheckpointError as e:
             w.notify(translate("MainWindow", "Cannot save the model"), translated(e))
             return False
         finally:
             if running:
                 w.controller.worker.resume()
+        # After a failure the steps past the good network are lost for good, not unsaved.
         self.path, self.saved_step, self.edited = path, w.trainer.step_count, False
         w.settings.setValue("last_folder", str(Path(path).parent))
         w.statusBar().showMessage(arg(translate("MainWindow", "Saved %1"), path), 5000)

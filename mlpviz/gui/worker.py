@@ -263,6 +263,7 @@ class TrainingWorker(QObject):
                 last_publish = now
 
     def _adopt(self, trainer: Trainer, planned: int) -> None:
+        self._good = self._last = None  # the previous run's: never to be saved as this one's
         self._trainer, self._planned = trainer, planned
         self._run_id += 1
         self._delivered = 0
@@ -272,7 +273,7 @@ class TrainingWorker(QObject):
         self._epoch_due = False
         self._step_seconds = 0.0
         self._batch = None
-        self._good, self._last = (trainer.model.copy(), trainer.step_count), None
+        self._good = (trainer.model.copy(), trainer.step_count)
         self._set_state(PAUSED, "new run")
 
     def _chunk(self) -> int:

@@ -5,7 +5,7 @@ import numpy as np
 
 from mlpviz.core.config import Config
 from mlpviz.core.trainer import Trainer
-from mlpviz.gui.snapshot import DIVERGED, FINISHED
+from mlpviz.gui.snapshot import DIVERGED, FAILED, FINISHED
 from mlpviz.gui.worker import Mailbox, TrainingController, TrainingWorker
 
 
@@ -137,3 +137,45 @@ def test_smoothed_loss_matches_the_plain_recurrence_across_deliveries():
             got.append(out)
             t0 += len(part)
         np.testing.assert_allclose(np.concatenate(got), expected, rtol=1e-9)
+
+
+def test_an_exception_in_a_step_ends_the_run_in_failed_and_emits_finished(small):
+    # The loop run synchronously: a step that raises must end run() by itself (no stop needed),
+    # in FAILED with a one-line message, with finished emitted and the last whole network kept.
+    mailbox = Mailbox()
+    worker = TrainingWorker(mailbox)
+    trainer = Trainer.from_config(Config(hidden=(16,), steps=1000), small, evaluate_epochs=False)
+    worker.set_trainer(trainer, 1000)
+    step, calls = trainer.step, []
+
+    def fail_the_second_time(n):
+        calls.append(n)
+        if len(calls) == 2:
+            trainer.model.params[0][...] = np.nan  # half updated, as a failing optimizer leaves it
+            raise ValueError("operands could not be broadcast together\nwith shapes (784,16) (3,3)")
+        return step(n)
+
+    trainer.step = fail_the_second_time
+    states, ended = [], []
+    worker.stateChanged.connect(lambda s, m: states.append((s, m)))
+    worker.finished.connect(lambda: ended.append(True))
+    worker.step(5)  # the first call is a single step, published at once (a quiet spell before it)
+    stopper = threading.Timer(30, worker.stop)  # only if the failure never ends the loop: no hang
+    stopper.start()
+    worker.run()
+    stopper.cancel()
+    assert ended == [True] and worker.idle.is_set() and len(calls) == 2
+    state, message = states[-1]
+    assert state == FAILED and "\n" not in message
+    assert "ValueError: operands could not be broadcast together" in message and "step 1" in message
+    model, good_step = worker.last_good
+    assert good_step == 1 and model.weights_finite()
+    snap = mailbox.take()
+    assert snap.state == FAILED and snap.step == 1 and snap.model.weights_finite()
+    # Started again (as the controller does), the loop waits for a new run: the failed trainer
+    # is never stepped or published again, whatever is asked.
+    worker.resume()
+    worker.publish_now()
+    threading.Timer(0.2, worker.stop).start()
+    worker.run()
+    assert len(calls) == 2 and mailbox.take() is None and states[-1][0] == FAILED

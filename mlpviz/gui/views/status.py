@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar
 
 from ..i18n import arg
-from ..snapshot import DIVERGED, FINISHED, PAUSED, RUNNING
+from ..snapshot import DIVERGED, FAILED, FINISHED, PAUSED, RUNNING
 from .base import View
 
 
@@ -12,7 +12,7 @@ class StatusView(View):
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
         self.states = {RUNNING: self.tr("running"), PAUSED: self.tr("paused"), FINISHED: self.tr("finished"),
-                       DIVERGED: self.tr("diverged")}
+                       DIVERGED: self.tr("diverged"), FAILED: self.tr("failed")}
         tips = {"state": self.tr("What training is doing."),
                 "epoch": self.tr("Passes over the training set so far."),
                 "step": self.tr("Mini-batch updates so far."), "speed": self.tr("Training images per second."),
