@@ -8,8 +8,8 @@ from PySide6.QtCore import QPointF, Qt
 from mlpviz.core import evaluation as E
 from mlpviz.core.evaluation import evaluate
 from mlpviz.gui.snapshot import PAUSED, RUNNING, Snapshot
-from mlpviz.gui.views import evaluate as evaluate_view
 from mlpviz.gui.views.evaluate import EvaluateView, confusion_rgb
+from mlpviz.gui.views.evaluate import view as evaluate_view
 
 
 @pytest.fixture(scope="module")
@@ -52,19 +52,19 @@ def test_an_epoch_end_evaluation_fills_everything(qtbot, view, evaluated, small)
     model, ev = evaluated
     publish(qtbot, view, snapshot(model, ev, state=RUNNING))
     assert view.evaluation is ev
-    texts = view.confusion_texts.texts()
+    texts = view.mistakes.confusion_texts.texts()
     assert texts[3 * 10 + 5] == str(ev.confusion[3, 5])
     assert texts[100 + 7] == f"{E.per_class_accuracy(ev.confusion)[7]:.1%}"
     mistakes = E.mistakes(ev.probabilities, small.y_test)
-    assert view.gallery.indices() == mistakes[:view.gallery.limit].tolist()
+    assert view.mistakes.gallery.indices() == mistakes[:view.mistakes.gallery.limit].tolist()
     wait_jobs(qtbot, view)
     assert view.robustness == E.robustness(view.model, small.x_test, small.y_test, small.image_shape)
-    xs, ys = view.robustness_curves["rotation"].getData()
+    xs, ys = view.robustness_panel.robustness_curves["rotation"].getData()
     assert xs.tolist() == list(E.DEFAULT_LEVELS["rotation"]) and ys[0] > ys[-1]
     layer, coords, _ = view.projection
     assert layer == len(model.sizes) - 2  # the last hidden layer
     assert coords.shape == (min(E.MAP_POINTS, len(small.y_test)), 2)
-    assert len(view.map_points.data) == len(coords)
+    assert len(view.hidden_map.map_points.data) == len(coords)
 
 
 def test_the_same_evaluation_is_not_recomputed(qtbot, view, evaluated):
@@ -80,19 +80,20 @@ def test_clicking_a_confusion_cell_shows_exactly_its_images(qtbot, view, evaluat
     model, ev = evaluated
     publish(qtbot, view, snapshot(model, ev))
     true, pred = np.unravel_index(np.argmax(ev.confusion - np.diag(np.diag(ev.confusion))), ev.confusion.shape)
-    vb = view.confusion_plot.getPlotItem().vb
+    vb = view.mistakes.confusion_plot.getPlotItem().vb
     scene_pos = vb.mapViewToScene(QPointF(pred + 0.5, true + 0.5))
-    pos = view.confusion_plot.mapFromScene(scene_pos)
-    qtbot.mouseClick(view.confusion_plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    pos = view.mistakes.confusion_plot.mapFromScene(scene_pos)
+    qtbot.mouseClick(view.mistakes.confusion_plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert view.cell == (true, pred)
-    shown = view.gallery.indices()
+    shown = view.mistakes.gallery.indices()
     expected = np.flatnonzero((small.y_test == true) & (ev.predicted == pred))
     assert sorted(shown) == expected.tolist() and len(shown) == ev.confusion[true, pred]
     conf = ev.probabilities[shown, pred]
     assert np.all(np.diff(conf) <= 0)  # most confident first
-    assert f"{true}s read as {pred}" in view.gallery_title.text()
-    view.mistakes_button.click()
-    assert view.cell is None and len(view.gallery.indices()) == min(200, ev.confusion.sum() - np.trace(ev.confusion))
+    assert f"{true}s read as {pred}" in view.mistakes.gallery_title.text()
+    view.mistakes.mistakes_button.click()
+    mistakes = ev.confusion.sum() - np.trace(ev.confusion)
+    assert view.cell is None and len(view.mistakes.gallery.indices()) == min(200, mistakes)
 
 
 def test_clicking_a_thumbnail_makes_it_the_input(qtbot, view, evaluated, small):
@@ -100,10 +101,10 @@ def test_clicking_a_thumbnail_makes_it_the_input(qtbot, view, evaluated, small):
     publish(qtbot, view, snapshot(model, ev))
     inputs = []
     view.session.inputChanged.connect(lambda x, source: inputs.append((x, source)))
-    item = view.gallery.item(2)
-    qtbot.mouseClick(view.gallery.viewport(), Qt.MouseButton.LeftButton,
-                     pos=view.gallery.visualItemRect(item).center())
-    index = view.gallery.indices()[2]
+    item = view.mistakes.gallery.item(2)
+    qtbot.mouseClick(view.mistakes.gallery.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.mistakes.gallery.visualItemRect(item).center())
+    index = view.mistakes.gallery.indices()[2]
     assert len(inputs) == 1 and f"Test image {index}" in inputs[0][1]
     np.testing.assert_allclose(inputs[0][0], small.x_test[index] / 255, rtol=1e-6)
 
@@ -112,33 +113,33 @@ def test_map_hover_and_click(qtbot, view, evaluated, small):
     model, ev = evaluated
     publish(qtbot, view, snapshot(model, ev))
     wait_jobs(qtbot, view)
-    spot = view.map_points.points()[5]
-    view._hover_map(view.map_points, [spot], None)
-    assert view.map_hover.text().startswith(f"Test image 5: label {small.y_test[5]}")
+    spot = view.hidden_map.map_points.points()[5]
+    view.hidden_map.map_points.sigHovered.emit(view.hidden_map.map_points, [spot], None)
+    assert view.hidden_map.map_hover.text().startswith(f"Test image 5: label {small.y_test[5]}")
     inputs = []
     view.session.inputChanged.connect(lambda x, source: inputs.append(source))
-    view.map_points.sigClicked.emit(view.map_points, [spot], None)
+    view.hidden_map.map_points.sigClicked.emit(view.hidden_map.map_points, [spot], None)
     assert inputs == [f"Test image 5 (label {small.y_test[5]})"]
 
 
 def test_threshold_slider_moves_the_point_on_the_curve(qtbot, view, evaluated, small):
     model, ev = evaluated
     publish(qtbot, view, snapshot(model, ev))
-    view.threshold.setValue(90)
+    view.coverage.threshold.setValue(90)
     row = E.coverage(ev.probabilities, small.y_test, (0.9,))[0]
-    xs, ys = view.coverage_point.getData()
+    xs, ys = view.coverage.coverage_point.getData()
     assert xs[0] == pytest.approx(row["coverage"]) and ys[0] == pytest.approx(row["accuracy"])
-    assert f"{row['coverage']:.1%}" in view.threshold_label.text()
+    assert f"{row['coverage']:.1%}" in view.coverage.threshold_label.text()
 
 
 def test_robustness_preview_and_using_it(qtbot, view, evaluated):
     model, ev = evaluated
     publish(qtbot, view, snapshot(model, ev))
-    view.preview_damage("rotation", 3)
-    assert "rotation 30" in view.preview_label.text()
+    view.robustness_panel.preview_damage("rotation", 3)
+    assert "rotation 30" in view.robustness_panel.preview_label.text()
     inputs = []
     view.session.inputChanged.connect(lambda x, source: inputs.append(source))
-    view._use_preview()
+    view.robustness_panel.use_preview()
     assert inputs == ["Test image 0, rotation 30"]
 
 
@@ -156,7 +157,7 @@ def test_a_new_run_clears_the_view(qtbot, view, evaluated):
     model, ev = evaluated
     publish(qtbot, view, snapshot(model, ev))
     publish(qtbot, view, snapshot(model, None, run_id=2, state=RUNNING))
-    assert view.evaluation is None and view.gallery.count() == 0 and not view.busy
+    assert view.evaluation is None and view.mistakes.gallery.count() == 0 and not view.busy
 
 
 def test_shutdown_stops_running_jobs(qtbot, view, evaluated, monkeypatch):
@@ -168,7 +169,7 @@ def test_shutdown_stops_running_jobs(qtbot, view, evaluated, monkeypatch):
             pass
         stopped.set()
 
-    monkeypatch.setattr(evaluate_view, "_projection_job", endless)
+    monkeypatch.setattr(evaluate_view, "projection_job", endless)
     model, ev = evaluated
     publish(qtbot, view, snapshot(model, ev))
     qtbot.waitUntil(started.is_set, timeout=5000)
@@ -182,13 +183,13 @@ def test_refreshes_do_not_grow_the_map_symbol_cache(qtbot, view, evaluated, smal
     model, ev = evaluated
     publish(qtbot, view, snapshot(model, ev, state=RUNNING))
     wait_jobs(qtbot, view)
-    cached = len(view.map_points.fragmentAtlas)
+    cached = len(view.hidden_map.map_points.fragmentAtlas)
     for step in (90, 120):
         view.projection = None
         again = evaluate(model, small.x_test, small.y_test, keep_probabilities=True)
         publish(qtbot, view, snapshot(model, again, step=step, state=RUNNING))
         qtbot.waitUntil(lambda: view.projection is not None, timeout=20000)
-    assert 0 < cached == len(view.map_points.fragmentAtlas)
+    assert 0 < cached == len(view.hidden_map.map_points.fragmentAtlas)
 
 
 def test_the_korean_view_shows_no_english(qtbot, tmp_path, monkeypatch, make_view, evaluated):
@@ -205,15 +206,18 @@ def test_the_korean_view_shows_no_english(qtbot, tmp_path, monkeypatch, make_vie
         model, ev = evaluated
         publish(qtbot, v, snapshot(model, ev))
         wait_jobs(qtbot, v)
-        v._hover_map(v.map_points, [v.map_points.points()[5]], None)
-        v.preview_damage("rotation", 3)
+        v.hidden_map.hover_point(5)
+        v.robustness_panel.preview_damage("rotation", 3)
         v.show_cell(3, 5)
-        texts = [text for _, text in visible_texts(v)] + [v.gallery.item(i).text() for i in range(v.gallery.count())]
+        gallery = v.mistakes.gallery
+        texts = [text for _, text in visible_texts(v)] + [gallery.item(i).text() for i in range(gallery.count())]
         assert len(texts) > 40
         assert [t for t in texts if untranslated(t)] == []
-        assert "혼동 행렬" in v.confusion_plot.getPlotItem().titleLabel.text and "회전 30" in v.preview_label.text()
+        assert "혼동 행렬" in v.mistakes.confusion_plot.getPlotItem().titleLabel.text
+        assert "회전 30" in v.robustness_panel.preview_label.text()
         assert HANGUL.search(v.whatsThis()) and any(b.view is v for b in v.findChildren(HelpButton))
-        assert v.layer_box.currentData() == len(model.layers) - 1 and "은닉층" in v.layer_box.itemText(1)
+        layers = v.hidden_map.layer_box
+        assert layers.currentData() == len(model.layers) - 1 and "은닉층" in layers.itemText(1)
         assert v.shutdown()
     finally:
         translation.install("en")
@@ -243,7 +247,7 @@ def test_a_sweep_under_way_finishes_and_then_one_for_the_latest_network_runs(qtb
         gates[k].wait(5)
         return {kind: [[0.0, 0.9 - k / 10], [1.0, 0.5]] for kind in E.DAMAGES}
 
-    monkeypatch.setattr(evaluate_view, "_robustness_job", sweep)
+    monkeypatch.setattr(evaluate_view, "robustness_job", sweep)
     model, ev = evaluated
     publish(qtbot, view, snapshot(model, ev, state=RUNNING))
     qtbot.waitUntil(lambda: len(models) == 1, timeout=10000)
@@ -254,10 +258,11 @@ def test_a_sweep_under_way_finishes_and_then_one_for_the_latest_network_runs(qtb
     gates[0].set()
     qtbot.waitUntil(lambda: len(models) == 2, timeout=10000)
     # The first sweep's curves are shown while the latest network's runs.
-    assert view.robustness_curves["noise"].getData()[1].tolist() == [0.9, 0.5]
+    assert view.robustness_panel.robustness_curves["noise"].getData()[1].tolist() == [0.9, 0.5]
     assert models[0] is not models[1] and models[1] is view.model
     gates[1].set()
-    qtbot.waitUntil(lambda: view.robustness_curves["noise"].getData()[1].tolist() == [0.8, 0.5], timeout=10000)
+    noise = view.robustness_panel.robustness_curves["noise"]
+    qtbot.waitUntil(lambda: noise.getData()[1].tolist() == [0.8, 0.5], timeout=10000)
 
 
 def test_a_network_viewed_on_the_timeline_is_the_one_evaluated(qtbot, view, small):
