@@ -33,8 +33,10 @@ class DivergenceWatch:
     """Raises Diverged from check() when the batch losses say training has diverged.
 
     - a loss that is NaN or infinite;
-    - blown up: the mean of the last WINDOW losses is above `ceiling` and FACTOR times the first
-      loss seen (the network before any update);
+    - blown up: the mean of the last WINDOW losses is above `ceiling` and above FACTOR times the
+      first loss seen (the network before any update), or, where the loss cannot reach that
+      (mean squared error is at most 1: three times its 0.45 at chance never comes), above
+      halfway from the first loss to the loss of always being surely wrong;
     - stuck: the means of the last LONG_WINDOW and of the last WINDOW losses are above `ceiling`,
       and the latter is not clearly lower (a network that started saturated, from weights
       initialised far too large, and does not come out of it; one that does is left alone).
@@ -53,8 +55,8 @@ class DivergenceWatch:
         chance = loss.value(np.full((1, n_classes), 1 / n_classes), y)
         wrong = np.zeros((1, n_classes))
         wrong[0, 1] = 1.0
-        worst = loss.value(wrong, y)
-        self.ceiling = min(self.FACTOR * chance, (chance + worst) / 2)
+        self.worst = loss.value(wrong, y)  # the largest a batch's loss can be (~708 for cross-entropy)
+        self.ceiling = min(self.FACTOR * chance, (chance + self.worst) / 2)
         self.first: float | None = None
         self._recent: deque[float] = deque(maxlen=self.LONG_WINDOW)
         self._short_sum = self._long_sum = 0.0
@@ -79,7 +81,7 @@ class DivergenceWatch:
         self._long_sum += loss
         self._short_sum += loss
         short = self.recent_mean
-        if short > self.ceiling and short > self.FACTOR * self.first:
+        if short > self.ceiling and short > min(self.FACTOR * self.first, (self.first + self.worst) / 2):
             raise Diverged(step, loss, QT_TRANSLATE_NOOP(
                 "Divergence", "the loss rose from %1 at the start to %2 (mean of the last %3 steps) by step %4: "
                               "training has diverged; lower the learning rate (a tenth is a good first try) and "

@@ -83,3 +83,22 @@ def test_a_non_finite_loss_is_caught_at_once(value):
     watch = DivergenceWatch(make_loss("cross_entropy"))
     with pytest.raises(Diverged, match=f"the loss became {value} in step 3, which was not applied"):
         feed(watch, [2.3, 2.2, value])
+
+
+def test_mse_that_blows_up_is_caught_though_it_cannot_reach_three_times_its_start():
+    # MSE is at most 1.0, so "three times the first loss" (0.45 at chance) could never fire: the
+    # line is halfway from the start to always surely wrong instead, which is MSE's ceiling.
+    watch = DivergenceWatch(make_loss("mse"))
+    with pytest.raises(Diverged, match="rose from 0.45 at the start to 0.9") as e:
+        feed(watch, [0.45] + [0.9] * 100)
+    assert e.value.step < 1 + DivergenceWatch.WINDOW
+    feed(DivergenceWatch(make_loss("mse")), [0.45] + [0.7] * 150)  # below the ceiling: left alone
+    feed(DivergenceWatch(make_loss("mse")), list(np.linspace(0.95, 0.1, 300)))  # saturated start, learns out
+
+
+def test_an_mse_run_at_a_learning_rate_far_too_high_stops_within_two_windows(small):
+    config = Config(loss="mse", hidden=(64, 64), activation="leaky_relu", init="he", lr=50, steps=400)
+    t = Trainer.from_config(config, small, evaluate_epochs=False)
+    with pytest.raises(Diverged, match="rose from") as e:
+        t.step(400)
+    assert e.value.step <= 2 * DivergenceWatch.WINDOW and t.model.weights_finite()
