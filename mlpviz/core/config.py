@@ -1,4 +1,5 @@
-"""Run configuration: network shape and training hyperparameters, presets, validation."""
+"""Run configuration: network shape and training hyperparameters, their ranges, defaults and help
+(the one description the command line and the settings form read), presets, validation."""
 from __future__ import annotations
 
 import math
