@@ -31,7 +31,8 @@ from mlpviz.cli import limit_blas_threads  # noqa: E402
 from mlpviz.core import edit, explain  # noqa: E402
 from mlpviz.core.config import PRESETS  # noqa: E402
 from mlpviz.core.data import load_dataset, scale_images  # noqa: E402
-from mlpviz.core.evaluation import evaluate  # noqa: E402
+from mlpviz.core.evaluation import evaluate, layer_activations  # noqa: E402
+from mlpviz.core.inspect import inspect  # noqa: E402
 from mlpviz.core.trainer import Trainer  # noqa: E402
 
 
@@ -86,7 +87,7 @@ def gui_timings(model, data, size: tuple[int, int], inputs: int = 120) -> None:
         img[int(rng.integers(14, 28)):] = 0
         xs.append(img.ravel())
 
-    def measure(make, select: bool):
+    def measure(make, select: bool, memory: bool = False):
         session = Session()
         session.set_data(data)
         view = make(session)
@@ -105,19 +106,42 @@ def gui_timings(model, data, size: tuple[int, int], inputs: int = 120) -> None:
             session.set_input(x, "drawing")
             app.processEvents()  # the repaint the input scheduled happens here
             times.append(1000 * (time.perf_counter() - t))
+        grown = None
+        if memory:  # the same strokes again, three times: what is still held after each pass
+            import tracemalloc
+            tracemalloc.start()
+            held = []
+            for _ in range(3):
+                for x in xs:
+                    session.set_input(x, "drawing")
+                    app.processEvents()
+                held.append(tracemalloc.get_traced_memory()[0])
+            tracemalloc.stop()
+            grown = held[2] - held[0]
         view.close()
-        return statistics.median(times), float(np.percentile(times, 95))
+        return statistics.median(times), float(np.percentile(times, 95)), grown
 
     def panel(session):  # the activations view beside the drawing pad, the baseline
         return ActivationsView(session)
+
+    def everything(session):  # every view that reads the input's inspection, shown at once
+        from PySide6.QtWidgets import QHBoxLayout, QWidget
+        both = QWidget()
+        row = QHBoxLayout(both)
+        row.addWidget(InsideView(session), 3)
+        row.addWidget(ActivationsView(session), 1)
+        return both
 
     print(f"\nviews at {size[0]}x{size[1]}, new input to painted view, {inputs} inputs "
           f"(ms, median / 95th percentile):")
     for name, make in (("activations panel (baseline)", panel), ("network diagram", NetworkDiagramView),
                        ("neuron inspector", NeuronView), ("attribution", AttributionView),
                        ("softmax steps", SoftmaxView), ("all four together (InsideView)", InsideView)):
-        med, p95 = measure(make, select=True)
+        med, p95, _ = measure(make, select=True)
         print(f"  {name:34s} {med:6.2f} / {p95:6.2f}")
+    med, p95, grown = measure(everything, select=True, memory=True)
+    print(f"  {'InsideView + activations panel':34s} {med:6.2f} / {p95:6.2f}   memory held after 3 more passes "
+          f"of the strokes: {grown / 1024:+.0f} KiB")
 
 
 def main() -> None:
@@ -142,19 +166,20 @@ def main() -> None:
     r = args.repeat
     print("\nper input (median ms):")
     rows = [("forward pass (baseline)", lambda: model.forward(x.reshape(1, -1))),
-            ("forward keeping z", lambda: explain.trace(model, x)),
+            ("inspection, forward (float64)", lambda: inspect(model, x)),
+            ("inspection, forward and backward", lambda: inspect(model, x, d).dx),
             ("gradient x input", lambda: explain.attribution(model, x, d, "gradient"))]
     rows += [(f"integrated gradients, {s} steps", lambda s=s: explain.attribution(model, x, d, "integrated", s))
              for s in (16, 32, 64)]
-    rows += [("top units", lambda: explain.top_units(model, x, d)),
-             ("softmax steps", lambda: explain.softmax_steps(explain.trace(model, x).logits[0], 2.0))]
+    rows += [("top units", lambda: explain.top_units(inspect(model, x), d)),
+             ("softmax steps", lambda: explain.softmax_steps(inspect(model, x).logits, 2.0))]
     for name, fn in rows:
         print(f"  {name:34s} {median_ms(fn, r):8.3f}")
     edits = [edit.Edit("off", 1, 3), edit.Edit("prune", 1, value=50)]
     print(f"  {'two edits + full test accuracy':34s} "
           f"{median_ms(lambda: evaluate(edit.apply(model, edits), data.x_test, data.y_test), 5):8.1f}")
     print(f"  {'layer-2 activations of 10,000 images':34s} "
-          f"{median_ms(lambda: explain.layer_activations(model, data.x_test, 2), 5):8.1f}")
+          f"{median_ms(lambda: layer_activations(model, data.x_test, 2), 5):8.1f}")
 
     if args.gui:
         gui_timings(model, data, tuple(int(v) for v in args.size.split("x")))

@@ -318,6 +318,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     import numpy as np
 
     from .core import explain
+    from .core.inspect import inspect
     from .images import read_gray  # Qt's image readers, as for predict
     model = checkpoint.load(args.model).model
     if model.sizes[0] != 28 * 28:
@@ -336,13 +337,14 @@ def cmd_explain(args: argparse.Namespace) -> int:
         p = model.predict_proba(x.reshape(1, -1))[0]
         digit = int(p.argmax())
         target = digit if args.target is None else args.target
-        a = explain.attribution(model, x, target, args.method, args.steps).reshape(28, 28)
+        ins = inspect(model, x, target)  # one forward and backward pass, which both answers read
+        a = explain.attribution_map(ins, target, args.method, args.steps).reshape(28, 28)
         r = {"file": path, "digit": digit, "probabilities": [round(float(v), 6) for v in p],
              "target": target, "method": args.method,
              "input": [[round(float(v), 6) for v in row] for row in x.reshape(28, 28)],
              "attribution": [[_short(v) for v in row] for row in a],
              "top_units": [{**u, "activation": _short(u["activation"]), "contribution": _short(u["contribution"])}
-                           for u in explain.top_units(model, x, target)]}
+                           for u in explain.top_units(ins, target)]}
         if png_dir is not None:
             from .figures import save_overlay
             name, n = f"{Path(path).stem}-explain", 1

@@ -272,21 +272,24 @@ def layer_names(model: MLP) -> list[str]:
     return [f"input pixels ({sizes[0]})", *hidden, f"output ({sizes[-1]} probabilities)"]
 
 
-def layer_activations(model: MLP, x_uint8: np.ndarray, layer: int, chunk: int = 1000,
+def layer_activations(model: MLP, x: np.ndarray, layer: int, chunk: int = 1000,
                       should_stop: StopFn = None) -> np.ndarray | None:
-    """Representation `layer` of images x_uint8 (N, n_in): 0 the pixels in [0, 1], 1..L-1 the
-    hidden layers, L the output probabilities -> (N, width) float32. None if stopped."""
+    """Representation `layer` of inputs x (N, n_in), uint8 pixels or floats in [0, 1]: 0 the
+    pixels in [0, 1], 1..L-1 the hidden layers' activations, L the output probabilities
+    -> (N, width) float32, computed in chunks to bound memory. None if stopped."""
     n_layers = len(model.layers)
     if not 0 <= layer <= n_layers:
         raise ValueError(f"layer must be 0-{n_layers}, got {layer}")
+    x = x.reshape(len(x), -1)
     if layer == 0:
-        return scale_images(x_uint8)
-    out = np.empty((len(x_uint8), model.sizes[layer]), np.float32)
-    for i in range(0, len(x_uint8), chunk):
+        return scale_images(x) if x.dtype == np.uint8 else x.astype(np.float32)
+    out = np.empty((len(x), model.sizes[layer]), np.float32)
+    for i in range(0, len(x), chunk):
         if should_stop is not None and should_stop():
             return None
-        acts = model.forward(scale_images(x_uint8[i:i + chunk]).astype(model.dtype, copy=False), keep=True)
-        out[i:i + chunk] = acts[layer]
+        part = x[i:i + chunk]
+        part = scale_images(part) if part.dtype == np.uint8 else part
+        out[i:i + chunk] = model.run(part.astype(model.dtype, copy=False), model.caches(), depth=layer)
     return out
 
 

@@ -1,9 +1,10 @@
-"""Why the network reads an input as it does: pre-activations, contributions, attribution maps,
+"""Why the network reads an input as it does: attribution maps, the units that contribute most,
 softmax step by step, and the test images that excite a unit most.
 
 Layers are numbered as in the model file: layer l (1 = first hidden) is computed by the
 affine layer W_l, b_l (model.layers[l - 1]); layer 0 is the input and layer L the output.
-Everything here takes the network's own dtype; inputs x are (B, n_in) or (n_in,) in [0, 1].
+What concerns one input reads its Inspection (core/inspect.py, float64); integrated gradients
+take a batch along a path, through the network's own layers. Inputs x are (n_in,) in [0, 1].
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .losses import softmax
+from .inspect import Inspection, inspect
 from .model import MLP
 
 TARGETS = ("logit", "log_probability")
@@ -21,97 +22,49 @@ TARGETS = ("logit", "log_probability")
 # by 0.49, against 0.38 when ranking by the bare logit's map and 0.02 for random ink pixels).
 
 
-@dataclass
-class Trace:
-    """One forward pass kept whole: zs[l - 1] is layer l's pre-activation z (B, n_l) and acts[l]
-    its activation (acts[0] = x, acts[L] = the probabilities p)."""
-
-    zs: list[np.ndarray]
-    acts: list[np.ndarray]
-
-    @property
-    def logits(self) -> np.ndarray:
-        """(B, n_out) the output layer's z, the input of softmax."""
-        return self.zs[-1]
-
-    @property
-    def probabilities(self) -> np.ndarray:
-        """(B, n_out)."""
-        return self.acts[-1]
-
-
 def _batch(model: MLP, x: np.ndarray) -> np.ndarray:
     return np.asarray(x, model.dtype).reshape(-1, model.sizes[0])
-
-
-def trace(model: MLP, x: np.ndarray) -> Trace:
-    """Forward pass of x (B, n_in) or (n_in,) keeping every pre-activation z and activation a."""
-    h = _batch(model, x)
-    zs, acts = [], [h]
-    last = len(model.layers) - 1
-    for i, layer in enumerate(model.layers):
-        z = h @ layer.W + layer.b
-        zs.append(z)
-        # The activations overwrite their argument, and z must survive for the inspector.
-        h = softmax(z) if i == last else model.activation.forward(z.copy())
-        acts.append(h)
-    return Trace(zs, acts)
 
 
 def _targets(target: int | np.ndarray, n: int) -> np.ndarray:
     return np.broadcast_to(np.asarray(target, np.intp), (n,))
 
 
-def output_gradient(tr: Trace, target: int | np.ndarray, of: str = "logit") -> np.ndarray:
-    """dF/dz of the output layer (B, n_out), F being the target digit's logit z_d or its
-    log-probability log p_d = z_d - log sum_k exp(z_k)."""
-    n, k = tr.logits.shape
+def output_gradient(logits: np.ndarray, target: int | np.ndarray, of: str = "logit") -> np.ndarray:
+    """dF/da_L (B, n_out) for logits a_L (B, n_out), F being the target digit's logit a_d or its
+    log-probability log y_d = a_d - log sum_k exp(a_k)."""
+    logits = np.atleast_2d(logits)
+    n, k = logits.shape
     rows, t = np.arange(n), _targets(target, n)
     if of == "logit":
-        g = np.zeros((n, k), tr.logits.dtype)
+        g = np.zeros((n, k), logits.dtype)
         g[rows, t] = 1
     elif of == "log_probability":
-        # dF/dz = onehot(d) - p, from the logits in float64: a confident float32 p_d rounds to
-        # exactly 1, which would zero the whole gradient; 1 - p_d is written as the sum of the others.
-        z = tr.logits.astype(np.float64)
+        # dF/da = onehot(d) - y, from the logits in float64: a confident float32 y_d rounds to
+        # exactly 1, which would zero the whole gradient; 1 - y_d is written as the sum of the others.
+        z = logits.astype(np.float64)
         p = np.exp(z - z.max(axis=1, keepdims=True))
         p /= p.sum(axis=1, keepdims=True)
         g = -p
         g[rows, t] = 0
         g[rows, t] = -g.sum(axis=1)
-        g = g.astype(tr.logits.dtype)
+        g = g.astype(logits.dtype)
     else:
         raise ValueError(f"unknown attribution target {of!r}; choose from {', '.join(TARGETS)}")
     return g
 
 
-def backpropagate(model: MLP, tr: Trace, d_out: np.ndarray) -> list[np.ndarray]:
-    """Backpropagation of dF/dz_L (B, n_out) down to every layer's activations:
-    returns [dF/dx, dF/da_1, ..., dF/da_{L-1}], each (B, n_l)."""
-    grads: list[np.ndarray] = [None] * len(model.layers)  # type: ignore[list-item]
-    d = d_out
-    for i in range(len(model.layers) - 1, -1, -1):
-        da = d @ model.layers[i].W.T
-        grads[i] = da
-        if i > 0:
-            d = model.activation.backward(tr.acts[i], da.copy())
-    return grads
-
-
 def input_gradient(model: MLP, x: np.ndarray, target: int | np.ndarray, of: str = "log_probability") -> np.ndarray:
-    """dF/dx (B, n_in) for F the target's logit or log-probability (see output_gradient)."""
-    tr = trace(model, x)
-    d_out = output_gradient(tr, target, of)
-    d = d_out
-    for i in range(len(model.layers) - 1, 0, -1):
-        d = model.activation.backward(tr.acts[i], d @ model.layers[i].W.T)
-    return d @ model.layers[0].W.T
+    """dF/dx (B, n_in) for a batch x (B, n_in) and F the target's logit or log-probability
+    (see output_gradient): one forward and backward pass of the whole batch through the layers."""
+    caches = model.caches()
+    model.run(_batch(model, x), caches)
+    return model.backward(output_gradient(caches[-1].z, target, of), caches)  # the output's z: its logits
 
 
-def gradient_x_input(model: MLP, x: np.ndarray, target: int | np.ndarray, of: str = "log_probability") -> np.ndarray:
-    """Attribution x * dF/dx (B, n_in): each pixel's first-order share of F."""
-    xb = _batch(model, x)
-    return xb * input_gradient(model, xb, target, of)
+def gradient_x_input(ins: Inspection, target: int, of: str = "log_probability") -> np.ndarray:
+    """Attribution x * dF/dx (n_in,) of the inspected input: each pixel's first-order share of F."""
+    return ins.x * ins.backpropagate(output_gradient(ins.logits, target, of))[0][0]
 
 
 def integrated_gradients(model: MLP, x: np.ndarray, target: int, steps: int = 32, of: str = "log_probability",
@@ -130,54 +83,45 @@ def integrated_gradients(model: MLP, x: np.ndarray, target: int, steps: int = 32
     return (xv - x0) * grads.mean(axis=0)
 
 
-def attribution(model: MLP, x: np.ndarray, target: int, method: str = "gradient", steps: int = 32,
-                of: str = "log_probability") -> np.ndarray:
-    """Attribution map (n_in,) of one input for one digit; method 'gradient' (gradient x input) or
-    'integrated' (integrated gradients from a black image)."""
+def attribution_map(ins: Inspection, target: int, method: str = "gradient", steps: int = 32,
+                    of: str = "log_probability") -> np.ndarray:
+    """Attribution map (n_in,) of the inspected input for one digit; method 'gradient' (gradient
+    x input) or 'integrated' (integrated gradients from a black image), both in float64."""
     if method == "gradient":
-        return gradient_x_input(model, x, target, of)[0]
+        return gradient_x_input(ins, target, of)
     if method == "integrated":
-        return integrated_gradients(model, x, target, steps, of)
+        return integrated_gradients(ins.network, ins.x, target, steps, of)
     raise ValueError(f"unknown attribution method {method!r}; choose gradient or integrated")
 
 
-def contributions(model: MLP, tr: Trace, layer: int, unit: int, row: int = 0) -> np.ndarray:
-    """What each unit of layer `layer - 1` adds to unit `unit`'s z in layer `layer`: a_j * W[j, unit],
-    shape (n_{layer-1},). The bias is the rest: z = sum(contributions) + b."""
-    return tr.acts[layer - 1][row] * model.layers[layer - 1].W[:, unit]
+def attribution(model: MLP, x: np.ndarray, target: int, method: str = "gradient", steps: int = 32,
+                of: str = "log_probability") -> np.ndarray:
+    """attribution_map of input x (n_in,) through model, for one digit -> (n_in,)."""
+    return attribution_map(inspect(model, x), target, method, steps, of)
 
 
-def edge_contributions(model: MLP, tr: Trace, layer: int, row: int = 0) -> np.ndarray:
-    """Every edge's a_j * W[j, k] into layer `layer`: (n_{layer-1}, n_layer)."""
-    return tr.acts[layer - 1][row][:, None] * model.layers[layer - 1].W
+def unit_contributions(ins: Inspection, target: int, of: str = "logit") -> list[np.ndarray]:
+    """For every hidden layer l, each unit's contribution z_j * dF/dz_j to the target digit's
+    logit F = a_d (or its log-probability): [(n_1,), ..., (n_{L-1},)].
 
-
-def unit_contributions(model: MLP, x: np.ndarray, target: int, of: str = "logit") -> list[np.ndarray]:
-    """For every hidden layer l, each unit's contribution a_j * dF/da_j to the target digit's
-    logit F = z_d (or its log-probability): [(n_1,), ..., (n_{L-1},)].
-
-    For the last hidden layer dz_d/da_j = W_L[j, d], so this is exactly the unit's direct share
-    a_j * W_L[j, d] of the logit. For earlier layers it is gradient x activation: with ReLU the
-    logit is piecewise linear in a_l, and these shares plus the biases' downstream shares add
-    up to z_d.
+    For the last hidden layer da_d/dz_j = W_L[j, d], so this is exactly the unit's direct share
+    z_j * W_L[j, d] of the logit. For earlier layers it is gradient x activation: with ReLU the
+    logit is piecewise linear in z_l, and these shares plus the biases' downstream shares add
+    up to a_d.
     """
-    tr = trace(model, x)
-    grads = backpropagate(model, tr, output_gradient(tr, target, of))
-    return [tr.acts[l][0] * grads[l][0] for l in range(1, len(model.layers))]
+    grads = ins.backpropagate(output_gradient(ins.logits, target, of))
+    return [ins.z[l] * grads[l][0] for l in range(1, ins.L)]
 
 
-def top_units(model: MLP, x: np.ndarray, target: int, per_layer: int = 10) -> list[dict]:
+def top_units(ins: Inspection, target: int, per_layer: int = 10) -> list[dict]:
     """The hidden units contributing most to the target digit's logit: the `per_layer` largest
     contributions of every hidden layer (all units of a smaller layer), merged and sorted from
     the largest. Each: {"layer" (1 = first hidden), "unit", "activation", "contribution"}."""
-    tr = trace(model, x)
-    grads = backpropagate(model, tr, output_gradient(tr, target, "logit"))
     rows = []
-    for l in range(1, len(model.layers)):
-        a = tr.acts[l][0]
-        c = a * grads[l][0]
+    for l, c in enumerate(unit_contributions(ins, target, "logit"), 1):
+        z = ins.z[l]
         for j in np.argsort(-c, kind="stable")[:per_layer]:
-            rows.append({"layer": l, "unit": int(j), "activation": float(a[j]), "contribution": float(c[j])})
+            rows.append({"layer": l, "unit": int(j), "activation": float(z[j]), "contribution": float(c[j])})
     rows.sort(key=lambda r: -r["contribution"])
     return rows
 
@@ -217,23 +161,9 @@ def cross_entropy(p: np.ndarray, label: int) -> float:
     return -float(np.log(max(float(p[label]), np.finfo(np.float64).tiny)))
 
 
-def layer_activations(model: MLP, x: np.ndarray, layer: int, chunk: int = 2000) -> np.ndarray:
-    """Activations (N, n_layer) of hidden layer `layer` for inputs x (N, n_in), uint8 pixels
-    (scaled to [0, 1]) or floats in [0, 1], in chunks to bound memory."""
-    x = x.reshape(len(x), -1)
-    scale = model.dtype.type(1 / 255) if x.dtype == np.uint8 else model.dtype.type(1)
-    out = np.empty((len(x), model.sizes[layer]), model.dtype)
-    for i in range(0, len(x), chunk):
-        h = x[i:i + chunk].astype(model.dtype) * scale
-        for W in model.layers[:layer]:
-            h = model.activation.forward(h @ W.W + W.b)
-        out[i:i + chunk] = h
-    return out
-
-
 def top_exciting(activations: np.ndarray, unit: int, k: int = 16) -> np.ndarray:
     """Indices of the k inputs whose activation of `unit` is highest, highest first, from
-    layer_activations' (N, n_units)."""
+    activations (N, n_units) (see evaluation.layer_activations)."""
     col = activations[:, unit]
     k = min(k, len(col))
     idx = np.argpartition(-col, k - 1)[:k] if k < len(col) else np.arange(len(col))

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from ..core.config import Config
 from ..core.data import Dataset, scale_images
 from ..core.history import RunHistory
+from ..core.inspect import Inspection, inspect
 from ..core.trainer import EpochRecord
 from .i18n import arg
 from .jobs import JobService
@@ -64,6 +65,7 @@ class Session(QObject):
         self.run_config: tuple[Config | None, int] = (None, 0)  # settings and training images of this run
         self._next_config = self.run_config  # ...and of the run whose first snapshot is still to come
         self._ended_run = -1  # the latest run archived: its snapshots still in flight are stale
+        self._inspected: tuple = (None, None, None, None)  # (network, input, label, their Inspection)
 
     @property
     def history(self) -> RunHistory:
@@ -86,6 +88,21 @@ class Session(QObject):
     def model(self):
         """The network being viewed (a copy, safe to read on the GUI thread), or None."""
         return None if self.snapshot is None else self.snapshot.model
+
+    def inspection(self) -> Inspection | None:
+        """The Inspection of the viewed network and the current input with its label (the digit
+        read if none is known), or None without both. Computed on the first request after either
+        changes and shared by every view: a snapshot or a stroke costs one pass, not one per view."""
+        model, x = self.model, self.input_x
+        if model is None or x is None or len(x) != model.sizes[0]:
+            return None
+        label = self.input_label if self.input_label is not None and 0 <= self.input_label < model.sizes[-1] else None
+        seen_model, seen_x, seen_label, ins = self._inspected
+        # identity, not equality: every snapshot and every set_input hands over new arrays
+        if seen_model is not model or seen_x is not x or seen_label != label:
+            ins = inspect(model, x, label)
+            self._inspected = (model, x, label, ins)
+        return ins
 
     def set_data(self, data: Dataset) -> None:
         """A new dataset: the network shown until now takes other inputs, so it goes first."""

@@ -4,6 +4,8 @@ import pytest
 
 from mlpviz.core import explain as ex
 from mlpviz.core.data import scale_images
+from mlpviz.core.evaluation import layer_activations
+from mlpviz.core.inspect import inspect
 from mlpviz.core.losses import softmax
 from mlpviz.core.model import MLP
 
@@ -16,7 +18,7 @@ def f64_model(activation: str, sizes=(12, 9, 7, 10), seed: int = 3) -> MLP:
 
 
 def objective(model: MLP, x: np.ndarray, target: int, of: str) -> float:
-    z = ex.trace(model, x).logits[0]
+    z = inspect(model, x).logits
     return float(z[target] if of == "logit" else z[target] - np.log(np.exp(z - z.max()).sum()) - z.max())
 
 
@@ -33,7 +35,7 @@ def test_input_gradient_matches_central_differences(activation, of):
         fd = np.array([(objective(model, x + eps * e, target, of) - objective(model, x - eps * e, target, of))
                        / (2 * eps) for e in np.eye(12)])
         np.testing.assert_allclose(g, fd, rtol=1e-5, atol=1e-8)
-        np.testing.assert_allclose(ex.gradient_x_input(model, x, target, of)[0], x * fd, rtol=1e-5, atol=1e-8)
+        np.testing.assert_allclose(ex.gradient_x_input(inspect(model, x), target, of), x * fd, rtol=1e-5, atol=1e-8)
 
 
 @pytest.mark.parametrize("of", ex.TARGETS)
@@ -56,7 +58,7 @@ def test_integrated_gradients_equal_gradient_x_input_for_a_linear_path():
         layer.b[:] = np.abs(layer.b)
     x = np.random.default_rng(2).uniform(0, 1, 12)
     np.testing.assert_allclose(ex.integrated_gradients(model, x, 5, 8, "logit"),
-                               ex.gradient_x_input(model, x, 5, "logit")[0], rtol=1e-10)
+                               ex.gradient_x_input(inspect(model, x), 5, "logit"), rtol=1e-10)
 
 
 def test_confident_float32_prediction_still_has_a_log_probability_map(trained):
@@ -96,15 +98,15 @@ def test_blanking_the_most_attributed_ink_lowers_the_probability_far_more_than_r
 def test_unit_contributions_of_the_last_hidden_layer_are_direct_shares():
     model = f64_model("relu")
     x = np.random.default_rng(4).uniform(0, 1, 12)
-    tr = ex.trace(model, x)
-    c = ex.unit_contributions(model, x, 6, "logit")
-    np.testing.assert_allclose(c[-1], tr.acts[2][0] * model.layers[2].W[:, 6])
-    np.testing.assert_allclose(c[-1], ex.contributions(model, tr, 3, 6))
-    assert c[-1].sum() + model.layers[2].b[6] == pytest.approx(tr.logits[0, 6])
+    ins = inspect(model, x)
+    c = ex.unit_contributions(ins, 6, "logit")
+    np.testing.assert_allclose(c[-1], ins.z[2] * model.layers[2].W[:, 6])
+    np.testing.assert_allclose(c[-1], ins.edge_contributions(3)[:, 6])
+    assert c[-1].sum() + model.layers[2].b[6] == pytest.approx(ins.logits[6])
     # layer 1: activation x the derivative of the logit along every path, by central differences
     assert len(c) == 2 and c[0].shape == (9,)
     eps = 1e-6
-    a1 = tr.acts[1][0]
+    a1 = ins.z[1]
 
     def logit_from_a1(a):
         h = np.maximum(a @ model.layers[1].W + model.layers[1].b, 0)
@@ -113,33 +115,16 @@ def test_unit_contributions_of_the_last_hidden_layer_are_direct_shares():
     np.testing.assert_allclose(c[0], a1 * fd, rtol=1e-5, atol=1e-9)
 
 
-def test_edge_contributions_sum_to_the_pre_activation():
-    model = f64_model("sigmoid")
-    tr = ex.trace(model, np.random.default_rng(5).uniform(0, 1, 12))
-    for layer in (1, 2, 3):
-        e = ex.edge_contributions(model, tr, layer)
-        np.testing.assert_allclose(e.sum(axis=0) + model.layers[layer - 1].b, tr.zs[layer - 1][0])
-
-
-def test_trace_keeps_pre_activations_and_matches_the_model():
-    model = f64_model("sigmoid")
-    x = np.random.default_rng(6).uniform(0, 1, (5, 12))
-    tr = ex.trace(model, x)
-    np.testing.assert_allclose(tr.probabilities, model.forward(x.copy()))
-    np.testing.assert_allclose(tr.acts[1], 1 / (1 + np.exp(-tr.zs[0])))
-    np.testing.assert_allclose(tr.zs[1], tr.acts[1] @ model.layers[1].W + model.layers[1].b)
-
-
 def test_top_units_sorted_with_at_least_five_per_hidden_layer(trained, small):
     x = scale_images(small.x_test[0])
     d = int(trained.predict_proba(x)[0].argmax())
-    units = ex.top_units(trained, x, d)
+    units = ex.top_units(inspect(trained, x), d)
     contribution = [u["contribution"] for u in units]
     assert contribution == sorted(contribution, reverse=True)
     for layer, n in ((1, 64), (2, 32)):
         rows = [u for u in units if u["layer"] == layer]
         assert len(rows) >= 5 and all(0 <= u["unit"] < n for u in rows)
-    full = ex.unit_contributions(trained, x, d, "logit")
+    full = ex.unit_contributions(inspect(trained, x), d, "logit")
     for u in units:
         assert u["contribution"] == pytest.approx(float(full[u["layer"] - 1][u["unit"]]), rel=1e-6)
     # the listed units of the last hidden layer are its largest shares of the logit
@@ -149,15 +134,15 @@ def test_top_units_sorted_with_at_least_five_per_hidden_layer(trained, small):
 
 
 def test_top_units_of_a_small_layer_lists_all_of_it():
-    units = ex.top_units(f64_model("relu", sizes=(12, 3, 7, 10)), np.ones(12), 2)
+    units = ex.top_units(inspect(f64_model("relu", sizes=(12, 3, 7, 10)), np.ones(12)), 2)
     assert sorted(u["unit"] for u in units if u["layer"] == 1) == [0, 1, 2]
 
 
 def test_softmax_steps_equal_softmax_and_the_model_output(trained, small):
     x = scale_images(small.x_test[1])
-    tr = ex.trace(trained, x)
-    s = ex.softmax_steps(tr.logits[0])
-    np.testing.assert_allclose(s.p, tr.probabilities[0], rtol=1e-5, atol=1e-7)
+    ins = inspect(trained, x)
+    s = ex.softmax_steps(ins.logits)
+    np.testing.assert_allclose(s.p, ins.y, rtol=1e-12)
     np.testing.assert_allclose(s.p, trained.predict_proba(x)[0], rtol=1e-5, atol=1e-7)
     assert s.shifted.max() == 0 and s.exp.max() == 1
     np.testing.assert_allclose(s.exp, np.exp(s.shifted))
@@ -182,16 +167,17 @@ def test_cross_entropy_is_minus_log_p_of_the_label():
 
 
 def test_top_exciting_images_are_those_with_the_highest_activation(trained, small):
-    acts = ex.layer_activations(trained, small.x_test, 1, chunk=300)
+    acts = layer_activations(trained, small.x_test, 1, chunk=300)
     assert acts.shape == (1000, 64)
-    first = ex.trace(trained, scale_images(small.x_test[:7])).acts[1]
+    first = np.stack([inspect(trained, x).z[1] for x in scale_images(small.x_test[:7])])
     np.testing.assert_allclose(acts[:7], first, rtol=1e-5, atol=1e-6)
     unit = int(np.argmax(acts.sum(axis=0)))
     idx = ex.top_exciting(acts, unit)
     assert len(idx) == 16 and len(set(idx.tolist())) == 16
     assert list(acts[idx, unit]) == sorted(acts[:, unit], reverse=True)[:16]
-    deep = ex.layer_activations(trained, scale_images(small.x_test[:10]), 2)
-    np.testing.assert_allclose(deep, ex.trace(trained, scale_images(small.x_test[:10])).acts[2], rtol=1e-5, atol=1e-6)
+    deep = layer_activations(trained, scale_images(small.x_test[:10]), 2)
+    np.testing.assert_allclose(deep, trained.forward(scale_images(small.x_test[:10]), keep=True)[2], rtol=1e-6)
+    np.testing.assert_allclose(deep[3], inspect(trained, scale_images(small.x_test[3])).z[2], rtol=1e-5, atol=1e-6)
 
 
 def test_most_active():

@@ -5,7 +5,8 @@ import pytest
 from mlpviz.core import checkpoint, explain
 from mlpviz.core.data import scale_images
 from mlpviz.core.edit import Edit
-from mlpviz.core.evaluation import evaluate
+from mlpviz.core.evaluation import evaluate, layer_activations
+from mlpviz.core.inspect import inspect
 from mlpviz.gui import style
 from mlpviz.gui.session import Session
 from mlpviz.gui.snapshot import Snapshot
@@ -46,17 +47,19 @@ def test_diagram_shows_the_most_active_units_and_how_many_more(qtbot, session, m
     cap = view.capacity()
     assert cap == column_capacity(view.canvas.height()) and 4 <= cap < 64
     data = [divmod(int(p.data()), 1_000_000) for p in view.nodes.points()]
-    tr = explain.trace(model, scale_images(small.x_test[3]))
+    ins = inspect(model, scale_images(small.x_test[3]), int(small.y_test[3]))
+    assert session.inspection().backward_values().keys() == ins.backward_values().keys()
+    acts = ins.activations()
     for col in range(4):
         units = [u for c, u in data if c == col]
         n = model.sizes[col]
         assert len(units) == min(cap, n)
         if col in (1, 2):  # the hidden columns: the most active units, most active first
-            np.testing.assert_array_equal(units, explain.most_active(tr.acts[col][0], cap))
+            np.testing.assert_array_equal(units, explain.most_active(acts[col], cap))
     texts = [t.textItem.toPlainText() for t in view.texts if t.isVisible()]
     assert f"+{64 - cap} more" in texts and f"+{784 - cap} more" in texts
-    best = int(tr.probabilities[0].argmax())
-    assert f"{best}: {100 * tr.probabilities[0, best]:.1f}%" in texts
+    best = int(ins.y.argmax())
+    assert f"{best}: {100 * ins.y[best]:.1f}%" in texts
     # the strongest contribution a_j * w_jd into the predicted digit is drawn, in its sign's colour
     segments = {sign: set() for sign in "+-"}
     for (sign, _), curve in view.edges.items():
@@ -64,7 +67,7 @@ def test_diagram_shows_the_most_active_units_and_how_many_more(qtbot, session, m
         if xs is not None:
             segments[sign] |= {(x0, y0, x1, y1) for x0, y0, x1, y1 in zip(xs[::2], ys[::2], xs[1::2], ys[1::2])}
     src = [u for c, u in data if c == 2]
-    c = tr.acts[2][0][src] * model.layers[2].W[src, best]
+    c = acts[2][src] * model.layers[2].W[src, best]
     j = int(np.argmax(np.abs(c)))
     (x0, y0), (x1, y1) = view._positions[2, src[j]], view._positions[3, best]
     assert (x0, y0, x1, y1) in segments["+" if c[j] > 0 else "-"]
@@ -94,9 +97,9 @@ def test_neuron_inspector_shows_z_weights_effects_and_top_images(qtbot, session,
     view = shown(qtbot, NeuronView(session), session, model)
     session.show_test_image(5)
     session.select_unit(1, 4)
-    tr = explain.trace(model, scale_images(small.x_test[5]))
-    assert f"z = w·a + b = <b>{tr.zs[0][0, 4]:.4g}</b>" in view.header.text()
-    assert f"= <b>{tr.acts[1][0, 4]:.4g}</b>" in view.header.text()
+    ins = inspect(model, scale_images(small.x_test[5]))
+    assert f"z = w·a + b = <b>{ins.a[1][4]:.4g}</b>" in view.header.text()
+    assert f"= <b>{ins.z[1][4]:.4g}</b>" in view.header.text()
     np.testing.assert_array_equal(view.in_image.image, model.layers[0].W[:, 4].reshape(28, 28))
     # the effect of a first-layer unit on each digit: dz_d/da through hidden layer 2, at this input
     effect = view.out_bars.opts["height"]
@@ -105,14 +108,14 @@ def test_neuron_inspector_shows_z_weights_effects_and_top_images(qtbot, session,
     def logits(h):
         h2 = np.maximum(h @ model.layers[1].W + model.layers[1].b, 0)
         return h2 @ model.layers[2].W + model.layers[2].b
-    a = tr.acts[1][0].astype(np.float64)
+    a = ins.z[1].copy()
     plus, minus = a.copy(), a.copy()
     plus[4] += eps
     minus[4] -= eps
     np.testing.assert_allclose(effect, (logits(plus) - logits(minus)) / (2 * eps), rtol=1e-2, atol=1e-4)
     qtbot.waitUntil(lambda: "excite it most" in view.top_label.text(), timeout=5000)
     assert len(view._top) == 16
-    acts = explain.layer_activations(model, small.x_test, 1)
+    acts = layer_activations(model, small.x_test, 1)
     np.testing.assert_array_equal(view._top, explain.top_exciting(acts, 4))
     with qtbot.waitSignal(session.inputChanged):
         view.top_image.clicked.emit(31.0, 3.0)  # the second thumbnail of the first row
@@ -219,3 +222,33 @@ def test_inside_view_routes_output_clicks_to_the_attribution(qtbot, session, mod
     points = {divmod(int(p.data()), 1_000_000): p for p in view.diagram.nodes.points()}
     view.diagram.nodes.sigClicked.emit(view.diagram.nodes, [points[3, 5]], None)
     assert view.attribution.digit == 5 and view.attribution.digits.button(5).isChecked()
+
+
+def test_one_inspection_per_network_and_input_feeds_every_inside_view(qtbot, session, model, small, monkeypatch):
+    """A stroke or a snapshot costs one forward pass for the diagram, neuron, softmax, attribution
+    and activations views together; a repaint with nothing new costs none."""
+    from mlpviz.gui import session as session_module
+    from mlpviz.gui.views.activations import ActivationsView
+    made = []
+    real = session_module.inspect
+    monkeypatch.setattr(session_module, "inspect", lambda *args: made.append(args) or real(*args))
+    inside = shown(qtbot, InsideView(session), session, model, size=(1200, 800))
+    activations = ActivationsView(session)
+    qtbot.addWidget(activations)
+    activations.show()
+    qtbot.waitExposed(activations)
+    session.select_unit(1, 3)
+    made.clear()
+    session.show_test_image(7)
+    assert len(made) == 1 and made[0][2] == int(small.y_test[7])
+    ins = session.inspection()
+    assert inside.softmax.steps.z.tolist() == ins.logits.tolist()
+    np.testing.assert_array_equal(activations.probabilities(), ins.y)
+    assert f"<b>{ins.a[1][3]:.4g}</b>" in inside.neuron.header.text()
+    session.publish(snapshot(model.copy()))  # a new network: one more
+    assert len(made) == 2
+    inside.diagram.redraw()
+    inside.attribution.set_target(4)
+    assert len(made) == 2 and session.inspection() is session.inspection()
+    session.set_input(None, "cleared")
+    assert session.inspection() is None and len(made) == 2

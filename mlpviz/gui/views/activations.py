@@ -197,15 +197,17 @@ class ActivationsView(View):
             for img in self._images:
                 img.clear()
             return
-        with np.errstate(all="ignore"):  # a diverged network has infinite weights: show, don't warn
-            acts = model.forward(np.asarray(x, model.dtype).reshape(1, -1), keep=True)
+        ins = self.session.inspection()  # a diverged network's NaNs are shown without warnings
+        if ins is None:  # an input the network does not take
+            return
+        acts = ins.activations()
         fixed = RANGES.get(model.activation.name)
-        for img, bar, scale, a in zip(self._images, self.colour_bars, self._scales, acts[1:-1]):
-            levels = fixed or (0.0, scale.add(a[0]))
+        for img, bar, scale, z in zip(self._images, self.colour_bars, self._scales, acts[1:-1]):
+            levels = fixed or (0.0, scale.add(z))
             if bar.levels() != levels:  # the bar's axis is redrawn only when its scale moves
                 bar.setLevels(levels)
-            img.setImage(grid(a[0]), autoLevels=False, levels=levels)
-        p = acts[-1][0]
+            img.setImage(grid(z), autoLevels=False, levels=levels)
+        p = acts[-1]
         self._p = p
         best = int(p.argmax())
         brushes = [style.BAR] * len(p)

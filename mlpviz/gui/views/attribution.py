@@ -131,8 +131,9 @@ class AttributionView(View):
     # -- drawing
 
     def refresh(self) -> None:
-        model, x = self._model, self._x
-        if model is None or x is None or len(x) != model.sizes[0]:
+        model = self._model
+        ins = None if model is None or self._x is None else self.session.inspection()
+        if ins is None:
             self.overlay_image.clear()
             self.map_image.clear()
             self.attribution = self.digit = None
@@ -142,11 +143,11 @@ class AttributionView(View):
             self.overlayChanged.emit(None, -1)
             return
         method = self.method.currentData()
+        x, p = ins.x, ins.y
+        best = int(p.argmax())
+        digit = best if self.target is None or self.target >= len(p) else self.target
         with np.errstate(all="ignore"):
-            p = model.predict_proba(x)[0]
-            best = int(p.argmax())
-            digit = best if self.target is None or self.target >= len(p) else self.target
-            a = np.nan_to_num(explain.attribution(model, x, digit, method, IG_STEPS))
+            a = np.nan_to_num(explain.attribution_map(ins, digit, method, IG_STEPS))
         self.attribution, self.digit = a, digit
         n = len(x)
         side = int(round(np.sqrt(n)))
@@ -161,7 +162,7 @@ class AttributionView(View):
         text = arg(self.tr("<b>%1</b> Red pixels raise log p(%2), blue ones lower it: the map is %3. p(%2) = %4; "
                            "the map adds up to %5"), why, digit, what, f"{p[digit]:.3f}", f"{a.sum():+.3g}")
         if method == "integrated":
-            black = model.predict_proba(np.zeros_like(x))[0, digit]
+            black = ins.network.predict_proba(np.zeros_like(x))[0, digit]
             gap = np.log(max(p[digit], 1e-300)) - np.log(max(black, 1e-300))
             text += arg(self.tr(" (log p(%1) here minus on a blank image: %2)"), digit, f"{gap:+.3g}")
         self.caption.setText(text + ".")

@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...core import explain
+from ...core.inspect import Inspection
 from ...core.model import MLP
 from .. import style
 from ..i18n import arg
@@ -112,8 +113,9 @@ class NetworkDiagramView(View):
 
     def redraw(self) -> None:
         """Lay out the columns for the current network and input, and draw them."""
-        model, x = self._model, self._x
-        if model is None or x is None or len(x) != model.sizes[0]:
+        model = self._model
+        ins = None if model is None or self._x is None else self.session.inspection()
+        if ins is None:
             for curve in self.edges.values():
                 curve.setData([], [])
             self.nodes.setData([])
@@ -124,9 +126,7 @@ class NetworkDiagramView(View):
             self.caption.setText(self.tr("Draw a digit or pick a test image to see the network at work.")
                                  if model is not None else self.tr("Train or open a model to see its diagram."))
             return
-        with np.errstate(all="ignore"):
-            tr = explain.trace(model, x)
-        acts = [a[0] for a in tr.acts]
+        acts = ins.activations()
         cap = self.capacity()
         shown = [np.arange(len(a)) if col == len(acts) - 1 and len(a) <= cap else explain.most_active(a, cap)
                  for col, a in enumerate(acts)]
@@ -156,7 +156,7 @@ class NetworkDiagramView(View):
         self.nodes.setPointData(np.concatenate([col * CODE + idx for col, idx in enumerate(shown)]))
         self.nodes.updateSpots()
         self._positions, self._values = positions, values
-        self._draw_edges(model, acts, shown, tops)
+        self._draw_edges(ins, shown, tops)
         texts = []
         for col, (a, idx, top) in enumerate(zip(acts, shown, tops)):
             name = self.tr("input") if col == 0 else self.tr("output") if col == last else \
@@ -179,11 +179,10 @@ class NetworkDiagramView(View):
             self.caption.setText(text)
             self.caption.setToolTip(text)  # where three lines do not hold it all
 
-    def _draw_edges(self, model: MLP, acts: list[np.ndarray], shown: list[np.ndarray], tops: list[float]) -> None:
+    def _draw_edges(self, ins: Inspection, shown: list[np.ndarray], tops: list[float]) -> None:
         parts = []
-        for col in range(len(model.layers)):
-            src, dst = shown[col], shown[col + 1]
-            c = np.nan_to_num(acts[col][src][:, None] * model.layers[col].W[np.ix_(src, dst)])
+        for col in range(ins.L):
+            c = np.nan_to_num(ins.edge_contributions(col + 1, shown[col], shown[col + 1]))
             k = min(c.shape[0], EDGES_PER_UNIT)
             # the k strongest incoming edges of every shown unit, as (row in src, column in dst)
             rows = np.argpartition(-np.abs(c), k - 1, axis=0)[:k] if k < c.shape[0] else \

@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ...core import explain
+from ...core.evaluation import layer_activations
+from ...core.inspect import Inspection
 from ...core.model import MLP
 from .. import style
 from ..i18n import activation_label, arg
@@ -33,7 +35,7 @@ def search_job(model: MLP, layer: int, x: np.ndarray, should_stop=None, progress
     for i in range(0, len(x), SEARCH_CHUNK):
         if should_stop is not None and should_stop():
             return None
-        parts.append(explain.layer_activations(model, x[i:i + SEARCH_CHUNK], layer))
+        parts.append(layer_activations(model, x[i:i + SEARCH_CHUNK], layer))
     return model, layer, np.concatenate(parts)
 
 
@@ -195,23 +197,23 @@ class NeuronView(View):
         self.canvas.show()
         layer, unit = sel
         b = model.layers[layer - 1].b
+        ins = None if self._x is None else self.session.inspection()
         key = (model, layer, unit)  # the model itself, not its id: an id can be reused
         new_unit = key != self._shown_key
         if new_unit:  # what depends on the unit alone is drawn once, not at every stroke move
             self._shown_key = key
             self._show_incoming(model, layer, model.layers[layer - 1].W[:, unit])
         if new_unit or layer < len(model.layers) - 1:  # the last layer's effects are its weights
-            effect = self._effect(model, layer, unit)
+            effect = self._effect(model, ins, layer, unit)
             lim = finite_limit(effect)
             self.out_bars.setOpts(height=effect, brushes=[pg.mkBrush(style.TEST if v > 0 else style.TRAIN)
                                                           for v in effect])
             self.out_plot.setYRange(-lim, lim, padding=0.05)
         name = arg(self.tr("hidden layer %1, unit %2 of %3 (%4)"), layer, unit + 1, model.sizes[layer],
                    activation_label(model.activation.name))
-        if self._x is not None and len(self._x) == model.sizes[0]:
-            with np.errstate(all="ignore"):
-                tr = explain.trace(model, self._x)
-            z, a = float(tr.zs[layer - 1][0, unit]), float(tr.acts[layer][0, unit])
+        if ins is not None:
+            # shown as z = w·a + b, a = f(z): the inspection's a (pre-activation) and z (activation)
+            z, a = float(ins.a[layer][unit]), float(ins.z[layer][unit])
             self.header.setText(arg(self.tr("<b>%1</b><br>z = w·a + b = <b>%2</b>, %3(z) = <b>%4</b> for this "
                                             "input<br>bias b = %5"),
                                     name, f"{z:.4g}", activation_label(model.activation.name), f"{a:.4g}",
@@ -241,20 +243,16 @@ class NeuronView(View):
             self.in_plot.setRange(xRange=(-1, len(w)), yRange=(-lim, lim), padding=0.05)
             _title(self.in_plot, arg(self.tr("weights from layer %1"), layer - 1), size="8pt")
 
-    def _effect(self, model: MLP, layer: int, unit: int) -> np.ndarray:
-        """dz_d/da_unit for each digit d: the outgoing weights for the last hidden layer; through
-        the layers in between (at the current input) for an earlier one."""
+    def _effect(self, model: MLP, ins: Inspection | None, layer: int, unit: int) -> np.ndarray:
+        """How each digit's logit moves with the unit's activation: the outgoing weights for the
+        last hidden layer; through the layers in between (at the current input) for an earlier one."""
         if layer == len(model.layers) - 1:
             _title(self.out_plot, self.tr("weights to the digits"), size="8pt")
             return np.asarray(model.layers[-1].W[unit], np.float64)
         _title(self.out_plot, self.tr("effect on each digit, dz/da"), size="8pt")
-        if self._x is None or len(self._x) != model.sizes[0]:
+        if ins is None:
             return np.zeros(model.sizes[-1])
-        with np.errstate(all="ignore"):
-            tr = explain.trace(model, self._x)
-            eye = np.eye(model.sizes[-1], dtype=model.dtype)
-            grads = explain.backpropagate(model, tr, eye)
-        return np.nan_to_num(grads[layer][:, unit].astype(np.float64))
+        return np.nan_to_num(ins.output_jacobian(layer)[:, unit])
 
     # -- the most exciting test images, searched off the GUI thread
 

@@ -171,8 +171,9 @@ class SoftmaxView(View):
     def refresh(self) -> None:
         self.t_label.setText(f"T = {self.temperature:.2f}")
         self._hide_same_column()
-        model, x = self._model, self._x
-        if model is None or x is None or len(x) != model.sizes[0] or model.sizes[-1] != 10:
+        model = self._model
+        ins = None if model is None or self._x is None else self.session.inspection()
+        if ins is None or model.sizes[-1] != 10:
             self.steps = None
             for row in self._items:
                 for item in row:
@@ -180,8 +181,7 @@ class SoftmaxView(View):
             self.sum_label.setText("")
             self.loss.setText(self.tr("Draw a digit or pick a test image to follow softmax step by step."))
             return
-        with np.errstate(all="ignore"):
-            z = explain.trace(model, x).logits[0]
+        z = ins.logits
         s = self.steps = explain.softmax_steps(z, self.temperature)
         t = self.label.currentIndex()
         best = int(np.argmax(s.p))

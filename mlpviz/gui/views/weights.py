@@ -9,7 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt
 from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from ...core.data import scale_images
+from ...core.evaluation import layer_activations
 from .. import style
 from ..i18n import arg
 from ..session import Session
@@ -258,10 +258,8 @@ class WeightsView(View):
     def activity(self) -> np.ndarray:
         """Mean first-layer activation of each unit (units,) on the first test images."""
         model, data = self.session.model, self.session.data
-        x = scale_images(data.x_test[:ACTIVITY_SAMPLE]).astype(model.dtype)
         with np.errstate(all="ignore"):
-            a = model.activation.forward(x @ model.layers[0].W + model.layers[0].b)
-        return a.mean(axis=0)
+            return layer_activations(model, data.x_test[:ACTIVITY_SAMPLE], 1).mean(axis=0)
 
     def _page_size_changed(self, index: int) -> None:
         self._per_page = PAGE_SIZES[index]
