@@ -136,9 +136,15 @@ def _check_pair(images: np.ndarray, labels: np.ndarray, where: Message) -> None:
         raise DataError(QT_TRANSLATE_NOOP("Data", "%1: %2 images but %3 labels").arg(where, len(images), len(labels)))
     if len(labels) == 0:
         raise DataError(QT_TRANSLATE_NOOP("Data", "%1: no images").arg(where))
-    if labels.max() >= NUM_CLASSES:
+    _check_labels(labels, where)
+
+
+def _check_labels(labels: np.ndarray, where: Message) -> None:
+    """Raise DataError naming the first label (N,) outside 0 to NUM_CLASSES - 1, if any."""
+    outside = labels[(labels < 0) | (labels >= NUM_CLASSES)]
+    if outside.size:
         raise DataError(QT_TRANSLATE_NOOP("Data", "%1: label %2 out of range 0-%3")
-                        .arg(where, int(labels.max()), NUM_CLASSES - 1))
+                        .arg(where, int(outside[0]), NUM_CLASSES - 1))
 
 
 def _assemble(train: tuple, test: tuple, name: str) -> Dataset:
@@ -198,16 +204,19 @@ def load_npz(path: str | Path) -> Dataset:
         raise DataError(QT_TRANSLATE_NOOP("Data", "%1: file not found").arg(path)) from None
     except Exception as e:  # zipfile, pickle refusal, truncation: all one answer for the user
         raise DataError(QT_TRANSLATE_NOOP("Data", "%1: not a readable .npz file (%2)").arg(path, e)) from None
+    where = QT_TRANSLATE_NOOP("Data", "%1 in %2")
+    places = {"train": where.arg("x_train/y_train", path), "test": where.arg("x_test/y_test", path)}
     for k, a in arrays.items():
         if a.dtype != np.uint8:
             if not np.issubdtype(a.dtype, np.integer):
                 raise DataError(QT_TRANSLATE_NOOP("Data", "%1: %2 has dtype %3, expected uint8").arg(path, k, a.dtype))
+            if k.startswith("y_"):  # before the cast to uint8, which would turn a label of -1 into 255
+                _check_labels(a, places[k[2:]])
             if a.size and (a.min() < 0 or a.max() > 255):
                 raise DataError(QT_TRANSLATE_NOOP("Data", "%1: %2 has values outside 0-255").arg(path, k))
             arrays[k] = a.astype(np.uint8)
-    where = QT_TRANSLATE_NOOP("Data", "%1 in %2")
-    return _assemble((arrays["x_train"], arrays["y_train"], where.arg("x_train/y_train", path)),
-                     (arrays["x_test"], arrays["y_test"], where.arg("x_test/y_test", path)), path.stem)
+    return _assemble((arrays["x_train"], arrays["y_train"], places["train"]),
+                     (arrays["x_test"], arrays["y_test"], places["test"]), path.stem)
 
 
 def load_dataset(source: str | Path | None = None) -> Dataset:

@@ -69,6 +69,9 @@ BAD_FILES = {
     "trailing bytes": ({"t10k-labels-idx1-ubyte": idx_bytes(np.zeros(3)) + b"\x01"}, "trailing"),
     "count mismatch": ({"train-labels-idx1-ubyte": idx_bytes(np.zeros(4))}, "5 images but 4 labels"),
     "label out of range": ({"t10k-labels-idx1-ubyte": idx_bytes(np.array([1, 2, 12]))}, "out of range"),
+    "a training label of 10": ({"train-labels-idx1-ubyte": idx_bytes(np.array([1, 2, 10, 3, 4]))},
+                               r"train-images-idx3-ubyte.gz / train-labels-idx1-ubyte.gz in .*: label 10 out of "
+                               r"range 0-9$"),
     "labels where images belong": ({"train-images-idx3-ubyte": idx_bytes(np.zeros(5))}, "holds labels"),
     "too short": ({"train-images-idx3-ubyte": b"\x00\x00"}, "too short"),
     "truncated header": ({"train-images-idx3-ubyte": b"\x00\x00\x08\x03\x00\x00"}, "truncated header"),
@@ -123,6 +126,17 @@ def test_npz_with_missing_keys_or_wrong_dtype(tmp_path):
              x_test=np.zeros((1, 28, 28), np.uint8), y_test=np.zeros(1, np.uint8))
     with pytest.raises(DataError, match="x_train has dtype float32"):
         load_npz(tmp_path / "b.npz")
+
+
+@pytest.mark.parametrize("label", [-1, 10, 300])
+def test_npz_labels_outside_the_digits_are_named_as_labels(tmp_path, label):
+    # Stored wider than uint8, a label of -1 or 300 was reported as "values outside 0-255", and
+    # one of -1 would have become 255 had it been cast first.
+    np.savez(tmp_path / "m.npz", x_train=np.zeros((3, 28, 28), np.uint8), y_train=np.array([1, label, 3]),
+             x_test=np.zeros((2, 28, 28), np.uint8), y_test=np.array([1, 2]))
+    with pytest.raises(DataError) as e:
+        load_npz(tmp_path / "m.npz")
+    assert str(e.value) == f"x_train/y_train in {tmp_path / 'm.npz'}: label {label} out of range 0-9"
 
 
 def test_npz_that_is_not_a_zip(tmp_path):
