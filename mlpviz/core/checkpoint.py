@@ -23,7 +23,7 @@ import numpy as np
 
 from .augment import Augmenter
 from .config import Config, ConfigError
-from .data import Dataset
+from .data import NUM_CLASSES, Dataset
 from .layers import ACTIVATIONS, Dense
 from .losses import LOSSES
 from .messages import QT_TRANSLATE_NOOP, Message
@@ -199,6 +199,9 @@ def _from_arrays(path: Path, arrays: dict[str, np.ndarray]) -> Checkpoint:
             and all(isinstance(s, int) and s > 0 for s in sizes)):
         raise bad(QT_TRANSLATE_NOOP("Checkpoint", "%1: `sizes` must list at least two positive layer sizes, "
                                                   "got %2"), repr(sizes))
+    if sizes[-1] != NUM_CLASSES:  # the labels 0-9 of every dataset would fall outside its outputs
+        raise bad(QT_TRANSLATE_NOOP("Checkpoint", "%1: the network has %2 outputs; it needs one for each of the %3 "
+                                                  "classes (labels 0-%4)"), sizes[-1], NUM_CLASSES, NUM_CLASSES - 1)
     n = len(sizes) - 1
     expected = {f"{k}{i}" for i in range(1, n + 1) for k in "Wb"}
     weights = {k for k in arrays if k[:1] in "Wb" and k[1:].isdigit()}

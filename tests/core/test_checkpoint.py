@@ -69,10 +69,10 @@ def test_pickled_objects_are_refused_without_being_unpickled(tmp_path, monkeypat
 
 
 def good_arrays():
-    cfg = {"format": "mlpviz-model", "version": 1, "sizes": [4, 3, 2], "activation": "relu",
+    cfg = {"format": "mlpviz-model", "version": 1, "sizes": [4, 3, 10], "activation": "relu",
            "loss": "cross_entropy", "image_shape": [2, 2]}
     return {"W1": np.zeros((4, 3), np.float32), "b1": np.zeros(3, np.float32),
-            "W2": np.zeros((3, 2), np.float32), "b2": np.zeros(2, np.float32),
+            "W2": np.zeros((3, 10), np.float32), "b2": np.zeros(10, np.float32),
             "config": np.array(json.dumps(cfg))}
 
 
@@ -90,7 +90,11 @@ BAD_MODELS = {
     "unknown activation": (with_config(activation="gelu"), "unknown activation 'gelu'"),
     "missing array": ({k: v for k, v in good_arrays().items() if k != "b2"}, "missing b2"),
     "extra array": ({**good_arrays(), "W3": np.zeros((2, 2), np.float32)}, "unexpected W3"),
-    "shapes do not chain": ({**good_arrays(), "W2": np.zeros((5, 2), np.float32)}, "do not chain"),
+    "shapes do not chain": ({**good_arrays(), "W2": np.zeros((5, 10), np.float32)}, "do not chain"),
+    # The labels 0-9 of any dataset would fall outside five outputs: the first step raised IndexError.
+    "five outputs": ({**with_config(sizes=[4, 3, 5]), "W2": np.zeros((3, 5), np.float32),
+                      "b2": np.zeros(5, np.float32)},
+                     r"the network has 5 outputs; it needs one for each of the 10 classes \(labels 0-9\)"),
     "integer weights": ({**good_arrays(), "W1": np.zeros((4, 3), np.int32)}, "float32 or float64"),
     "NaN weights": ({**good_arrays(), "b1": np.full(3, np.nan, np.float32)}, "NaN"),
     "wrong format": (with_config(format="other"), "does not describe"),
@@ -107,7 +111,7 @@ BAD_STATE = {
     "a moment of the wrong shape": ({"m0": np.zeros((3, 3)), "v0": np.zeros((4, 3))},
                                     r"m0 has shape \(3, 3\) but W1, the parameter it belongs to, has shape \(4, 3\)"),
     "a learning rate of NaN": ({"lr": np.array(np.nan)}, "lr holds NaN or infinite values"),
-    "an infinite moment": ({"v3": np.full(2, np.inf)}, "v3 holds NaN or infinite values"),
+    "an infinite moment": ({"v3": np.full(10, np.inf)}, "v3 holds NaN or infinite values"),
     "a moment of no parameter": ({"v4": np.zeros(3)}, "v4 belongs to no parameter: the network has 4"),
     "Adam's m without its v": ({"m1": np.zeros(3)}, "m1 is there but v1 is not"),
     "a negative learning rate": ({"lr": np.array(-0.1)}, "lr must be a single number above 0, got"),
@@ -200,7 +204,7 @@ def test_bad_model_files_are_explained(tmp_path, case):
 
 def test_good_arrays_load(tmp_path):
     np.savez(tmp_path / "m.npz", **good_arrays())
-    assert checkpoint.load(tmp_path / "m.npz").model.sizes == (4, 3, 2)
+    assert checkpoint.load(tmp_path / "m.npz").model.sizes == (4, 3, 10)
 
 
 def test_not_a_zip_and_truncated(tmp_path, trained):
@@ -280,7 +284,7 @@ def test_extra_non_weight_arrays_are_ignored_but_weights_checked(tmp_path):
     arrays = good_arrays()
     arrays["notes"] = np.array("trained on a Tuesday")
     np.savez(tmp_path / "m.npz", **arrays)
-    assert checkpoint.load(tmp_path / "m.npz").model.sizes == (4, 3, 2)
+    assert checkpoint.load(tmp_path / "m.npz").model.sizes == (4, 3, 10)
 
 
 def test_history_keeps_gradient_norms_and_inactive_fraction(tmp_path, small):
