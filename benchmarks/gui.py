@@ -38,7 +38,8 @@ from mlpviz.core.data import load_dataset  # noqa: E402
 from mlpviz.core.trainer import Trainer  # noqa: E402
 from mlpviz.gui import app as gui_app  # noqa: E402
 from mlpviz.gui import style  # noqa: E402
-from mlpviz.gui.main_window import TRAIN_EVAL_LIMIT, MainWindow  # noqa: E402
+from mlpviz.gui.main_window import MainWindow  # noqa: E402
+from mlpviz.gui.run_control import TRAIN_EVAL_LIMIT  # noqa: E402
 
 SHOWN_PROBE = """
 import sys, time

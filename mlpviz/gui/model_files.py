@@ -27,33 +27,25 @@ class ModelFiles(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.w = window
-        self.path: str | None = None
-        self.saved_step = 0
-        self.edited = False
+        self.run = window.run  # the file, the step saved there and the edits are the run's
+        self.run.changed.connect(self.update_title)
 
     # State --------------------------------------------------------------------------------
 
-    def new_network(self) -> None:
-        """A network not from any file; what it has trained already (an opened run) is saved."""
-        self.path = None
-        self.saved_step = self.w.trainer.step_count
-        self.edited = False
-        self.update_title()
-
-    def mark_edited(self) -> None:
-        """The weights were changed by hand: that is unsaved work too."""
-        self.edited = True
-        self.update_title()
+    @property
+    def path(self) -> str | None:
+        """The file the network was opened from or saved to, if any."""
+        return self.run.path
 
     def unsaved(self) -> bool:
-        t = self.w.trainer
-        return t is not None and (self.edited or t.step_count != self.saved_step)
+        """Whether anything trained or edited since the network was created, opened or saved."""
+        return self.run.unsaved()
 
     def update_title(self) -> None:
-        w = self.w
-        w.setWindowFilePath(self.path or "")
-        name = Path(self.path).name if self.path else translate("MainWindow", "mlpviz: watch a neural network learn")
-        w.setWindowTitle(f"{name}[*] - mlpviz" if self.path else f"{name}[*]")
+        w, path = self.w, self.run.path
+        w.setWindowFilePath(path or "")
+        name = Path(path).name if path else translate("MainWindow", "mlpviz: watch a neural network learn")
+        w.setWindowTitle(f"{name}[*] - mlpviz" if path else f"{name}[*]")
         w.setWindowModified(self.unsaved())
 
     def _last_folder(self) -> str:
@@ -62,10 +54,10 @@ class ModelFiles(QObject):
     # Saving -------------------------------------------------------------------------------
 
     def save(self) -> bool:
-        return self.save_as() if self.path is None else self.write(self.path)
+        return self.save_as() if self.run.path is None else self.write(self.run.path)
 
     def save_as(self) -> bool:
-        start = self.path or str(Path(self._last_folder()) / "model.npz")
+        start = self.run.path or str(Path(self._last_folder()) / "model.npz")
         path, _ = QFileDialog.getSaveFileName(self.w, translate("MainWindow", "Save model"), start,
                                               translate("MainWindow", "Models (*.npz)"))
         if not path:
@@ -101,7 +93,7 @@ class ModelFiles(QObject):
             if running:
                 w.controller.worker.resume()
         # After a failure the steps past the good network are lost for good, not unsaved.
-        self.path, self.saved_step, self.edited = path, w.trainer.step_count, False
+        self.run.saved(path)
         w.settings.setValue("last_folder", str(Path(path).parent))
         w.statusBar().showMessage(arg(translate("MainWindow", "Saved %1"), path), 5000)
         self.update_title()
@@ -127,10 +119,9 @@ class ModelFiles(QObject):
         w.controls.set_config(config, len(data.y_train))
         if not w.new_run(trainer, config):
             return False
-        self.path = path
+        self.run.opened(path)
         w.settings.setValue("last_folder", str(Path(path).parent))
         w.statusBar().showMessage(arg(translate("MainWindow", "Opened %1"), path), 5000)
-        self.update_title()
         return True
 
     # Asking -------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ class Run(QObject):
     step saved there, and its history (RunHistory) with the latest snapshot."""
 
     changed = Signal()  # its file, saved step or edited weights changed: unsaved work may have too
+    stateChanged = Signal(str, str)  # what training does now, and the message that came with it
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -60,6 +61,11 @@ class Run(QObject):
         self.edited = True
         self.changed.emit()
 
+    def set_state(self, state: str, message: str = "") -> None:
+        """What training does now (the worker says so), passed on to whoever follows the run."""
+        self.state = state
+        self.stateChanged.emit(state, message)
+
     def set_config(self, config: Config) -> None:
         """Settings changed while the network trains on (learning rate, batch size...)."""
         self.config = config
@@ -92,3 +98,4 @@ class Run(QObject):
         """Start the history of a new run; returns the one it ends."""
         old, self.history, self.latest = self.history, RunHistory(), None
         return old
+

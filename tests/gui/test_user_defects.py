@@ -141,7 +141,7 @@ def test_a_diverged_network_is_never_offered_for_saving(qtbot, window, tmp_path)
     assert not window.files.write(str(tmp_path / "nan.npz"))
     assert not (tmp_path / "nan.npz").exists()
     from mlpviz.gui.model_files import ModelFiles
-    window.files.saved_step = -1  # something to lose
+    window.run.mark_edited()  # something to lose
     seen = []
     answer_next_box(QMessageBox.StandardButton.Cancel, seen)
     assert not ModelFiles.confirm_discard(window.files, "Reset")
