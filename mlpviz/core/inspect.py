@@ -34,11 +34,12 @@ class Inspection:
     label None: t is the digit the network reads (E then says how sure it is of it).
     """
 
-    def __init__(self, model: MLP, x: np.ndarray, label: int | None = None):
+    def __init__(self, model: MLP, x: np.ndarray, label: int | None = None, network: MLP | None = None):
         self.model = model
-        # Every pass below goes through this float64 copy's layers; it also receives the
-        # per-example parameter gradients, so the inspected network itself is never written.
-        self.network = net = model.astype(np.float64)
+        # Every pass below goes through this float64 copy's layers, so the inspected network
+        # itself is never written. An earlier Inspection's copy of the same model may be handed
+        # over (network): a new stroke on the pad then skips copying the weights again.
+        self.network = net = model.astype(np.float64) if network is None else network
         self.L = L = len(net.layers)
         self.x = np.asarray(x, np.float64).reshape(-1)
         if len(self.x) != net.sizes[0]:
@@ -97,9 +98,9 @@ class Inspection:
         self._dx = grads[0][0]
         self._dz = {l: grads[l][0] for l in range(1, L)}
         self._da = {l: caches[l - 1].da[0] for l in range(1, L)}
-        # the float64 copy is this inspection's own: its gradient arrays need no second copy
-        self._dW = {l: net.layers[l - 1].dW for l in range(1, L + 1)}
-        self._db = {l: net.layers[l - 1].db for l in range(1, L + 1)}
+        # copied out: the float64 network may serve the next Inspection of the same model too
+        self._dW = {l: net.layers[l - 1].dW.copy() for l in range(1, L + 1)}
+        self._db = {l: net.layers[l - 1].db.copy() for l in range(1, L + 1)}
         self._done = True
 
     @property
@@ -179,6 +180,7 @@ class Inspection:
         return z[:, None] * W
 
 
-def inspect(model: MLP, x: np.ndarray, label: int | None = None) -> Inspection:
-    """The Inspection of input x (n_in,) with label t (None: the digit the network reads)."""
-    return Inspection(model, x, label)
+def inspect(model: MLP, x: np.ndarray, label: int | None = None, network: MLP | None = None) -> Inspection:
+    """The Inspection of input x (n_in,) with label t (None: the digit the network reads);
+    network: model's float64 copy from an earlier Inspection of it, if there is one."""
+    return Inspection(model, x, label, network)

@@ -148,3 +148,15 @@ def test_output_jacobian_and_edge_contributions():
         np.testing.assert_allclose(ins.edge_contributions(l).sum(axis=0) + b[l - 1], ins.a[l], atol=1e-12)
     rows, cols = np.array([4, 0]), np.array([2])
     np.testing.assert_array_equal(ins.edge_contributions(2, rows, cols), ins.edge_contributions(2)[np.ix_(rows, cols)])
+
+
+def test_inspections_sharing_a_float64_copy_keep_their_own_gradients():
+    model = network((6,), "sigmoid", "cross_entropy")
+    rng = np.random.default_rng(4)
+    first = inspect(model, rng.uniform(0, 1, 7), 0)
+    mine = first.dW[1].copy()
+    second = inspect(model, rng.uniform(0, 1, 7), 3, network=first.network)
+    fresh = inspect(model, second.x, 3)
+    np.testing.assert_array_equal(second.dW[1], fresh.dW[1])
+    np.testing.assert_array_equal(second.y, fresh.y)
+    np.testing.assert_array_equal(first.dW[1], mine)
