@@ -1,11 +1,25 @@
 """The window's menus and shortcuts, and where keyboard focus goes."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QMenu, QMessageBox, QWhatsThis
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QWhatsThis,
+    QWidget,
+)
 
 from .. import __version__
+from ..core.experiments import Experiment
 from .experiments_menu import build_experiments_menu
 from .i18n import arg
 from .translation import add_language_menu
@@ -23,7 +37,7 @@ class FocusKeeper(QObject):
     (its value is then checked as usual), and so does a click on anything that is not a field
     (views and panels take focus on a click)."""
 
-    def __init__(self, window):
+    def __init__(self, window: QWidget):
         super().__init__(window)
         self.window = window
         for field in window.findChildren(QLineEdit) + window.findChildren(QAbstractSpinBox):
@@ -44,8 +58,28 @@ class FocusKeeper(QObject):
             self.window.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
-def build_menus(w) -> None:
-    """File, Training, Input, Help: every action with its shortcut, also active without a menu bar."""
+@dataclass(frozen=True)
+class Commands:
+    """What the menus and shortcuts do."""
+
+    open_model: Callable[[], object]
+    save: Callable[[], object]
+    save_as: Callable[[], object]
+    switch_dataset: Callable[[str | None], None]  # a folder or .npz file, or None: the bundled MNIST
+    toggle_run: Callable[[], None]
+    step_once: Callable[[], None]
+    step_epoch: Callable[[], None]
+    reset: Callable[[], None]
+    run_experiment: Callable[[Experiment], None]
+    clear_drawing: Callable[[], None]
+    random_test_image: Callable[[], None]
+
+
+def build_menus(w: QMainWindow, do: Commands, settings: QSettings, dataset_button: QAbstractButton,
+                focus_takers: list[QWidget]) -> QAction:
+    """File, Training, Input, View, Help in w's menu bar: every action with its shortcut, also
+    active without a menu bar. dataset_button gets the Dataset menu; a click on a focus taker
+    leaves a settings field. Returns the What's This action."""
     def action(menu, text, shortcuts, slot, tip):
         a = QAction(text, w)
         if shortcuts:
@@ -58,42 +92,44 @@ def build_menus(w) -> None:
         return a
 
     file = w.menuBar().addMenu(translate("MainWindow", "&File"))
-    action(file, translate("MainWindow", "&Open model..."), ["Ctrl+O"], lambda: w.files.open(),
+    action(file, translate("MainWindow", "&Open model..."), ["Ctrl+O"], lambda: do.open_model(),
            translate("MainWindow", "Load a saved model (.npz)"))
-    action(file, translate("MainWindow", "&Save model"), ["Ctrl+S"], w.files.save,
+    action(file, translate("MainWindow", "&Save model"), ["Ctrl+S"], lambda: do.save(),
            translate("MainWindow", "Save the network and its history"))
-    action(file, translate("MainWindow", "Save model &as..."), ["Ctrl+Shift+S"], w.files.save_as,
+    action(file, translate("MainWindow", "Save model &as..."), ["Ctrl+Shift+S"], lambda: do.save_as(),
            translate("MainWindow", "Save to a new file"))
     file.addSeparator()
     data = QMenu(translate("MainWindow", "&Dataset"), w)
-    action(data, translate("MainWindow", "&Folder of IDX files..."), [], lambda: choose_dataset(w, folder=True),
+    action(data, translate("MainWindow", "&Folder of IDX files..."), [],
+           lambda: choose_dataset(w, settings, do.switch_dataset, folder=True),
            translate("MainWindow", "Train on a folder of MNIST-format IDX files, such as Fashion-MNIST"))
-    action(data, translate("MainWindow", "&Keras-style .npz file..."), [], lambda: choose_dataset(w, folder=False),
+    action(data, translate("MainWindow", "&Keras-style .npz file..."), [],
+           lambda: choose_dataset(w, settings, do.switch_dataset, folder=False),
            translate("MainWindow", "Train on an mnist.npz with x_train, y_train, x_test, y_test"))
-    action(data, translate("MainWindow", "&Bundled MNIST"), [], lambda: switch_dataset(w, None),
+    action(data, translate("MainWindow", "&Bundled MNIST"), [], lambda: do.switch_dataset(None),
            translate("MainWindow", "Back to the MNIST that ships with mlpviz"))
     file.addMenu(data)
-    w.controls.dataset_button.setMenu(data)
+    dataset_button.setMenu(data)
     file.addSeparator()
     action(file, translate("MainWindow", "&Quit"), ["Ctrl+Q"], w.close, translate("MainWindow", "Quit mlpviz"))
     run = w.menuBar().addMenu(translate("MainWindow", "&Training"))
-    w.start_action = action(run, translate("MainWindow", "&Start / Pause"), ["Space"], w.toggle_run,
-                            translate("MainWindow", "Start or pause training"))
-    action(run, translate("MainWindow", "Step one &mini-batch"), ["Right"], w.step_once,
+    action(run, translate("MainWindow", "&Start / Pause"), ["Space"], lambda: do.toggle_run(),
+           translate("MainWindow", "Start or pause training"))
+    action(run, translate("MainWindow", "Step one &mini-batch"), ["Right"], lambda: do.step_once(),
            translate("MainWindow", "Train on one mini-batch"))
-    action(run, translate("MainWindow", "Step one &epoch"), ["Shift+Right"], w.step_epoch,
+    action(run, translate("MainWindow", "Step one &epoch"), ["Shift+Right"], lambda: do.step_epoch(),
            translate("MainWindow", "Train to the end of this epoch"))
-    action(run, translate("MainWindow", "&Reset"), ["Ctrl+R"], w.reset,
+    action(run, translate("MainWindow", "&Reset"), ["Ctrl+R"], lambda: do.reset(),
            translate("MainWindow", "Start again from fresh weights"))
     run.addSeparator()
-    build_experiments_menu(run, w.experiments.start)
+    build_experiments_menu(run, do.run_experiment)
     inp = w.menuBar().addMenu(translate("MainWindow", "&Input"))
-    action(inp, translate("MainWindow", "&Clear drawing"), ["Delete", "Escape"], w.input_view.clear_drawing,
+    action(inp, translate("MainWindow", "&Clear drawing"), ["Delete", "Escape"], lambda: do.clear_drawing(),
            translate("MainWindow", "Clear the drawing pad"))
-    action(inp, translate("MainWindow", "&Random test image"), ["Ctrl+T"], w.input_view.random_test_image,
+    action(inp, translate("MainWindow", "&Random test image"), ["Ctrl+T"], lambda: do.random_test_image(),
            translate("MainWindow", "Show a random test image"))
-    w.view_menu = w.menuBar().addMenu(translate("MainWindow", "&View"))
-    add_language_menu(w, w.view_menu)
+    view_menu = w.menuBar().addMenu(translate("MainWindow", "&View"))
+    add_language_menu(w, view_menu)
     help_menu = w.menuBar().addMenu(translate("MainWindow", "&Help"))
     whats_this = QWhatsThis.createAction(w)  # Shift+F1, then a click on anything explains it
     whats_this.setText(translate("MainWindow", "What's &This?"))
@@ -101,34 +137,31 @@ def build_menus(w) -> None:
     whats_this.setStatusTip(whats_this.toolTip())
     help_menu.addAction(whats_this)
     w.addAction(whats_this)
-    w.whats_this_action = whats_this
     action(help_menu, translate("MainWindow", "&About mlpviz"), [], lambda: about(w),
            translate("MainWindow", "What this is"))
-    w.focus_keeper = FocusKeeper(w)
-    for taker in (w, w.statusBar(), w.controls, w.tabs):
+    FocusKeeper(w)
+    for taker in (w, w.statusBar(), *focus_takers):
         taker.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+    return whats_this
 
 
-def choose_dataset(w, folder: bool) -> None:
+def choose_dataset(parent: QWidget, settings: QSettings, switch: Callable[[str | None], None], folder: bool) -> None:
+    """Ask for a folder of IDX files (folder) or a Keras-style .npz file, then switch to it."""
     from PySide6.QtWidgets import QFileDialog
-    start = str(w.settings.value("last_data_folder", ""))
+    start = str(settings.value("last_data_folder", ""))
     if folder:
-        source = QFileDialog.getExistingDirectory(w, translate("MainWindow", "Folder of MNIST-format IDX files"), start)
+        source = QFileDialog.getExistingDirectory(parent, translate("MainWindow", "Folder of MNIST-format IDX files"),
+                                                  start)
     else:
-        source, _ = QFileDialog.getOpenFileName(w, translate("MainWindow", "Keras-style MNIST file"), start,
+        source, _ = QFileDialog.getOpenFileName(parent, translate("MainWindow", "Keras-style MNIST file"), start,
                                                 translate("MainWindow", "NumPy archives (*.npz)"))
     if source:
         from pathlib import Path
-        w.settings.setValue("last_data_folder", str(Path(source) if folder else Path(source).parent))
-        switch_dataset(w, source)
+        settings.setValue("last_data_folder", str(Path(source) if folder else Path(source).parent))
+        switch(source)
 
 
-def switch_dataset(w, source: str | None) -> None:
-    if w.confirm_discard(translate("MainWindow", "Switch datasets")):
-        w.load_data(source)
-
-
-def about(w) -> None:
+def about(w: QWidget) -> None:
     QMessageBox.about(w, translate("MainWindow", "About mlpviz"), arg(translate("MainWindow",
         "<h3>mlpviz %1</h3><p>Watch a neural network learn. mlpviz trains a multi-layer perceptron written "
         "from scratch in NumPy on handwritten digits, live, and shows what happens inside: the loss and "

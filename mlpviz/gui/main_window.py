@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QTabWidget, 
 
 from ..core.config import PRESETS
 from ..core.data import Dataset
-from .actions import build_menus, choose_dataset
+from .actions import Commands, build_menus, choose_dataset
 from .data_loader import DataLoader
 from .experiment_runner import ExperimentRunner
 from .i18n import arg
@@ -56,7 +56,11 @@ class MainWindow(QMainWindow):
         self.files = ModelFiles(self)
         self._build()
         self.experiments = ExperimentRunner(self.commands, self)
-        build_menus(self)
+        iv, f = self.input_view, self.files
+        self.whats_this_action = build_menus(self, Commands(
+            f.open, f.save, f.save_as, self.switch_dataset, self.toggle_run, self.step_once, self.step_epoch,
+            self.reset, self.experiments.start, iv.clear_drawing, iv.random_test_image),
+            self.settings, self.controls.dataset_button, [self.controls, self.tabs])
         self.remembered = WindowState(self, self.settings, {name: getattr(self, name) for name in LAYOUT},
                                       self.controls, self.run)
         self.remembered.restore()
@@ -101,7 +105,8 @@ class MainWindow(QMainWindow):
         self.evaluate, self.dynamics, self.runs = EvaluateView(s), DynamicsView(s), RunsView(s)
         self.timeline, self.data_view = TimelineView(s), DataView(s)
         cmd.adopted.connect(self.data_view.set_config)
-        self.data_view.chooseData.connect(lambda folder: choose_dataset(self, folder))
+        self.data_view.chooseData.connect(lambda folder: choose_dataset(self, self.settings, self.switch_dataset,
+                                                                        folder))
         self.hints = HintsBar(s, lambda: self.run.config, busy=self.input_view.pad.is_drawing)
         self.hints.fixRequested.connect(cmd.apply_fix)
         for view, title in ((self.inside, self.tr("Inside the network")), (self.evaluate, self.tr("Evaluate")),
@@ -144,6 +149,12 @@ class MainWindow(QMainWindow):
         c.speedChanged.connect(lambda sps: self.controller.worker.set_speed(sps))
 
     # Data ---------------------------------------------------------------------------------
+
+    def switch_dataset(self, source: str | None) -> None:
+        """Train on another dataset (a folder or .npz file; None: the bundled MNIST), once any
+        unsaved network is saved or given up."""
+        if self.confirm_discard(self.tr("Switch datasets")):
+            self.load_data(source)
 
     def load_data(self, source: str | None) -> None:
         self.statusBar().showMessage(arg(self.tr("Loading %1..."), source or "MNIST"))
