@@ -36,7 +36,7 @@ def deep(activation: str, init: str, std: float = 0.01) -> Config:
 # Dynamics --------------------------------------------------------------------------------------
 
 def test_dynamics_curves_hold_every_step_of_every_layer(make_view, small):
-    from mlpviz.gui.views.dynamics import DynamicsView
+    from mlpviz.gui.views.dynamics import DynamicsView, layer_color
     view = make_view(DynamicsView, 800, 900)
     trainer = Trainer.from_config(Config(hidden=(32, 16), steps=40, epochs=None), small, evaluate_epochs=False)
     trainer.set_lr(0.05)  # a change at step 0, marked on the curves
@@ -49,7 +49,7 @@ def test_dynamics_curves_hold_every_step_of_every_layer(make_view, small):
         np.testing.assert_allclose(view.points(name), trainer.series[name].view())
     legend = view.layers_legend.text()  # one legend above the plots, in the curves' colours
     for i, name in enumerate(["layer 1 (784→32)", "layer 2 (32→16)", "layer 3 (16→10)"]):
-        colour = view._curves["grad_norm"][i].opts["pen"].color().name()
+        colour = layer_color(i, 3).name()
         assert f'<span style="color:{colour}">&#9679;</span>{name}' in legend
     assert view.marks() == [(0.0, "lr 0.05")]
     _, counts = view.hist_now.getData()
