@@ -26,6 +26,22 @@ import numpy as np
 from .model import MLP
 
 
+class _Backward:
+    """A quantity of the backward pass, which runs (for all of them at once) on the first read."""
+
+    def __init__(self, doc: str):
+        self.__doc__ = doc
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = "_" + name
+
+    def __get__(self, ins: Inspection | None, owner: type | None = None):
+        if ins is None:
+            return self
+        ins._backward()
+        return getattr(ins, self.slot)
+
+
 class Inspection:
     """The forward and backward pass of one input x (n_in,) with label t through a network.
 
@@ -103,41 +119,12 @@ class Inspection:
         self._db = {l: net.layers[l - 1].db.copy() for l in range(1, L + 1)}
         self._done = True
 
-    @property
-    def dy(self) -> np.ndarray:
-        """dE/da_L (n_out,): (y - t) for cross-entropy; through softmax's Jacobian for mse."""
-        self._backward()
-        return self._dy
-
-    @property
-    def dz(self) -> dict[int, np.ndarray]:
-        """dE/dz_l (n_l,) for the hidden layers l = 1..L-1."""
-        self._backward()
-        return self._dz
-
-    @property
-    def da(self) -> dict[int, np.ndarray]:
-        """dE/da_l (n_l,) for the hidden layers l = 1..L-1 (da_L is dy)."""
-        self._backward()
-        return self._da
-
-    @property
-    def dW(self) -> dict[int, np.ndarray]:
-        """dE/dW_l (n_{l-1}, n_l) for l = 1..L, of this example alone."""
-        self._backward()
-        return self._dW
-
-    @property
-    def db(self) -> dict[int, np.ndarray]:
-        """dE/db_l (n_l,) for l = 1..L, of this example alone."""
-        self._backward()
-        return self._db
-
-    @property
-    def dx(self) -> np.ndarray:
-        """dE/dx (n_in,): the input gradient."""
-        self._backward()
-        return self._dx
+    dy = _Backward("dE/da_L (n_out,): (y - t) for cross-entropy; through softmax's Jacobian for mse.")
+    dz = _Backward("{l: dE/dz_l (n_l,)} for the hidden layers l = 1..L-1.")
+    da = _Backward("{l: dE/da_l (n_l,)} for the hidden layers l = 1..L-1 (da_L is dy).")
+    dW = _Backward("{l: dE/dW_l (n_{l-1}, n_l)} for l = 1..L, of this example alone.")
+    db = _Backward("{l: dE/db_l (n_l,)} for l = 1..L, of this example alone.")
+    dx = _Backward("dE/dx (n_in,): the input gradient.")
 
     def backward_values(self) -> dict[str, np.ndarray]:
         """{"dy", "dW<L>", "db<L>", "dz<L-1>", "da<L-1>", "dW<L-1>", ..., "dW1", "db1", "dx"}: the

@@ -2,6 +2,8 @@
 checked against a forward pass written independently here and central finite differences."""
 import numpy as np
 import pytest
+from test_gradients import numeric_grad as central
+from test_gradients import rel_error
 
 from mlpviz.core.inspect import inspect
 from mlpviz.core.layers import ACTIVATIONS
@@ -24,23 +26,6 @@ def reference_loss(Ws, bs, x, t, act, loss, start=0, h=None):
         return -np.log(y[t])
     onehot = np.eye(len(y))[t]
     return 0.5 * np.sum((y - onehot) ** 2)
-
-
-def central(f, p, eps=1e-6):
-    g = np.zeros_like(p)
-    for i in np.ndindex(p.shape):
-        old = p[i]
-        p[i] = old + eps
-        plus = f()
-        p[i] = old - eps
-        minus = f()
-        p[i] = old
-        g[i] = (plus - minus) / (2 * eps)
-    return g
-
-
-def rel_error(a, b):
-    return float(np.linalg.norm(a - b) / max(np.linalg.norm(a) + np.linalg.norm(b), 1e-30))
 
 
 def network(hidden, act, loss, seed=3):
