@@ -225,19 +225,16 @@ class LeakyReLU(Activation):
 
 
 class Identity(Activation):
-    """f(a) = a: the output layer's, whose softmax belongs to the loss."""
+    """f(a) = a: the output layer's, whose softmax belongs to the loss (the output's activity is
+    read from its probabilities, so it has no liveness)."""
 
     name = "identity"
-    inactive_rule = "never"
 
     def forward(self, a):
         return a
 
     def backward(self, z, dz, live=None):
         return dz
-
-    def liveness(self, z, out):
-        return np.abs(z, out=out)
 
 
 IDENTITY = Identity()

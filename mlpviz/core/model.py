@@ -36,7 +36,8 @@ class MLP:
 
     Layer i maps sizes[i] -> sizes[i+1]; layers[0] is input -> first hidden (W1, b1). The model
     composes its layers through their protocol (layers.Dense.forward / backward with a Cache
-    each): forward, backward and train_batch below are the only passes over the network.
+    each): run() and backward() below are the only passes over the network; forward(),
+    train_batch() and everything outside (the Inspection, explain, evaluation) go through them.
     """
 
     def __init__(self, layers: list[Dense], activation_name: str = "sigmoid",
