@@ -207,18 +207,17 @@ def test_the_edit_views_scorer_stops_when_its_request_is_dropped(qtbot, monkeypa
 
 def test_the_neuron_search_stops_between_chunks_when_cancelled(monkeypatch, trained, small):
     """The search computed every test image's activations after it was cancelled."""
-    from mlpviz.core import explain
     from mlpviz.gui.views import neuron
 
     rows, stop = [], threading.Event()
-    real = explain.layer_activations
+    real = neuron.layer_activations
 
     def counting(model, x, layer):
         rows.append(len(x))
         stop.set()  # cancelled while the first chunk is computed
         return real(model, x, layer)
 
-    monkeypatch.setattr(explain, "layer_activations", counting)
+    monkeypatch.setattr(neuron, "layer_activations", counting)
     assert neuron.search_job(trained, 1, small.x_test, should_stop=stop.is_set) is None
     assert 0 < sum(rows) < len(small.x_test)
     model, layer, acts = neuron.search_job(trained, 1, small.x_test)
