@@ -251,9 +251,11 @@ def test_a_sweep_under_way_finishes_and_then_one_for_the_latest_network_runs(qtb
     model, ev = evaluated
     publish(qtbot, view, snapshot(model, ev, state=RUNNING))
     qtbot.waitUntil(lambda: len(models) == 1, timeout=10000)
+    first_map = view.projection
     again = evaluate(model, small.x_test, small.y_test, keep_probabilities=True)
     publish(qtbot, view, snapshot(model, again, step=90, state=RUNNING))  # the next epoch end
-    qtbot.wait(300)
+    # The new network's map is drawn and nothing more is set to start: the sweep's turn has come and gone.
+    qtbot.waitUntil(lambda: view.projection is not first_map and not view.scheduled, timeout=10000)
     assert len(models) == 1 and view.robustness is None  # still the first sweep
     gates[0].set()
     qtbot.waitUntil(lambda: len(models) == 2, timeout=10000)

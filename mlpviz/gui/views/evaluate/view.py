@@ -176,10 +176,14 @@ class EvaluateView(View):
         return self._rest_timer.isActive()
 
     @property
+    def scheduled(self) -> bool:
+        """Work is set to start on a timer: the rest of a refresh, a map or a robustness sweep."""
+        return self.refreshing or self._job_timer.isActive() or self._robustness_timer.isActive()
+
+    @property
     def busy(self) -> bool:
         """Work for this view is under way or due: an evaluation, a robustness sweep, a map."""
-        return self.refreshing or self._job_timer.isActive() or self._robustness_timer.isActive() or \
-            any(self.jobs.busy(key) for key in self._keys.values())
+        return self.scheduled or any(self.jobs.busy(key) for key in self._keys.values())
 
     @property
     def cell(self) -> tuple[int, int] | None:
