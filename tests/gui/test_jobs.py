@@ -237,3 +237,36 @@ def test_closing_the_window_stops_every_views_jobs(qtbot, window):
     assert started.wait(5)
     window.close()
     assert stopped.is_set() and not window.session.jobs.busy("a view's search")
+
+
+def test_evaluate_and_edit_share_one_evaluation_of_a_paused_network(qtbot, monkeypatch, small, trained):
+    from mlpviz.gui import jobs as jobs_module
+    from mlpviz.gui import style
+    from mlpviz.gui.session import Session
+    from mlpviz.gui.snapshot import PAUSED, Snapshot
+    from mlpviz.gui.views.edit import EditView
+    from mlpviz.gui.views.evaluate import EvaluateView
+
+    calls = []
+    real = jobs_module.evaluate
+
+    def counted(model, x, y, **kwargs):
+        calls.append(model)
+        return real(model, x, y, **kwargs)
+
+    monkeypatch.setattr(jobs_module, "evaluate", counted)
+    style.configure()
+    session = Session()
+    session.set_data(small)
+    views = [EvaluateView(session), EditView(session)]
+    for v in views:
+        qtbot.addWidget(v)
+        v.show()
+    evaluate_view, edit_view = views
+    with qtbot.waitSignal(edit_view.accuracyReady, timeout=10000) as scored:
+        session.publish(Snapshot.of(trained.copy(), step=60, epoch_progress=2.0, steps_per_epoch=30, lr=0.003,
+                                    state=PAUSED, run_id=1))
+    qtbot.waitUntil(lambda: evaluate_view.evaluation is not None, timeout=10000)
+    assert len(calls) == 1 and calls[0] is session.model
+    assert scored.args == [pytest.approx(evaluate_view.evaluation.accuracy)]
+    assert evaluate_view.shutdown() and session.jobs.shutdown()
