@@ -270,3 +270,22 @@ def test_evaluate_and_edit_share_one_evaluation_of_a_paused_network(qtbot, monke
     assert len(calls) == 1 and calls[0] is session.model
     assert scored.args == [pytest.approx(evaluate_view.evaluation.accuracy)]
     assert evaluate_view.shutdown() and session.jobs.shutdown()
+
+
+def test_progress_reports_are_throttled_by_wall_clock_time(monkeypatch):
+    from types import SimpleNamespace
+
+    from mlpviz.gui import jobs as jobs_module
+
+    clock, sent = [1000.0], []
+    monkeypatch.setattr(jobs_module, "time", SimpleNamespace(monotonic=lambda: clock[0]))
+    service = SimpleNamespace(_progressed=SimpleNamespace(emit=lambda job, fraction: sent.append(fraction)))
+    job = jobs_module.Job(service, print, (), {}, None)
+    for t, fraction in ((0.0, 0.1), (0.05, 0.2), (0.125, 0.3), (0.15, 0.4), (0.25, 0.5)):
+        clock[0] = 1000.0 + t
+        job.progress(fraction)
+    assert sent == [0.1, 0.3, 0.5]  # at most one report per PROGRESS_INTERVAL (0.1 s)
+    job.cancel()
+    clock[0] += 1.0
+    job.progress(0.9)
+    assert sent[-1] == 0.5  # a cancelled job reports nothing more
