@@ -160,19 +160,23 @@ class MLP:
             caches = [Cache(out=np.empty((B, n), dt), dx=None if i == 0 else np.empty((B, sizes[i]), dt),
                             need_dx=i > 0) for i, n in enumerate(sizes[1:])]
             self._scratch[B] = (caches, [np.empty((B, sizes[-1]), dt)], [],
-                                [np.empty((B, n), dt) for n in sizes[1:-1]])
-        caches, (p_out,), dropped, live_outs = self._scratch[B]
+                                [np.empty((B, n), dt) for n in sizes[1:-1]], [], [])
+        caches, (p_out,), dropped, live_outs, acts, lives = self._scratch[B]
         if masks is not None and not dropped:  # the masked outputs, only once dropout is used
             dropped.extend(np.empty_like(c.out) for c in caches[:-1])
         caches[0].x_scale = x_scale
         p = self.run(x, caches, masks, dropped, out=p_out)
         liveness = self.activation.liveness
-        lives = []
         for cache, out in zip(caches, live_outs):
-            cache.live = g = liveness(cache.z, out)
-            lives.append(g)
+            cache.live = liveness(cache.z, out)
         if on_forward is not None:
-            on_forward([x, *(c.z for c in caches[:-1]), p], lives)
+            # Activations and liveness are written in place, into the same buffers at every
+            # step: the lists handed over are made once per batch size, only x changes.
+            if not acts:
+                acts.extend([x, *(c.z for c in caches[:-1]), p])
+                lives.extend(c.live for c in caches[:-1])
+            acts[0] = x
+            on_forward(acts, lives)
         value = self.loss.value(p, y)
         if math.isfinite(value):
             self.backward(self.loss.gradient(p, y), caches, masks)
