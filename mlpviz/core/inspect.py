@@ -7,7 +7,8 @@ Layers are numbered l = 1..L as in the model file (W_l, b_l = model.layers[l - 1
                 z_l = f(a_l), l < L          activation                z[l]   (n_l,)
                 y = softmax(a_L)             output probabilities      y      (n_out,)
                 E = loss(y, t)               cross_entropy or mse      E
-    backward    dy = dE/da_L                 (y - t) / N for cross-entropy, N = 1 example
+    backward    dy = dE/da_L                 (y - t) / N for cross-entropy, N = 1 example (for mse,
+                                             y - t carried back through softmax's Jacobian)
                 dW_L = z_{L-1}^T dy,  db_L = dy
                 dz_{l} = da_{l+1} W_{l+1}^T  (da_L = dy)
                 da_l = f'(a_l) * dz_l
