@@ -53,8 +53,8 @@ class MainWindow(QMainWindow):
         self.controller.worker.rejected.connect(lambda why: self.notify(self.tr("Cannot use this value"), why))
         # However the app ends, the training thread ends first (a window needs an application).
         QApplication.instance().aboutToQuit.connect(self.controller.shutdown)
-        self.files = ModelFiles(self)
         self._build()
+        self.files = ModelFiles(self, self.commands, self.settings)
         self.experiments = ExperimentRunner(self.commands, self)
         iv, f = self.input_view, self.files
         self.whats_this_action = build_menus(self, Commands(
