@@ -94,11 +94,14 @@ class RunHistory:
     """One run's history, taken in delivery by delivery: every per-step series, the epoch each
     step ended at, the epoch-end records, the accuracy probes and the setting changes.
 
-    The loss and the epoch of every step are kept whole; the other series ("lr" (steps,) and
-    the statistics (steps, L)) are thinned alike beyond `limit` rows (GrowingBuffer), so each
-    keeps the same steps. The epoch of a step is the one the trainer recorded ("epoch"), which
-    stays exact when the batch size changes mid-run; a delivery without it, or a NaN row (an
-    opened run's steps before the file), counts steps at the delivery's steps per epoch.
+    The loss of every step is kept whole; the other series ("lr" (steps,) and the statistics
+    (steps, L)) are thinned alike beyond `limit` rows (GrowingBuffer), so each keeps the same
+    steps. The epoch of a step is the one the trainer recorded ("epoch"), which stays exact when
+    the batch size changes mid-run; a delivery without it, or a NaN row (an opened run's steps
+    before the file), counts steps at the delivery's steps per epoch. Epochs grow linearly
+    between an epoch's end and a change of batch size, so they are kept as the steps where
+    their rate changes (a few per epoch), not one number per step: exact, and a long run costs
+    no more memory for them than a short one.
     A delivery that starts below what is held is the history given again from its start: the
     history starts over, and `generation` grows so that readers start over too."""
 
@@ -110,7 +113,13 @@ class RunHistory:
     def _clear(self) -> None:
         self.generation += 1
         self._losses = GrowingBuffer()
-        self._epochs = GrowingBuffer(dtype=np.float64)
+        # The epoch curve: the steps where its rate changes (step 0 at epoch 0 first), then the last step.
+        self._knot_steps = GrowingBuffer(64, dtype=np.float64)
+        self._knot_epochs = GrowingBuffer(64, dtype=np.float64)
+        self._knot_steps.append(0)
+        self._knot_epochs.append(0.0)
+        self._last = (0, 0.0)  # the last step held and its epoch
+        self._rate: float | None = None  # epochs per step over the last step
         self._series: dict[str, GrowingBuffer] = {}
         self.steps_per_epoch = 1  # at the latest delivery: the batch size may have changed since the start
         self.records: tuple[EpochRecord, ...] = ()
@@ -129,7 +138,7 @@ class RunHistory:
         self.steps_per_epoch = max(int(steps_per_epoch), 1)
         gap = start - self.steps  # steps never delivered: NaN, a gap in every curve
         if gap > 0:
-            self._epochs.extend(self._counted(self.steps, gap))
+            self._add_epochs(self._counted(self.steps, gap))
             self._losses.extend(np.full(gap, np.nan))
         first = self.steps
         counted = self._counted(first, n)
@@ -139,7 +148,7 @@ class RunHistory:
             epochs = counted
         else:
             epochs = np.where(np.isfinite(epochs), epochs, counted)
-        self._epochs.extend(epochs)
+        self._add_epochs(epochs)
         for name, rows in series.items():
             if name in ("loss", "epoch"):
                 continue
@@ -155,6 +164,21 @@ class RunHistory:
         for buf in self._series.values():  # a series absent from this delivery: NaN keeps it aligned
             if buf.given < self.steps:
                 buf.extend(np.full((self.steps - buf.given, *buf.view().shape[1:]), np.nan))
+
+    def _add_epochs(self, epochs: np.ndarray) -> None:
+        """The epochs (n,) of the n steps after the last one held: where the epochs' rate per
+        step changes, that step is kept."""
+        if not len(epochs):
+            return
+        step0, epoch0 = self._last
+        values = np.concatenate([[epoch0], np.asarray(epochs, np.float64)])
+        rates = np.diff(values)  # rates[k]: over step step0 + k + 1
+        before = np.concatenate([[rates[0] if self._rate is None else self._rate], rates])
+        # Float rounding of epoch + pos / n differs by far less than any real change of rate.
+        turns = np.flatnonzero(np.abs(np.diff(before)) > 1e-9 * np.maximum(1.0, np.abs(before[1:])))
+        self._knot_steps.extend(step0 + turns)
+        self._knot_epochs.extend(values[turns])
+        self._last, self._rate = (step0 + len(epochs), float(values[-1])), float(rates[-1])
 
     def _counted(self, first: int, n: int) -> np.ndarray:
         """Epochs of steps first+1 .. first+n counted at the current steps per epoch, on from the
@@ -176,38 +200,36 @@ class RunHistory:
         """Every step's batch loss (steps,), step 1 first (read-only; copy it to keep it)."""
         return self._losses.view()
 
-    @property
-    def epochs(self) -> np.ndarray:
-        """The epoch each step ended at (steps,), fractional: 2.0 is the end of the second epoch."""
-        return self._epochs.view()
+    def epoch_knots(self) -> tuple[np.ndarray, np.ndarray]:
+        """The epoch curve as (steps (k,), epochs (k,)) to interpolate linearly between: step 0,
+        every step where the epochs' rate changed, and the last step held."""
+        step, epoch = self._last
+        return (np.append(self._knot_steps.view(), step) if step else self._knot_steps.view().copy(),
+                np.append(self._knot_epochs.view(), epoch) if step else self._knot_epochs.view().copy())
 
     def epoch_at(self, step: int) -> float:
-        """The epoch at the end of `step` (0: the start); past the steps held, counted on at the
-        current steps per epoch."""
-        if step <= 0:
-            return 0.0
-        held = self.steps
-        if step <= held:
-            return float(self._epochs.view()[step - 1])
-        last = float(self._epochs.view()[-1]) if held else 0.0
-        return last + (step - held) / self.steps_per_epoch
+        """The epoch at the end of `step` (0: the start), fractional: 2.0 is the end of the second
+        epoch; past the steps held, counted on at the current steps per epoch."""
+        held, last = self._last
+        if step > held:
+            return last + (step - held) / self.steps_per_epoch
+        return float(self.epoch_of(np.array([step]))[0])
 
     def epoch_of(self, steps: np.ndarray) -> np.ndarray:
-        """epoch_at for an array of held steps (n,), each 1 .. steps."""
-        return self._epochs.view()[np.asarray(steps, np.intp) - 1]
+        """The epoch at the end of each of `steps` (n,), each 0 .. steps held."""
+        return np.interp(steps, *self.epoch_knots())
 
     def names(self) -> list[str]:
         """The thinned series held ("lr", "grad_norm", ...)."""
         return list(self._series)
 
-    def series(self, name: str) -> tuple[np.ndarray, np.ndarray] | None:
-        """A thinned series: the steps kept (k,) and their rows (k,) or (k, L); None if absent."""
+    def series(self, name: str) -> np.ndarray | None:
+        """The kept rows of a thinned series, (k,) or (k, L) (every step's, or every stride-th
+        step's in a run longer than `limit`); None if absent. kept_steps says whose they are."""
         buf = self._series.get(name)
-        return None if buf is None else (buf.positions(), buf.view())
+        return None if buf is None else buf.view()
 
-    def kept_step(self, step: int) -> int | None:
-        """The step of the thinned series kept at or before `step`, or None (no such step, or no
-        thinned series)."""
+    def kept_steps(self, rows: np.ndarray) -> np.ndarray:
+        """The step (from 1) of each of the kept rows `rows` (n,) of the thinned series."""
         buf = next(iter(self._series.values()), None)
-        row = None if buf is None else buf.row_of(step)
-        return None if row is None else (row + 1) * buf.stride
+        return (np.asarray(rows) + 1) * (1 if buf is None else buf.stride)

@@ -32,7 +32,7 @@ class RunRecord:
     config: Config | None
     train_images: int
     losses: np.ndarray  # (steps,) per-step loss
-    step_epochs: np.ndarray  # (steps,) the epoch each step ended at
+    epoch_knots: tuple[np.ndarray, np.ndarray]  # the epoch of each step: RunHistory.epoch_knots()
     epochs: tuple[EpochRecord, ...]
 
 
@@ -142,7 +142,7 @@ class Session(QObject):
         if old is not None and history.steps:
             config, images = self.run_config
             self.runs = [*self.runs, RunRecord(old.run_id, config, images, history.losses.copy(),
-                                               history.epochs.copy(), history.records)][-KEPT_RUNS:]
+                                               history.epoch_knots(), history.records)][-KEPT_RUNS:]
             self.runsChanged.emit()
 
     def view_step(self, step: int | None) -> None:

@@ -30,9 +30,9 @@ def test_steps_without_a_recorded_epoch_are_counted_on_from_the_last_known_one()
     epochs = np.full(10, np.nan)
     epochs[5:] = 2.5 + np.arange(1, 6) / 20  # an opened run: the steps before the file are NaN
     h.add(20, {"loss": np.ones(10, np.float32), "epoch": epochs}, 20)
-    np.testing.assert_allclose(h.epochs[:20], np.arange(1, 21) / 10)
-    np.testing.assert_allclose(h.epochs[20:25], 2 + np.arange(1, 6) / 20)
-    np.testing.assert_allclose(h.epochs[25:], 2.5 + np.arange(1, 6) / 20)
+    np.testing.assert_allclose(h.epoch_of(np.arange(1, 21)), np.arange(1, 21) / 10)
+    np.testing.assert_allclose(h.epoch_of(np.arange(21, 26)), 2 + np.arange(1, 6) / 20)
+    np.testing.assert_allclose(h.epoch_of(np.arange(26, 31)), 2.5 + np.arange(1, 6) / 20)
 
 
 def test_a_delivery_again_is_ignored_and_one_from_the_start_starts_over():
@@ -44,7 +44,7 @@ def test_a_delivery_again_is_ignored_and_one_from_the_start_starts_over():
     assert h.steps == 20 and h.generation == generation
     h.add(0, rows(0, 5, 10), 10)  # the history from its start again
     assert h.steps == 5 and h.generation == generation + 1
-    np.testing.assert_array_equal(h.series("grad_norm")[0], np.arange(1, 6))
+    np.testing.assert_array_equal(h.series("grad_norm")[:, 0], np.full(5, 5.0))
 
 
 def test_series_stay_aligned_by_step_through_gaps_and_switches():
@@ -53,8 +53,8 @@ def test_series_stay_aligned_by_step_through_gaps_and_switches():
     h.add(4, rows(4, 8, 10, epoch0=0.4), 10)  # on: the earlier steps are NaN
     h.add(10, rows(10, 12, 10, epoch0=1.0), 10)  # steps 9 and 10 never arrived
     h.add(12, {"loss": np.ones(3, np.float32)}, 10)  # off again
-    steps, values = h.series("grad_norm")
-    np.testing.assert_array_equal(steps, np.arange(1, 16))
+    values = h.series("grad_norm")
+    np.testing.assert_array_equal(h.kept_steps(np.arange(len(values))), np.arange(1, 16))
     finite = np.isfinite(values[:, 0])
     np.testing.assert_array_equal(np.flatnonzero(finite) + 1, [5, 6, 7, 8, 11, 12])
     assert np.isnan(h.losses[8:10]).all() and h.epoch_at(10) == pytest.approx(1.0)
@@ -66,12 +66,11 @@ def test_long_series_are_thinned_alike_and_the_loss_and_epochs_kept_whole():
     lr = np.linspace(1, 0, 70)
     for start in range(0, 70, 7):
         h.add(start, rows(start, start + 7, 10, epoch0=start / 10, lr=lr[start:start + 7]), 10)
-    assert h.steps == 70 and len(h.epochs) == 70
+    assert h.steps == 70 and h.epoch_at(70) == pytest.approx(7.0)
     for name in ("grad_norm", "lr"):
-        steps, _ = h.series(name)
+        steps = h.kept_steps(np.arange(len(h.series(name))))
         np.testing.assert_array_equal(steps, np.arange(1, 9) * 8)  # every 8th step of 64 and more
-    np.testing.assert_allclose(h.series("lr")[1], lr[np.arange(1, 9) * 8 - 1])
-    assert h.kept_step(70) == 64 and h.kept_step(7) is None
+    np.testing.assert_allclose(h.series("lr"), lr[np.arange(1, 9) * 8 - 1])
 
 
 def test_note_keeps_the_latest_records():
@@ -79,3 +78,24 @@ def test_note_keeps_the_latest_records():
     probes = np.array([[0.5, 0.8, 0.7]])
     h.note([], probes, ())
     assert h.records == () and h.probes is probes and h.changes == ()
+
+
+def test_the_epochs_of_a_long_run_are_kept_as_the_steps_where_their_rate_changes():
+    """1,000 images in batches of 300: three steps of 0.3 epochs and one of 0.1 per epoch; then
+    batches of 100. The rate changes at every epoch's last step and at the new batch size only."""
+    h = RunHistory()
+    epochs, e = [], 0.0
+    for _ in range(50):
+        for step in (0.3, 0.3, 0.3, 0.1):
+            e += step
+            epochs.append(e)
+    for _ in range(100):
+        e += 0.1
+        epochs.append(e)
+    epochs = np.array(epochs)
+    for start in range(0, len(epochs), 7):  # deliveries that cut across the epochs
+        h.add(start, {"loss": np.ones(len(epochs[start:start + 7]), np.float32), "epoch": epochs[start:start + 7]}, 4)
+    np.testing.assert_allclose(h.epoch_of(np.arange(1, 301)), epochs, rtol=0, atol=1e-9)
+    steps, _ = h.epoch_knots()
+    assert len(steps) <= 2 * 50 + 3  # two a ragged epoch, not one a step
+    assert h.epoch_at(300) == pytest.approx(60.0) and h.epoch_at(310) == pytest.approx(62.5)

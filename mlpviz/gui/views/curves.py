@@ -303,7 +303,7 @@ class CurvesView(View):
         if (history is not self._history or history.generation != self._generation
                 or len(history.losses) < self._smoothed.given):  # the history restarted within the run
             self.clear()
-        losses, epochs = history.losses, history.epochs  # step i + 1 ends at epoch epochs[i]
+        losses = history.losses
         if len(history.changes) != len(self._marks) // 2:  # a setting changed while training: mark it
             for plot, line in self._marks:
                 plot.removeItem(line)
@@ -322,9 +322,9 @@ class CurvesView(View):
             self.hint.hide()
             # Each step at the epoch it ended at, as recorded (exact when the batch size changed
             # mid-run); only the kept points are looked up, so a long run costs no more here.
-            self._fit(float(epochs[-1]), self._loss_max)
+            self._fit(history.epoch_at(len(losses)), self._loss_max)
             i, y = decimate(losses, True, columns)
-            self.raw.setData(epochs[i], y, skipFiniteCheck=True)
+            self.raw.setData(history.epoch_of(i + 1), y, skipFiniteCheck=True)  # step i + 1
             i, y = decimate(self._smoothed.view(), False, columns)
             self.smooth.setData(history.epoch_of(self._smoothed.positions()[i]), y, skipFiniteCheck=True)
         # Accuracy points arrive a few times a second at most: they are redrawn only then.

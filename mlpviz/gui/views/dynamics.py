@@ -141,7 +141,7 @@ class DynamicsView(View):
         """The rows of series `name` held so far (steps, L), layer 1 first: every step's, or every
         stride-th step's in a run longer than the history's limit."""
         kept = self.session.history.series(name)
-        return np.zeros((0, len(self._sizes) - 1 if self._sizes else 0)) if kept is None else kept[1]
+        return np.zeros((0, len(self._sizes) - 1 if self._sizes else 0)) if kept is None else kept
 
     def curve_data(self, name: str, layer: int) -> tuple[np.ndarray, np.ndarray]:
         """The points drawn for series `name` of layer `layer` (0 = layer 1): x in epochs, y as
@@ -185,16 +185,15 @@ class DynamicsView(View):
         columns = max(100, int(self.grad_plot.getViewBox().width()))
         drawn = False
         for name, curves in self._curves.items():
-            kept = history.series(name)
-            if kept is None or not len(kept[1]):
+            values = history.series(name)
+            if values is None or not len(values):
                 continue
-            steps, values = kept
             if values.ndim != 2 or values.shape[1] != len(curves):
                 continue
             i, v = envelope(values, columns)
             # NaN (steps without statistics) stays NaN through both: a gap in the curve.
             v = 100 * v if name == "inactive" else np.maximum(v, LOG_FLOOR)
-            x = history.epoch_of(steps[i])  # each kept step at the epoch it ended at
+            x = history.epoch_of(history.kept_steps(i))  # each kept step at the epoch it ended at
             for layer, curve in enumerate(curves):
                 curve.setData(x, v[:, layer])
             drawn = True

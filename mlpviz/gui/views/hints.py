@@ -67,9 +67,9 @@ class HintsBar(View):
     def _recent(self, name: str) -> np.ndarray | None:
         """The latest rows of a per-layer statistic (at most the rules' window), or None."""
         kept = self.session.history.series(name)
-        if kept is None or kept[1].ndim != 2 or not len(kept[1]):
+        if kept is None or kept.ndim != 2 or not len(kept):
             return None
-        return kept[1][-hints.WINDOW:]
+        return kept[-hints.WINDOW:]
 
     def update_from(self, snapshot) -> None:
         if self._busy():

@@ -161,7 +161,8 @@ class RunsView(View):
             # The list beside names what differed: in the legend, long names covered the curves.
             name = arg(self.tr("run %1"), run.run_id)
             i, y = bucket_means(run.losses, columns)
-            self.loss_plot.plot(run.step_epochs[i], y, pen=pg.mkPen(color, width=1), name=name, connect="finite")
+            self.loss_plot.plot(np.interp(i + 1, *run.epoch_knots), y, pen=pg.mkPen(color, width=1), name=name,
+                                connect="finite")
             e = [(r.epoch, 100 * r.test_accuracy) for r in run.epochs]
             if e:
                 self.acc_plot.plot(*np.array(e).T, pen=pg.mkPen(color, width=1), symbol="o", symbolSize=4,
@@ -193,7 +194,7 @@ class RunsView(View):
             return
         columns = max(100, int(self.loss_plot.getViewBox().width()))
         i, y = bucket_means(history.losses, columns)
-        self.current_loss.setData(history.epochs[i], y)  # each mean at the epoch its last step ended at
+        self.current_loss.setData(history.epoch_of(i + 1), y)  # each mean at the epoch its last step ended at
         e = [(r.epoch, 100 * r.test_accuracy) for r in history.records]
         self.current_acc.setData(*(np.array(e).T if e else ([], [])))
 
