@@ -154,8 +154,9 @@ class RunHistory:
                 continue
             rows = np.asarray(rows)
             buf = self._series.get(name)
-            if buf is None:
-                buf = self._series[name] = GrowingBuffer(row=rows.shape[1:], dtype=rows.dtype, limit=self.limit)
+            if buf is None:  # per-layer statistics in float32, as the trainer measures them: half the memory
+                dtype = np.float32 if rows.ndim == 2 else np.float64
+                buf = self._series[name] = GrowingBuffer(row=rows.shape[1:], dtype=dtype, limit=self.limit)
             if buf.given < first:  # steps before the series began, or never delivered
                 buf.extend(np.full((first - buf.given, *buf.view().shape[1:]), np.nan))
             if rows.shape[1:] != buf.view().shape[1:] or len(rows) != n:  # switched off and on: align by step

@@ -49,7 +49,8 @@ class Session(QObject):
 
     def __init__(self, parent: QObject | None = None, run: Run | None = None):
         super().__init__(parent)
-        self.run = run if run is not None else Run(self)  # its history is what views read of the run
+        # The run shown: views read its history and latest snapshot here, never its trainer.
+        self._run = run if run is not None else Run(self)
         # Work off the GUI thread for every view: keyed requests, shared results, shut down at close.
         self.jobs = JobService(self)
         self.data: Dataset | None = None
@@ -72,17 +73,17 @@ class Session(QObject):
         """The live run's history: every step's loss, epoch and statistics, its epoch records,
         probes and setting changes (the one copy the views read, kept whether they are shown or
         not; read-only)."""
-        return self.run.history
+        return self._run.history
 
     @property
     def losses(self) -> np.ndarray:
         """Every step's batch loss in the live run so far (steps,), step 1 first (read-only)."""
-        return self.run.history.losses
+        return self._run.history.losses
 
     @property
     def live(self) -> Snapshot | None:
         """The latest snapshot of the live network."""
-        return self.run.latest
+        return self._run.latest
 
     @property
     def model(self):
@@ -128,7 +129,7 @@ class Session(QObject):
             self.viewed_step = self._viewed_model = None
             self.viewedStepChanged.emit(None)
             self.runStarted.emit(snapshot.run_id)
-        self.run.take_in(snapshot)
+        self._run.take_in(snapshot)
         if self._viewed_model is not None:
             snapshot = replace(snapshot, model=self._viewed_model)
         self.snapshot = snapshot
@@ -136,7 +137,7 @@ class Session(QObject):
 
     def _archive(self) -> None:
         old = self.live
-        history = self.run.new_history()
+        history = self._run.new_history()
         if old is not None:
             self._ended_run = max(self._ended_run, old.run_id)
         if old is not None and history.steps:
