@@ -46,12 +46,25 @@ def test_a_step_that_raises_ends_in_failed_and_save_open_reset_and_quit_still_wo
         raise RuntimeError("a bug in the step")
 
     monkeypatch.setattr(failed, "step", broken)
-    with qtbot.waitSignal(window.controller.worker.finished, timeout=15000):
-        window.toggle_run()
-    qtbot.waitUntil(lambda: window.state == FAILED, timeout=15000)
+    # finished comes from the training thread: counted there, waited for here.
+    ended = []
+    window.controller.worker.finished.connect(lambda: ended.append(True))
+    window.step_once()
+    qtbot.waitUntil(lambda: ended == [True] and window.state == FAILED, timeout=15000)
     assert "RuntimeError: a bug in the step" in window.controls.note.text()
     assert window.last_notice.startswith("Training failed: An error in mlpviz stopped training")
     qtbot.waitUntil(lambda: window.status.labels["state"].text() == "failed", timeout=15000)
+    window.toggle_run()  # Start says what to do instead of touching the failed network
+    assert "press Reset" in window.controls.note.text()
+
+    # Asked whether to keep unsaved work, the user may save it: the failed step's NaN is not the
+    # network that would be saved.
+    from PySide6.QtWidgets import QMessageBox
+    offered = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: offered.append(box.standardButtons())
+                        or QMessageBox.StandardButton.Cancel)
+    assert not window.files.confirm_discard("Quit")
+    assert offered and offered[0] & QMessageBox.StandardButton.Save
 
     # Save writes the last good network: the one shown, as of step 4, not the half-updated one.
     path = tmp_path / "good.npz"
