@@ -12,22 +12,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication, QObject, QSettings
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from ..core import checkpoint
 from ..core.errors import USER_ERRORS
 from .i18n import arg, translated
+from .run_control import RunControl
 from .snapshot import DIVERGED, FAILED, RUNNING
 
 translate = QCoreApplication.translate
 
 
 class ModelFiles(QObject):
-    def __init__(self, window):
+    """Open and Save for the run that `control` drives; the window shows the file in its title
+    and the messages in its status bar; settings remember the last folder."""
+
+    def __init__(self, window: QMainWindow, control: RunControl, settings: QSettings):
         super().__init__(window)
-        self.w = window
-        self.run = window.run  # the file, the step saved there and the edits are the run's
+        self.w, self.control, self.settings = window, control, settings
+        self.run = control.run  # the file, the step saved there and the edits are the run's
         self.run.changed.connect(self.update_title)
 
     # State --------------------------------------------------------------------------------
@@ -49,7 +53,7 @@ class ModelFiles(QObject):
         w.setWindowModified(self.unsaved())
 
     def _last_folder(self) -> str:
-        return str(self.w.settings.value("last_folder", str(Path.home())))
+        return str(self.settings.value("last_folder", str(Path.home())))
 
     # Saving -------------------------------------------------------------------------------
 
@@ -68,33 +72,33 @@ class ModelFiles(QObject):
 
     def write(self, path: str) -> bool:
         """Save the network being trained to path; training that was running goes on."""
-        w = self.w
-        if w.trainer is None:
+        w, run, c = self.w, self.run, self.control
+        if run.trainer is None:
             return False
-        running = w.state == RUNNING
-        if not w.controller.pause_and_wait():
-            w.notify(translate("MainWindow", "Cannot save"),
+        running = run.state == RUNNING
+        if not c.controller.pause_and_wait():
+            c.notify(translate("MainWindow", "Cannot save"),
                      translate("MainWindow", "training did not pause in time; try again"))
             return False
-        good = w.controller.worker.last_good if w.state == FAILED else None
+        good = c.controller.worker.last_good if run.state == FAILED else None
         try:
-            if good is None and w.state == FAILED:
+            if good is None and run.state == FAILED:
                 raise checkpoint.CheckpointError(translate(
                     "MainWindow", "training failed before a whole copy of the network was taken"))
-            if not (good[0] if good else w.trainer.model).weights_finite():
+            if not (good[0] if good else run.trainer.model).weights_finite():
                 raise checkpoint.CheckpointError(translate(
                     "MainWindow", "the network has diverged: its weights are no longer finite numbers, so there is "
                                   "nothing worth saving"))
-            checkpoint.save(path, checkpoint.of_trainer(w.trainer, w.config, *(good or ())))
+            checkpoint.save(path, checkpoint.of_trainer(run.trainer, run.config, *(good or ())))
         except checkpoint.CheckpointError as e:
-            w.notify(translate("MainWindow", "Cannot save the model"), translated(e))
+            c.notify(translate("MainWindow", "Cannot save the model"), translated(e))
             return False
         finally:
             if running:
-                w.controller.worker.resume()
+                c.controller.worker.resume()
         # After a failure the steps past the good network are lost for good, not unsaved.
         self.run.saved(path)
-        w.settings.setValue("last_folder", str(Path(path).parent))
+        self.settings.setValue("last_folder", str(Path(path).parent))
         w.statusBar().showMessage(arg(translate("MainWindow", "Saved %1"), path), 5000)
         self.update_title()
         return True
@@ -102,25 +106,26 @@ class ModelFiles(QObject):
     # Opening ------------------------------------------------------------------------------
 
     def open(self, path: str | None = None, ask: bool = True) -> bool:
-        w = self.w
+        w, c = self.w, self.control
         if not path:
             path, _ = QFileDialog.getOpenFileName(w, translate("MainWindow", "Open model"), self._last_folder(),
                                                   translate("MainWindow", "Models (*.npz)"))
-        if not path or w.data is None or (ask and not w.confirm_discard(translate("MainWindow", "Open a model"))):
+        data = c.session.data
+        if not path or data is None or (ask and not c.confirm_discard(translate("MainWindow", "Open a model"))):
             return False
         try:
             ckpt = checkpoint.load(path)
-            data = w.data.limit_train(w.controls.train_images())
+            data = data.limit_train(c.controls.train_images())
             trainer, config = checkpoint.resume(ckpt, data, evaluate_epochs=False,
-                                                train_eval_limit=w.controls.train_images())
+                                                train_eval_limit=c.controls.train_images())
         except USER_ERRORS as e:
-            w.notify(translate("MainWindow", "Cannot open the model"), translated(e))
+            c.notify(translate("MainWindow", "Cannot open the model"), translated(e))
             return False
-        w.controls.set_config(config, len(data.y_train))
-        if not w.new_run(trainer, config):
+        c.controls.set_config(config, len(data.y_train))
+        if not c.new_run(trainer, config):
             return False
         self.run.opened(path)
-        w.settings.setValue("last_folder", str(Path(path).parent))
+        self.settings.setValue("last_folder", str(Path(path).parent))
         w.statusBar().showMessage(arg(translate("MainWindow", "Opened %1"), path), 5000)
         return True
 
@@ -131,10 +136,10 @@ class ModelFiles(QObject):
         network). True if the caller may go on."""
         if not self.unsaved():
             return True
-        w = self.w
+        w, run = self.w, self.run
         buttons = QMessageBox.StandardButton
         # A failed run is saved as its last good network, whatever the failed step left behind.
-        if w.state == FAILED or (w.state != DIVERGED and w.trainer.model.weights_finite()):
+        if run.state == FAILED or (run.state != DIVERGED and run.trainer.model.weights_finite()):
             text = translate("MainWindow", "The network has trained since it was last saved. Save it first?")
             choices = buttons.Save | buttons.Discard | buttons.Cancel
         else:
