@@ -88,3 +88,22 @@ def test_a_step_that_raises_ends_in_failed_and_save_open_reset_and_quit_still_wo
     thread = window.controller.thread
     window.close()
     assert not thread.isRunning()
+
+
+def test_an_edited_network_trains_only_if_the_optimizer_state_going_with_it_passes_the_checks(qtbot, window):
+    from mlpviz.core.edit import Edit
+    window.tabs.setCurrentWidget(window.editor)  # the view follows the network while shown
+    window.controller.worker.step(2)
+    wait_step(qtbot, window, 2)
+    qtbot.waitUntil(lambda: window.editor.original is not None, timeout=15000)
+    assert window.controller.pause_and_wait()
+    trainer, lr = window.trainer, window.trainer.optimizer.lr
+    before = [p.copy() for p in trainer.model.params]
+    trainer.optimizer.lr = float("nan")  # what a model file with optim/lr = NaN brought in before
+    assert window.editor.add_edit(Edit("scale", 1, 0, 2.0))
+    assert window.last_notice == "Cannot train the edited network: optimizer state lr holds NaN or infinite values"
+    for p, q in zip(trainer.model.params, before):  # nothing was installed
+        np.testing.assert_array_equal(p, q)
+    trainer.optimizer.lr = lr
+    assert window.editor.add_edit(Edit("scale", 1, 1, 2.0))
+    np.testing.assert_array_equal(trainer.model.params[0][:, :2], 2 * before[0][:, :2])  # both edits, installed
