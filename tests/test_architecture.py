@@ -22,7 +22,9 @@ def test_core_tests_load_no_gui_toolkit():
     tests = Path(__file__).resolve().parent
     files = [tests / "conftest.py", *sorted((tests / "core").glob("*.py"))]
     assert len(files) >= 10
+    # as pytest runs them: a test's folder is on the path, so core tests may share helpers
     code = ("import importlib.util, sys\n"
+            f"sys.path.insert(0, {str(tests / 'core')!r})\n"
             f"for i, path in enumerate({[str(f) for f in files]!r}):\n"
             "    spec = importlib.util.spec_from_file_location(f'core_test_{i}', path)\n"
             "    spec.loader.exec_module(importlib.util.module_from_spec(spec))\n"
