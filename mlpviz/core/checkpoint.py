@@ -61,6 +61,7 @@ def check_network(params: list[np.ndarray], state: dict[str, np.ndarray]) -> Non
             raise CheckpointError(QT_TRANSLATE_NOOP("Checkpoint", "%1 holds NaN or infinite values")
                                   .arg(_param_name(i)))
     for name, a in state.items():
+        a = np.asarray(a)  # a Checkpoint made in code may hold plain numbers
         if a.dtype.kind not in "biuf":
             raise CheckpointError(QT_TRANSLATE_NOOP("Checkpoint", "optimizer state %1 is not numbers (dtype %2)")
                                   .arg(name, a.dtype))

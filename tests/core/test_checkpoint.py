@@ -152,6 +152,16 @@ def test_every_command_that_reads_a_model_refuses_such_a_file_in_one_line(tmp_pa
     assert err == f"mlpviz: error: {tmp_path / 'm.npz'}: optimizer state lr holds NaN or infinite values\n"
 
 
+def test_plain_numbers_in_a_checkpoint_made_in_code_meet_the_same_checks(trained, small):
+    t, config = trained
+    ckpt = checkpoint.of_trainer(t, config)
+    ckpt.optimizer_state["lr"] = 0.01
+    assert checkpoint.resume(ckpt, small)[0].optimizer.lr == 0.01
+    ckpt.optimizer_state["lr"] = float("inf")
+    with pytest.raises(CheckpointError, match="optimizer state lr holds NaN or infinite values"):
+        checkpoint.resume(ckpt, small)
+
+
 def test_a_good_optimizer_state_still_loads(tmp_path, trained):
     t, config = trained
     checkpoint.save(tmp_path / "m.npz", checkpoint.of_trainer(t, config))
