@@ -145,6 +145,38 @@
 <context>
     <name>Checkpoint</name>
     <message>
+        <source>%1 holds NaN or infinite values</source>
+        <translation>%1에 NaN 또는 무한대 값이 있습니다</translation>
+    </message>
+    <message>
+        <source>optimizer state %1 is not numbers (dtype %2)</source>
+        <translation>옵티마이저 상태 %1이(가) 숫자가 아닙니다 (dtype %2)</translation>
+    </message>
+    <message>
+        <source>optimizer state %1 holds NaN or infinite values</source>
+        <translation>옵티마이저 상태 %1에 NaN 또는 무한대 값이 있습니다</translation>
+    </message>
+    <message>
+        <source>optimizer state %1 belongs to no parameter: the network has %2</source>
+        <translation>옵티마이저 상태 %1에 해당하는 매개변수가 없습니다: 네트워크의 매개변수는 %2개입니다</translation>
+    </message>
+    <message>
+        <source>optimizer state %1 has shape %2 but %3, the parameter it belongs to, has shape %4</source>
+        <translation>옵티마이저 상태 %1의 모양은 %2인데, 이것이 속한 매개변수 %3의 모양은 %4입니다</translation>
+    </message>
+    <message>
+        <source>optimizer state %1 is there but v%2 is not</source>
+        <translation>옵티마이저 상태 %1은(는) 있는데 v%2가 없습니다</translation>
+    </message>
+    <message>
+        <source>optimizer state %1 must be a single number above 0, got %2</source>
+        <translation>옵티마이저 상태 %1은(는) 0보다 큰 수 하나여야 하는데 %2입니다</translation>
+    </message>
+    <message>
+        <source>optimizer state %1 must be a single number of at least 0, got %2</source>
+        <translation>옵티마이저 상태 %1은(는) 0 이상인 수 하나여야 하는데 %2입니다</translation>
+    </message>
+    <message>
         <source>%1: not saved: the network&apos;s weights hold NaN or infinite values (its training diverged)</source>
         <translation>%1: 저장하지 않았습니다: 네트워크의 가중치에 NaN 또는 무한대 값이 있습니다(학습이 발산했습니다)</translation>
     </message>
@@ -201,6 +233,10 @@
         <translation>%1: `sizes`에는 양수인 층 크기가 두 개 이상 있어야 합니다. 받은 값: %2</translation>
     </message>
     <message>
+        <source>%1: the network has %2 outputs; it needs one for each of the %3 classes (labels 0-%4)</source>
+        <translation>%1: 네트워크의 출력이 %2개입니다. 클래스 %3개(정답 0-%4)마다 하나씩 있어야 합니다</translation>
+    </message>
+    <message>
         <source>%1: weights do not match `sizes`; missing %2; unexpected %3</source>
         <translation>%1: 가중치가 `sizes`와 맞지 않습니다. 빠진 것: %2, 예상하지 않은 것: %3</translation>
     </message>
@@ -243,6 +279,18 @@
     <message>
         <source>%1: history/%2 has shape %3, expected (%4, %5)</source>
         <translation>%1: history/%2의 모양이 %3입니다. (%4, %5)이어야 합니다</translation>
+    </message>
+    <message>
+        <source>%1: history/loss must be one number per step, got %2 of %3</source>
+        <translation>%1: history/loss는 스텝마다 수 하나여야 하는데 %3 형식의 %2입니다</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the network has layer sizes %1, the run trains %2</source>
+        <translation>네트워크의 층 크기는 %1인데 학습 중인 네트워크는 %2입니다</translation>
     </message>
 </context>
 <context>
@@ -771,8 +819,8 @@
         <translation>&lt;b&gt;배치 크기&lt;/b&gt;&lt;p&gt;미니배치는 한 스텝에서 학습하는 몇 장의 학습 이미지입니다. 이 이미지들에 대한 기울기 ∂L/∂W를 평균한 뒤 W ← W − η·∂L/∂W로 갱신합니다. 에포크는 학습 이미지 전체를 한 번 도는 것입니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Weight initialisation&lt;/b&gt;&lt;p&gt;The random weights the network starts from. Xavier draws them with variance 1/n&lt;sub&gt;in&lt;/sub&gt; (suits sigmoid and tanh), He with 2/n&lt;sub&gt;in&lt;/sub&gt; (suits ReLU).&lt;/p&gt;</source>
-        <translation>&lt;b&gt;가중치 초기화&lt;/b&gt;&lt;p&gt;네트워크가 출발하는 무작위 가중치입니다. Xavier는 분산 1/n&lt;sub&gt;in&lt;/sub&gt;으로(시그모이드와 tanh에 알맞음), He는 분산 2/n&lt;sub&gt;in&lt;/sub&gt;으로(ReLU에 알맞음) 뽑습니다.&lt;/p&gt;</translation>
+        <source>&lt;b&gt;Weight initialisation&lt;/b&gt;&lt;p&gt;The random weights the network starts from. Normal draws them from a normal distribution with the std below. Xavier (Glorot uniform) draws them evenly between ±√(6/(n&lt;sub&gt;in&lt;/sub&gt; + n&lt;sub&gt;out&lt;/sub&gt;)), so with variance 2/(n&lt;sub&gt;in&lt;/sub&gt; + n&lt;sub&gt;out&lt;/sub&gt;) (suits sigmoid and tanh); He from a normal distribution with variance 2/n&lt;sub&gt;in&lt;/sub&gt; (suits ReLU). n&lt;sub&gt;in&lt;/sub&gt; and n&lt;sub&gt;out&lt;/sub&gt; are the layer&apos;s inputs and outputs.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;가중치 초기화&lt;/b&gt;&lt;p&gt;네트워크가 출발하는 무작위 가중치입니다. 정규분포(normal)는 아래의 표준편차를 가진 정규분포에서 뽑습니다. Xavier(Glorot 균등분포)는 ±√(6/(n&lt;sub&gt;in&lt;/sub&gt; + n&lt;sub&gt;out&lt;/sub&gt;)) 사이에서 고르게 뽑으므로 분산이 2/(n&lt;sub&gt;in&lt;/sub&gt; + n&lt;sub&gt;out&lt;/sub&gt;)입니다(시그모이드와 tanh에 알맞음). He는 분산이 2/n&lt;sub&gt;in&lt;/sub&gt;인 정규분포에서 뽑습니다(ReLU에 알맞음). n&lt;sub&gt;in&lt;/sub&gt;과 n&lt;sub&gt;out&lt;/sub&gt;은 그 층의 입력 수와 출력 수입니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Speed&lt;/b&gt;&lt;p&gt;From one mini-batch a second, to watch every update of the weights, to full speed.&lt;/p&gt;</source>
@@ -2210,6 +2258,10 @@
         <translation>이 네트워크는 발산했습니다: 초기화(Ctrl+R)를 눌러 더 작은 학습률로 다시 시작하세요.</translation>
     </message>
     <message>
+        <source>Training stopped with an error: press Reset (Ctrl+R) to start again; Save (Ctrl+S) keeps the network as it was before the error.</source>
+        <translation>오류로 학습이 멈췄습니다: 초기화(Ctrl+R)를 눌러 다시 시작하세요. 저장(Ctrl+S)하면 오류 직전의 네트워크가 보존됩니다.</translation>
+    </message>
+    <message>
         <source>Training on past the planned length: the learning rate keeps shrinking by x%1 per epoch.</source>
         <translation>계획한 길이를 넘어 학습합니다: 학습률은 에포크마다 계속 x%1배로 줄어듭니다.</translation>
     </message>
@@ -2222,6 +2274,10 @@
         <translation>새 네트워크 시작</translation>
     </message>
     <message>
+        <source>Cannot train the edited network</source>
+        <translation>편집한 네트워크를 학습할 수 없습니다</translation>
+    </message>
+    <message>
         <source>Training stopped: %1.</source>
         <translation>학습이 멈췄습니다: %1.</translation>
     </message>
@@ -2232,6 +2288,14 @@
     <message>
         <source>Finished the planned %1 steps; Start continues training.</source>
         <translation>계획한 %1스텝을 마쳤습니다. 시작을 누르면 학습을 계속합니다.</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>학습 실패</translation>
+    </message>
+    <message>
+        <source>%1. Save (Ctrl+S) writes that network; Reset (Ctrl+R) starts a new one.</source>
+        <translation>%1. 저장(Ctrl+S)하면 그 네트워크를 저장하고, 초기화(Ctrl+R)하면 새 네트워크로 시작합니다.</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -2252,6 +2316,10 @@
     <message>
         <source>training did not pause in time; try again</source>
         <translation>학습이 제때 멈추지 않았습니다. 다시 시도하세요</translation>
+    </message>
+    <message>
+        <source>training failed before a whole copy of the network was taken</source>
+        <translation>네트워크 전체의 복사본을 얻기 전에 학습이 실패했습니다</translation>
     </message>
     <message>
         <source>the network has diverged: its weights are no longer finite numbers, so there is nothing worth saving</source>
@@ -2297,8 +2365,8 @@
         <translation>속도를 늦추거나 한 스텝(오른쪽 화살표)을 누르세요: 스텝마다 학습한 미니배치가 여기에 나타납니다.</translation>
     </message>
     <message>
-        <source>The images of the mini-batch; under each, its label: the network&apos;s answer before the step -&gt; after it. Click an image to look inside the network with it.</source>
-        <translation>미니배치의 이미지입니다. 각 이미지 아래에는 레이블: 스텝 전 네트워크의 답 -&gt; 스텝 후의 답이 있습니다. 이미지를 클릭하면 그 이미지로 네트워크 내부를 볼 수 있습니다.</translation>
+        <source>The images of the mini-batch as the step learned them (after any augmentation); under each, its label: the network&apos;s answer before the step -&gt; after it. Click an image to look inside the network with it.</source>
+        <translation>스텝이 학습한 그대로의(데이터 증강을 거친) 미니배치 이미지입니다. 각 이미지 아래에는 정답: 스텝 전 네트워크의 답 -&gt; 스텝 후의 답이 있습니다. 이미지를 클릭하면 그 이미지로 네트워크 내부를 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>Loss of each image: before the step (light), after it (dark)</source>
@@ -2329,8 +2397,16 @@
         <translation> (%1장 표시)</translation>
     </message>
     <message>
+        <source> The images are shown augmented, as the step learned them.</source>
+        <translation> 이미지는 스텝이 학습한 그대로, 증강된 모습으로 보입니다.</translation>
+    </message>
+    <message>
         <source>mini-batch of %1 images%2. Mean loss %3 before the step, &lt;b&gt;%4&lt;/b&gt; after; right %5 before, &lt;b&gt;%6&lt;/b&gt; after.</source>
         <translation>이미지 %1장의 미니배치%2. 평균 손실: 스텝 전 %3, 후 &lt;b&gt;%4&lt;/b&gt;; 맞힌 수: 전 %5, 후 &lt;b&gt;%6&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Training image %1, augmented (label %2)</source>
+        <translation>학습 이미지 %1, 증강됨 (정답 %2)</translation>
     </message>
     <message>
         <source>Training image %1 (label %2)</source>
@@ -2735,6 +2811,10 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
         <translation>발산</translation>
     </message>
     <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
         <source>What training is doing.</source>
         <translation>학습의 현재 상태.</translation>
     </message>
@@ -2820,6 +2900,13 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
     <message>
         <source>viewing step %1 (epoch %2)</source>
         <translation>스텝 %1 보는 중 (에포크 %2)</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWorker</name>
+    <message>
+        <source>an error in mlpviz stopped training (%1); the network is kept as of step %2</source>
+        <translation>mlpviz 내부 오류로 학습이 멈췄습니다 (%1). 네트워크는 %2 스텝 시점의 것으로 보존됩니다</translation>
     </message>
 </context>
 <context>
