@@ -175,12 +175,21 @@ def test_timeline_probabilities_have_one_point_per_stored_step(make_view, small,
     # The x axis spans whole decades of step + 1 (60 steps: 1 to 100), not the data's own range.
     (lo, hi), _ = view.plot.viewRange()
     assert lo == pytest.approx(0, abs=0.05) and hi == pytest.approx(2, abs=0.05)
-    view._fit_decades(5000.0)
+    store_until(trainer, 4999)  # the run goes on to step 4999: steps + 1 reach 5000
+    session.publish(snapshot_of(trainer, len(trainer.losses), state="paused"))
     assert view.plot.viewRange()[0][1] == pytest.approx(4, abs=0.05)
     view.plot.getViewBox().sigRangeChangedManually.emit([True, False])  # the user zoomed
     view.plot.setXRange(1, 1.5, padding=0)
-    view._fit_decades(50000.0)
+    store_until(trainer, 49_999)
+    session.publish(snapshot_of(trainer, len(trainer.losses), state="paused"))
+    assert view.steps()[-1] + 1 > 10_000  # five decades of steps now, yet:
     assert view.plot.viewRange()[0] == pytest.approx([1, 1.5])  # left where the user put it
+
+
+def store_until(trainer: Trainer, last: int) -> None:
+    """Offer the trainer's timeline its network at every later step up to `last`, as a longer run would."""
+    for step in range(trainer.timeline.steps()[-1] + 1, last + 1):
+        trainer.timeline.offer(step, trainer.model)
 
 
 # Runs ------------------------------------------------------------------------------------------
