@@ -12,6 +12,7 @@ from mlpviz.gui.session import Session
 from mlpviz.gui.snapshot import Snapshot
 from mlpviz.gui.views.diagram import column_capacity
 from mlpviz.gui.views.inside import AttributionView, EditView, InsideView, NetworkDiagramView, NeuronView, SoftmaxView
+from mlpviz.gui.views.neuron import image_grid
 
 
 @pytest.fixture
@@ -69,7 +70,8 @@ def test_diagram_shows_the_most_active_units_and_how_many_more(qtbot, session, m
     src = [u for c, u in data if c == 2]
     c = acts[2][src] * model.layers[2].W[src, best]
     j = int(np.argmax(np.abs(c)))
-    (x0, y0), (x1, y1) = view._positions[2, src[j]], view._positions[3, best]
+    at = {divmod(int(p.data()), 1_000_000): (p.pos().x(), p.pos().y()) for p in view.nodes.points()}
+    (x0, y0), (x1, y1) = at[2, src[j]], at[3, best]
     assert (x0, y0, x1, y1) in segments["+" if c[j] > 0 else "-"]
     assert f"reads <b>{best}</b>" in view.caption.text()
     view.resize(900, 300)  # a shorter view shows fewer units
@@ -90,7 +92,8 @@ def test_diagram_clicks_select_a_unit_or_a_digit(qtbot, session, model):
     with qtbot.waitSignal(view.digitClicked) as blocker:
         view.nodes.sigClicked.emit(view.nodes, [points[3, 7]], None)
     assert blocker.args == [7] and session.selected == hidden
-    assert "digit 7" in view._tip(3, 0, 3_000_007) and "unit" in view._tip(1, 0, 1_000_000)
+    tip = view.nodes.opts["tip"]  # what hovering a node shows, called as the scatter plot calls it
+    assert "digit 7" in tip(x=3, y=0, data=3_000_007) and "unit" in tip(x=1, y=0, data=1_000_000)
 
 
 def test_neuron_inspector_shows_z_weights_effects_and_top_images(qtbot, session, model, small):
@@ -114,16 +117,18 @@ def test_neuron_inspector_shows_z_weights_effects_and_top_images(qtbot, session,
     minus[4] -= eps
     np.testing.assert_allclose(effect, (logits(plus) - logits(minus)) / (2 * eps), rtol=1e-2, atol=1e-4)
     qtbot.waitUntil(lambda: "excite it most" in view.top_label.text(), timeout=5000)
-    assert len(view._top) == 16
-    acts = layer_activations(model, small.x_test, 1)
-    np.testing.assert_array_equal(view._top, explain.top_exciting(acts, 4))
+    top = explain.top_exciting(layer_activations(model, small.x_test, 1), 4)
+    assert len(top) == 16 and "the 16 test images" in view.top_label.text()
+    np.testing.assert_array_equal(view.top_image.image, image_grid(small.x_test[top] / 255.0))
     with qtbot.waitSignal(session.inputChanged):
         view.top_image.clicked.emit(31.0, 3.0)  # the second thumbnail of the first row
-    np.testing.assert_array_equal(session.input_x, scale_images(small.x_test[view._top[1]]))
+    np.testing.assert_array_equal(session.input_x, scale_images(small.x_test[top[1]]))
     session.select_unit(2, 11)  # a deeper unit: bars of its incoming weights, weights to the digits
     np.testing.assert_array_equal(view.in_bars.getData()[1], model.layers[1].W[:, 11])
     np.testing.assert_array_equal(view.out_bars.opts["height"], model.layers[2].W[11])
-    qtbot.waitUntil(lambda: 2 in view._cache, timeout=5000)
+    top = explain.top_exciting(layer_activations(model, small.x_test, 2), 11)
+    expected = image_grid(small.x_test[top] / 255.0)  # the deeper layer's search arrives (gaps are NaN)
+    qtbot.waitUntil(lambda: np.array_equal(view.top_image.image, expected, equal_nan=True), timeout=5000)
 
 
 def test_attribution_view_explains_the_predicted_or_a_chosen_digit(qtbot, session, model, small):
@@ -157,7 +162,7 @@ def test_softmax_view_follows_the_steps_temperature_and_label(qtbot, session, mo
     assert view.label.currentIndex() == label
     p = model.predict_proba(scale_images(small.x_test[4]))[0]
     np.testing.assert_allclose(view.steps.p, p, rtol=1e-5, atol=1e-7)
-    assert view._items[3][4].text() == (f"{p[3]:.1e}" if p[3] < 1e-3 else f"{p[3]:.3f}")
+    assert view.table.item(3, 4).text() == (f"{p[3]:.1e}" if p[3] < 1e-3 else f"{p[3]:.3f}")
     assert f"<b>{-np.log(p[label]):.4f}</b>" in view.loss.text()
     view.set_temperature(10)
     assert view.temperature == pytest.approx(10) and view.steps.p.max() < p.max()
