@@ -80,9 +80,10 @@ def test_large_layers_are_paged_sorted_and_drawn_at_a_whole_scale(view, qtbot):
     W = weights(512)
     view.set_weights(W, (28, 28))
     assert len(view.page_units()) == DEFAULT_PAGE_SIZE and view.pages == 512 // DEFAULT_PAGE_SIZE
-    rows, cols = mosaic_layout(DEFAULT_PAGE_SIZE, view._wide)
     size = view.tile_pixels()
-    assert view.mosaic.image.shape[:2] == (rows * (size + GAP) - GAP, cols * (size + GAP) - GAP)
+    # the mosaic is whole tiles of that size with one-pixel lines between them
+    (rows, rest_rows), (cols, rest_cols) = (divmod(n + GAP, size + GAP) for n in view.mosaic.image.shape[:2])
+    assert rest_rows == rest_cols == 0 and (rows - 1) * cols < DEFAULT_PAGE_SIZE  # no empty row
     # One image pixel per screen pixel: the lines between tiles stay one pixel wide.
     dpr = view.devicePixelRatioF()
     assert view.box.viewRange()[0][1] == pytest.approx(view.box.width() * dpr)
@@ -114,10 +115,11 @@ def test_clicking_a_tile_selects_the_unit_and_the_selection_is_outlined(view, qt
     assert view.selected_cell() == 2 and view.outline.isVisible()
     assert f"unit {third + 1} of 256" in view.info.text()
     view.session.select_unit(1, 0)  # from elsewhere: the smallest norm, on the last page
-    assert view._page == view.pages - 1 and view.selected_cell() >= 0
+    assert view.page_label.text() == f"{(view.pages - 1) * 64 + 1}-256 of 256"  # the last page
+    assert view.selected_cell() >= 0
     rect = view.outline.rect()
     cell = view.selected_cell()
-    assert view._cell_at(rect.center().x(), rect.center().y()) == cell
+    assert view.mosaic.cell_at(rect.center().x(), rect.center().y()) == cell
     view.session.select_unit(2, 5)  # another layer: nothing changes here
     assert view.page_units()[view.selected_cell()] == 0
 
