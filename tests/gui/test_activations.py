@@ -43,7 +43,7 @@ def test_relu_scale_is_stable_across_inputs_and_resets_with_a_new_run(view):
     assert tops[-1] >= largest  # every recent input fits the scale
     assert tops == sorted(tops)  # it never shrank while recent inputs still needed it
     assert len(set(tops)) <= 3  # rounded to 1, 2, 2.5, 5 x 10^k: it seldom moves
-    img = view._images[0]
+    img = view.heat_map(1)
     assert img.levels is not None and tuple(img.levels) == view.levels(1)
     # A new run forgets the old scale: a much smaller network gets its own.
     tiny = MLP.create((784, 64, 10), "relu", init="normal", init_std=1e-4, seed=2)
@@ -59,24 +59,26 @@ def test_clicking_a_cell_selects_its_unit_and_the_cell_is_outlined(view, qtbot, 
     view.session.publish(snapshot(model))
     view.session.show_test_image(3)
     _, cols = mosaic_layout(20, wide=WIDE)
-    img = view._images[1]
+    img = view.heat_map(2)
     with qtbot.waitSignal(view.session.unitSelected) as blocker:
         click(view.layers_view, img, 2.5, 1.5)  # row 1, column 2 of the second hidden layer
     assert blocker.args == [2, cols + 2]
-    assert view._outlines[1].isVisible() and not view._outlines[0].isVisible()
-    assert view._outlines[1].rect().center().x() == 2.5
+    assert [layer for layer, _ in view.outlined()] == [2]
+    assert view.outlined()[0][1].center().x() == 2.5
     view.session.select_unit(1, 4)
-    assert view._outlines[0].isVisible() and not view._outlines[1].isVisible()
+    (layer, rect), = view.outlined()
+    assert layer == 1 and rect.center().x() == 4.5
 
 
 def test_a_dot_is_read_without_confidence_and_a_diverged_network_reads_nothing(view, qtbot, trained):
     from mlpviz.gui.snapshot import Snapshot
     view.session.set_data(view.session.data)  # the view learns what training images look like
     view.session.publish(Snapshot.of(trained, run_id=7))
-    qtbot.waitUntil(lambda: view._familiarity is not None, timeout=10000)
     dot = np.zeros(784, np.float32)
     dot[14 * 28 + 14] = 1.0
     view.session.set_input(dot, "A dot")
+    # once the view has learnt the training images, the dot is doubted for being unlike them
+    qtbot.waitUntil(lambda: "unlike the training images" in view.caption.text(), timeout=10000)
     assert "not sure" in view.caption.text()
     view.session.show_test_image(0)
     assert "not sure" not in view.caption.text() and "reads" in view.caption.text()

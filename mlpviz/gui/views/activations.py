@@ -229,6 +229,14 @@ class ActivationsView(View):
         """The colour scale (low, high) of hidden layer `layer` (1 = first)."""
         return tuple(self.colour_bars[layer - 1].levels())
 
+    def heat_map(self, layer: int) -> pg.ImageItem:
+        """The heat map of hidden layer `layer` (1 = first): one cell per unit; a click selects it."""
+        return self._images[layer - 1]
+
+    def outlined(self) -> list[tuple[int, QRectF]]:
+        """The outlined cells: (hidden layer, 1 = first; the cell's rect in its heat map's pixels)."""
+        return [(i, outline.rect()) for i, outline in enumerate(self._outlines, 1) if outline.isVisible()]
+
     def _on_unit_selected(self, layer: int, unit: int) -> None:
         for i, (img, outline) in enumerate(zip(self._images, self._outlines), 1):
             if i == layer and 0 <= unit < img.units:
