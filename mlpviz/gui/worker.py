@@ -86,9 +86,12 @@ class TrainingWorker(QObject):
     finished = Signal()  # the loop has ended: stopped, or failed (then the controller starts it again)
     rejected = Signal(str)  # a setting the trainer refused while running, and why
 
-    def __init__(self, mailbox: Mailbox):
+    def __init__(self, mailbox: Mailbox, chunk: int | None = None):
+        """chunk: steps taken at full speed between two looks at the requests (None: as many as
+        take about CHUNK_SECONDS)."""
         super().__init__()
         self.mailbox = mailbox
+        self._fixed_chunk = chunk
         self._lock = threading.Lock()
         self._wake = threading.Event()
         self.idle = threading.Event()  # set while the loop is blocked, not touching the trainer
@@ -278,6 +281,8 @@ class TrainingWorker(QObject):
 
     def _chunk(self) -> int:
         """How many steps make about CHUNK_SECONDS."""
+        if self._fixed_chunk is not None:
+            return self._fixed_chunk
         return max(1, min(64, int(CHUNK_SECONDS / self._step_seconds))) if self._step_seconds else 1
 
     def _train(self, n: int, watch: bool = False) -> tuple[int, bool]:

@@ -5,12 +5,12 @@ import numpy as np
 
 from mlpviz.core.config import Config
 from mlpviz.core.trainer import Trainer
-from mlpviz.gui.snapshot import DIVERGED, FAILED, FINISHED
+from mlpviz.gui.snapshot import DIVERGED, FAILED, FINISHED, PAUSED, RUNNING
 from mlpviz.gui.worker import Mailbox, TrainingController, TrainingWorker
 
 
 def test_loop_runs_synchronously_without_a_thread(small):
-    # The loop is driven by requests; with a step budget and a stop queued behind it, run()
+    # The loop is driven by requests; with a step budget, and a stop once it has paused, run()
     # takes the steps, publishes, and returns, all in this thread.
     mailbox = Mailbox()
     worker = TrainingWorker(mailbox)
@@ -20,7 +20,9 @@ def test_loop_runs_synchronously_without_a_thread(small):
     states = []
     worker.stateChanged.connect(lambda s, m: states.append(s))
 
-    stopper = threading.Timer(0.5, worker.stop)
+    # the stop comes once the budget is spent and the loop says it paused
+    worker.stateChanged.connect(lambda s, m: worker.stop() if s == PAUSED and trainer.step_count >= 7 else None)
+    stopper = threading.Timer(60, worker.stop)  # only if the pause never comes: no hang
     stopper.start()
     worker.run()
     stopper.cancel()
@@ -36,11 +38,10 @@ def test_full_speed_runs_of_steps_stop_at_epoch_ends_and_the_planned_length(smal
     # At full speed the loop takes several steps between two looks at its requests; epochs
     # must still be evaluated at their ends, once each, and the run must stop exactly.
     mailbox = Mailbox()
-    worker = TrainingWorker(mailbox)
+    worker = TrainingWorker(mailbox, chunk=13)  # runs of 13 steps: neither 30 steps an epoch nor 67 divide evenly
     trainer = Trainer.from_config(Config(hidden=(16,), batch_size=100), small, evaluate_epochs=False)
     planned = 2 * trainer.steps_per_epoch + 7
     worker.set_trainer(trainer, planned)
-    worker._chunk = lambda: 13  # runs of 13 steps: neither 30 steps an epoch nor 67 divide evenly
     taken = []
     step = trainer.step
     trainer.step = lambda n: (taken.append(n), step(n))[1]
@@ -60,19 +61,28 @@ def test_full_speed_runs_of_steps_stop_at_epoch_ends_and_the_planned_length(smal
     np.testing.assert_array_equal(snap.losses, trainer.losses.view())
 
 
-def test_mailbox_keeps_undelivered_loss_points(small):
+def test_mailbox_keeps_undelivered_loss_points(qtbot, small):
     mailbox = Mailbox()
     worker = TrainingWorker(mailbox)
     trainer = Trainer.from_config(Config(steps=100), small, evaluate_epochs=False)
-    worker._adopt(trainer, 100)
-    for _ in range(3):
-        trainer.step(2)
-        worker._publish()
-    snap = mailbox.take()
-    assert snap.step == 6 and snap.loss_start == 0 and len(snap.losses) == 6
-    trainer.step(1)
-    worker._publish()
-    assert mailbox.take().loss_start == 6
+    worker.set_trainer(trainer, 100)
+    loop = threading.Thread(target=worker.run)
+    loop.start()
+    try:
+        for target in (2, 4, 6):  # three single publications that nobody takes
+            worker.step(2)
+            # the budget is spent and published once the loop is blocked again at the target
+            qtbot.waitUntil(lambda t=target: trainer.step_count == t and worker.idle.is_set(), timeout=5000)
+        snap = mailbox.take()
+        assert snap.step == 6 and snap.loss_start == 0 and len(snap.losses) == 6
+        np.testing.assert_array_equal(snap.losses, trainer.losses.view())
+        worker.step(1)
+        qtbot.waitUntil(lambda: trainer.step_count == 7 and worker.idle.is_set(), timeout=5000)
+        assert mailbox.take().loss_start == 6
+    finally:
+        worker.stop()
+        loop.join(10)
+    assert not loop.is_alive()
 
 
 def test_finishes_at_the_planned_length(qtbot, small):
@@ -100,8 +110,12 @@ def test_divergence_pauses_and_reports(qtbot, small):
         assert "learning rate" in blocker.args[1]
         assert controller.pause_and_wait()
         steps = trainer.step_count
-        qtbot.wait(100)
-        assert trainer.step_count == steps < 500  # it stays paused
+        controller.mailbox.take()  # everything published so far
+        controller.worker.publish_now()  # wake the paused loop: it publishes again, and trains no further
+        taken = []
+        qtbot.waitUntil(lambda: taken.append(controller.mailbox.take()) or taken[-1] is not None, timeout=5000)
+        assert taken[-1].step == steps and taken[-1].state != RUNNING
+        assert controller.pause_and_wait() and trainer.step_count == steps < 500  # it stays paused
     finally:
         controller.shutdown()
 
