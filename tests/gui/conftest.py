@@ -9,6 +9,25 @@ from mlpviz.gui import style  # noqa: E402
 
 
 @pytest.fixture
+def turns(qtbot):
+    """turns(n): wait until the event loop has gone round n times, so that whatever a widget
+    posted or set on a zero-interval timer has run (a number of turns, not a time)."""
+    from PySide6.QtCore import QTimer
+
+    def wait_turns(n: int = 3) -> None:
+        done = []
+        ticker = QTimer(interval=0)
+        ticker.timeout.connect(lambda: done.append(None))
+        ticker.start()
+        try:
+            qtbot.waitUntil(lambda: len(done) >= n, timeout=5000)
+        finally:
+            ticker.stop()
+
+    return wait_turns
+
+
+@pytest.fixture
 def make_window(qtbot, tmp_path):
     """make_window(data): the main window on data, with settings in a temporary file; closed after."""
     style.configure()

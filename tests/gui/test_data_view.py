@@ -54,10 +54,14 @@ def test_its_buttons_ask_for_a_folder_or_a_file(view, qtbot):
 
 def test_the_grids_shrink_to_fit_a_narrow_view_instead_of_being_cut(make_view, qtbot):
     view = make_view(DataView, 420, 420)
-    qtbot.wait(50)
-    assert view.width() == 420 and view.minimumSizeHint().width() <= 420  # the grids let the view be narrow
-    for label in (view.means, view.samples):
+    labels = (view.means, view.samples)
+
+    def in_view(label) -> bool:
         shown = label.pixmap().size()
-        assert shown.width() <= label.width() and shown.height() <= label.height()  # all of it in view
+        return shown.width() <= label.width() and shown.height() <= label.height()
+    qtbot.waitUntil(lambda: all(in_view(label) for label in labels), timeout=3000)  # once laid out
+    assert view.width() == 420 and view.minimumSizeHint().width() <= 420  # the grids let the view be narrow
+    for label in labels:
+        shown = label.pixmap().size()
         full = label.sizeHint()
         assert shown.width() / shown.height() == pytest.approx(full.width() / full.height(), rel=0.05)

@@ -201,7 +201,7 @@ def visible_texts(window) -> list[tuple[str, str]]:
     return [(where, text) for where, text in out if text]
 
 
-def show_everything(window, qtbot) -> None:
+def show_everything(window, qtbot, turns) -> None:
     """Fill the views: an input, a selected neuron, a step of training, and each tab shown once."""
     window.session.show_test_image(3)
     window.session.select_unit(1, 0)
@@ -209,12 +209,12 @@ def show_everything(window, qtbot) -> None:
     qtbot.waitUntil(lambda: window.latest is not None and window.latest.step >= 1, timeout=15000)
     for i in range(window.tabs.count()):
         window.tabs.setCurrentIndex(i)
-        qtbot.wait(50)
+        turns()  # what the tab's views post when shown
     window.refresh()
 
 
-def test_korean_window_shows_no_english(korean, window, qtbot):
-    show_everything(window, qtbot)
+def test_korean_window_shows_no_english(korean, window, qtbot, turns):
+    show_everything(window, qtbot, turns)
     texts = visible_texts(window)
     assert len(texts) > 200
     english = [(where, text) for where, text in texts if untranslated(text)]
@@ -223,9 +223,9 @@ def test_korean_window_shows_no_english(korean, window, qtbot):
     assert [window.tabs.tabText(i) for i in range(4)] == ["학습", "네트워크 내부", "평가", "기울기와 뉴런"]
 
 
-def test_english_window_reads_english(window, qtbot):
+def test_english_window_reads_english(window, qtbot, turns):
     """Without a translator the same walk finds English: the check above can fail."""
-    show_everything(window, qtbot)
+    show_everything(window, qtbot, turns)
     english = [text for _, text in visible_texts(window) if untranslated(text)]
     assert len(english) > 100
     assert window.tabs.tabText(1) == "Inside the network"
