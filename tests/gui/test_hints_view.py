@@ -20,104 +20,105 @@ def snapshot(losses, start, epochs=(), run_id=1, **series):
                     state="running", run_id=run_id)
 
 
-class Clock:
-    def __init__(self):
-        self.now = 0.0
+class Outside:
+    """What the bar asks of the window, as each test sets it: the run's settings, whether the
+    user is drawing, and the time."""
 
-    def __call__(self):
-        return self.now
+    def __init__(self):
+        self.config, self.busy, self.now = Config(lr=20), False, 0.0
 
 
 @pytest.fixture
-def bar(qtbot):
+def outside():
+    return Outside()
+
+
+@pytest.fixture
+def bar(qtbot, outside):
     from mlpviz.gui.views.hints import HintsBar
 
-    session = Session()
-    state = {"config": Config(lr=20), "busy": False}
-    clock = Clock()
-    b = HintsBar(session, lambda: state["config"], lambda: state["busy"], clock=clock)
+    b = HintsBar(Session(), lambda: outside.config, lambda: outside.busy, clock=lambda: outside.now)
     qtbot.addWidget(b)
-    b.state, b.clock = state, clock
     return b
 
 
-def feed(bar, losses, start=0, chunk=50, **kw):
+def feed(bar, outside, losses, start=0, chunk=50, **kw):
     """Publish losses in chunks, a second apart, as a running run would."""
     for i in range(0, len(losses), chunk):
-        bar.clock.now += 1.0
+        outside.now += 1.0
         bar.session.publish(snapshot(losses[i:i + chunk], start + i, **kw))
 
 
-def test_a_hint_appears_once_and_its_fix_is_emitted(bar, qtbot):
+def test_a_hint_appears_once_and_its_fix_is_emitted(bar, outside, qtbot):
     assert not bar.isVisible()
-    feed(bar, np.full(300, 2.8))  # worse than guessing: the rate of 20 is too high
+    feed(bar, outside, np.full(300, 2.8))  # worse than guessing: the rate of 20 is too high
     assert bar.isVisible() and bar.current.key == "lr_high"
     assert "2" in bar.fix_button.text() and "start again" in bar.fix_button.text()
     with qtbot.waitSignal(bar.fixRequested) as blocker:
         bar.fix_button.click()
     assert blocker.args == [{"lr": 2.0}, True]
     assert not bar.isVisible()
-    feed(bar, np.full(300, 2.8), start=300)  # still bad, but this run has had its hint
+    feed(bar, outside, np.full(300, 2.8), start=300)  # still bad, but this run has had its hint
     assert not bar.isVisible() and bar.current is None
 
 
-def test_dismissed_hints_stay_dismissed_until_a_new_run(bar):
-    feed(bar, np.full(300, 2.8))
+def test_dismissed_hints_stay_dismissed_until_a_new_run(bar, outside):
+    feed(bar, outside, np.full(300, 2.8))
     bar.close_button.click()
     assert not bar.isVisible()
-    feed(bar, np.full(300, 2.8), start=300)
+    feed(bar, outside, np.full(300, 2.8), start=300)
     assert not bar.isVisible()
     bar.session.runStarted.emit(2)  # a new run: its own hints
-    feed(bar, np.full(300, 2.8), run_id=2)
+    feed(bar, outside, np.full(300, 2.8), run_id=2)
     assert bar.isVisible() and bar.current.key == "lr_high"
 
 
-def test_a_healthy_run_shows_nothing(bar):
-    bar.state["config"] = Config()
+def test_a_healthy_run_shows_nothing(bar, outside):
+    outside.config = Config()
     rng = np.random.default_rng(0)
     losses = (0.3 + 2 * np.exp(-np.arange(1500) / 150)) * (1 + 0.1 * rng.standard_normal(1500))
-    feed(bar, losses)
+    feed(bar, outside, losses)
     assert not bar.isVisible() and bar.current is None
 
 
-def test_no_hint_while_the_user_draws_and_it_comes_back_after(bar):
-    bar.state["busy"] = True
-    feed(bar, np.full(300, 2.8))
+def test_no_hint_while_the_user_draws_and_it_comes_back_after(bar, outside):
+    outside.busy = True
+    feed(bar, outside, np.full(300, 2.8))
     assert not bar.isVisible() and bar.current is None
-    bar.state["busy"] = False
-    feed(bar, np.full(50, 2.8), start=300)
+    outside.busy = False
+    feed(bar, outside, np.full(50, 2.8), start=300)
     assert bar.isVisible() and bar.current.key == "lr_high"
-    bar.state["busy"] = True  # drawing begins while the hint shows: it steps aside
-    feed(bar, np.full(50, 2.8), start=350)
+    outside.busy = True  # drawing begins while the hint shows: it steps aside
+    feed(bar, outside, np.full(50, 2.8), start=350)
     assert not bar.isVisible()
-    bar.state["busy"] = False
-    feed(bar, np.full(50, 2.8), start=400)
+    outside.busy = False
+    feed(bar, outside, np.full(50, 2.8), start=400)
     assert bar.isVisible()
 
 
-def test_checks_run_at_most_once_a_second(bar, monkeypatch):
+def test_checks_run_at_most_once_a_second(bar, outside, monkeypatch):
     from mlpviz.core import hints
 
     calls = []
     real = hints.check
     monkeypatch.setattr(hints, "check", lambda *a, **k: calls.append(1) or real(*a, **k))
-    bar.state["config"] = Config()
+    outside.config = Config()
     for i in range(20):  # twenty snapshots within half a second
-        bar.clock.now += 0.025
+        outside.now += 0.025
         bar.session.publish(snapshot(np.full(10, 1.0), 10 * i))
     assert len(calls) == 1
 
 
-def test_statistics_series_and_epochs_reach_the_rules(bar):
-    bar.state["config"] = Config(hidden=(100, 100, 100, 100))
+def test_statistics_series_and_epochs_reach_the_rules(bar, outside):
+    outside.config = Config(hidden=(100, 100, 100, 100))
     grad = np.tile([1e-7, 1e-5, 1e-3, 1e-2, 0.5], (50, 1))
-    feed(bar, np.full(50, 2.302), grad_norm=grad, inactive=np.zeros((50, 5)))
+    feed(bar, outside, np.full(50, 2.302), grad_norm=grad, inactive=np.zeros((50, 5)))
     assert bar.current.key == "vanishing" and "activation ReLU" in bar.fix_button.text()
     bar.session.runStarted.emit(2)
-    bar.state["config"] = Config()
+    outside.config = Config()
     epochs = [EpochRecord(i, 10 * i, 0.1, a, 0.3, b, i) for i, (a, b) in
               enumerate([(0.9, 0.86), (0.95, 0.875), (0.98, 0.88)], 1)]
-    feed(bar, np.full(50, 0.3), epochs=epochs, run_id=2)
+    feed(bar, outside, np.full(50, 0.3), epochs=epochs, run_id=2)
     assert bar.current.key == "overfitting"
 
 
