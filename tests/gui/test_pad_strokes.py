@@ -1,26 +1,34 @@
 """The pad keeps its strokes as paths, and a small drawing reaches the network like a large one."""
 import numpy as np
+import pytest
 from drive import draw
 
 from mlpviz.core.preprocess import prepare_digit
+from mlpviz.gui.views.input import InputView
 
 SEVEN = [(0.0, 0.0), (1.0, 0.0), (0.4, 1.0)]
+
+
+@pytest.fixture
+def view(make_view):
+    """The input view of a session on the small dataset, at its size in the window."""
+    return make_view(InputView, 380, 360)
 
 
 def placed(shape, size, left, top):
     return [(left + x * size, top + y * size) for x, y in shape]
 
 
-def test_a_tiny_seven_in_a_corner_reaches_the_network_like_a_large_one(qtbot, window):
-    window.input_view.pad.clear()
-    draw(qtbot, window.input_view.pad, placed(SEVEN, 0.08, 0.02, 0.88))
-    assert len(window.input_view.pad.strokes()) == 1 and window.input_view.pad.strokes()[0].shape == (3, 2)
-    tiny = window.session.input_x.copy()
-    blob = prepare_digit(window.input_view.pad.pixels()).ravel()  # the picture cropped and enlarged, pen and all
-    window.input_view.pad.clear()
-    assert window.input_view.pad.strokes() == []
-    draw(qtbot, window.input_view.pad, placed(SEVEN, 0.8, 0.1, 0.1))
-    large = window.session.input_x.copy()
+def test_a_tiny_seven_in_a_corner_reaches_the_network_like_a_large_one(qtbot, view):
+    view.pad.clear()
+    draw(qtbot, view.pad, placed(SEVEN, 0.08, 0.02, 0.88))
+    assert len(view.pad.strokes()) == 1 and view.pad.strokes()[0].shape == (3, 2)
+    tiny = view.session.input_x.copy()
+    blob = prepare_digit(view.pad.pixels()).ravel()  # the picture cropped and enlarged, pen and all
+    view.pad.clear()
+    assert view.pad.strokes() == []
+    draw(qtbot, view.pad, placed(SEVEN, 0.8, 0.1, 0.1))
+    large = view.session.input_x.copy()
     def cosine(a, b):
         return a @ b / np.linalg.norm(a) / np.linalg.norm(b)
 
@@ -30,10 +38,10 @@ def test_a_tiny_seven_in_a_corner_reaches_the_network_like_a_large_one(qtbot, wi
     assert abs(tiny.sum() - large.sum()) < 0.15 * large.sum() < abs(blob.sum() - large.sum())
 
 
-def test_strokes_are_separate_and_a_test_image_has_none(qtbot, window):
-    window.input_view.pad.clear()
-    draw(qtbot, window.input_view.pad, [(0.5, 0.1), (0.5, 0.9)])
-    draw(qtbot, window.input_view.pad, [(0.3, 0.3), (0.7, 0.3)])
-    assert len(window.input_view.pad.strokes()) == 2
-    window.input_view.test_index.setValue(5)
-    assert window.input_view.pad.strokes() == []
+def test_strokes_are_separate_and_a_test_image_has_none(qtbot, view):
+    view.pad.clear()
+    draw(qtbot, view.pad, [(0.5, 0.1), (0.5, 0.9)])
+    draw(qtbot, view.pad, [(0.3, 0.3), (0.7, 0.3)])
+    assert len(view.pad.strokes()) == 2
+    view.test_index.setValue(5)
+    assert view.pad.strokes() == []
