@@ -85,12 +85,6 @@ def test_drawing_gives_a_prediction_while_drawing(qtbot, window):
     assert window.input_view.pad.is_empty() and window.session.input_x is None
 
 
-def test_test_image_browser_feeds_the_views(qtbot, window, small):
-    window.input_view.test_index.setValue(3)
-    np.testing.assert_allclose(window.session.input_x, small.x_test[3] / 255, atol=1e-6)
-    assert f"label {small.y_test[3]}" in window.session.input_source
-
-
 def test_divergence_pauses_with_a_message_and_reset_recovers(qtbot, window):
     diverge(qtbot, window)
     assert "learning rate" in window.controls.note.text()

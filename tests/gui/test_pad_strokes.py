@@ -1,4 +1,5 @@
-"""The pad keeps its strokes as paths, and a small drawing reaches the network like a large one."""
+"""The input view: the pad keeps its strokes as paths, a small drawing reaches the network like a
+large one, and the test image browser feeds the session."""
 import numpy as np
 import pytest
 from drive import draw
@@ -45,3 +46,9 @@ def test_strokes_are_separate_and_a_test_image_has_none(qtbot, view):
     assert len(view.pad.strokes()) == 2
     view.test_index.setValue(5)
     assert view.pad.strokes() == []
+
+
+def test_test_image_browser_feeds_the_views(view, small):
+    view.test_index.setValue(3)
+    np.testing.assert_allclose(view.session.input_x, small.x_test[3] / 255, atol=1e-6)
+    assert f"label {small.y_test[3]}" in view.session.input_source
