@@ -209,8 +209,10 @@ class TrainingWorker(QObject):
                 if req.stop:
                     break
                 if req.trainer is not None:
-                    self._adopt(req.trainer, req.planned_steps)
-                    req.trainer = None
+                    # taken out before adopting: a trainer that fails to be adopted is not tried
+                    # again by the restarted loop, over and over
+                    trainer, req.trainer = req.trainer, None
+                    self._adopt(trainer, req.planned_steps)
                 changes, req.changes = req.changes, []
                 if req.to_epoch_end and self._trainer is not None:
                     req.budget = self._trainer.steps_to_epoch_end

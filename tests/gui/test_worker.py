@@ -193,3 +193,28 @@ def test_an_exception_in_a_step_ends_the_run_in_failed_and_emits_finished(small)
     threading.Timer(0.2, worker.stop).start()
     worker.run()
     assert len(calls) == 2 and mailbox.take() is None and states[-1][0] == FAILED
+
+
+def test_a_trainer_that_cannot_be_adopted_fails_once_not_at_every_restart(small):
+    # Adopting copies the network; if that raises (a network too large for memory), the loop
+    # fails. Started again by the controller, it must not take up the same request again.
+    mailbox = Mailbox()
+    worker = TrainingWorker(mailbox)
+    trainer = Trainer.from_config(Config(hidden=(16,), steps=1000), small, evaluate_epochs=False)
+
+    def no_memory():
+        raise MemoryError("cannot copy the network")
+
+    trainer.model.copy = no_memory
+    states, ended = [], []
+    worker.stateChanged.connect(lambda s, m: states.append(s))
+    worker.finished.connect(lambda: ended.append(True))
+    worker.set_trainer(trainer, 1000)
+    stopper = threading.Timer(30, worker.stop)  # only if the failure never ends the loop: no hang
+    stopper.start()
+    worker.run()
+    stopper.cancel()
+    assert states == [FAILED] and ended == [True]
+    threading.Timer(0.3, worker.stop).start()
+    worker.run()  # the restarted loop waits for a new run instead of failing again
+    assert states == [FAILED] and ended == [True, True]
