@@ -29,6 +29,7 @@ def test_a_long_gallery_fills_in_later_turns_of_the_event_loop(qtbot, small, tur
     assert g.count() == 8 and g.indices() == list(range(30))  # the rest is on its way
     qtbot.waitUntil(lambda: g.count() == 30, timeout=2000)
     assert [g.item(i).text() for i in range(30)] == [str(i) for i in range(30)]
+    assert g.set_images(images, np.arange(40), [str(i) for i in range(40)]) == 30 and g.count() == 8  # filling again
     g.set_images(images[:3], [7, 8, 9], ["a", "b", "c"])  # a new set replaces a filling one
     turns(5)  # the turns in which the old set would have gone on filling
     assert g.count() == 3 and g.indices() == [7, 8, 9]
