@@ -79,8 +79,7 @@ class RunControl(QObject):
             note(translate("MainWindow", "This network has diverged: press Reset (Ctrl+R) to start again, "
                                          "with a smaller learning rate."))
         elif run.state == FAILED:
-            note(translate("MainWindow", "Training stopped with an error: press Reset (Ctrl+R) to start again; "
-                                         "Save (Ctrl+S) keeps the network as it was before the error."))
+            self._say_failed()
         else:
             if run.state == FINISHED and run.config.lr_decay != 1:
                 note(arg(translate("MainWindow", "Training on past the planned length: the learning rate keeps "
@@ -88,6 +87,11 @@ class RunControl(QObject):
             else:
                 note("")
             self.worker.resume()
+
+    def _say_failed(self) -> None:
+        self.controls.show_note(translate(
+            "MainWindow", "Training stopped with an error: press Reset (Ctrl+R) to start again; "
+                          "Save (Ctrl+S) keeps the network as it was before the error."))
 
     def _can_step(self) -> bool:
         return self.run.trainer is not None and self.run.state not in (DIVERGED, FAILED)
@@ -107,6 +111,10 @@ class RunControl(QObject):
     def setting_changed(self, name: str) -> None:
         """A setting in the form changed: the network trains on with it, or a new one starts."""
         run = self.run
+        if name in LIVE and run.state == FAILED:  # nothing trains on: the form shows what was used
+            self._say_failed()
+            self.controls.set_config(run.config, run.train_images)
+            return
         if name in LIVE and run.trainer is not None:  # from the next step
             run.set_config(self.controls.config())
             self.worker.change(name, getattr(run.config, name))
@@ -130,8 +138,10 @@ class RunControl(QObject):
     def install_edits(self, edited: MLP | None) -> None:
         """The edited network becomes the one that trains (and is saved)."""
         run = self.run
-        if (run.trainer is None or edited is None or run.state == FAILED  # nothing trains it
-                or not self.controller.pause_and_wait()):
+        if run.state == FAILED:  # nothing trains it, and Save writes the last good network
+            self._say_failed()
+            return
+        if run.trainer is None or edited is None or not self.controller.pause_and_wait():
             return
         try:  # the checks a model file passes, the optimizer state that trains on with it included
             checkpoint.install(run.trainer, edited)

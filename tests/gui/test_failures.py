@@ -56,6 +56,14 @@ def test_a_step_that_raises_ends_in_failed_and_save_open_reset_and_quit_still_wo
     qtbot.waitUntil(lambda: window.status.labels["state"].text() == "failed", timeout=15000)
     window.toggle_run()  # Start says what to do instead of touching the failed network
     assert "press Reset" in window.controls.note.text()
+    # A setting changed now would reach no trainer: the form goes back to what the network used,
+    # which is what Save will write with it.
+    used = window.config
+    window.controls.note.clear()
+    window.controls.set_config(used.replace(lr=used.lr * 10), window.controls.train_images())
+    window.commands.setting_changed("lr")
+    assert window.config == used and window.controls.config().lr == used.lr
+    assert "press Reset" in window.controls.note.text()
 
     # Asked whether to keep unsaved work, the user may save it: the failed step's NaN is not the
     # network that would be saved.
