@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+import traceback
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from concurrent.futures import ThreadPoolExecutor
@@ -237,6 +238,7 @@ class JobService(QObject):
                 result = fn(*args, should_stop=job.should_stop, progress=job.progress, **kwargs)
             except Exception as e:  # reported to the GUI, which shows it; the thread goes on
                 error = f"{type(e).__name__}: {e}"
+                traceback.print_exc()  # whole, for whoever reports it: the requester may show one line or none
         del fn, args, kwargs
         with self._jobs_lock:
             self._jobs.discard(job)

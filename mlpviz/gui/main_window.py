@@ -51,8 +51,10 @@ class MainWindow(QMainWindow):
         self.controller = TrainingController(self)
         self.controller.stateChanged.connect(self.run.set_state)
         self.controller.worker.rejected.connect(lambda why: self.notify(self.tr("Cannot use this value"), why))
-        # However the app ends, the training thread ends first (a window needs an application).
+        # However the app ends, the training thread and the views' jobs end first (a window needs
+        # an application; a job still running would hold the process's exit up).
         QApplication.instance().aboutToQuit.connect(self.controller.shutdown)
+        QApplication.instance().aboutToQuit.connect(self.session.jobs.shutdown)
         self._build()
         self.files = ModelFiles(self, self.commands, self.settings)
         self.experiments = ExperimentRunner(self.commands, self)

@@ -239,6 +239,24 @@ def test_closing_the_window_stops_every_views_jobs(qtbot, window):
     assert stopped.is_set() and not window.session.jobs.busy("a view's search")
 
 
+def test_quitting_without_closing_the_window_stops_every_views_jobs(qtbot, window):
+    # QApplication.quit() (or the last window's destruction) ends the app without a closeEvent:
+    # the jobs' threads would hold the process's exit up until their jobs finished.
+    from PySide6.QtWidgets import QApplication
+    started, stopped = threading.Event(), threading.Event()
+
+    def endless(should_stop=None, progress=None):
+        started.set()
+        while not should_stop():
+            pass
+        stopped.set()
+
+    window.session.jobs.submit("a view's search", endless)
+    assert started.wait(5)
+    QApplication.instance().aboutToQuit.emit()
+    assert stopped.is_set() and not window.session.jobs.busy("a view's search")
+
+
 def test_evaluate_and_edit_share_one_evaluation_of_a_paused_network(qtbot, monkeypatch, small, trained):
     from mlpviz.gui import jobs as jobs_module
     from mlpviz.gui import style
