@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from .trainer import EpochRecord, SettingChange
 
 ROWS = 1 << 15  # rows of a thinned per-step series kept before every other one is dropped
+TAIL = 1024  # the latest rows of each series kept unthinned as well, for readers of the recent steps
 
 
 class GrowingBuffer:
@@ -121,6 +122,7 @@ class RunHistory:
         self._last = (0, 0.0)  # the last step held and its epoch
         self._rate: float | None = None  # epochs per step over the last step
         self._series: dict[str, GrowingBuffer] = {}
+        self._tails: dict[str, np.ndarray] = {}  # name -> the last TAIL rows given, every step's
         self.steps_per_epoch = 1  # at the latest delivery: the batch size may have changed since the start
         self.records: tuple[EpochRecord, ...] = ()
         self.probes = np.zeros((0, 3))  # (n, 3): epoch, train-sample accuracy, test-sample accuracy
@@ -158,13 +160,21 @@ class RunHistory:
                 dtype = np.float32 if rows.ndim == 2 else np.float64
                 buf = self._series[name] = GrowingBuffer(row=rows.shape[1:], dtype=dtype, limit=self.limit)
             if buf.given < first:  # steps before the series began, or never delivered
-                buf.extend(np.full((first - buf.given, *buf.view().shape[1:]), np.nan))
+                self._extend(name, np.full((first - buf.given, *buf.view().shape[1:]), np.nan))
             if rows.shape[1:] != buf.view().shape[1:] or len(rows) != n:  # switched off and on: align by step
                 rows = np.full((n, *buf.view().shape[1:]), np.nan)
-            buf.extend(rows)
-        for buf in self._series.values():  # a series absent from this delivery: NaN keeps it aligned
+            self._extend(name, rows)
+        for name, buf in self._series.items():  # a series absent from this delivery: NaN keeps it aligned
             if buf.given < self.steps:
-                buf.extend(np.full((self.steps - buf.given, *buf.view().shape[1:]), np.nan))
+                self._extend(name, np.full((self.steps - buf.given, *buf.view().shape[1:]), np.nan))
+
+    def _extend(self, name: str, rows: np.ndarray) -> None:
+        """Give the rows (n,) or (n, L) of the next steps to a series: thinned, and to its tail."""
+        buf = self._series[name]
+        buf.extend(rows)
+        rows = np.asarray(rows, buf.view().dtype)
+        tail = self._tails.get(name)
+        self._tails[name] = (rows if tail is None else np.concatenate([tail, rows]))[-TAIL:].copy()
 
     def _add_epochs(self, epochs: np.ndarray) -> None:
         """The epochs (n,) of the n steps after the last one held: where the epochs' rate per
@@ -229,6 +239,12 @@ class RunHistory:
         step's in a run longer than `limit`); None if absent. kept_steps says whose they are."""
         buf = self._series.get(name)
         return None if buf is None else buf.view()
+
+    def recent(self, name: str, n: int) -> np.ndarray | None:
+        """The rows of a series' last n steps (at most TAIL), (n,) or (n, L), every step's even
+        in a thinned series; fewer if fewer were held; None if absent."""
+        tail = self._tails.get(name)
+        return None if tail is None else tail[len(tail) - min(n, len(tail)):]
 
     def kept_steps(self, rows: np.ndarray) -> np.ndarray:
         """The step (from 1) of each of the kept rows `rows` (n,) of the thinned series."""

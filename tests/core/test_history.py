@@ -99,3 +99,19 @@ def test_the_epochs_of_a_long_run_are_kept_as_the_steps_where_their_rate_changes
     steps, _ = h.epoch_knots()
     assert len(steps) <= 2 * 50 + 3  # two a ragged epoch, not one a step
     assert h.epoch_at(300) == pytest.approx(60.0) and h.epoch_at(310) == pytest.approx(62.5)
+
+
+def test_the_recent_rows_of_a_thinned_series_are_every_step_s():
+    """Readers of the last steps (the hints) get exactly those, however long the run."""
+    from mlpviz.core.history import TAIL
+    h = RunHistory(limit=16)
+    for start in range(0, 70, 7):
+        h.add(start, rows(start, start + 7, 10, lr=np.arange(start + 1, start + 8, dtype=np.float64)), 10)
+    assert h.series("lr").shape == (8,)  # thinned: every 8th step
+    np.testing.assert_array_equal(h.recent("lr", 10), np.arange(61, 71))
+    np.testing.assert_array_equal(h.recent("grad_norm", 3)[:, 0], [70, 70, 70])
+    assert h.recent("lr", 0).shape == (0,) and h.recent("absent", 5) is None
+    h.add(70, rows(70, 70 + TAIL + 5, 10, epoch0=7.0, lr=np.arange(71, 76 + TAIL, dtype=np.float64)), 10)
+    np.testing.assert_array_equal(h.recent("lr", 2 * TAIL), np.arange(76, 76 + TAIL))  # at most TAIL
+    h.add(0, rows(0, 3, 10), 10)  # the history again from its start: the tail starts over too
+    assert len(h.recent("grad_norm", 10)) == 3 and h.recent("lr", 10) is None

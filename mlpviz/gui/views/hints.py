@@ -65,11 +65,11 @@ class HintsBar(View):
         self.update_from(snapshot)  # also while hidden: the bar shows itself when it has a hint
 
     def _recent(self, name: str) -> np.ndarray | None:
-        """The latest rows of a per-layer statistic (at most the rules' window), or None."""
-        kept = self.session.history.series(name)
-        if kept is None or kept.ndim != 2 or not len(kept):
+        """The rows of a per-layer statistic over the last steps (at most the rules' window), or None."""
+        rows = self.session.history.recent(name, hints.WINDOW)
+        if rows is None or rows.ndim != 2 or not len(rows):
             return None
-        return kept[-hints.WINDOW:]
+        return rows
 
     def update_from(self, snapshot) -> None:
         if self._busy():
