@@ -129,7 +129,7 @@ def build_menus(w: QMainWindow, do: Commands, settings: QSettings, dataset_butto
     action(inp, translate("MainWindow", "&Random test image"), ["Ctrl+T"], lambda: do.random_test_image(),
            translate("MainWindow", "Show a random test image"))
     view_menu = w.menuBar().addMenu(translate("MainWindow", "&View"))
-    add_language_menu(w, view_menu)
+    add_language_menu(view_menu, settings, w)
     help_menu = w.menuBar().addMenu(translate("MainWindow", "&Help"))
     whats_this = QWhatsThis.createAction(w)  # Shift+F1, then a click on anything explains it
     whats_this.setText(translate("MainWindow", "What's &This?"))

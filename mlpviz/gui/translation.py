@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -23,6 +24,9 @@ from PySide6.QtCore import (
 )
 
 from ..core.data import RESOURCES
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu, QWidget
 
 # Each language named in itself, as language menus do: a reader finds their own whatever is shown.
 LANGUAGES = {"en": "English", "ko": "한국어"}
@@ -114,14 +118,15 @@ def install(lang: str) -> bool:
     return ok
 
 
-def add_language_menu(window, menu) -> None:
-    """A Language submenu in `menu`: the choice is saved and applies at the next start."""
+def add_language_menu(menu: QMenu, settings: QSettings, parent: QWidget | None = None) -> QMenu:
+    """Adds a Language submenu to `menu` and returns it: the choice is saved in `settings` and
+    applies at the next start, as a message over `parent` says."""
     from PySide6.QtGui import QAction, QActionGroup
     from PySide6.QtWidgets import QMessageBox
 
     sub = menu.addMenu(QCoreApplication.translate("Language", "&Language"))
     group = QActionGroup(sub)
-    current = chosen_language(window.settings)
+    current = chosen_language(settings)
     for code, name in LANGUAGES.items():
         action = QAction(name, sub, checkable=True, checked=code == current)
         action.setData(code)
@@ -130,11 +135,11 @@ def add_language_menu(window, menu) -> None:
 
     def chosen(action) -> None:
         code = action.data()
-        if code == chosen_language(window.settings):
+        if code == chosen_language(settings):
             return
-        window.settings.setValue(SETTING, code)
-        QMessageBox.information(window, QCoreApplication.translate("Language", "Language"), QCoreApplication.translate(
+        settings.setValue(SETTING, code)
+        QMessageBox.information(parent, QCoreApplication.translate("Language", "Language"), QCoreApplication.translate(
             "Language", "The language changes the next time mlpviz starts."))
 
     group.triggered.connect(chosen)
-    window.language_menu = sub
+    return sub

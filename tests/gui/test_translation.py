@@ -269,17 +269,21 @@ def test_a_saved_choice_overrides_the_locale(tmp_path):
     assert probe(tmp_path, "en_US.UTF-8", saved="ko")[0] == "ko"
 
 
-def test_the_language_menu_saves_the_choice(window, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
+def test_the_language_menu_saves_the_choice(qtbot, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QMenu, QMessageBox
 
     told = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
-    actions = {a.data(): a for a in window.language_menu.actions()}
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    menu = QMenu()
+    sub = translation.add_language_menu(menu, settings)
+    assert menu.actions() == [sub.menuAction()]
+    actions = {a.data(): a for a in sub.actions()}
     assert set(actions) == {"en", "ko"} and actions["en"].isChecked() != actions["ko"].isChecked()
     other = "ko" if actions["en"].isChecked() else "en"
     actions[other].trigger()
-    assert window.settings.value(translation.SETTING) == other and len(told) == 1
-    assert translation.chosen_language(window.settings) == other
+    assert settings.value(translation.SETTING) == other and len(told) == 1
+    assert translation.chosen_language(settings) == other
 
 
 def test_whats_this_explains_every_view(korean, window):
