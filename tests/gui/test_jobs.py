@@ -210,18 +210,19 @@ def test_the_neuron_search_stops_between_chunks_when_cancelled(monkeypatch, trai
     from mlpviz.gui.views import neuron
 
     rows, stop = [], threading.Event()
-    real = neuron.layer_activations
+    real = trained.run
 
-    def counting(model, x, layer):
+    def counting(x, *args, **kwargs):
         rows.append(len(x))
         stop.set()  # cancelled while the first chunk is computed
-        return real(model, x, layer)
+        return real(x, *args, **kwargs)
 
-    monkeypatch.setattr(neuron, "layer_activations", counting)
+    monkeypatch.setattr(trained, "run", counting)
     assert neuron.search_job(trained, 1, small.x_test, should_stop=stop.is_set) is None
-    assert 0 < sum(rows) < len(small.x_test)
+    assert rows == [neuron.SEARCH_CHUNK] and len(small.x_test) > neuron.SEARCH_CHUNK
+    monkeypatch.undo()
     model, layer, acts = neuron.search_job(trained, 1, small.x_test)
-    np.testing.assert_array_equal(acts, real(trained, small.x_test, 1))
+    np.testing.assert_array_equal(acts, neuron.layer_activations(trained, small.x_test, 1))
 
 
 def test_closing_the_window_stops_every_views_jobs(qtbot, window):

@@ -30,13 +30,9 @@ SEARCH_CHUNK = 500  # test images per step of a search: a cancelled search stops
 
 def search_job(model: MLP, layer: int, x: np.ndarray, should_stop=None, progress=None) -> tuple | None:
     """(model, layer, activations (N, n_layer)) of hidden layer `layer` for test images x (N, n_in),
-    step by step; None once should_stop() turns true."""
-    parts = []
-    for i in range(0, len(x), SEARCH_CHUNK):
-        if should_stop is not None and should_stop():
-            return None
-        parts.append(layer_activations(model, x[i:i + SEARCH_CHUNK], layer))
-    return model, layer, np.concatenate(parts)
+    SEARCH_CHUNK images at a time; None once should_stop() turns true."""
+    acts = layer_activations(model, x, layer, chunk=SEARCH_CHUNK, should_stop=should_stop)
+    return None if acts is None else (model, layer, acts)
 
 
 class _Clickable(pg.ImageItem):
