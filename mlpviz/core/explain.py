@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .inspect import Inspection, inspect
+from .losses import softmax
 from .model import MLP
 
 TARGETS = ("logit", "log_probability")
@@ -42,10 +43,7 @@ def output_gradient(logits: np.ndarray, target: int | np.ndarray, of: str = "log
     elif of == "log_probability":
         # dF/da = onehot(d) - y, from the logits in float64: a confident float32 y_d rounds to
         # exactly 1, which would zero the whole gradient; 1 - y_d is written as the sum of the others.
-        z = logits.astype(np.float64)
-        p = np.exp(z - z.max(axis=1, keepdims=True))
-        p /= p.sum(axis=1, keepdims=True)
-        g = -p
+        g = -softmax(logits.astype(np.float64))
         g[rows, t] = 0
         g[rows, t] = -g.sum(axis=1)
         g = g.astype(logits.dtype)
