@@ -107,7 +107,8 @@ class StepStatistics:
         self._sum_views = [self._sums[a:b] for a, b in zip(self._offsets[:-1], self._offsets[1:])]
 
     def observe_activity(self, acts: list[np.ndarray], lives: list[np.ndarray] | None = None) -> None:
-        """From forward(keep=True) outputs [x, a1, ..., p] (p still the probabilities), update
+        """From the activations [x, z1, ..., z_{L-1}, y] of a training step's forward pass (y the
+        probabilities; MLP.train_batch hands them to its on_forward), update
         the inactive share of every layer. lives: the activation's liveness of each hidden
         output, if the caller has it (MLP.train_batch does); computed here otherwise."""
         batch = len(acts[0])

@@ -76,12 +76,6 @@ class GrowingBuffer:
         """Which row given (from 1) each kept row was: 1, 2, 3, ... until the limit thins them."""
         return np.arange(1, self._n + 1) * self.stride
 
-    def row_of(self, k: int) -> int | None:
-        """The index of the kept row that is the k-th given (from 1), or of the last kept one
-        before it; None if there is none."""
-        row = k // self.stride - 1
-        return row if 0 <= row < self._n else None
-
     def __len__(self) -> int:
         return self._n
 

@@ -106,16 +106,10 @@ class MLP:
                 h = np.multiply(h, masks[i], out=None if dropped is None else dropped[i])
         return h
 
-    def forward(self, x: np.ndarray, keep: bool = False, x_scale: float = 1.0,
-                masks: list[np.ndarray] | None = None):
-        """x: (B, n_in) -> probabilities (B, n_out); the network sees x_scale * x.
-
-        With keep=True, returns every layer's output [x, z1, ..., z_hidden, y], which is what
-        the activation views show. masks: dropout, as for run().
-        """
-        caches = self.caches(x_scale)
-        p = self.run(x, caches, masks)
-        return [x, *(c.z for c in caches[:-1]), p] if keep else p
+    def forward(self, x: np.ndarray, x_scale: float = 1.0, masks: list[np.ndarray] | None = None) -> np.ndarray:
+        """x: (B, n_in) -> probabilities (B, n_out); the network sees x_scale * x. masks: dropout,
+        as for run()."""
+        return self.run(x, self.caches(x_scale), masks)
 
     def backward(self, d: np.ndarray, caches: list[Cache], masks: list[np.ndarray] | None = None,
                  keep: bool = False):

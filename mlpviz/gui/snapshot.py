@@ -54,6 +54,3 @@ class Snapshot:
     def losses(self) -> np.ndarray:
         return self.series["loss"]
 
-    @property
-    def loss_start(self) -> int:
-        return self.series_start

@@ -176,7 +176,7 @@ def test_top_exciting_images_are_those_with_the_highest_activation(trained, smal
     assert len(idx) == 16 and len(set(idx.tolist())) == 16
     assert list(acts[idx, unit]) == sorted(acts[:, unit], reverse=True)[:16]
     deep = layer_activations(trained, scale_images(small.x_test[:10]), 2)
-    np.testing.assert_allclose(deep, trained.forward(scale_images(small.x_test[:10]), keep=True)[2], rtol=1e-6)
+    np.testing.assert_allclose(deep, trained.run(scale_images(small.x_test[:10]), trained.caches(), depth=2), rtol=1e-6)
     np.testing.assert_allclose(deep[3], inspect(trained, scale_images(small.x_test[3])).z[2], rtol=1e-5, atol=1e-6)
 
 

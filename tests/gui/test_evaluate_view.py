@@ -27,7 +27,7 @@ def snapshot(model, evaluation, step=60, state=PAUSED, run_id=1):
 def view(make_view):
     v = make_view(EvaluateView, 1400, 800)
     yield v
-    assert v.shutdown()
+    assert v.session.jobs.shutdown()
 
 
 def publish(qtbot, view, snap) -> None:
@@ -160,7 +160,7 @@ def test_a_new_run_clears_the_view(qtbot, view, evaluated):
     assert view.evaluation is None and view.mistakes.gallery.count() == 0 and not view.busy
 
 
-def test_shutdown_stops_running_jobs(qtbot, view, evaluated, monkeypatch):
+def test_the_job_services_shutdown_stops_the_views_running_jobs(qtbot, view, evaluated, monkeypatch):
     started, stopped = threading.Event(), threading.Event()
 
     def endless(model, x, layer, should_stop=None, progress=None):
@@ -173,8 +173,8 @@ def test_shutdown_stops_running_jobs(qtbot, view, evaluated, monkeypatch):
     model, ev = evaluated
     publish(qtbot, view, snapshot(model, ev))
     qtbot.waitUntil(started.is_set, timeout=5000)
-    assert view.busy and view.shutdown(5.0)
-    assert stopped.is_set() and not view.busy
+    assert view.busy and view.session.jobs.shutdown(5.0)
+    assert stopped.is_set()
 
 
 def test_refreshes_do_not_grow_the_map_symbol_cache(qtbot, view, evaluated, small):
@@ -218,7 +218,7 @@ def test_the_korean_view_shows_no_english(qtbot, tmp_path, monkeypatch, make_vie
         assert HANGUL.search(v.whatsThis()) and any(b.view is v for b in v.findChildren(HelpButton))
         layers = v.hidden_map.layer_box
         assert layers.currentData() == len(model.layers) - 1 and "은닉층" in layers.itemText(1)
-        assert v.shutdown()
+        assert v.session.jobs.shutdown()
     finally:
         translation.install("en")
 

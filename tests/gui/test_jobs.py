@@ -288,7 +288,7 @@ def test_evaluate_and_edit_share_one_evaluation_of_a_paused_network(qtbot, monke
     qtbot.waitUntil(lambda: evaluate_view.evaluation is not None, timeout=10000)
     assert len(calls) == 1 and calls[0] is session.model
     assert scored.args == [pytest.approx(evaluate_view.evaluation.accuracy)]
-    assert evaluate_view.shutdown() and session.jobs.shutdown()
+    assert session.jobs.shutdown()
 
 
 def test_progress_reports_are_throttled_by_wall_clock_time(monkeypatch):

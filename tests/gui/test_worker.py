@@ -28,7 +28,7 @@ def test_loop_runs_synchronously_without_a_thread(small):
     stopper.cancel()
     snap = mailbox.take()
     assert trainer.step_count == 7 and snap.step == 7
-    assert len(snap.losses) == 7 and snap.loss_start == 0
+    assert len(snap.losses) == 7 and snap.series_start == 0
     np.testing.assert_array_equal(snap.losses, trainer.losses.view())
     assert snap.model.layers[0].W is not trainer.model.layers[0].W  # a copy, not the live array
     np.testing.assert_array_equal(snap.model.layers[0].W, trainer.model.layers[0].W)
@@ -74,11 +74,11 @@ def test_mailbox_keeps_undelivered_loss_points(qtbot, small):
             # the budget is spent and published once the loop is blocked again at the target
             qtbot.waitUntil(lambda t=target: trainer.step_count == t and worker.idle.is_set(), timeout=5000)
         snap = mailbox.take()
-        assert snap.step == 6 and snap.loss_start == 0 and len(snap.losses) == 6
+        assert snap.step == 6 and snap.series_start == 0 and len(snap.losses) == 6
         np.testing.assert_array_equal(snap.losses, trainer.losses.view())
         worker.step(1)
         qtbot.waitUntil(lambda: trainer.step_count == 7 and worker.idle.is_set(), timeout=5000)
-        assert mailbox.take().loss_start == 6
+        assert mailbox.take().series_start == 6
     finally:
         worker.stop()
         loop.join(10)

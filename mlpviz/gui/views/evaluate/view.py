@@ -164,12 +164,6 @@ class EvaluateView(View):
         for panel in (self.mistakes, self.hidden_map, self.coverage, self.robustness_panel):
             panel.clear()
 
-    def shutdown(self, timeout: float = 2.0) -> bool:
-        """Cancel this view's background work and wait until it has stopped."""
-        for timer in (self._rest_timer, self._job_timer, self._robustness_timer):
-            timer.stop()
-        return all([self.jobs.cancel(key, timeout) for key in self._keys.values()])
-
     @property
     def refreshing(self) -> bool:
         """A refresh is half done: the matrix is shown, the gallery and coverage are next."""
