@@ -8,6 +8,8 @@ Layout (all plain arrays; loaded with allow_pickle=False, so a model file cannot
   history/loss, history/epochs  per-step losses, per-epoch rows (optional)
   history/gradient_norms, history/inactive_fraction  (epochs, layers): per-epoch means of the
               per-step statistics, NaN where unknown (optional)
+  history/epoch_knots  (k, 2): the epoch curve, rows of step and epoch from (0, 0) to the last
+              step, to interpolate linearly between (optional; see history.epoch_knots)
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ import os
 import re
 import tempfile
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +27,7 @@ import numpy as np
 from .augment import Augmenter
 from .config import Config, ConfigError
 from .data import NUM_CLASSES, Dataset
+from .history import epoch_knots
 from .layers import ACTIVATIONS, Dense
 from .losses import LOSSES
 from .messages import QT_TRANSLATE_NOOP, Message
@@ -103,6 +107,7 @@ class Checkpoint:
     epochs: np.ndarray | None = None  # (epochs, len(EPOCH_COLUMNS))
     gradient_norms: np.ndarray | None = None  # (epochs, layers)
     inactive_fraction: np.ndarray | None = None  # (epochs, layers)
+    epoch_knots: np.ndarray | None = None  # (k, 2): step, epoch; see history.epoch_knots
 
 
 def save(path: str | Path, ckpt: Checkpoint) -> None:
@@ -129,6 +134,8 @@ def save(path: str | Path, ckpt: Checkpoint) -> None:
     for name in PER_EPOCH:
         if getattr(ckpt, name) is not None:
             arrays[f"history/{name}"] = np.asarray(getattr(ckpt, name), np.float64)
+    if ckpt.epoch_knots is not None:
+        arrays["history/epoch_knots"] = np.asarray(ckpt.epoch_knots, np.float64)
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -249,6 +256,9 @@ def _from_arrays(path: Path, arrays: dict[str, np.ndarray]) -> Checkpoint:
     if losses is not None and (losses.ndim != 1 or losses.dtype.kind not in "biuf"):
         raise bad(QT_TRANSLATE_NOOP("Checkpoint", "%1: history/loss must be one number per step, got %2 of %3"),
                   losses.shape, losses.dtype)
+    knots = arrays.get("history/epoch_knots")
+    if knots is not None:
+        _check_knots(bad, knots, losses)
     model = MLP(layers, act, loss)
     state = {k[6:]: v for k, v in arrays.items() if k.startswith("optim/")}
     try:
@@ -257,7 +267,26 @@ def _from_arrays(path: Path, arrays: dict[str, np.ndarray]) -> Checkpoint:
         raise bad(QT_TRANSLATE_NOOP("Checkpoint", "%1: %2"), e.args[0]) from None
     training = config.get("training") or {}
     return Checkpoint(model, (int(shape[0]), int(shape[1])),
-                      training if isinstance(training, dict) else {}, state, losses, epochs, **per_epoch)
+                      training if isinstance(training, dict) else {}, state, losses, epochs, **per_epoch,
+                      epoch_knots=knots)
+
+
+def _check_knots(bad: Callable[..., CheckpointError], knots: np.ndarray, losses: np.ndarray | None) -> None:
+    """Raise bad(...) unless knots (k, 2) is an epoch curve for the steps of losses: finite, from
+    step 0 at epoch 0 to the last step, steps whole and rising, epochs never falling."""
+    if losses is None:
+        raise bad(QT_TRANSLATE_NOOP("Checkpoint", "%1: history/epoch_knots is there but history/loss is not"))
+    if knots.ndim != 2 or knots.shape[1] != 2 or not len(knots) or knots.dtype.kind not in "biuf":
+        raise bad(QT_TRANSLATE_NOOP("Checkpoint", "%1: history/epoch_knots has shape %2 of %3, expected (n, 2) "
+                                                  "numbers"), knots.shape, knots.dtype)
+    if not np.isfinite(knots).all():
+        raise bad(QT_TRANSLATE_NOOP("Checkpoint", "%1: history/epoch_knots holds NaN or infinite values"))
+    steps, epochs = knots[:, 0], knots[:, 1]
+    if not (steps[0] == 0 and epochs[0] == 0 and steps[-1] == len(losses) and (steps == np.round(steps)).all()
+            and (np.diff(steps) > 0).all() and (np.diff(epochs) >= 0).all()):
+        raise bad(QT_TRANSLATE_NOOP("Checkpoint", "%1: history/epoch_knots must go from step 0 at epoch 0 to step "
+                                                  "%2, the last in history/loss, with the steps rising and the "
+                                                  "epochs never falling"), len(losses))
 
 
 def of_trainer(trainer: Trainer, config: Config | None = None, model: MLP | None = None,
@@ -279,11 +308,13 @@ def of_trainer(trainer: Trainer, config: Config | None = None, model: MLP | None
         rows = [getattr(r, name) for r in records]
         per_epoch[name] = None if all(r is None for r in rows) else np.array(
             [[np.nan] * n if r is None else r for r in rows], np.float64).reshape(-1, n)
+    done = trainer.series["epoch"].view()[:step]
+    knots = epoch_knots(done) if len(done) == step and np.isfinite(done).all() else None
     state = {} if earlier else trainer.optimizer.state()
     if trainer.schedule != "none" and not earlier:  # the rate the schedule scales, besides the one in force
         state["base_lr"] = np.array(trainer.lr)
     return Checkpoint(model, trainer.data.image_shape, config.to_dict() if config else {},
-                      state, trainer.losses.view()[:step].copy(), epochs, **per_epoch)
+                      state, trainer.losses.view()[:step].copy(), epochs, **per_epoch, epoch_knots=knots)
 
 
 def install(trainer: Trainer, model: MLP) -> None:
@@ -326,7 +357,7 @@ def resume(ckpt: Checkpoint, data: Dataset, **trainer_options) -> tuple[Trainer,
         EpochRecord(int(r[0]), int(r[1]), *map(float, r[2:]),
                     *(_row(getattr(ckpt, name), i) for name in PER_EPOCH))
         for i, r in enumerate(ckpt.epochs)]
-    trainer.restore_history(ckpt.losses, records)
+    trainer.restore_history(ckpt.losses, records, ckpt.epoch_knots)
     return trainer, config
 
 

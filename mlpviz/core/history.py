@@ -85,6 +85,20 @@ class GrowingBuffer:
         return len(self._data)
 
 
+def epoch_knots(epochs: np.ndarray) -> np.ndarray:
+    """The epoch curve of a run's per-step epochs (n,) (step 1 first) as knots (k, 2), rows of
+    step and epoch to interpolate linearly between: step 0 at epoch 0, every step after which the
+    epochs' rate per step changes (an epoch's end, a change of batch size), and step n."""
+    values = np.concatenate([[0.0], np.asarray(epochs, np.float64)])
+    if len(values) == 1:
+        return np.zeros((1, 2))
+    rates = np.diff(values)  # rates[k]: over step k + 1
+    # Float rounding of epoch + pos / n differs by far less than any real change of rate.
+    turns = 1 + np.flatnonzero(np.abs(np.diff(rates)) > 1e-9 * np.maximum(1.0, np.abs(rates[:-1])))
+    steps = np.concatenate([[0], turns, [len(values) - 1]])
+    return np.stack([steps.astype(np.float64), values[steps]], axis=1)
+
+
 class RunHistory:
     """One run's history, taken in delivery by delivery: every per-step series, the epoch each
     step ended at, the epoch-end records, the accuracy probes and the setting changes.
@@ -92,11 +106,11 @@ class RunHistory:
     The loss of every step is kept whole; the other series ("lr" (steps,) and the statistics
     (steps, L)) are thinned alike beyond `limit` rows (GrowingBuffer), so each keeps the same
     steps. The epoch of a step is the one the trainer recorded ("epoch"), which stays exact when
-    the batch size changes mid-run; a delivery without it, or a NaN row (an opened run's steps
-    before the file), counts steps at the delivery's steps per epoch. Epochs grow linearly
-    between an epoch's end and a change of batch size, so they are kept as the steps where
-    their rate changes (a few per epoch), not one number per step: exact, and a long run costs
-    no more memory for them than a short one.
+    the batch size changes mid-run, and after Open (the model file keeps the curve: epoch_knots);
+    a delivery without it, or a NaN row, counts steps at the delivery's steps per epoch. Epochs
+    grow linearly between an epoch's end and a change of batch size, so they are kept as the
+    steps where their rate changes (a few per epoch), not one number per step: exact, and a long
+    run costs no more memory for them than a short one.
     A delivery that starts below what is held is the history given again from its start: the
     history starts over, and `generation` grows so that readers start over too."""
 

@@ -161,14 +161,30 @@ class Trainer:
         """The length of the run the configuration asks for, in steps."""
         return config.steps or max(1, math.ceil(config.epochs * self.steps_per_epoch))
 
-    def restore_history(self, losses: np.ndarray | None, epochs: list[EpochRecord]) -> None:
-        """Continue the records of a saved run (the data order starts afresh). Per-step series
-        other than the loss were not saved: their rows for the earlier steps are NaN."""
+    def restore_history(self, losses: np.ndarray | None, epochs: list[EpochRecord],
+                        epoch_knots: np.ndarray | None = None) -> None:
+        """Continue the records of a saved run: losses (steps,), the epoch rows and the epoch
+        curve as knots (k, 2) of step and epoch (history.epoch_knots; without it, as the epoch
+        rows and the current steps per epoch tell it). Each earlier step gets its epoch from the
+        curve, and the epoch under way goes on from where the curve ends: a run saved at epoch
+        1.5 ends its second epoch after another half epoch of images. The order it was visiting
+        them in was not saved, so that rest is drawn from a fresh order of the training set.
+        Other per-step series were not saved: their rows for the earlier steps are NaN."""
         if losses is not None:
             self.losses.extend(losses)
         self.epochs = list(epochs)
-        self.step_count = len(self.losses)
-        self.epoch = epochs[-1].epoch if epochs else 0
+        self.step_count = steps = len(self.losses)
+        knots = self._epoch_knots(epochs) if epoch_knots is None or not steps else np.asarray(epoch_knots)
+        done = np.interp(np.arange(1, steps + 1), knots[:, 0], knots[:, 1]) if steps else np.zeros(0)
+        self._series["epoch"].extend(done)
+        n = len(self.data.y_train)
+        end = float(done[-1]) if steps else 0.0
+        self.epoch = math.floor(end + 1e-9)
+        pos = round((end - self.epoch) * n)
+        if pos >= n:
+            self.epoch, pos = self.epoch + 1, 0
+        if pos > 0:
+            self._order, self._pos = self.rng.permutation(n), pos
         if epochs:  # time and speed so far, as of the last epoch end
             self.train_seconds = epochs[-1].train_seconds
             self.samples_seen = epochs[-1].step * self.batch_size
@@ -179,6 +195,18 @@ class Trainer:
         if self.timeline is not None:  # the run's past before the file is not known
             self.timeline = Timeline()
             self.timeline.offer(self.step_count, self.model)
+
+    def _epoch_knots(self, epochs: list[EpochRecord]) -> np.ndarray:
+        """The epoch curve (k, 2) of a saved run whose file kept none: through each epoch row's
+        step and epoch, then on at the current steps per epoch."""
+        knots = [(0, 0.0)]
+        for r in epochs:
+            if knots[-1][0] < r.step <= self.step_count and knots[-1][1] <= r.epoch:
+                knots.append((r.step, float(r.epoch)))
+        step, epoch = knots[-1]
+        if step < self.step_count:
+            knots.append((self.step_count, epoch + (self.step_count - step) / self.steps_per_epoch))
+        return np.array(knots, np.float64)
 
     @property
     def series(self) -> dict[str, GrowingBuffer]:

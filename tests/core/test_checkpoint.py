@@ -8,6 +8,7 @@ import pytest
 from mlpviz.core import checkpoint
 from mlpviz.core.checkpoint import Checkpoint, CheckpointError
 from mlpviz.core.config import PRESETS, Config
+from mlpviz.core.history import RunHistory
 from mlpviz.core.trainer import Trainer
 
 
@@ -343,3 +344,96 @@ def test_files_without_per_epoch_statistics_still_load_and_resume(tmp_path, trai
     assert loaded.gradient_norms is None and loaded.inactive_fraction is None
     resumed, _ = checkpoint.resume(loaded, small)
     assert resumed.epochs[0].gradient_norms is None and resumed.epochs[0].test_accuracy == t.epochs[0].test_accuracy
+
+
+def test_a_model_saved_mid_epoch_goes_on_from_its_fractional_epoch(tmp_path, small):
+    """Saved at step 45 of 30-step epochs (epoch 1.5): the history held 1.467, 1.5, then the
+    resumed trainer's 1.033, 1.067, ... (it restarted the epoch, which the steps before the file
+    were counted past)."""
+    config = Config(hidden=(16,), batch_size=100, steps=200, epochs=None)
+    t = Trainer.from_config(config, small, train_eval_limit=200)
+    t.step(45)
+    assert [r.step for r in t.epochs] == [30] and t.epoch_progress == pytest.approx(1.5)
+    checkpoint.save(tmp_path / "m.npz", checkpoint.of_trainer(t, config))
+    loaded = checkpoint.load(tmp_path / "m.npz")
+    np.testing.assert_allclose(loaded.epoch_knots, [[0, 0], [45, 1.5]])
+    resumed, _ = checkpoint.resume(loaded, small, train_eval_limit=200)
+    assert resumed.step_count == 45 and resumed.epoch == 1 and resumed.epoch_progress == pytest.approx(1.5)
+    np.testing.assert_allclose(resumed.series["epoch"].view(), np.arange(1, 46) / 30)
+    history = RunHistory()
+    history.add(0, {k: b.view().copy() for k, b in resumed.series.items()}, resumed.steps_per_epoch)
+    seen = set()
+    resumed.hooks.append(lambda trainer, idx, x, y: seen.update(idx.tolist()))
+    resumed.step(15)  # the rest of the second epoch: half of it, in a fresh order
+    assert resumed.epoch == 2 and len(resumed.epochs) == 2 and resumed.epochs[-1].step == 60
+    assert len(seen) == 1500
+    history.add(45, {k: b.view()[45:].copy() for k, b in resumed.series.items()}, resumed.steps_per_epoch)
+    epochs = history.epoch_of(np.arange(0, 61))
+    np.testing.assert_allclose(epochs, np.arange(0, 61) / 30)
+    assert (np.diff(epochs) > 0).all()
+    assert history.epoch_at(60) == resumed.epoch_progress == 2.0
+
+
+def test_a_batch_size_change_keeps_its_epochs_through_save_and_open(tmp_path, small):
+    """30 steps at batch 100, then 10 at batch 300, on 3,000 images: step 40 ends the second
+    epoch; the steps before the file were counted at 10 steps per epoch (step 40 at epoch 4)."""
+    config = Config(hidden=(16,), batch_size=100, steps=100, epochs=None)
+    t = Trainer.from_config(config, small, evaluate_epochs=False)
+    t.step(30)
+    t.set_batch_size(300)
+    t.step(10)
+    checkpoint.save(tmp_path / "m.npz", checkpoint.of_trainer(t, config.replace(batch_size=300)))
+    loaded = checkpoint.load(tmp_path / "m.npz")
+    np.testing.assert_allclose(loaded.epoch_knots, [[0, 0], [30, 1], [40, 2]])
+    resumed, _ = checkpoint.resume(loaded, small, evaluate_epochs=False)
+    np.testing.assert_allclose(resumed.series["epoch"].view(), t.series["epoch"].view())
+    assert resumed.epoch == 2 and resumed.epoch_progress == 2.0
+    resumed.step(5)
+    assert resumed.series["epoch"].view()[-1] == pytest.approx(2.5)
+    # Saved again, the curve keeps all three rates.
+    checkpoint.save(tmp_path / "again.npz", checkpoint.of_trainer(resumed, config.replace(batch_size=300)))
+    np.testing.assert_allclose(checkpoint.load(tmp_path / "again.npz").epoch_knots, [[0, 0], [30, 1], [45, 2.5]])
+
+
+def test_files_without_an_epoch_curve_count_on_from_their_epoch_rows(tmp_path, small):
+    """An older file: its steps' epochs run through the epoch rows, then on at the saved batch
+    size, and the resumed trainer goes on from there, so the curve never runs backwards."""
+    config = Config(hidden=(16,), batch_size=100, steps=200, epochs=None)
+    t = Trainer.from_config(config, small, train_eval_limit=200)
+    t.step(45)
+    ckpt = checkpoint.of_trainer(t, config)
+    ckpt.epoch_knots = None  # as written before it existed
+    checkpoint.save(tmp_path / "old.npz", ckpt)
+    with np.load(tmp_path / "old.npz") as f:
+        assert "history/epoch_knots" not in f.files
+    loaded = checkpoint.load(tmp_path / "old.npz")
+    assert loaded.epoch_knots is None
+    resumed, _ = checkpoint.resume(loaded, small, train_eval_limit=200)
+    resumed.step(5)
+    epochs = resumed.series["epoch"].view()
+    np.testing.assert_allclose(epochs, np.arange(1, 51) / 30)
+    no_rows = checkpoint.load(tmp_path / "old.npz")
+    no_rows.epochs = None  # nor epoch rows: counted at the saved batch size from the start
+    resumed, _ = checkpoint.resume(no_rows, small)
+    assert resumed.epoch_progress == pytest.approx(1.5) and resumed.epoch == 1
+
+
+BAD_KNOTS = {
+    "without losses": ({"history/epoch_knots": np.zeros((1, 2))}, "history/loss is not"),
+    "of another shape": ({"history/loss": np.ones(4, np.float32), "history/epoch_knots": np.zeros((2, 3))},
+                         r"shape \(2, 3\) of float64, expected \(n, 2\)"),
+    "with NaN": ({"history/loss": np.ones(4, np.float32), "history/epoch_knots": np.array([[0, 0], [4, np.nan]])},
+                 "history/epoch_knots holds NaN"),
+    "running backwards": ({"history/loss": np.ones(4, np.float32),
+                           "history/epoch_knots": np.array([[0, 0], [2, 1.0], [4, 0.5]])}, "never falling"),
+    "short of the last step": ({"history/loss": np.ones(4, np.float32),
+                                "history/epoch_knots": np.array([[0, 0], [3, 1.0]])}, "to step 4, the last"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_KNOTS))
+def test_an_epoch_curve_that_does_not_fit_the_losses_is_refused(tmp_path, case):
+    arrays, message = BAD_KNOTS[case]
+    np.savez(tmp_path / "m.npz", **good_arrays(), **arrays)
+    with pytest.raises(CheckpointError, match=message):
+        checkpoint.load(tmp_path / "m.npz")

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from mlpviz.core.history import RunHistory
+from mlpviz.core.history import RunHistory, epoch_knots
 
 
 def rows(start: int, stop: int, spe: int, epoch0: float = 0.0, layers: int = 2, **extra) -> dict[str, np.ndarray]:
@@ -115,3 +115,13 @@ def test_the_recent_rows_of_a_thinned_series_are_every_step_s():
     np.testing.assert_array_equal(h.recent("lr", 2 * TAIL), np.arange(76, 76 + TAIL))  # at most TAIL
     h.add(0, rows(0, 3, 10), 10)  # the history again from its start: the tail starts over too
     assert len(h.recent("grad_norm", 10)) == 3 and h.recent("lr", 10) is None
+
+
+def test_a_run_s_epochs_become_the_knots_where_their_rate_changes():
+    """30 steps of 100 images, then 10 of 300, on 3,000 images: two epochs in 40 steps."""
+    epochs = np.concatenate([np.arange(1, 31) / 30, 1 + np.arange(1, 11) / 10])
+    knots = epoch_knots(epochs)
+    np.testing.assert_allclose(knots, [[0, 0], [30, 1], [40, 2]])
+    np.testing.assert_allclose(np.interp(np.arange(1, 41), *knots.T), epochs)
+    np.testing.assert_array_equal(epoch_knots(np.zeros(0)), [[0, 0]])
+    np.testing.assert_allclose(epoch_knots(np.arange(1, 8) / 3), [[0, 0], [7, 7 / 3]])
