@@ -328,7 +328,7 @@ class CurvesView(View):
             i, y = decimate(self._smoothed.view(), False, columns)
             self.smooth.setData(history.epoch_of(self._smoothed.positions()[i]), y, skipFiniteCheck=True)
         # Accuracy points arrive a few times a second at most: they are redrawn only then.
-        probes, records = snap.probes, snap.epochs  # complete in every snapshot
+        probes, records = history.probes, history.records  # the whole run's, noted at every snapshot
         evaluated = len(probes) != self._probes_shown or len(records) != len(self._epochs)
         if len(probes) != self._probes_shown:
             self._probes_shown = len(probes)
