@@ -12,7 +12,7 @@ from ..core.batch import BatchRecord
 from ..core.evaluation import Evaluation
 from ..core.model import MLP
 from ..core.timeline import Timeline
-from ..core.trainer import EpochRecord, SettingChange
+from ..core.trainer import EpochRecord, SettingChange, Trainer
 
 # What training does; a snapshot carries one of these. FAILED: an error in mlpviz ended the run.
 RUNNING, PAUSED, FINISHED, DIVERGED, FAILED = "running", "paused", "finished", "diverged", "failed"
@@ -48,6 +48,23 @@ class Snapshot:
         base = dict(step=0, epoch_progress=0.0, steps_per_epoch=1, series_start=0,
                     series={"loss": np.zeros(0, np.float32)}, epochs=(), probes=np.zeros((0, 3)), model=model,
                     lr=0.0, samples_per_second=0.0, train_seconds=0.0, state=PAUSED)
+        return cls(**{**base, **fields})
+
+    @classmethod
+    def of_trainer(cls, trainer: Trainer, delivered: int, **fields) -> Snapshot:
+        """A snapshot of a trainer's run, as the training thread hands it over: the rows of every
+        series after the first `delivered`, copies of the network and of the records; fields
+        give the rest (state, run_id, probes, batch, ...)."""
+        n = len(trainer.losses)  # every series grows by one row per step
+        data = trainer.data
+        base = dict(step=trainer.step_count, epoch_progress=trainer.epoch_progress,
+                    steps_per_epoch=trainer.steps_per_epoch, series_start=delivered,
+                    series={name: buf.view()[delivered:n].copy() for name, buf in trainer.series.items()},
+                    epochs=tuple(trainer.epochs), probes=np.zeros((0, 3)), model=trainer.model.copy(),
+                    lr=trainer.optimizer.lr, samples_per_second=trainer.samples_per_second,
+                    train_seconds=trainer.train_seconds, state=RUNNING, evaluation=trainer.last_test,
+                    timeline=trainer.timeline, changes=tuple(trainer.changes),
+                    probe_size=(min(PROBE_SIZE, len(data.y_train)), min(PROBE_SIZE, len(data.y_test))))
         return cls(**{**base, **fields})
 
     @property

@@ -341,18 +341,10 @@ class TrainingWorker(QObject):
 
     def _publish(self) -> None:
         t = self._trainer
-        n = len(t.losses)  # every series grows by one row per step
-        series = {name: buf.view()[self._delivered:n].copy() for name, buf in t.series.items()}
-        model = t.model.copy()
-        self._good = (model, t.step_count)  # the snapshot's own copy: keeping it costs nothing
-        self._last = Snapshot(
-            step=t.step_count, epoch_progress=t.epoch_progress, steps_per_epoch=t.steps_per_epoch,
-            series_start=self._delivered, series=series,
-            epochs=tuple(t.epochs), probes=self._probes.view().copy(),
-            model=model, lr=t.optimizer.lr, samples_per_second=t.samples_per_second,
-            train_seconds=t.train_seconds, state=self._state, run_id=self._run_id,
-            evaluation=t.last_test, batch=self._batch, timeline=t.timeline, changes=tuple(t.changes),
-            probe_size=(min(PROBE_SIZE, len(t.data.y_train)), min(PROBE_SIZE, len(t.data.y_test))))
+        n = len(t.losses)
+        self._last = Snapshot.of_trainer(t, self._delivered, probes=self._probes.view().copy(), state=self._state,
+                                         run_id=self._run_id, batch=self._batch)
+        self._good = (self._last.model, t.step_count)  # the snapshot's own copy: keeping it costs nothing
         self.mailbox.put(self._last)
         self._delivered = n
 

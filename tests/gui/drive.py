@@ -1,7 +1,16 @@
 """Driving the window as a user would."""
+import numpy as np
 from PySide6.QtCore import QPoint, Qt
 
-from mlpviz.gui.snapshot import DIVERGED
+from mlpviz.core.trainer import Trainer
+from mlpviz.gui.snapshot import DIVERGED, Snapshot
+
+
+def snapshot_of(trainer: Trainer, delivered: int, run_id: int = 1, state: str = "running") -> Snapshot:
+    """A snapshot of a trainer's run as the worker makes it (the series rows after `delivered`),
+    with an accuracy probe at each epoch's end."""
+    probes = np.array([[r.epoch, r.train_accuracy, r.test_accuracy] for r in trainer.epochs]).reshape(-1, 3)
+    return Snapshot.of_trainer(trainer, delivered, run_id=run_id, state=state, probes=probes)
 
 
 def wait_step(qtbot, window, n):

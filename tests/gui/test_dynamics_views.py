@@ -1,21 +1,12 @@
 """The views of how a run learns over time: per-layer dynamics, the timeline, runs compared."""
 import numpy as np
 import pytest
+from drive import snapshot_of
 
 from mlpviz.core.config import Config
 from mlpviz.core.history import RunHistory
 from mlpviz.core.trainer import Trainer
 from mlpviz.gui.snapshot import Snapshot
-
-
-def snapshot_of(trainer: Trainer, delivered: int, run_id: int = 1, state: str = "running") -> Snapshot:
-    """A snapshot as the worker makes it: the series rows since `delivered`, copies of the model."""
-    n = len(trainer.losses)
-    series = {name: buf.view()[delivered:n].copy() for name, buf in trainer.series.items()}
-    return Snapshot.of(trainer.model.copy(), step=trainer.step_count, steps_per_epoch=trainer.steps_per_epoch,
-                       epoch_progress=trainer.step_count / trainer.steps_per_epoch, series_start=delivered,
-                       series=series, epochs=tuple(trainer.epochs), timeline=trainer.timeline,
-                       changes=tuple(trainer.changes), run_id=run_id, state=state, lr=trainer.optimizer.lr)
 
 
 def train_and_publish(session, trainer: Trainer, steps: int, per_snapshot: int = 5, run_id: int = 1) -> None:
@@ -275,7 +266,6 @@ def test_runs_export_csv_and_images(make_view, small, tmp_path, monkeypatch):
 def test_the_timeline_keeps_the_input_when_a_run_starts(make_view, small):
     from mlpviz.core.config import PRESETS
     from mlpviz.core.trainer import Trainer
-    from mlpviz.gui.snapshot import Snapshot
     from mlpviz.gui.views.timeline import TimelineView
     view = make_view(TimelineView, 700, 250)
     session = view.session

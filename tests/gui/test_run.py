@@ -1,22 +1,11 @@
 """The run and its history, as every view reads it: one epoch per step, whatever the batch size did."""
 import numpy as np
 import pytest
+from drive import snapshot_of
 
 from mlpviz.core.config import Config
 from mlpviz.core.trainer import Trainer
 from mlpviz.gui.run import Run
-from mlpviz.gui.snapshot import Snapshot
-
-
-def snapshot_of(trainer: Trainer, delivered: int, run_id: int = 1, state: str = "running") -> Snapshot:
-    """A snapshot as the worker makes it: the series rows since `delivered`, copies of the model."""
-    n = len(trainer.losses)
-    series = {name: buf.view()[delivered:n].copy() for name, buf in trainer.series.items()}
-    return Snapshot.of(trainer.model.copy(), step=trainer.step_count, steps_per_epoch=trainer.steps_per_epoch,
-                       epoch_progress=trainer.epoch_progress, series_start=delivered, series=series,
-                       epochs=tuple(trainer.epochs), timeline=trainer.timeline, changes=tuple(trainer.changes),
-                       run_id=run_id, state=state, lr=trainer.optimizer.lr,
-                       probes=np.array([[r.epoch, r.train_accuracy, r.test_accuracy] for r in trainer.epochs]))
 
 
 @pytest.fixture
