@@ -152,3 +152,16 @@ def test_steps_delivered_while_hidden_are_all_drawn_when_shown(view, qtbot):
     x, y = view.raw.getData()
     np.testing.assert_allclose(x, np.arange(1, 21) / 10)  # each at its own step
     np.testing.assert_array_equal(y, losses)
+
+
+def test_the_smoothed_loss_stays_flat_where_beta_changes_with_the_batch_size():
+    # A flat loss, its first 30 steps smoothed at 600 steps an epoch and the rest at 240 (a
+    # larger batch): the debiasing divided by 1 - beta^t with the new beta, and dipped to 0.72
+    # of the loss, a fall that no step had.
+    from mlpviz.gui.views.curves import SMOOTHING_WINDOW, smoothed
+    flat = np.full(300, 2.3)
+    ema, weight, got = 0.0, 0.0, []
+    for part, steps_per_epoch in ((flat[:30], 600), (flat[30:], 240)):
+        out, ema, weight = smoothed(part, 1 - 1 / (steps_per_epoch * SMOOTHING_WINDOW), ema, weight)
+        got.append(out)
+    np.testing.assert_allclose(np.concatenate(got), 2.3, rtol=1e-12)

@@ -51,23 +51,28 @@ def decimate(y: np.ndarray, envelope: bool, buckets: int) -> tuple[np.ndarray, n
     return np.repeat(ends, 2), ys
 
 
-def smoothed(values: np.ndarray, beta: float, ema: float, t0: int) -> tuple[np.ndarray, float]:
+def smoothed(values: np.ndarray, beta: float, ema: float, weight: float) -> tuple[np.ndarray, float, float]:
     """The exponential moving average of a stream, continued over `values`, debiased as in Adam
-    (divided by 1 - beta^t) so that it neither starts at zero nor lags behind the first steps.
+    so that it neither starts at zero nor lags behind the first steps.
 
-    ema is the running average after t0 values; returns the debiased averages after each of
-    `values` and the new running average. Unrolled, ema_i = beta^(i+1) (ema + (1 - beta)
-    sum_{j<=i} beta^-(j+1) v_j): a cumulative sum instead of a Python loop, in blocks short
-    enough that beta^-n stays far from overflowing.
+    ema is the running average so far and weight the sum of the weights in it (1 - beta^t for a
+    constant beta); the debiased average is ema / weight. Keeping the weight, not the count t,
+    keeps it exact when beta changes (the batch size, and so the steps an epoch has, changed):
+    dividing by 1 - beta^t with the new beta dipped a flat loss by more than a quarter. Returns the
+    debiased averages after each of `values`, and the new ema and weight. Unrolled, ema_i =
+    beta^(i+1) (ema + (1 - beta) sum_{j<=i} beta^-(j+1) v_j): a cumulative sum instead of a
+    Python loop, in blocks short enough that beta^-n stays far from overflowing.
     """
     out = np.empty(len(values), np.float64)
     for start in range(0, len(values), 256):
         v = np.asarray(values[start:start + 256], np.float64)
         powers = beta ** np.arange(1, len(v) + 1)
-        out[start:start + len(v)] = powers * (ema + (1 - beta) * np.cumsum(v / powers))
-        ema = float(out[start + len(v) - 1])
-    out /= 1 - beta ** np.arange(t0 + 1, t0 + len(values) + 1, dtype=np.float64)
-    return out, ema
+        block = out[start:start + len(v)]
+        block[:] = powers * (ema + (1 - beta) * np.cumsum(v / powers))
+        weights = powers * weight + (1 - powers)
+        ema, weight = float(block[-1]), float(weights[-1])
+        block /= weights
+    return out, ema, weight
 
 
 LOSS_LABELS = {"cross_entropy": QT_TRANSLATE_NOOP("CurvesView", "cross-entropy (nats)"),
@@ -250,7 +255,7 @@ class CurvesView(View):
         # beyond SMOOTHED_ROWS steps (the plot draws one point per pixel column anyway).
         self._smoothed = GrowingBuffer(limit=SMOOTHED_ROWS)
         self._latest = 0.0
-        self._ema = 0.0
+        self._ema = self._weight = 0.0
         self._loss_max = -np.inf
         self._history, self._generation = self.session.history, self.session.history.generation
         self._probes_shown = 0
@@ -315,7 +320,7 @@ class CurvesView(View):
         new = losses[self._smoothed.given:]
         if len(new):
             beta = 1 - 1 / max(5.0, history.steps_per_epoch * SMOOTHING_WINDOW)
-            out, self._ema = smoothed(new, beta, self._ema, self._smoothed.given)
+            out, self._ema, self._weight = smoothed(new, beta, self._ema, self._weight)
             self._smoothed.extend(out)
             self._latest = float(out[-1])  # the thinned store may not hold the latest step
             self._loss_max = max(self._loss_max, float(new.max()))
