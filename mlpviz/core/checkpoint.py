@@ -86,12 +86,13 @@ def check_network(params: list[np.ndarray], state: dict[str, np.ndarray]) -> Non
                 raise CheckpointError(QT_TRANSLATE_NOOP("Checkpoint", "optimizer state %1 is there but v%2 is not")
                                       .arg(name, i))
         elif name in _SCALARS:
-            shown = np.array2string(a.ravel()[:4], separator=", ")
+            shown = f"{a.item():g}" if a.size == 1 else np.array2string(a.ravel()[:4], separator=", ")
             if _SCALARS[name] is None and (a.size != 1 or a.item() <= 0):
                 raise CheckpointError(QT_TRANSLATE_NOOP("Checkpoint", "optimizer state %1 must be a single number "
                                                                       "above 0, got %2").arg(name, shown))
-            if _SCALARS[name] is not None and (a.size != 1 or a.item() < _SCALARS[name]):
-                raise CheckpointError(QT_TRANSLATE_NOOP("Checkpoint", "optimizer state %1 must be a single number "
+            if _SCALARS[name] is not None and (a.size != 1 or a.item() < _SCALARS[name]
+                                               or a.item() != int(a.item())):  # a count of steps
+                raise CheckpointError(QT_TRANSLATE_NOOP("Checkpoint", "optimizer state %1 must be a whole number "
                                                                       "of at least 0, got %2").arg(name, shown))
 
 

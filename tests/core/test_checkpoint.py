@@ -115,8 +115,10 @@ BAD_STATE = {
     "an infinite moment": ({"v3": np.full(10, np.inf)}, "v3 holds NaN or infinite values"),
     "a moment of no parameter": ({"v4": np.zeros(3)}, "v4 belongs to no parameter: the network has 4"),
     "Adam's m without its v": ({"m1": np.zeros(3)}, "m1 is there but v1 is not"),
-    "a negative learning rate": ({"lr": np.array(-0.1)}, "lr must be a single number above 0, got"),
-    "a step count of several numbers": ({"t": np.arange(3)}, "t must be a single number of at least 0"),
+    "a negative learning rate": ({"lr": np.array(-0.1)}, "lr must be a single number above 0, got -0.1$"),
+    "a step count of several numbers": ({"t": np.arange(3)}, "t must be a whole number of at least 0"),
+    "a step count that is not whole": ({"t": np.array(2.5)}, "t must be a whole number of at least 0, got 2.5$"),
+    "a negative step count": ({"t": np.array([-5.0])}, "t must be a whole number of at least 0, got -5$"),
     "text where numbers belong": ({"lr": np.array("fast")}, "lr is not numbers"),
 }
 
