@@ -9,6 +9,17 @@ from mlpviz.gui.snapshot import DIVERGED, FAILED, FINISHED, PAUSED, RUNNING
 from mlpviz.gui.worker import Mailbox, TrainingController, TrainingWorker
 
 
+def stop_once_idle(worker: TrainingWorker) -> None:
+    """Stop the loop about to be run again once it blocks, having taken up every request."""
+    worker.idle.clear()  # still set by the loop that ended
+
+    def stop() -> None:
+        worker.idle.wait(30)  # only if the loop never blocks: no hang
+        worker.stop()
+
+    threading.Thread(target=stop, daemon=True).start()
+
+
 def test_loop_runs_synchronously_without_a_thread(small):
     # The loop is driven by requests; with a step budget, and a stop once it has paused, run()
     # takes the steps, publishes, and returns, all in this thread.
@@ -189,7 +200,7 @@ def test_an_exception_in_a_step_ends_the_run_in_failed_and_emits_finished(small)
     # is never stepped or published again, whatever is asked.
     worker.resume()
     worker.publish_now()
-    threading.Timer(0.2, worker.stop).start()
+    stop_once_idle(worker)
     worker.run()
     assert len(calls) == 2 and mailbox.take() is None and states[-1][0] == FAILED
 
@@ -214,6 +225,6 @@ def test_a_trainer_that_cannot_be_adopted_fails_once_not_at_every_restart(small)
     worker.run()
     stopper.cancel()
     assert states == [FAILED] and ended == [True]
-    threading.Timer(0.3, worker.stop).start()
+    stop_once_idle(worker)
     worker.run()  # the restarted loop waits for a new run instead of failing again
     assert states == [FAILED] and ended == [True, True]
