@@ -173,8 +173,8 @@
         <translation>옵티마이저 상태 %1은(는) 0보다 큰 수 하나여야 하는데 %2입니다</translation>
     </message>
     <message>
-        <source>optimizer state %1 must be a single number of at least 0, got %2</source>
-        <translation>옵티마이저 상태 %1은(는) 0 이상인 수 하나여야 하는데 %2입니다</translation>
+        <source>optimizer state %1 must be a whole number of at least 0, got %2</source>
+        <translation>옵티마이저 상태 %1은(는) 0 이상인 정수 하나여야 하는데 %2입니다</translation>
     </message>
     <message>
         <source>%1: not saved: the network&apos;s weights hold NaN or infinite values (its training diverged)</source>
@@ -287,6 +287,22 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: history/epoch_knots is there but history/loss is not</source>
+        <translation>%1: history/epoch_knots는 있지만 history/loss가 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: history/epoch_knots has shape %2 of %3, expected (n, 2) numbers</source>
+        <translation>%1: history/epoch_knots의 모양이 %2(%3)입니다. (n, 2) 모양의 숫자여야 합니다</translation>
+    </message>
+    <message>
+        <source>%1: history/epoch_knots holds NaN or infinite values</source>
+        <translation>%1: history/epoch_knots에 NaN 또는 무한대 값이 있습니다</translation>
+    </message>
+    <message>
+        <source>%1: history/epoch_knots must go from step 0 at epoch 0 to step %2, the last in history/loss, with the steps rising and the epochs never falling</source>
+        <translation>%1: history/epoch_knots는 에포크 0의 스텝 0에서 history/loss의 마지막 스텝인 스텝 %2까지 이어져야 하며, 스텝은 늘어나고 에포크는 줄어들지 않아야 합니다</translation>
     </message>
     <message>
         <source>the network has layer sizes %1, the run trains %2</source>
