@@ -139,3 +139,24 @@ def test_the_experiments_menu_runs_the_chosen_experiment_and_says_what_to_watch(
     assert panel.text.text() == EXPERIMENTS[-1].what_to_watch
     assert "1,000 images" in panel.runs.text()
 
+
+
+def test_the_rules_read_every_one_of_the_last_steps_of_a_long_run(qtbot, outside, monkeypatch):
+    # Past the rows a history keeps whole, its statistics are thinned: the rules must still see
+    # the last WINDOW steps, not WINDOW kept rows reaching far back.
+    from mlpviz.core import hints, history
+    from mlpviz.gui.views.hints import HintsBar
+
+    monkeypatch.setattr(history, "ROWS", 64)
+    seen = []
+    monkeypatch.setattr(hints, "check", lambda losses, records, config, grad_norm, inactive:
+                        seen.append((len(losses), grad_norm)) or [])
+    bar = HintsBar(Session(), lambda: outside.config, lambda: outside.busy, clock=lambda: outside.now)
+    qtbot.addWidget(bar)
+    steps = np.arange(1, 3001, dtype=np.float64)
+    for i in range(0, 3000, 500):  # as feed does, each delivery with its rows of the statistic
+        outside.now += 1.0
+        bar.session.publish(snapshot(np.ones(500), i, grad_norm=steps[i:i + 500, None]))
+    held, grad_norm = seen[-1]
+    assert held == 3000 and len(bar.session.history.series("grad_norm")) < hints.WINDOW
+    np.testing.assert_array_equal(grad_norm[:, 0], steps[-hints.WINDOW:])
