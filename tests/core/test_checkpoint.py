@@ -392,6 +392,12 @@ def test_a_batch_size_change_keeps_its_epochs_through_save_and_open(tmp_path, sm
     assert resumed.epoch == 2 and resumed.epoch_progress == 2.0
     resumed.step(5)
     assert resumed.series["epoch"].view()[-1] == pytest.approx(2.5)
+    # The run's history, which every view reads, takes the opened steps in as they are.
+    history = RunHistory()
+    history.add(0, {k: v.view().copy() for k, v in resumed.series.items()}, resumed.steps_per_epoch)
+    assert history.epoch_at(30) == pytest.approx(1.0) and history.epoch_at(40) == pytest.approx(2.0)
+    epochs = history.epoch_of(np.arange(0, 46))
+    assert (np.diff(epochs) > 0).all() and epochs[-1] == pytest.approx(2.5) == resumed.epoch_progress
     # Saved again, the curve keeps all three rates.
     checkpoint.save(tmp_path / "again.npz", checkpoint.of_trainer(resumed, config.replace(batch_size=300)))
     np.testing.assert_allclose(checkpoint.load(tmp_path / "again.npz").epoch_knots, [[0, 0], [30, 1], [45, 2.5]])

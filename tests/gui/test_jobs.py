@@ -225,22 +225,8 @@ def test_the_neuron_search_stops_between_chunks_when_cancelled(monkeypatch, trai
     np.testing.assert_array_equal(acts, neuron.layer_activations(trained, small.x_test, 1))
 
 
-def test_closing_the_window_stops_every_views_jobs(qtbot, window):
-    started, stopped = threading.Event(), threading.Event()
-
-    def endless(should_stop=None, progress=None):
-        started.set()
-        while not should_stop():
-            pass
-        stopped.set()
-
-    window.session.jobs.submit("a view's search", endless)  # a job of a view other than Evaluate
-    assert started.wait(5)
-    window.close()
-    assert stopped.is_set() and not window.session.jobs.busy("a view's search")
-
-
-def test_quitting_without_closing_the_window_stops_every_views_jobs(qtbot, window):
+@pytest.mark.parametrize("ending", ["close the window", "quit the app"])
+def test_however_the_app_ends_every_views_jobs_stop(qtbot, window, ending):
     # QApplication.quit() (or the last window's destruction) ends the app without a closeEvent:
     # the jobs' threads would hold the process's exit up until their jobs finished.
     from PySide6.QtWidgets import QApplication
@@ -252,9 +238,12 @@ def test_quitting_without_closing_the_window_stops_every_views_jobs(qtbot, windo
             pass
         stopped.set()
 
-    window.session.jobs.submit("a view's search", endless)
+    window.session.jobs.submit("a view's search", endless)  # a job of a view other than Evaluate
     assert started.wait(5)
-    QApplication.instance().aboutToQuit.emit()
+    if ending == "close the window":
+        window.close()
+    else:
+        QApplication.instance().aboutToQuit.emit()
     assert stopped.is_set() and not window.session.jobs.busy("a view's search")
 
 

@@ -1,5 +1,4 @@
 """The run and its history, as every view reads it: one epoch per step, whatever the batch size did."""
-import numpy as np
 import pytest
 from drive import snapshot_of
 
@@ -90,25 +89,3 @@ def test_the_run_counts_unsaved_work_in_steps(small):
     run.keep()  # an experiment's run: kept, not to be saved; the edit is still unsaved
     assert run.saved_step == 5 and run.unsaved()
     assert titles == [False, False, True, True]
-
-
-def test_a_batch_size_change_keeps_its_epochs_after_save_and_open(tmp_path, small):
-    """Opened, the steps before the file were counted at the saved 10 steps per epoch: step 40
-    sat at epoch 4.0 and the resumed steps went on from 2.0, backwards."""
-    from mlpviz.core import checkpoint
-    config = Config(hidden=(16,), batch_size=100, steps=100, epochs=None)
-    trainer = Trainer.from_config(config, small, evaluate_epochs=False)
-    trainer.step(30)
-    trainer.set_batch_size(300)
-    trainer.step(10)
-    checkpoint.save(tmp_path / "m.npz", checkpoint.of_trainer(trainer, config.replace(batch_size=300)))
-    opened, _ = checkpoint.resume(checkpoint.load(tmp_path / "m.npz"), small, evaluate_epochs=False)
-    run = Run()
-    run.adopt(opened, config)
-    run.take_in(snapshot_of(opened, 0))
-    history = run.history
-    assert history.epoch_at(30) == pytest.approx(1.0) and history.epoch_at(40) == pytest.approx(2.0)
-    opened.step(5)
-    run.take_in(snapshot_of(opened, 40))
-    epochs = history.epoch_of(np.arange(0, 46))
-    assert (np.diff(epochs) > 0).all() and epochs[-1] == pytest.approx(2.5) == opened.epoch_progress
