@@ -85,6 +85,12 @@ class GrowingBuffer:
         return len(self._data)
 
 
+def _rate_turns(rates: np.ndarray) -> np.ndarray:
+    """The indices i (n - 1,) where rates[i + 1] differs from rates[i]: float rounding of
+    epoch + pos / n differs by far less than any real change of rate."""
+    return np.flatnonzero(np.abs(np.diff(rates)) > 1e-9 * np.maximum(1.0, np.abs(rates[1:])))
+
+
 def epoch_knots(epochs: np.ndarray) -> np.ndarray:
     """The epoch curve of a run's per-step epochs (n,) (step 1 first) as knots (k, 2), rows of
     step and epoch to interpolate linearly between: step 0 at epoch 0, every step after which the
@@ -92,9 +98,7 @@ def epoch_knots(epochs: np.ndarray) -> np.ndarray:
     values = np.concatenate([[0.0], np.asarray(epochs, np.float64)])
     if len(values) == 1:
         return np.zeros((1, 2))
-    rates = np.diff(values)  # rates[k]: over step k + 1
-    # Float rounding of epoch + pos / n differs by far less than any real change of rate.
-    turns = 1 + np.flatnonzero(np.abs(np.diff(rates)) > 1e-9 * np.maximum(1.0, np.abs(rates[:-1])))
+    turns = 1 + _rate_turns(np.diff(values))  # np.diff(values)[k]: the rate over step k + 1
     steps = np.concatenate([[0], turns, [len(values) - 1]])
     return np.stack([steps.astype(np.float64), values[steps]], axis=1)
 
@@ -192,9 +196,7 @@ class RunHistory:
         step0, epoch0 = self._last
         values = np.concatenate([[epoch0], np.asarray(epochs, np.float64)])
         rates = np.diff(values)  # rates[k]: over step step0 + k + 1
-        before = np.concatenate([[rates[0] if self._rate is None else self._rate], rates])
-        # Float rounding of epoch + pos / n differs by far less than any real change of rate.
-        turns = np.flatnonzero(np.abs(np.diff(before)) > 1e-9 * np.maximum(1.0, np.abs(before[1:])))
+        turns = _rate_turns(np.concatenate([[rates[0] if self._rate is None else self._rate], rates]))
         self._knot_steps.extend(step0 + turns)
         self._knot_epochs.extend(values[turns])
         self._last, self._rate = (step0 + len(epochs), float(values[-1])), float(rates[-1])
