@@ -1,4 +1,5 @@
-"""Command line: `mlpviz [gui [MODEL.npz] [--data SRC] [--preset NAME]] | train | evaluate | predict | explain`."""
+"""Command line: `mlpviz [gui [MODEL.npz] [--data SRC] [--preset NAME]] | train | evaluate | predict | explain
+| backprop | check | experiments`."""
 from __future__ import annotations
 
 import argparse
@@ -27,6 +28,7 @@ from .core.data import DataError, load_dataset
 from .core.errors import USER_ERRORS
 from .core.evaluation import evaluate
 from .core.experiments import EXPERIMENTS
+from .core.optim import MISTAKES
 from .core.preprocess import prepare_digit
 from .core.threads import blas_threads_for, load_average
 from .core.trainer import EpochRecord, Trainer, check_input_size, epoch_table
@@ -94,6 +96,24 @@ def _parser() -> argparse.ArgumentParser:
     x.add_argument("--png", metavar="DIR", help="write each input with its attribution overlaid into DIR")
     x.add_argument("--json", action="store_true")
     x.add_argument("images", nargs="+", metavar="IMAGE", help="PNG, JPEG, BMP or PGM of one digit")
+
+    b = sub.add_parser("backprop", help="one example's forward pass, backward pass and update, number by number",
+                       description="Follow one example through the network: every array of the forward pass, the "
+                                   "loss, every gradient of the backward pass with its check by central differences, "
+                                   "and one gradient-descent step W <- W - lr*dW with the loss and probabilities "
+                                   "before and after. Each array is shown as its shape, min, max and norm.")
+    b.add_argument("--model", required=True, metavar="FILE")
+    source = b.add_mutually_exclusive_group(required=True)
+    source.add_argument("--index", type=int, metavar="I", help="test image I of the data set")
+    source.add_argument("--image", metavar="FILE", help="a PNG, JPEG, BMP or PGM of one digit")
+    b.add_argument("--data", help="folder of IDX files or a .npz, for --index (default: bundled MNIST)")
+    b.add_argument("--label", type=int, metavar="L",
+                   help="the label t (default: the test image's own label; for --image, the digit read)")
+    b.add_argument("--lr", type=float, default=0.1, metavar="ETA", help="the learning rate of the update (default 0.1)")
+    b.add_argument("--mistake", choices=sorted(MISTAKES),
+                   help="make one of the course notebook's mistakes: w_update (W1 - lr*W1), db1 (db1 from dz1)")
+    b.add_argument("--full", action="store_true", help="include every array's values")
+    b.add_argument("--json", action="store_true")
     return ap
 
 
@@ -371,6 +391,65 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backprop(args: argparse.Namespace) -> int:
+    """One example through the network and back: JSON keys forward, loss, backward, gradient_check, update."""
+    from .core.backprop import Walkthrough, summary
+    from .core.data import scale_images
+    from .core.inspect import inspect
+    model = checkpoint.load(args.model).model
+    n_out = model.sizes[-1]
+    if args.label is not None and not 0 <= args.label < n_out:
+        raise ConfigError(f"--label must be a digit from 0 to {n_out - 1}, got {args.label}")
+    if not (args.lr > 0 and math.isfinite(args.lr)):
+        raise ConfigError(f"--lr must be a number above 0, got {args.lr}")
+    if args.mistake is not None and len(model.layers) < 2:
+        raise ConfigError(f"--mistake {args.mistake} needs a network with a hidden layer")
+    if args.index is not None:
+        data = load_dataset(args.data)
+        if not 0 <= args.index < len(data.y_test):
+            raise ConfigError(f"--index must be from 0 to {len(data.y_test) - 1}, got {args.index}")
+        x = scale_images(data.x_test[args.index]).reshape(-1)
+        label = int(data.y_test[args.index]) if args.label is None else args.label
+        source = {"index": args.index}
+    else:
+        from .images import read_gray  # Qt's image readers, as for predict
+        x = prepare_digit(read_gray(args.image)).reshape(-1)
+        label, source = args.label, {"image": args.image}
+    if len(x) != model.sizes[0]:
+        raise ConfigError(f"the model takes {model.sizes[0]} inputs, not {len(x)}")
+    walk = Walkthrough(inspect(model, x, label), args.lr, args.mistake)
+    update = walk.update()
+    rounded = lambda p: [round(float(v), 6) for v in p]  # noqa: E731
+    out = {**source, "label": walk.ins.t, "digit": int(walk.ins.y.argmax()), "lr": args.lr, "mistake": args.mistake,
+           "forward": {k: summary(v, args.full) for k, v in walk.forward().items()},
+           "loss": walk.ins.E,
+           "backward": {k: summary(v, args.full) for k, v in walk.backward().items()},
+           "gradient_check": walk.gradient_checks(),
+           "update": {"loss_before": update.loss_before, "loss_after": update.loss_after,
+                      "p_before": rounded(update.p_before), "p_after": rounded(update.p_after)}}
+    if args.json:
+        print(json.dumps(out))
+        return 0
+    what = f"test image {args.index}" if args.index is not None else args.image
+    print(f"{what}: read as {out['digit']}, label t = {out['label']}, learning rate {args.lr}"
+          + (f", mistake {args.mistake}" if args.mistake else ""))
+    for c in walk.cards:
+        line = f"  {c.phase:8s} {c.formula:28s} {str(c.shape):12s}"
+        if c.value.ndim:
+            s = summary(c.value)
+            line += f" min {s['min']:+.4g}  max {s['max']:+.4g}  norm {s['norm']:.4g}"
+        else:
+            line += f" {float(c.value):.6g}"
+        if c.name in out["gradient_check"]:
+            err = out["gradient_check"][c.name]
+            line += f"   check {err:.1e}" + ("" if err <= 1e-6 else "  <- does not match the loss's slope")
+        print(line)
+    u = out["update"]
+    print(f"  after the update: loss {u['loss_before']:.4f} -> {u['loss_after']:.4f}, "
+          f"p({out['label']}) {u['p_before'][out['label']]:.4f} -> {u['p_after'][out['label']]:.4f}")
+    return 0
+
+
 def cmd_experiments(args: argparse.Namespace) -> int:
     """The course's experiments; each run as `mlpviz train` options would set it up."""
     if args.json:
@@ -440,7 +519,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             return launch_gui()
         commands = {"gui": cmd_gui, "train": cmd_train, "evaluate": cmd_evaluate, "predict": cmd_predict,
-                    "explain": cmd_explain, "experiments": cmd_experiments}
+                    "explain": cmd_explain, "backprop": cmd_backprop, "experiments": cmd_experiments}
         return commands[args.command](args)
     except UsageError as e:
         print(e, file=sys.stderr)

@@ -550,3 +550,35 @@ def test_every_setting_reaches_the_run_from_its_option(capsys):
         expected = {"hidden": [16, 8], "augment": ["affine", "pen"]}.get(k, v)
         assert got == expected or str(got) == v or got == pytest.approx(float(v)), k
     assert config["epochs"] is None
+
+
+def test_backprop_json_keys_and_the_gradient_check(capsys, model_file):
+    code, out, err = run(capsys, "backprop", "--model", str(model_file), "--index", "3", "--lr", "0.05", "--json")
+    assert code == 0, err
+    r = json.loads(out)
+    assert {"forward", "loss", "backward", "gradient_check", "update"} <= set(r)
+    assert list(r["forward"]) == ["x", "a1", "z1", "a2", "y"]
+    assert list(r["backward"]) == ["dy", "dW2", "db2", "dz1", "da1", "dW1", "db1", "dx"]
+    assert r["backward"]["dW1"]["shape"] == [784, 128] and r["forward"]["a1"]["shape"] == [1, 128]
+    assert set(r["backward"]["dy"]) == {"shape", "min", "max", "norm"}
+    assert set(r["gradient_check"]) == set(r["backward"]) and max(r["gradient_check"].values()) <= 1e-6
+    u = r["update"]
+    assert set(u) == {"loss_before", "loss_after", "p_before", "p_after"} and len(u["p_after"]) == 10
+    assert u["loss_after"] < u["loss_before"] and r["loss"] == pytest.approx(u["loss_before"])
+    # the mistake shows in the check; --full gives the values themselves
+    code, out, _ = run(capsys, "backprop", "--model", str(model_file), "--index", "3", "--mistake", "db1",
+                       "--label", "5", "--full", "--json")
+    r = json.loads(out)
+    assert code == 0 and r["label"] == 5 and r["gradient_check"]["db1"] > 0.1
+    assert len(r["backward"]["db1"]["values"]) == 128
+
+
+def test_backprop_refuses_bad_input_in_one_line(capsys, model_file, tmp_path):
+    for argv, says in ((["--index", "99999"], "--index must be from 0"), (["--index", "0", "--label", "10"], "--label"),
+                       (["--index", "0", "--lr", "0"], "--lr"), (["--image", str(tmp_path / "none.png")], "none.png")):
+        code, out, err = run(capsys, "backprop", "--model", str(model_file), *argv)
+        assert code == 1 and says in err and len(err.strip().splitlines()) == 1, err
+    code, _, err = run(capsys, "backprop", "--model", str(tmp_path / "missing.npz"), "--index", "0")
+    assert code == 1 and "missing.npz" in err
+    code, out, _ = run(capsys, "backprop", "--model", str(model_file), "--index", "0")
+    assert code == 0 and "dW1 = xᵀ·da1" in out and "after the update" in out
