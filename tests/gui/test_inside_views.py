@@ -13,6 +13,7 @@ from mlpviz.gui.snapshot import Snapshot
 from mlpviz.gui.views.diagram import column_capacity
 from mlpviz.gui.views.inside import AttributionView, EditView, InsideView, NetworkDiagramView, NeuronView, SoftmaxView
 from mlpviz.gui.views.neuron import image_grid
+from mlpviz.gui.views.softmax import compact
 
 
 @pytest.fixture
@@ -96,23 +97,23 @@ def test_diagram_clicks_select_a_unit_or_a_digit(qtbot, session, model):
     assert "digit 7" in tip(x=3, y=0, data=3_000_007) and "unit" in tip(x=1, y=0, data=1_000_000)
 
 
-def test_neuron_inspector_shows_z_weights_effects_and_top_images(qtbot, session, model, small):
+def test_neuron_inspector_shows_a_z_weights_effects_and_top_images(qtbot, session, model, small):
     view = shown(qtbot, NeuronView(session), session, model)
     session.show_test_image(5)
     session.select_unit(1, 4)
     ins = inspect(model, scale_images(small.x_test[5]))
-    assert f"z = w·a + b = <b>{ins.a[1][4]:.4g}</b>" in view.header.text()
-    assert f"= <b>{ins.z[1][4]:.4g}</b>" in view.header.text()
+    assert f"a = z·w + b = <b>{ins.a[1][4]:.4g}</b>" in view.header.text()
+    assert f"z = ReLU(a) = <b>{ins.z[1][4]:.4g}</b>" in view.header.text()
     np.testing.assert_array_equal(view.in_image.image, model.layers[0].W[:, 4].reshape(28, 28))
-    # the effect of a first-layer unit on each digit: dz_d/da through hidden layer 2, at this input
+    # the effect of a first-layer unit on each digit: da_d/dz through hidden layer 2, at this input
     effect = view.out_bars.opts["height"]
     eps = 1e-2
 
     def logits(h):
         h2 = np.maximum(h @ model.layers[1].W + model.layers[1].b, 0)
         return h2 @ model.layers[2].W + model.layers[2].b
-    a = ins.z[1].copy()
-    plus, minus = a.copy(), a.copy()
+    z = ins.z[1].copy()
+    plus, minus = z.copy(), z.copy()
     plus[4] += eps
     minus[4] -= eps
     np.testing.assert_allclose(effect, (logits(plus) - logits(minus)) / (2 * eps), rtol=1e-2, atol=1e-4)
@@ -170,6 +171,27 @@ def test_softmax_view_follows_the_steps_temperature_and_label(qtbot, session, mo
     assert "at T = 1" in view.loss.text()
     view.set_label((label + 1) % 10)
     assert f"t = {(label + 1) % 10}" in view.loss.text()
+
+
+def test_the_inside_views_write_the_course_notation(qtbot, session, model, small):
+    """The course's names: pre-activation a = zW + b, activation z = f(a), logits a_L, output y."""
+    neuron = shown(qtbot, NeuronView(session), session, model)
+    softmax = shown(qtbot, SoftmaxView(session), session, model)
+    session.show_test_image(5)
+    ins = session.inspection()
+    unit = int(np.argmin(ins.a[1]))  # a ReLU unit that is off: a < 0 and z = 0 tell a from z apart
+    assert ins.a[1][unit] < 0 and ins.z[1][unit] == 0
+    session.select_unit(1, unit)
+    header = neuron.header.text()
+    assert f"a = z·w + b = <b>{ins.a[1][unit]:.4g}</b>" in header
+    assert "z = ReLU(a) = <b>0</b>" in header
+    assert "w·a" not in header and "(z)" not in header
+    assert "z = f(a)" in neuron.whatsThis() and "σ′(a) = σ(a)(1 − σ(a))" in neuron.whatsThis()
+    headers = [softmax.table.horizontalHeaderItem(c).text() for c in range(softmax.table.columnCount())]
+    assert headers == ["a", "a/T", "a/T − C", "exp(a/T−C)", "y"]
+    assert "logit" in softmax.table.horizontalHeaderItem(0).toolTip()
+    assert [softmax.table.item(d, 0).text() for d in range(10)] == [compact(v) for v in ins.logits]
+    assert "z/T" not in softmax.formula.text() + softmax.formula.toolTip()
 
 
 def test_edit_view_edits_scores_undoes_and_saves(qtbot, session, model, small, tmp_path):

@@ -298,5 +298,5 @@ def test_whats_this_explains_every_view(korean, window):
         assert HANGUL.search(text) and len(TAG.sub("", text)) > 80, type(view).__name__
         assert any(b.view is view for b in view.findChildren(HelpButton)), type(view).__name__
     formulas = " ".join(v.whatsThis() for v in views) + window.controls.activation.whatsThis()
-    for formula in ("W ← W − η·∂L/∂W", "σ′(z) = σ(z)(1 − σ(z))", "−Σ", "Σ<sub>i</sub> exp"):
+    for formula in ("W ← W − η·∂E/∂W", "σ′(a) = σ(a)(1 − σ(a))", "−Σ", "Σ<sub>i</sub> exp"):
         assert formula in formulas, formula

@@ -109,9 +109,10 @@ class ActivationsView(View):
         session.unitSelected.connect(self._on_unit_selected)
         top.addWidget(explain_view(self, self.tr(
             "<b>Activations</b><p>What each hidden layer computes for the current input: every unit's "
-            "activation a = f(W·x + b), one cell per unit, with f the activation function (sigmoid "
-            "σ(z) = 1 / (1 + e<sup>−z</sup>), tanh or ReLU). Below, the output layer's softmax: the probability "
-            "y<sub>k</sub> = e<sup>z<sub>k</sub></sup> / Σ e<sup>z<sub>i</sub></sup> of each digit; the highest "
+            "activation z = f(a), a = xW + b (x: the layer's input), one cell per unit, with f the activation "
+            "function (sigmoid σ(a) = 1 / (1 + e<sup>−a</sup>), tanh or ReLU). Below, the output layer's softmax: "
+            "the probability y<sub>k</sub> = e<sup>a<sub>k</sub></sup> / Σ e<sup>a<sub>i</sub></sup> of each "
+            "digit; the highest "
             "is the answer.</p>"), floating=False), 0, Qt.AlignmentFlag.AlignTop)
 
     def _rebuild(self, model: MLP) -> None:

@@ -207,9 +207,9 @@ class CurvesView(View):
         self.hint.setPos(0.5, 0.5)
         self._loss_label = _t(LOSS_LABELS["cross_entropy"])
         explain_view(self, self.tr(
-            "<b>Loss and accuracy</b><p>Loss plot: the loss L of each mini-batch (faint) and its moving average; for "
+            "<b>Loss and accuracy</b><p>Loss plot: the loss E of each mini-batch (faint) and its moving average; for "
             "the softmax output it is the cross-entropy E = −Σ t<sub>k</sub> log y<sub>k</sub>. Gradient descent "
-            "lowers it step by step: W ← W − η·∂L/∂W. Accuracy plot: the accuracy on training and test images, on a "
+            "lowers it step by step: W ← W − η·∂E/∂W. Accuracy plot: the accuracy on training and test images, on a "
             "scale of the errors, so that 90%, 99% and 99.9% are equally far apart; test below train means the "
             "network starts to memorise.</p>"))
         self.set_data(session.data)

@@ -80,8 +80,9 @@ class NetworkDiagramView(View):
         session.unitSelected.connect(lambda layer, unit: self._mark_selected())
         top.addWidget(explain_view(self, self.tr(
             "<b>The network diagram</b><p>One column per layer: the input layer (pixels), the hidden layers "
-            "and the output layer (digits). Each circle is a neuron coloured by its activation a = f(z), "
-            "z = W·x + b; a line is a contribution a·w into the next layer. Click a hidden neuron to inspect "
+            "and the output layer (digits). Each circle is a neuron coloured by its activation z = f(a), "
+            "a = xW + b (x: its layer's input); a line is a contribution z·w into the next layer. Click a hidden "
+            "neuron to inspect "
             "it, an output neuron to see which pixels explain that digit.</p>"), floating=False),
             0, Qt.AlignmentFlag.AlignTop)
 
@@ -173,7 +174,7 @@ class NetworkDiagramView(View):
         self._mark_selected()
         best = int(np.argmax(acts[-1]))
         text = arg(self.tr(
-            "The %1 most active neurons of each layer (brighter: more active); lines: the strongest a·w "
+            "The %1 most active neurons of each layer (brighter: more active); lines: the strongest z·w "
             "(red raises, blue lowers). The network reads <b>%2</b>."), cap, best)
         if text != self.caption.text():
             self.caption.setText(text)

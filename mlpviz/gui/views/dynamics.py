@@ -41,13 +41,13 @@ def layer_color(layer: int, n_layers: int) -> pg.QtGui.QColor:
 
 # Settings by their short names (config.differences, SettingChange with "_" read as a space).
 class DynamicsView(View):
-    """Per layer over the steps: ||∂L/∂W|| (log), ||ΔW||/||W|| (log), the share of inactive units;
+    """Per layer over the steps: ||∂E/∂W|| (log), ||ΔW||/||W|| (log), the share of inactive units;
     and a histogram of one layer's weights now against at the start."""
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
-        self.grad_plot = style.plot_widget(self.tr("Gradient size per layer ‖∂L/∂W‖ (log scale)"),
-                                           self.tr("‖∂L/∂W‖"), self.tr("epoch"), log="y")
+        self.grad_plot = style.plot_widget(self.tr("Gradient size per layer ‖∂E/∂W‖ (log scale)"),
+                                           self.tr("‖∂E/∂W‖"), self.tr("epoch"), log="y")
         self.ratio_plot = style.plot_widget(self.tr("Update size relative to the weights ‖ΔW‖ / ‖W‖ (log scale)"),
                                             self.tr("‖ΔW‖ / ‖W‖"), self.tr("epoch"), log="y")
         self.inactive_plot = style.plot_widget(self.tr("Inactive units over the recent batches"),
@@ -87,8 +87,8 @@ class DynamicsView(View):
         layout.addLayout(row)
         layout.addWidget(self.hist_plot, 2)
         explain_view(self, self.tr(
-            "<b>How each layer learns</b><p>Every step changes the weights by W ← W − η·∂L/∂W. Top: the size "
-            "of each layer's gradient ‖∂L/∂W‖ on a log scale; when the first layer's is orders of magnitude "
+            "<b>How each layer learns</b><p>Every step changes the weights by W ← W − η·∂E/∂W. Top: the size "
+            "of each layer's gradient ‖∂E/∂W‖ on a log scale; when the first layer's is orders of magnitude "
             "below the last one's (sigmoid with tiny initial weights), the early layers hardly learn: the "
             "vanishing gradient. Middle: how far each step moves a layer's weights, relative to their size "
             "(about 0.001 is healthy). Below: the share of units that stayed inactive (ReLU at 0, sigmoid or "

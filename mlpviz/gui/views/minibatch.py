@@ -84,8 +84,8 @@ class MiniBatchView(View):
         self._shown = 0
         top.addWidget(explain_view(self, self.tr(
             "<b>The mini-batch just learned</b><p>Each step of mini-batch gradient descent takes a few "
-            "training images, computes the average loss L over them, finds ∂L/∂W by backpropagation and "
-            "updates every weight: W ← W − η·∂L/∂W, η being the learning rate. Under each image: its label, "
+            "training images, computes the average loss E over them, finds ∂E/∂W by backpropagation and "
+            "updates every weight: W ← W − η·∂E/∂W, η being the learning rate. Under each image: its label, "
             "then the network's answer before → after the step; the bars show each image's loss before and "
             "after.</p>"), floating=False), 0, Qt.AlignmentFlag.AlignTop)
 

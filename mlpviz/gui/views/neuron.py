@@ -129,11 +129,11 @@ class NeuronView(View):
         self._shown_key: tuple | None = None
         session.unitSelected.connect(lambda layer, unit: self.refresh())
         top.addWidget(explain_view(self, self.tr(
-            "<b>One neuron up close</b><p>Its pre-activation z = w·a + b (the weighted sum of the previous "
-            "layer's activations a plus the bias b) and its activation f(z); for the sigmoid "
-            "σ(z) = 1 / (1 + e<sup>−z</sup>), whose derivative is σ′(z) = σ(z)(1 − σ(z)). Left: its incoming "
-            "weights; right: how much raising its activation moves each digit's logit; below: the test images "
-            "that excite it most.</p>"), floating=False), 0, Qt.AlignmentFlag.AlignTop)
+            "<b>One neuron up close</b><p>Its pre-activation a = z·w + b (the previous layer's activations z "
+            "times its incoming weights w, plus the bias b) and its activation z = f(a); for the sigmoid "
+            "σ(a) = 1 / (1 + e<sup>−a</sup>), whose derivative is σ′(a) = σ(a)(1 − σ(a)). Left: its incoming "
+            "weights; right: how much raising its activation z moves each digit's logit a; below: the test "
+            "images that excite it most.</p>"), floating=False), 0, Qt.AlignmentFlag.AlignTop)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -208,15 +208,15 @@ class NeuronView(View):
         name = arg(self.tr("hidden layer %1, unit %2 of %3 (%4)"), layer, unit + 1, model.sizes[layer],
                    activation_label(model.activation.name))
         if ins is not None:
-            # shown as z = w·a + b, a = f(z): the inspection's a (pre-activation) and z (activation)
-            z, a = float(ins.a[layer][unit]), float(ins.z[layer][unit])
-            self.header.setText(arg(self.tr("<b>%1</b><br>z = w·a + b = <b>%2</b>, %3(z) = <b>%4</b> for this "
+            # the course's names: a = z·w + b over the previous layer's z, and this unit's z = f(a)
+            a, z = float(ins.a[layer][unit]), float(ins.z[layer][unit])
+            self.header.setText(arg(self.tr("<b>%1</b><br>a = z·w + b = <b>%2</b>, z = %3(a) = <b>%4</b> for this "
                                             "input<br>bias b = %5"),
-                                    name, f"{z:.4g}", activation_label(model.activation.name), f"{a:.4g}",
+                                    name, f"{a:.4g}", activation_label(model.activation.name), f"{z:.4g}",
                                     f"{float(b[unit]):.4g}"))
         else:
-            self.header.setText(arg(self.tr("<b>%1</b><br>bias b = %2<br>draw a digit or pick a test image to see z "
-                                            "and the activation"), name, f"{float(b[unit]):.4g}"))
+            self.header.setText(arg(self.tr("<b>%1</b><br>bias b = %2<br>draw a digit or pick a test image to see "
+                                            "its pre-activation a and activation z"), name, f"{float(b[unit]):.4g}"))
         if new_unit:
             self._search(model, layer, unit)
 
@@ -240,12 +240,12 @@ class NeuronView(View):
             _title(self.in_plot, arg(self.tr("weights from layer %1"), layer - 1), size="8pt")
 
     def _effect(self, model: MLP, ins: Inspection | None, layer: int, unit: int) -> np.ndarray:
-        """How each digit's logit moves with the unit's activation: the outgoing weights for the
+        """How each digit's logit a_L moves with the unit's activation z: the outgoing weights for the
         last hidden layer; through the layers in between (at the current input) for an earlier one."""
         if layer == len(model.layers) - 1:
             _title(self.out_plot, self.tr("weights to the digits"), size="8pt")
             return np.asarray(model.layers[-1].W[unit], np.float64)
-        _title(self.out_plot, self.tr("effect on each digit, dz/da"), size="8pt")
+        _title(self.out_plot, self.tr("effect on each digit, da/dz"), size="8pt")  # ∂a_L/∂z_l
         if ins is None:
             return np.zeros(model.sizes[-1])
         return np.nan_to_num(ins.output_jacobian(layer)[:, unit])

@@ -99,7 +99,7 @@ class RunsView(View):
         explain_view(self, self.tr(
             "<b>Runs compared</b><p>Each reset, new setting or opened model starts a run; the earlier ones stay "
             "here as faint curves beside the current run's bold ones, so that you can see what a change did: a "
-            "smaller learning rate η in W ← W − η·∂L/∂W, for instance, lowers the loss more slowly but more "
+            "smaller learning rate η in W ← W − η·∂E/∂W, for instance, lowers the loss more slowly but more "
             "steadily. Each earlier run is named by its own settings where the current run's differ, such as "
             "\"lr 0.1 (now 0.01)\": that run's value, then the current one.</p>"))
         self._hidden: set[int] = set()  # run ids the user unticked

@@ -27,8 +27,9 @@ from ..widgets.whatsthis import explain as explain_view
 from .base import View
 from .labels import steady
 
-COLUMNS = ("z", "a = z/T", "a − C", "exp(a−C)", "y")  # short: the header tooltips and the formula say more
-NARROW_TABLE_PX = 300  # narrower than this, the table shows a = z/T only when T is not 1
+# the logits a = a_L as the course names them; short: the header tooltips and the formula say more
+COLUMNS = ("a", "a/T", "a/T − C", "exp(a/T−C)", "y")
+NARROW_TABLE_PX = 300  # narrower than this, the table shows a/T only when T is not 1
 SLIDER = 40  # the temperature slider runs over 10^(-1) .. 10^(+1) in 2 * SLIDER steps
 HIGHLIGHT = QColor(255, 236, 200)
 LABEL = re.compile(r"\(label (\d+)\)")  # how an input's description gives its label, when untranslated
@@ -44,26 +45,26 @@ def compact(v: float, probability: bool = False) -> str:
 
 
 class SoftmaxView(View):
-    """A table of z, z/T, z/T − max, exp and p for the ten digits, a temperature slider, and
-    the cross-entropy −log p_t for the true label the user picks."""
+    """A table of the logits a, a/T, a/T − max, exp and y for the ten digits, a temperature slider,
+    and the cross-entropy −log y_t for the true label the user picks."""
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
         self.formula = QLabel(
-            "y<sub>k</sub> = exp(a<sub>k</sub> − C) / Σ<sub>i</sub> exp(a<sub>i</sub> − C),&nbsp; C = max(a),&nbsp; "
-            "a = z / T;&nbsp;&nbsp; E = −log y<sub>t</sub>")
+            "y<sub>k</sub> = exp(a<sub>k</sub>/T − C) / Σ<sub>i</sub> exp(a<sub>i</sub>/T − C),&nbsp; "
+            "C = max(a/T);&nbsp;&nbsp; E = −log y<sub>t</sub>")
         self.formula.setToolTip(self.tr(
             "softmax, as the course writes it: y<sub>k</sub> = exp(a<sub>k</sub> − C) / "
-            "Σ<sub>i</sub> exp(a<sub>i</sub> − C), with C = max(a) so that no exp overflows; here "
-            "a = z / T for the temperature T.<br>cross-entropy: E = −Σ<sub>k</sub> t<sub>k</sub> log "
-            "y<sub>k</sub> = −log y<sub>t</sub> for the one-hot label t."))
+            "Σ<sub>i</sub> exp(a<sub>i</sub> − C), with C = max(a) so that no exp overflows, for the logits "
+            "a = a<sub>L</sub>; here a is divided by the temperature T first.<br>cross-entropy: "
+            "E = −Σ<sub>k</sub> t<sub>k</sub> log y<sub>k</sub> = −log y<sub>t</sub> for the one-hot label t."))
         self.formula.setTextFormat(Qt.TextFormat.RichText)
         self.formula.setWordWrap(True)
         self.formula.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.table = QTableWidget(10, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
-        for c, tip in enumerate((self.tr("z (logit)"), "a = z / T", "a − C, C = max(a)", "exp(a − C)",
-                                 "y = exp(a − C) / Σ exp(a − C)")):
+        for c, tip in enumerate((self.tr("a (logit: the output layer's pre-activation)"), "a / T",
+                                 "a/T − C, C = max(a/T)", "exp(a/T − C)", "y = exp(a/T − C) / Σ exp(a/T − C)")):
             self.table.horizontalHeaderItem(c).setToolTip(tip)
         self.table.setVerticalHeaderLabels([str(d) for d in range(10)])
         self.table.verticalHeader().setToolTip(self.tr("digit"))
@@ -119,8 +120,8 @@ class SoftmaxView(View):
         self.steps: explain.SoftmaxSteps | None = None
         self._marked: tuple[int, int] | None = None
         controls.addWidget(explain_view(self, self.tr(
-            "<b>Softmax and cross-entropy, step by step</b><p>The output layer's values z (logits) become "
-            "probabilities: y<sub>k</sub> = exp(z<sub>k</sub>) / Σ<sub>i</sub> exp(z<sub>i</sub>), computed "
+            "<b>Softmax and cross-entropy, step by step</b><p>The output layer's pre-activations a (logits) "
+            "become probabilities: y<sub>k</sub> = exp(a<sub>k</sub>) / Σ<sub>i</sub> exp(a<sub>i</sub>), computed "
             "after subtracting the largest so that nothing overflows. The loss for the true label t is the "
             "cross-entropy E = −Σ t<sub>k</sub> log y<sub>k</sub> = −log y<sub>t</sub>: small when the network "
             "gives the right digit a high probability.</p>"), floating=False))
@@ -163,7 +164,7 @@ class SoftmaxView(View):
         self._hide_same_column()
 
     def _hide_same_column(self) -> None:
-        """Where the table is narrow, hide a = z/T while T = 1: it repeats z, and five columns did not fit."""
+        """Where the table is narrow, hide a/T while T = 1: it repeats a, and five columns did not fit."""
         hide = self.slider.value() == 0 and self.table.viewport().width() < NARROW_TABLE_PX
         if hide != self.table.isColumnHidden(1):
             self.table.setColumnHidden(1, hide)
@@ -181,8 +182,8 @@ class SoftmaxView(View):
             self.sum_label.setText("")
             self.loss.setText(self.tr("Draw a digit or pick a test image to follow softmax step by step."))
             return
-        z = ins.logits
-        s = self.steps = explain.softmax_steps(z, self.temperature)
+        a = ins.logits
+        s = self.steps = explain.softmax_steps(a, self.temperature)
         t = self.label.currentIndex()
         best = int(np.argmax(s.p))
         restyle = self._marked != (best, t)  # each item's style change repaints it: only when needed
@@ -196,11 +197,11 @@ class SoftmaxView(View):
                 if restyle:
                     item.setFont(bold if d == best else plain)
                     item.setBackground(QBrush(HIGHLIGHT) if d == t else QBrush())
-        self.sum_label.setText(arg(self.tr("C = max(a) = %1;  Σ exp(a − C) = %2;  Σ y = %3;  the network reads "
+        self.sum_label.setText(arg(self.tr("C = max(a/T) = %1;  Σ exp(a/T − C) = %2;  Σ y = %3;  the network reads "
                                            "%4 (bold)"), f"{s.scaled.max():.4g}", f"{s.total:.4g}",
                                    f"{s.p.sum():.4f}", best))
         loss = s.cross_entropy(t)
         self.loss.setText(arg(self.tr("cross-entropy for t = %1 (highlighted): E = −log y<sub>%1</sub> = "
                                       "−log %2 = <b>%3</b>"), t, f"{s.p[t]:.4g}", f"{loss:.4f}")
                           + ("" if self.slider.value() == 0 else
-                             arg(self.tr("  (at T = 1: %1)"), f"{explain.softmax_steps(z).cross_entropy(t):.4f}")))
+                             arg(self.tr("  (at T = 1: %1)"), f"{explain.softmax_steps(a).cross_entropy(t):.4f}")))

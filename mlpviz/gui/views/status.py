@@ -17,7 +17,7 @@ class StatusView(View):
                 "epoch": self.tr("Passes over the training set so far."),
                 "step": self.tr("Mini-batch updates so far."), "speed": self.tr("Training images per second."),
                 "elapsed": self.tr("Time spent training (evaluation excluded)."),
-                "lr": self.tr("The learning rate η now: each step moves the weights by W ← W − η·∂L/∂W.")}
+                "lr": self.tr("The learning rate η now: each step moves the weights by W ← W − η·∂E/∂W.")}
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.progress = QProgressBar()

@@ -65,7 +65,7 @@ class TimelineView(View):
             "early, when most is learned, fewer later) and at every epoch end. Drag the slider to show the "
             "network of such a step in every view; Live follows the training again. The plot shows the "
             "probability the network gave each digit for the current input at every stored step: how its "
-            "reading of your drawing changed as W ← W − η·∂L/∂W went on.</p>"), floating=False)
+            "reading of your drawing changed as W ← W − η·∂E/∂W went on.</p>"), floating=False)
         row.addWidget(help_button)  # the strip's top-right corner holds the Live button
         session.viewedStepChanged.connect(self._viewed)
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS,

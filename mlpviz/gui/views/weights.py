@@ -142,7 +142,8 @@ class WeightsView(View):
         self.help = explain_view(self, self.tr(
             "<b>First-layer weights</b><p>Each tile shows the weights W from every pixel of the input layer into "
             "one neuron of the first hidden layer, laid out like the image: red pixels push the neuron's "
-            "z = W·x + b up, blue ones down. Training moves every weight by −η·∂L/∂W, and strokes of the digits "
+            "pre-activation a = xW + b up, blue ones down. Training moves every weight by −η·∂E/∂W, and strokes "
+            "of the digits "
             "slowly appear.</p>"), floating=False)
         bar.addWidget(self.next)
         bar.addWidget(self.help)

@@ -251,27 +251,28 @@ class ControlPanel(QWidget):
         """What's This texts (Shift+F1) for the settings that a formula explains best."""
         self.hidden.setWhatsThis(self.tr(
             "<b>Hidden layers</b><p>The layers between the input layer (784 pixels) and the output layer (10 "
-            "digits). Each computes a = f(W·x + b): weights W, bias b and an activation function f. "
+            "digits). Each computes a = xW + b from its input x and z = f(a): weights W, bias b and an "
+            "activation function f. "
             "\"50\" is the course's network: 784-50-10.</p>"))
         self.activation.setWhatsThis(self.tr(
             "<b>Activation function</b><p>The non-linear f applied in every hidden layer. Sigmoid: "
-            "σ(z) = 1 / (1 + e<sup>−z</sup>), with derivative σ′(z) = σ(z)(1 − σ(z)) (at most 0.25, so "
-            "gradients shrink layer after layer). tanh is centred on 0; ReLU, max(0, z), learns fastest.</p>"))
+            "σ(a) = 1 / (1 + e<sup>−a</sup>), with derivative σ′(a) = σ(a)(1 − σ(a)) (at most 0.25, so "
+            "gradients shrink layer after layer). tanh is centred on 0; ReLU, max(0, a), learns fastest.</p>"))
         self.loss.setWhatsThis(self.tr(
             "<b>Loss</b><p>Cross-entropy of the softmax output: E = −Σ<sub>k</sub> t<sub>k</sub> log "
             "y<sub>k</sub> for the one-hot label t. Mean squared error: (1/n) Σ (t<sub>k</sub> − "
             "y<sub>k</sub>)². Training lowers it.</p>"))
         self.lr.setWhatsThis(self.tr(
             "<b>Learning rate η</b><p>Gradient descent moves every weight against its gradient: "
-            "W ← W − η·∂L/∂W. Too small and learning crawls; too large and the loss jumps about or the "
+            "W ← W − η·∂E/∂W. Too small and learning crawls; too large and the loss jumps about or the "
             "network diverges.</p>"))
         self.optimizer.setWhatsThis(self.tr(
-            "<b>Optimizer</b><p>SGD is plain gradient descent, W ← W − η·∂L/∂W. Momentum adds a velocity that "
+            "<b>Optimizer</b><p>SGD is plain gradient descent, W ← W − η·∂E/∂W. Momentum adds a velocity that "
             "keeps part of the previous steps; Adam scales each weight's step by the running size of its "
             "gradients.</p>"))
         self.batch_size.setWhatsThis(self.tr(
             "<b>Batch size</b><p>A mini-batch is the handful of training images one step learns from: the "
-            "gradient ∂L/∂W is averaged over them before W ← W − η·∂L/∂W. An epoch is one pass over all "
+            "gradient ∂E/∂W is averaged over them before W ← W − η·∂E/∂W. An epoch is one pass over all "
             "training images.</p>"))
         self.init.setWhatsThis(self.tr(
             "<b>Weight initialisation</b><p>The random weights the network starts from. Normal draws them from a "
@@ -285,7 +286,7 @@ class ControlPanel(QWidget):
         explain(self, self.tr(
             "<b>Settings</b><p>The network (its layers and activation function), how it learns (optimizer, "
             "learning rate η, mini-batch size) and the data. Start trains by mini-batch gradient descent, "
-            "W ← W − η·∂L/∂W; Step learns from one mini-batch. Shift+F1, then a click on any setting, explains "
+            "W ← W − η·∂E/∂W; Step learns from one mini-batch. Shift+F1, then a click on any setting, explains "
             "it.</p>"))
 
     @staticmethod
