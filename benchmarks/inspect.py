@@ -100,7 +100,7 @@ def main() -> None:
         ms = measure(todo, len(xs), args.repeat, args.warmup)
         base = float(np.median(ms["model.forward (float32, baseline)"]))
         title = f"{'-'.join(map(str, sizes))} {act}, float32"
-        print(f"\n{title:39s}{'median ms':>8s} {'p95 ms':>8s}   x baseline")
+        print(f"\n{title:38s}{'median ms':>9s} {'p95 ms':>8s}   x baseline")
         for name, t in ms.items():
             med, p95 = float(np.median(t)), float(np.percentile(t, 95))
             over = "  over 5 ms" if name.startswith("inspect") and med > TARGET_MS else ""
