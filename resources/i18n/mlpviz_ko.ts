@@ -43,8 +43,8 @@
         <translation>숫자</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Activations&lt;/b&gt;&lt;p&gt;What each hidden layer computes for the current input: every unit&apos;s activation a = f(W·x + b), one cell per unit, with f the activation function (sigmoid σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;), tanh or ReLU). Below, the output layer&apos;s softmax: the probability y&lt;sub&gt;k&lt;/sub&gt; = e&lt;sup&gt;z&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt; / Σ e&lt;sup&gt;z&lt;sub&gt;i&lt;/sub&gt;&lt;/sup&gt; of each digit; the highest is the answer.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;활성화 값&lt;/b&gt;&lt;p&gt;현재 입력에 대해 각 은닉층이 계산한 값입니다. 뉴런마다 활성화 값 a = f(W·x + b)를 한 칸에 표시하며, f는 활성화 함수(시그모이드 σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;), tanh 또는 ReLU)입니다. 아래는 출력층의 소프트맥스로, 숫자마다 확률 y&lt;sub&gt;k&lt;/sub&gt; = e&lt;sup&gt;z&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt; / Σ e&lt;sup&gt;z&lt;sub&gt;i&lt;/sub&gt;&lt;/sup&gt;를 보여 줍니다. 가장 높은 확률의 숫자가 네트워크의 답입니다.&lt;/p&gt;</translation>
+        <source>&lt;b&gt;Activations&lt;/b&gt;&lt;p&gt;What each hidden layer computes for the current input: every unit&apos;s activation z = f(a), a = xW + b (x: the layer&apos;s input), one cell per unit, with f the activation function (sigmoid σ(a) = 1 / (1 + e&lt;sup&gt;−a&lt;/sup&gt;), tanh or ReLU). Below, the output layer&apos;s softmax: the probability y&lt;sub&gt;k&lt;/sub&gt; = e&lt;sup&gt;a&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt; / Σ e&lt;sup&gt;a&lt;sub&gt;i&lt;/sub&gt;&lt;/sup&gt; of each digit; the highest is the answer.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;활성화 값&lt;/b&gt;&lt;p&gt;현재 입력에 대해 각 은닉층이 계산한 값입니다. 뉴런마다 활성화 값 z = f(a), a = xW + b(x는 그 층의 입력)를 한 칸에 표시하며, f는 활성화 함수(시그모이드 σ(a) = 1 / (1 + e&lt;sup&gt;−a&lt;/sup&gt;), tanh 또는 ReLU)입니다. 아래는 출력층의 소프트맥스로, 숫자마다 확률 y&lt;sub&gt;k&lt;/sub&gt; = e&lt;sup&gt;a&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt; / Σ e&lt;sup&gt;a&lt;sub&gt;i&lt;/sub&gt;&lt;/sup&gt;를 보여 줍니다. 가장 높은 확률의 숫자가 네트워크의 답입니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>hidden %1: %2 units, %3</source>
@@ -811,28 +811,32 @@
         <translation>데이터</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Hidden layers&lt;/b&gt;&lt;p&gt;The layers between the input layer (784 pixels) and the output layer (10 digits). Each computes a = f(W·x + b): weights W, bias b and an activation function f. &quot;50&quot; is the course&apos;s network: 784-50-10.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;은닉층&lt;/b&gt;&lt;p&gt;입력층(784 픽셀)과 출력층(숫자 10개) 사이의 층입니다. 각 층은 가중치 W, 편향 b, 활성화 함수 f로 a = f(W·x + b)를 계산합니다. &quot;50&quot;은 강의의 네트워크 784-50-10입니다.&lt;/p&gt;</translation>
+        <source>&lt;b&gt;Hidden layers&lt;/b&gt;&lt;p&gt;The layers between the input layer (784 pixels) and the output layer (10 digits). Each computes a = xW + b from its input x and z = f(a): weights W, bias b and an activation function f. &quot;50&quot; is the course&apos;s network: 784-50-10.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;은닉층&lt;/b&gt;&lt;p&gt;입력층(784 픽셀)과 출력층(숫자 10개) 사이의 층입니다. 각 층은 입력 x에서 a = xW + b와 z = f(a)를 계산합니다: 가중치 W, 편향 b, 활성화 함수 f. &quot;50&quot;은 강의의 네트워크 784-50-10입니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Activation function&lt;/b&gt;&lt;p&gt;The non-linear f applied in every hidden layer. Sigmoid: σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;), with derivative σ′(z) = σ(z)(1 − σ(z)) (at most 0.25, so gradients shrink layer after layer). tanh is centred on 0; ReLU, max(0, z), learns fastest.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;활성화 함수&lt;/b&gt;&lt;p&gt;모든 은닉층에 적용되는 비선형 함수 f입니다. 시그모이드: σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;), 도함수는 σ′(z) = σ(z)(1 − σ(z))입니다(최댓값이 0.25라서 층을 거칠수록 기울기가 작아집니다). tanh는 0을 중심으로 하고, ReLU max(0, z)는 가장 빨리 학습합니다.&lt;/p&gt;</translation>
+        <source>&lt;b&gt;Activation function&lt;/b&gt;&lt;p&gt;The non-linear f applied in every hidden layer. Sigmoid: σ(a) = 1 / (1 + e&lt;sup&gt;−a&lt;/sup&gt;), with derivative σ′(a) = σ(a)(1 − σ(a)) (at most 0.25, so gradients shrink layer after layer). tanh is centred on 0; ReLU, max(0, a), learns fastest.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;활성화 함수&lt;/b&gt;&lt;p&gt;모든 은닉층에 적용되는 비선형 함수 f입니다. 시그모이드: σ(a) = 1 / (1 + e&lt;sup&gt;−a&lt;/sup&gt;), 도함수는 σ′(a) = σ(a)(1 − σ(a))입니다(최댓값이 0.25라서 층을 거칠수록 기울기가 작아집니다). tanh는 0을 중심으로 하고, ReLU max(0, a)는 가장 빨리 학습합니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Learning rate η&lt;/b&gt;&lt;p&gt;Gradient descent moves every weight against its gradient: W ← W − η·∂E/∂W. Too small and learning crawls; too large and the loss jumps about or the network diverges.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;학습률 η&lt;/b&gt;&lt;p&gt;경사 하강법은 모든 가중치를 기울기의 반대 방향으로 옮깁니다: W ← W − η·∂E/∂W. 너무 작으면 학습이 느리고, 너무 크면 손실이 널뛰거나 네트워크가 발산합니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Optimizer&lt;/b&gt;&lt;p&gt;SGD is plain gradient descent, W ← W − η·∂E/∂W. Momentum adds a velocity that keeps part of the previous steps; Adam scales each weight&apos;s step by the running size of its gradients.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;옵티마이저&lt;/b&gt;&lt;p&gt;SGD는 기본 경사 하강법 W ← W − η·∂E/∂W입니다. 모멘텀은 이전 스텝의 일부를 이어 가는 속도를 더하고, Adam은 가중치마다 최근 기울기의 크기에 맞춰 보폭을 조절합니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Batch size&lt;/b&gt;&lt;p&gt;A mini-batch is the handful of training images one step learns from: the gradient ∂E/∂W is averaged over them before W ← W − η·∂E/∂W. An epoch is one pass over all training images.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;배치 크기&lt;/b&gt;&lt;p&gt;미니배치는 한 스텝에서 학습하는 몇 장의 학습 이미지입니다. 이 이미지들에 대한 기울기 ∂E/∂W를 평균한 뒤 W ← W − η·∂E/∂W로 갱신합니다. 에포크는 학습 이미지 전체를 한 번 도는 것입니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Settings&lt;/b&gt;&lt;p&gt;The network (its layers and activation function), how it learns (optimizer, learning rate η, mini-batch size) and the data. Start trains by mini-batch gradient descent, W ← W − η·∂E/∂W; Step learns from one mini-batch. Shift+F1, then a click on any setting, explains it.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;설정&lt;/b&gt;&lt;p&gt;네트워크(층과 활성화 함수), 학습 방법(옵티마이저, 학습률 η, 미니배치 크기), 데이터를 정합니다. 시작을 누르면 미니배치 경사 하강법 W ← W − η·∂E/∂W로 학습하고, 한 스텝은 미니배치 하나만 학습합니다. Shift+F1을 누른 뒤 아무 설정이나 클릭하면 설명이 나옵니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Loss&lt;/b&gt;&lt;p&gt;Cross-entropy of the softmax output: E = −Σ&lt;sub&gt;k&lt;/sub&gt; t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt; for the one-hot label t. Mean squared error: (1/n) Σ (t&lt;sub&gt;k&lt;/sub&gt; − y&lt;sub&gt;k&lt;/sub&gt;)². Training lowers it.&lt;/p&gt;</source>
         <translation>&lt;b&gt;손실&lt;/b&gt;&lt;p&gt;소프트맥스 출력의 교차 엔트로피: 원-핫 레이블 t에 대해 E = −Σ&lt;sub&gt;k&lt;/sub&gt; t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt;. 평균 제곱 오차: (1/n) Σ (t&lt;sub&gt;k&lt;/sub&gt; − y&lt;sub&gt;k&lt;/sub&gt;)². 학습은 이 값을 줄여 나갑니다.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Learning rate η&lt;/b&gt;&lt;p&gt;Gradient descent moves every weight against its gradient: W ← W − η·∂L/∂W. Too small and learning crawls; too large and the loss jumps about or the network diverges.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;학습률 η&lt;/b&gt;&lt;p&gt;경사 하강법은 모든 가중치를 기울기의 반대 방향으로 옮깁니다: W ← W − η·∂L/∂W. 너무 작으면 학습이 느리고, 너무 크면 손실이 널뛰거나 네트워크가 발산합니다.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Optimizer&lt;/b&gt;&lt;p&gt;SGD is plain gradient descent, W ← W − η·∂L/∂W. Momentum adds a velocity that keeps part of the previous steps; Adam scales each weight&apos;s step by the running size of its gradients.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;옵티마이저&lt;/b&gt;&lt;p&gt;SGD는 기본 경사 하강법 W ← W − η·∂L/∂W입니다. 모멘텀은 이전 스텝의 일부를 이어 가는 속도를 더하고, Adam은 가중치마다 최근 기울기의 크기에 맞춰 보폭을 조절합니다.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Batch size&lt;/b&gt;&lt;p&gt;A mini-batch is the handful of training images one step learns from: the gradient ∂L/∂W is averaged over them before W ← W − η·∂L/∂W. An epoch is one pass over all training images.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;배치 크기&lt;/b&gt;&lt;p&gt;미니배치는 한 스텝에서 학습하는 몇 장의 학습 이미지입니다. 이 이미지들에 대한 기울기 ∂L/∂W를 평균한 뒤 W ← W − η·∂L/∂W로 갱신합니다. 에포크는 학습 이미지 전체를 한 번 도는 것입니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Weight initialisation&lt;/b&gt;&lt;p&gt;The random weights the network starts from. Normal draws them from a normal distribution with the std below. Xavier (Glorot uniform) draws them evenly between ±√(6/(n&lt;sub&gt;in&lt;/sub&gt; + n&lt;sub&gt;out&lt;/sub&gt;)), so with variance 2/(n&lt;sub&gt;in&lt;/sub&gt; + n&lt;sub&gt;out&lt;/sub&gt;) (suits sigmoid and tanh); He from a normal distribution with variance 2/n&lt;sub&gt;in&lt;/sub&gt; (suits ReLU). n&lt;sub&gt;in&lt;/sub&gt; and n&lt;sub&gt;out&lt;/sub&gt; are the layer&apos;s inputs and outputs.&lt;/p&gt;</source>
@@ -841,10 +845,6 @@
     <message>
         <source>&lt;b&gt;Speed&lt;/b&gt;&lt;p&gt;From one mini-batch a second, to watch every update of the weights, to full speed.&lt;/p&gt;</source>
         <translation>&lt;b&gt;속도&lt;/b&gt;&lt;p&gt;가중치 갱신을 하나하나 지켜볼 수 있는 초당 미니배치 하나부터 최고 속도까지.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Settings&lt;/b&gt;&lt;p&gt;The network (its layers and activation function), how it learns (optimizer, learning rate η, mini-batch size) and the data. Start trains by mini-batch gradient descent, W ← W − η·∂L/∂W; Step learns from one mini-batch. Shift+F1, then a click on any setting, explains it.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;설정&lt;/b&gt;&lt;p&gt;네트워크(층과 활성화 함수), 학습 방법(옵티마이저, 학습률 η, 미니배치 크기), 데이터를 정합니다. 시작을 누르면 미니배치 경사 하강법 W ← W − η·∂L/∂W로 학습하고, 한 스텝은 미니배치 하나만 학습합니다. Shift+F1을 누른 뒤 아무 설정이나 클릭하면 설명이 나옵니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>How many training images to use (the first N): from %1 to %2.</source>
@@ -970,8 +970,8 @@
         <translation>시작(Space)을 눌러 학습하거나, 한 스텝(오른쪽 화살표)으로 미니배치 하나를 학습하세요</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Loss and accuracy&lt;/b&gt;&lt;p&gt;Loss plot: the loss L of each mini-batch (faint) and its moving average; for the softmax output it is the cross-entropy E = −Σ t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt;. Gradient descent lowers it step by step: W ← W − η·∂L/∂W. Accuracy plot: the accuracy on training and test images, on a scale of the errors, so that 90%, 99% and 99.9% are equally far apart; test below train means the network starts to memorise.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;손실과 정확도&lt;/b&gt;&lt;p&gt;손실 그래프: 미니배치마다의 손실 L(흐린 선)과 그 이동 평균입니다. 소프트맥스 출력에서는 교차 엔트로피 E = −Σ t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt;입니다. 경사 하강법이 스텝마다 이를 줄입니다: W ← W − η·∂L/∂W. 정확도 그래프: 학습 이미지와 테스트 이미지의 정확도를 오차의 눈금으로 그려 90%, 99%, 99.9%가 같은 간격입니다. 테스트가 학습보다 낮아지면 네트워크가 외우기 시작한 것입니다.&lt;/p&gt;</translation>
+        <source>&lt;b&gt;Loss and accuracy&lt;/b&gt;&lt;p&gt;Loss plot: the loss E of each mini-batch (faint) and its moving average; for the softmax output it is the cross-entropy E = −Σ t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt;. Gradient descent lowers it step by step: W ← W − η·∂E/∂W. Accuracy plot: the accuracy on training and test images, on a scale of the errors, so that 90%, 99% and 99.9% are equally far apart; test below train means the network starts to memorise.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;손실과 정확도&lt;/b&gt;&lt;p&gt;손실 그래프: 미니배치마다의 손실 E(흐린 선)과 그 이동 평균입니다. 소프트맥스 출력에서는 교차 엔트로피 E = −Σ t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt;입니다. 경사 하강법이 스텝마다 이를 줄입니다: W ← W − η·∂E/∂W. 정확도 그래프: 학습 이미지와 테스트 이미지의 정확도를 오차의 눈금으로 그려 90%, 99%, 99.9%가 같은 간격입니다. 테스트가 학습보다 낮아지면 네트워크가 외우기 시작한 것입니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>train</source>
@@ -1218,16 +1218,16 @@
 <context>
     <name>DynamicsView</name>
     <message>
-        <source>Gradient size per layer ‖∂L/∂W‖ (log scale)</source>
-        <translation>층별 기울기 크기 ‖∂L/∂W‖ (로그 눈금)</translation>
-    </message>
-    <message>
-        <source>‖∂L/∂W‖</source>
-        <translation>‖∂L/∂W‖</translation>
+        <source>Gradient size per layer ‖∂E/∂W‖ (log scale)</source>
+        <translation>층별 기울기 크기 ‖∂E/∂W‖ (로그 눈금)</translation>
     </message>
     <message>
         <source>epoch</source>
         <translation>에포크</translation>
+    </message>
+    <message>
+        <source>‖∂E/∂W‖</source>
+        <translation>‖∂E/∂W‖</translation>
     </message>
     <message>
         <source>Update size relative to the weights ‖ΔW‖ / ‖W‖ (log scale)</source>
@@ -1274,8 +1274,8 @@
         <translation>히스토그램 층:</translation>
     </message>
     <message>
-        <source>&lt;b&gt;How each layer learns&lt;/b&gt;&lt;p&gt;Every step changes the weights by W ← W − η·∂L/∂W. Top: the size of each layer&apos;s gradient ‖∂L/∂W‖ on a log scale; when the first layer&apos;s is orders of magnitude below the last one&apos;s (sigmoid with tiny initial weights), the early layers hardly learn: the vanishing gradient. Middle: how far each step moves a layer&apos;s weights, relative to their size (about 0.001 is healthy). Below: the share of units that stayed inactive (ReLU at 0, sigmoid or tanh saturated) over the recent batches, and a histogram of one layer&apos;s weights now against at the start.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;층마다 어떻게 학습하나&lt;/b&gt;&lt;p&gt;스텝마다 가중치가 W ← W − η·∂L/∂W 로 바뀝니다. 위: 각 층의 기울기 크기 ‖∂L/∂W‖ (로그 눈금). 첫 층의 기울기가 마지막 층보다 몇 자릿수나 작으면 (아주 작은 초기 가중치의 시그모이드) 앞쪽 층은 거의 학습하지 못합니다: 기울기 소실입니다. 가운데: 스텝 하나가 층의 가중치를 그 크기에 비해 얼마나 움직이는지 (0.001 안팎이 건강합니다). 아래: 최근 배치 동안 계속 비활성이던 뉴런의 비율 (ReLU는 0, 시그모이드와 tanh는 포화)과, 한 층의 가중치를 처음과 견준 히스토그램.&lt;/p&gt;</translation>
+        <source>&lt;b&gt;How each layer learns&lt;/b&gt;&lt;p&gt;Every step changes the weights by W ← W − η·∂E/∂W. Top: the size of each layer&apos;s gradient ‖∂E/∂W‖ on a log scale; when the first layer&apos;s is orders of magnitude below the last one&apos;s (sigmoid with tiny initial weights), the early layers hardly learn: the vanishing gradient. Middle: how far each step moves a layer&apos;s weights, relative to their size (about 0.001 is healthy). Below: the share of units that stayed inactive (ReLU at 0, sigmoid or tanh saturated) over the recent batches, and a histogram of one layer&apos;s weights now against at the start.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;층마다 어떻게 학습하나&lt;/b&gt;&lt;p&gt;스텝마다 가중치가 W ← W − η·∂E/∂W 로 바뀝니다. 위: 각 층의 기울기 크기 ‖∂E/∂W‖ (로그 눈금). 첫 층의 기울기가 마지막 층보다 몇 자릿수나 작으면 (아주 작은 초기 가중치의 시그모이드) 앞쪽 층은 거의 학습하지 못합니다: 기울기 소실입니다. 가운데: 스텝 하나가 층의 가중치를 그 크기에 비해 얼마나 움직이는지 (0.001 안팎이 적당합니다). 아래: 최근 배치 동안 계속 비활성이던 뉴런의 비율 (ReLU는 0, 시그모이드와 tanh는 포화)과, 한 층의 가중치를 처음과 견준 히스토그램.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>No training yet.</source>
@@ -2397,8 +2397,8 @@
         <translation>이미지</translation>
     </message>
     <message>
-        <source>&lt;b&gt;The mini-batch just learned&lt;/b&gt;&lt;p&gt;Each step of mini-batch gradient descent takes a few training images, computes the average loss L over them, finds ∂L/∂W by backpropagation and updates every weight: W ← W − η·∂L/∂W, η being the learning rate. Under each image: its label, then the network&apos;s answer before → after the step; the bars show each image&apos;s loss before and after.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;방금 학습한 미니배치&lt;/b&gt;&lt;p&gt;미니배치 경사 하강법의 각 스텝은 학습 이미지 몇 장을 골라 평균 손실 L을 계산하고, 역전파로 ∂L/∂W를 구해 모든 가중치를 갱신합니다: W ← W − η·∂L/∂W (η는 학습률). 각 이미지 아래에는 레이블과 스텝 전 → 후 네트워크의 답이 있고, 막대는 이미지마다 스텝 전후의 손실을 보여 줍니다.&lt;/p&gt;</translation>
+        <source>&lt;b&gt;The mini-batch just learned&lt;/b&gt;&lt;p&gt;Each step of mini-batch gradient descent takes a few training images, computes the average loss E over them, finds ∂E/∂W by backpropagation and updates every weight: W ← W − η·∂E/∂W, η being the learning rate. Under each image: its label, then the network&apos;s answer before → after the step; the bars show each image&apos;s loss before and after.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;방금 학습한 미니배치&lt;/b&gt;&lt;p&gt;미니배치 경사 하강법의 각 스텝은 학습 이미지 몇 장을 골라 평균 손실 E를 계산하고, 역전파로 ∂E/∂W를 구해 모든 가중치를 갱신합니다: W ← W − η·∂E/∂W (η는 학습률). 각 이미지 아래에는 정답과 스텝 전 → 후 네트워크의 답이 있고, 막대는 이미지마다 스텝 전후의 손실을 보여 줍니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source> &lt;i&gt;(an earlier step)&lt;/i&gt;</source>
@@ -2436,8 +2436,8 @@
         <translation>숫자를 그리거나 테스트 이미지를 고르면 네트워크가 일하는 모습을 볼 수 있습니다.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;The network diagram&lt;/b&gt;&lt;p&gt;One column per layer: the input layer (pixels), the hidden layers and the output layer (digits). Each circle is a neuron coloured by its activation a = f(z), z = W·x + b; a line is a contribution a·w into the next layer. Click a hidden neuron to inspect it, an output neuron to see which pixels explain that digit.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;네트워크 다이어그램&lt;/b&gt;&lt;p&gt;층마다 한 열입니다: 입력층(픽셀), 은닉층, 출력층(숫자). 원 하나가 뉴런 하나이며 활성화 값 a = f(z), z = W·x + b에 따라 색이 칠해집니다. 선은 다음 층으로 가는 기여 a·w입니다. 은닉층 뉴런을 클릭하면 자세히 보고, 출력층 뉴런을 클릭하면 어떤 픽셀이 그 숫자를 설명하는지 봅니다.&lt;/p&gt;</translation>
+        <source>&lt;b&gt;The network diagram&lt;/b&gt;&lt;p&gt;One column per layer: the input layer (pixels), the hidden layers and the output layer (digits). Each circle is a neuron coloured by its activation z = f(a), a = xW + b (x: its layer&apos;s input); a line is a contribution z·w into the next layer. Click a hidden neuron to inspect it, an output neuron to see which pixels explain that digit.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;네트워크 다이어그램&lt;/b&gt;&lt;p&gt;층마다 한 열입니다: 입력층(픽셀), 은닉층, 출력층(숫자). 원 하나가 뉴런 하나이며 활성화 값 z = f(a), a = xW + b(x는 그 층의 입력)에 따라 색이 칠해집니다. 선은 다음 층으로 가는 기여 z·w입니다. 은닉층 뉴런을 클릭하면 자세히 보고, 출력층 뉴런을 클릭하면 어떤 픽셀이 그 숫자를 설명하는지 봅니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Train or open a model to see its diagram.</source>
@@ -2460,8 +2460,8 @@
         <translation>+%1개 더</translation>
     </message>
     <message>
-        <source>The %1 most active neurons of each layer (brighter: more active); lines: the strongest a·w (red raises, blue lowers). The network reads &lt;b&gt;%2&lt;/b&gt;.</source>
-        <translation>층마다 가장 활성화된 뉴런 %1개(밝을수록 활성화 값이 큼); 선은 가장 강한 기여 a·w(빨강: 높임, 파랑: 낮춤). 네트워크의 답은 &lt;b&gt;%2&lt;/b&gt;.</translation>
+        <source>The %1 most active neurons of each layer (brighter: more active); lines: the strongest z·w (red raises, blue lowers). The network reads &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation>층마다 가장 활성화된 뉴런 %1개(밝을수록 활성화 값이 큼); 선은 가장 강한 기여 z·w(빨강: 높임, 파랑: 낮춤). 네트워크의 답은 &lt;b&gt;%2&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>pixel row %1, column %2: %3</source>
@@ -2505,12 +2505,24 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
         <translation>이 뉴런을 가장 강하게 활성화하는 테스트 이미지입니다. 하나를 클릭하면 입력이 됩니다.</translation>
     </message>
     <message>
-        <source>search failed: %1</source>
-        <translation>검색 실패: %1</translation>
+        <source>&lt;b&gt;One neuron up close&lt;/b&gt;&lt;p&gt;Its pre-activation a = z·w + b (the previous layer&apos;s activations z times its incoming weights w, plus the bias b) and its activation z = f(a); for the sigmoid σ(a) = 1 / (1 + e&lt;sup&gt;−a&lt;/sup&gt;), whose derivative is σ′(a) = σ(a)(1 − σ(a)). Left: its incoming weights; right: how much raising its activation z moves each digit&apos;s logit a; below: the test images that excite it most.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;뉴런 하나 자세히&lt;/b&gt;&lt;p&gt;이 뉴런의 사전 활성화 값 a = z·w + b(앞 층의 활성화 값 z에 들어오는 가중치 w를 곱해 더하고 편향 b를 더한 값)와 활성화 값 z = f(a)입니다. 시그모이드라면 σ(a) = 1 / (1 + e&lt;sup&gt;−a&lt;/sup&gt;), 도함수는 σ′(a) = σ(a)(1 − σ(a))입니다. 왼쪽: 들어오는 가중치, 오른쪽: 활성화 값 z를 올리면 숫자마다 로짓 a가 얼마나 움직이는지, 아래: 이 뉴런을 가장 강하게 활성화하는 테스트 이미지.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;One neuron up close&lt;/b&gt;&lt;p&gt;Its pre-activation z = w·a + b (the weighted sum of the previous layer&apos;s activations a plus the bias b) and its activation f(z); for the sigmoid σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;), whose derivative is σ′(z) = σ(z)(1 − σ(z)). Left: its incoming weights; right: how much raising its activation moves each digit&apos;s logit; below: the test images that excite it most.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;뉴런 하나 자세히 보기&lt;/b&gt;&lt;p&gt;활성화 전 값 z = w·a + b(이전 층 활성화 값 a의 가중합에 편향 b를 더한 값)와 활성화 값 f(z)입니다. 시그모이드라면 σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;)이고 도함수는 σ′(z) = σ(z)(1 − σ(z))입니다. 왼쪽: 들어오는 가중치, 오른쪽: 활성화 값을 올리면 숫자별 로짓이 얼마나 움직이는지, 아래: 이 뉴런을 가장 강하게 활성화하는 테스트 이미지.&lt;/p&gt;</translation>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;a = z·w + b = &lt;b&gt;%2&lt;/b&gt;, z = %3(a) = &lt;b&gt;%4&lt;/b&gt; for this input&lt;br&gt;bias b = %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;이 입력에서 a = z·w + b = &lt;b&gt;%2&lt;/b&gt;, z = %3(a) = &lt;b&gt;%4&lt;/b&gt;&lt;br&gt;편향 b = %5</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;bias b = %2&lt;br&gt;draw a digit or pick a test image to see its pre-activation a and activation z</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;편향 b = %2&lt;br&gt;숫자를 그리거나 테스트 이미지를 고르면 사전 활성화 값 a와 활성화 값 z가 보입니다</translation>
+    </message>
+    <message>
+        <source>effect on each digit, da/dz</source>
+        <translation>숫자별 영향, da/dz</translation>
+    </message>
+    <message>
+        <source>search failed: %1</source>
+        <translation>검색 실패: %1</translation>
     </message>
     <message>
         <source>Train or open a model, then click a neuron.</source>
@@ -2521,24 +2533,12 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
         <translation>은닉층 %1, 뉴런 %3개 중 %2번 (%4)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;z = w·a + b = &lt;b&gt;%2&lt;/b&gt;, %3(z) = &lt;b&gt;%4&lt;/b&gt; for this input&lt;br&gt;bias b = %5</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;이 입력에서 z = w·a + b = &lt;b&gt;%2&lt;/b&gt;, %3(z) = &lt;b&gt;%4&lt;/b&gt;&lt;br&gt;편향 b = %5</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;bias b = %2&lt;br&gt;draw a digit or pick a test image to see z and the activation</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;편향 b = %2&lt;br&gt;숫자를 그리거나 테스트 이미지를 고르면 z와 활성화 값이 보입니다</translation>
-    </message>
-    <message>
         <source>weights from layer %1</source>
         <translation>%1층에서 오는 가중치</translation>
     </message>
     <message>
         <source>weights to the digits</source>
         <translation>숫자로 가는 가중치</translation>
-    </message>
-    <message>
-        <source>effect on each digit, dz/da</source>
-        <translation>숫자별 영향, dz/da</translation>
     </message>
     <message>
         <source>incoming weights, %1x%2 pixels</source>
@@ -2611,16 +2611,16 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
         <translation>실행:</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Runs compared&lt;/b&gt;&lt;p&gt;Each reset, new setting or opened model starts a run; the earlier ones stay here as faint curves beside the current run&apos;s bold ones, so that you can see what a change did: a smaller learning rate η in W ← W − η·∂E/∂W, for instance, lowers the loss more slowly but more steadily. Each earlier run is named by its own settings where the current run&apos;s differ, such as &quot;lr 0.1 (now 0.01)&quot;: that run&apos;s value, then the current one.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;실행 비교&lt;/b&gt;&lt;p&gt;초기화, 새 설정, 모델 열기마다 새 실행이 시작됩니다. 이전 실행은 현재 실행의 굵은 곡선 옆에 흐린 곡선으로 남아, 바꾼 것이 무엇을 했는지 볼 수 있습니다. 예를 들어 W ← W − η·∂E/∂W 에서 학습률 η를 줄이면 손실이 더 천천히, 그러나 더 고르게 줄어듭니다. 이전 실행마다 현재 실행과 다른 설정을 그 실행의 값으로 적습니다. &quot;lr 0.1 (현재 0.01)&quot;처럼 그 실행의 값, 그리고 현재 값입니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>settings unknown</source>
         <translation>설정 모름</translation>
     </message>
     <message>
         <source>Tick the runs to show; each earlier run is named by its own settings where the current run&apos;s differ, and in brackets the current run&apos;s value.</source>
         <translation>보여 줄 실행을 고르세요. 이전 실행마다 현재 실행과 다른 설정을 그 실행의 값으로 적고, 괄호 안에 현재 실행의 값을 적습니다.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Runs compared&lt;/b&gt;&lt;p&gt;Each reset, new setting or opened model starts a run; the earlier ones stay here as faint curves beside the current run&apos;s bold ones, so that you can see what a change did: a smaller learning rate η in W ← W − η·∂L/∂W, for instance, lowers the loss more slowly but more steadily. Each earlier run is named by its own settings where the current run&apos;s differ, such as &quot;lr 0.1 (now 0.01)&quot;: that run&apos;s value, then the current one.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;실행 비교&lt;/b&gt;&lt;p&gt;초기화, 새 설정, 모델 열기마다 새 실행이 시작됩니다. 이전 실행은 현재 실행의 굵은 곡선 옆에 흐린 곡선으로 남아, 바꾼 것이 무엇을 했는지 볼 수 있습니다. 예를 들어 W ← W − η·∂L/∂W 에서 학습률 η를 줄이면 손실이 더 천천히, 그러나 더 고르게 줄어듭니다. 이전 실행마다 현재 실행과 다른 설정을 그 실행의 값으로 적습니다. &quot;lr 0.1 (현재 0.01)&quot;처럼 그 실행의 값, 그리고 현재 값입니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>%1 %2 (now %3)</source>
@@ -2768,12 +2768,12 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
 <context>
     <name>SoftmaxView</name>
     <message>
-        <source>softmax, as the course writes it: y&lt;sub&gt;k&lt;/sub&gt; = exp(a&lt;sub&gt;k&lt;/sub&gt; − C) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(a&lt;sub&gt;i&lt;/sub&gt; − C), with C = max(a) so that no exp overflows; here a = z / T for the temperature T.&lt;br&gt;cross-entropy: E = −Σ&lt;sub&gt;k&lt;/sub&gt; t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt; = −log y&lt;sub&gt;t&lt;/sub&gt; for the one-hot label t.</source>
-        <translation>강의에서 쓰는 소프트맥스: y&lt;sub&gt;k&lt;/sub&gt; = exp(a&lt;sub&gt;k&lt;/sub&gt; − C) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(a&lt;sub&gt;i&lt;/sub&gt; − C), exp가 넘치지 않도록 C = max(a). 여기서 a = z / T이고 T는 온도입니다.&lt;br&gt;교차 엔트로피: 원-핫 레이블 t에 대해 E = −Σ&lt;sub&gt;k&lt;/sub&gt; t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt; = −log y&lt;sub&gt;t&lt;/sub&gt;.</translation>
+        <source>softmax, as the course writes it: y&lt;sub&gt;k&lt;/sub&gt; = exp(a&lt;sub&gt;k&lt;/sub&gt; − C) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(a&lt;sub&gt;i&lt;/sub&gt; − C), with C = max(a) so that no exp overflows, for the logits a = a&lt;sub&gt;L&lt;/sub&gt;; here a is divided by the temperature T first.&lt;br&gt;cross-entropy: E = −Σ&lt;sub&gt;k&lt;/sub&gt; t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt; = −log y&lt;sub&gt;t&lt;/sub&gt; for the one-hot label t.</source>
+        <translation>강의에서 쓰는 소프트맥스: y&lt;sub&gt;k&lt;/sub&gt; = exp(a&lt;sub&gt;k&lt;/sub&gt; − C) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(a&lt;sub&gt;i&lt;/sub&gt; − C), exp가 넘치지 않도록 C = max(a), 로짓 a = a&lt;sub&gt;L&lt;/sub&gt;. 여기서는 a를 먼저 온도 T로 나눕니다.&lt;br&gt;교차 엔트로피: 원-핫 정답 t에 대해 E = −Σ&lt;sub&gt;k&lt;/sub&gt; t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt; = −log y&lt;sub&gt;t&lt;/sub&gt;.</translation>
     </message>
     <message>
-        <source>z (logit)</source>
-        <translation>z (로짓)</translation>
+        <source>a (logit: the output layer&apos;s pre-activation)</source>
+        <translation>a (로짓: 출력층의 사전 활성화 값)</translation>
     </message>
     <message>
         <source>Temperature T: the logits are divided by T before softmax. T &gt; 1 flattens the probabilities, T &lt; 1 sharpens them; T = 1 is what the network outputs.</source>
@@ -2784,20 +2784,20 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
         <translation>교차 엔트로피에 쓰는 정답 레이블 t</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Softmax and cross-entropy, step by step&lt;/b&gt;&lt;p&gt;The output layer&apos;s pre-activations a (logits) become probabilities: y&lt;sub&gt;k&lt;/sub&gt; = exp(a&lt;sub&gt;k&lt;/sub&gt;) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(a&lt;sub&gt;i&lt;/sub&gt;), computed after subtracting the largest so that nothing overflows. The loss for the true label t is the cross-entropy E = −Σ t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt; = −log y&lt;sub&gt;t&lt;/sub&gt;: small when the network gives the right digit a high probability.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;소프트맥스와 교차 엔트로피, 단계별로&lt;/b&gt;&lt;p&gt;출력층의 사전 활성화 값 a(로짓)가 확률이 됩니다: y&lt;sub&gt;k&lt;/sub&gt; = exp(a&lt;sub&gt;k&lt;/sub&gt;) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(a&lt;sub&gt;i&lt;/sub&gt;). 넘침을 막으려고 가장 큰 값을 먼저 뺀 뒤 계산합니다. 정답 t에 대한 손실은 교차 엔트로피 E = −Σ t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt; = −log y&lt;sub&gt;t&lt;/sub&gt;로, 네트워크가 정답 숫자에 높은 확률을 줄수록 작아집니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>C = max(a/T) = %1;  Σ exp(a/T − C) = %2;  Σ y = %3;  the network reads %4 (bold)</source>
+        <translation>C = max(a/T) = %1;  Σ exp(a/T − C) = %2;  Σ y = %3;  네트워크의 답은 %4 (굵게)</translation>
+    </message>
+    <message>
         <source>digit</source>
         <translation>숫자</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Softmax and cross-entropy, step by step&lt;/b&gt;&lt;p&gt;The output layer&apos;s values z (logits) become probabilities: y&lt;sub&gt;k&lt;/sub&gt; = exp(z&lt;sub&gt;k&lt;/sub&gt;) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(z&lt;sub&gt;i&lt;/sub&gt;), computed after subtracting the largest so that nothing overflows. The loss for the true label t is the cross-entropy E = −Σ t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt; = −log y&lt;sub&gt;t&lt;/sub&gt;: small when the network gives the right digit a high probability.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;소프트맥스와 교차 엔트로피, 단계별로&lt;/b&gt;&lt;p&gt;출력층의 값 z(로짓)가 확률이 됩니다: y&lt;sub&gt;k&lt;/sub&gt; = exp(z&lt;sub&gt;k&lt;/sub&gt;) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(z&lt;sub&gt;i&lt;/sub&gt;). 넘침을 막으려고 가장 큰 값을 먼저 뺀 뒤 계산합니다. 정답 레이블 t에 대한 손실은 교차 엔트로피 E = −Σ t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt; = −log y&lt;sub&gt;t&lt;/sub&gt;로, 네트워크가 정답 숫자에 높은 확률을 줄수록 작아집니다.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Draw a digit or pick a test image to follow softmax step by step.</source>
         <translation>숫자를 그리거나 테스트 이미지를 고르면 소프트맥스를 단계별로 따라가 볼 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>C = max(a) = %1;  Σ exp(a − C) = %2;  Σ y = %3;  the network reads %4 (bold)</source>
-        <translation>C = max(a) = %1;  Σ exp(a − C) = %2;  Σ y = %3;  네트워크의 답은 %4 (굵게)</translation>
     </message>
     <message>
         <source>cross-entropy for t = %1 (highlighted): E = −log y&lt;sub&gt;%1&lt;/sub&gt; = −log %2 = &lt;b&gt;%3&lt;/b&gt;</source>
@@ -2851,8 +2851,8 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
         <translation>학습에 쓴 시간 (평가 시간 제외).</translation>
     </message>
     <message>
-        <source>The learning rate η now: each step moves the weights by W ← W − η·∂L/∂W.</source>
-        <translation>현재 학습률 η: 스텝마다 가중치를 W ← W − η·∂L/∂W만큼 옮깁니다.</translation>
+        <source>The learning rate η now: each step moves the weights by W ← W − η·∂E/∂W.</source>
+        <translation>현재 학습률 η: 스텝마다 가중치를 W ← W − η·∂E/∂W만큼 옮깁니다.</translation>
     </message>
     <message>
         <source>epoch %1</source>
@@ -2906,8 +2906,8 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
         <translation>타임라인:</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Timeline&lt;/b&gt;&lt;p&gt;While it trains, the network is copied at steps spaced out on a log scale (many early, when most is learned, fewer later) and at every epoch end. Drag the slider to show the network of such a step in every view; Live follows the training again. The plot shows the probability the network gave each digit for the current input at every stored step: how its reading of your drawing changed as W ← W − η·∂L/∂W went on.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;타임라인&lt;/b&gt;&lt;p&gt;학습하는 동안 신경망을 로그 눈금으로 띄엄띄엄 고른 스텝(대부분을 배우는 초반에 많이, 나중엔 드물게)과 에포크가 끝날 때마다 복사해 둡니다. 슬라이더를 끌면 그 스텝의 신경망을 모든 화면에서 보여 주고, 실시간 버튼은 다시 학습을 따라갑니다. 그래프는 저장된 스텝마다 신경망이 현재 입력의 각 숫자에 준 확률입니다: W ← W − η·∂L/∂W 가 이어지는 동안 내 그림을 읽는 방식이 어떻게 바뀌었는지 보여 줍니다.&lt;/p&gt;</translation>
+        <source>&lt;b&gt;Timeline&lt;/b&gt;&lt;p&gt;While it trains, the network is copied at steps spaced out on a log scale (many early, when most is learned, fewer later) and at every epoch end. Drag the slider to show the network of such a step in every view; Live follows the training again. The plot shows the probability the network gave each digit for the current input at every stored step: how its reading of your drawing changed as W ← W − η·∂E/∂W went on.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;타임라인&lt;/b&gt;&lt;p&gt;학습하는 동안 신경망을 로그 눈금으로 띄엄띄엄 고른 스텝(대부분을 배우는 초반에 많이, 나중엔 드물게)과 에포크가 끝날 때마다 복사해 둡니다. 슬라이더를 끌면 그 스텝의 신경망을 모든 화면에서 보여 주고, 실시간 버튼은 다시 학습을 따라갑니다. 그래프는 저장된 스텝마다 신경망이 현재 입력의 각 숫자에 준 확률입니다: W ← W − η·∂E/∂W 가 이어지는 동안 내 그림을 읽는 방식이 어떻게 바뀌었는지 보여 줍니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>live</source>
@@ -2992,8 +2992,8 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
         <translation>타일</translation>
     </message>
     <message>
-        <source>&lt;b&gt;First-layer weights&lt;/b&gt;&lt;p&gt;Each tile shows the weights W from every pixel of the input layer into one neuron of the first hidden layer, laid out like the image: red pixels push the neuron&apos;s z = W·x + b up, blue ones down. Training moves every weight by −η·∂L/∂W, and strokes of the digits slowly appear.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;첫 번째 층의 가중치&lt;/b&gt;&lt;p&gt;타일마다 입력층의 모든 픽셀에서 첫 번째 은닉층의 뉴런 하나로 들어가는 가중치 W를 이미지 모양으로 보여 줍니다. 빨간 픽셀은 뉴런의 z = W·x + b를 올리고 파란 픽셀은 내립니다. 학습은 가중치를 −η·∂L/∂W만큼씩 옮기며, 숫자의 획이 서서히 나타납니다.&lt;/p&gt;</translation>
+        <source>&lt;b&gt;First-layer weights&lt;/b&gt;&lt;p&gt;Each tile shows the weights W from every pixel of the input layer into one neuron of the first hidden layer, laid out like the image: red pixels push the neuron&apos;s pre-activation a = xW + b up, blue ones down. Training moves every weight by −η·∂E/∂W, and strokes of the digits slowly appear.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;첫 번째 층의 가중치&lt;/b&gt;&lt;p&gt;타일마다 입력층의 모든 픽셀에서 첫 번째 은닉층의 뉴런 하나로 들어가는 가중치 W를 이미지 모양으로 보여 줍니다. 빨간 픽셀은 뉴런의 사전 활성화 값 a = xW + b를 올리고 파란 픽셀은 내립니다. 학습은 가중치를 −η·∂E/∂W만큼씩 옮기며, 숫자의 획이 서서히 나타납니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>First-layer weights: %1 hidden units, one %2x%3 tile each</source>
