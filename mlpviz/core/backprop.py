@@ -8,7 +8,8 @@ Arrays of the example have the course's batch shape (N, n) with N = 1; parameter
 and (n_out,). For any card, where a number came from (origin) and a gradient check by central
 differences; and the update applied to a float64 copy, for this example or a whole mini-batch,
 with the example's loss and probabilities before and after. The course's two update mistakes
-(optim.MISTAKES) can be made on request, as training makes them.
+(optim.MISTAKES) can be made on request, as training makes them. An Inspection with dropout
+masks (a training step's) gets a card per hidden layer for its mask m_l, applied as z_l * m_l.
 """
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ class Card:
     """One step of the computation.
 
     name: the array's name ("a1", "dW2", "W1" for W1's update, ...); kind: what it is, without
-    the layer ("a", "z", "y", "E", "e", "J", "dy", "dW", "db", "dz", "da", "dx", "W", "b", "x");
+    the layer ("a", "z", "m", "y", "E", "e", "J", "dy", "dW", "db", "dz", "da", "dx", "W", "b", "x");
     layer: its layer l (0 = the input, L = the output); value: the array, (1, n) for one
     example's, the parameter's shape for a gradient, () for E; for an update card the amount
     subtracted from the parameter. units: the layers whose units the card involves; edges: the
@@ -109,6 +110,9 @@ class Walkthrough:
             if l < L:
                 cards.append(Card(f"z{l}", "z", "forward", l, f"z{l} = {sym}(a{l})", f"z{l} = {code}(a{l})",
                                   row(ins.z[l]), (f"a{l}",), (l,)))
+                if ins.masks is not None:  # dropout: what the next layer receives
+                    cards.append(Card(f"m{l}", "m", "forward", l, f"z{l} ← z{l} ⊙ m{l}", f"z{l} = z{l} * mask{l}",
+                                      row(ins.masks[l - 1]), (f"z{l}",), (l,)))
         cards.append(Card("y", "y", "forward", L, f"y = softmax(a{L})", f"y = softmax(a{L})", row(ins.y),
                           (f"a{L}",), (L,)))
         if self.loss == "cross_entropy":
@@ -140,8 +144,12 @@ class Walkthrough:
                               f"db{l} = np.sum({source}, axis=0)", db, (source,), (l,), correct=correct))
             if l > 1:
                 k = l - 1
-                cards.append(Card(f"dz{k}", "dz", "backward", k, f"dz{k} = {delta}·W{l}ᵀ",
-                                  f"dz{k} = np.dot({delta}, W{l}.T)", row(ins.dz[k]), (delta, f"W{l}"), (k, l), l))
+                masked = ins.masks is not None
+                formula, line = f"dz{k} = {delta}·W{l}ᵀ", f"dz{k} = np.dot({delta}, W{l}.T)"
+                if masked:  # a dropped unit passed nothing up, so nothing comes back to it
+                    formula, line = formula + f" ⊙ m{k}", line + f" * mask{k}"
+                cards.append(Card(f"dz{k}", "dz", "backward", k, formula, line, row(ins.dz[k]),
+                                  (delta, f"W{l}", *((f"m{k}",) if masked else ())), (k, l), l))
                 cards.append(Card(f"da{k}", "da", "backward", k, f"da{k} = {sym}′(a{k}) ⊙ dz{k}",
                                   f"da{k} = {code}_grad(a{k}) * dz{k}", row(ins.da[k]), (f"a{k}", f"dz{k}"), (k,)))
         cards.append(Card("dx", "dx", "backward", 0, "dx = da1·W1ᵀ" if L > 1 else "dx = dy·W1ᵀ",
@@ -207,12 +215,14 @@ class Walkthrough:
         if c.kind == "x":
             return [me]
         if c.kind == "a":
-            below = ins.z[l - 1]
+            below = ins.layer_input(l)
             terms = below * ins.network.layers[l - 1].W[:, k]
             return [*self._largest(terms, lambda i: f"{_sub(l, self.L, 'z')}[{i}]·W{l}[{i}, {k}]"),
                     (f"b{l}[{k}]", float(ins.network.layers[l - 1].b[k])), me]
         if c.kind == "z":
             return [(f"a{l}[{k}]", float(ins.a[l][k])), (f"{sym}(a{l}[{k}])", v), me]
+        if c.kind == "m":
+            return [(f"z{l}[{k}]", float(ins.z[l][k])), me, (f"z{l}[{k}]·m{l}[{k}]", float(ins.layer_input(l + 1)[k]))]
         if c.kind == "y":
             a = ins.a[self.L]
             C = float(a.max())
@@ -231,7 +241,7 @@ class Walkthrough:
             return [(f"y[{i}]", float(ins.y[i])), (f"y[{j}]", float(ins.y[j])), me]
         if c.kind == "dW":
             i, j = index
-            below = float(ins.z[l - 1][i])
+            below = float(ins.layer_input(l)[i])
             delta = "dy" if l == self.L else f"da{l}"
             return [(f"{_sub(l, self.L, 'z')}[0, {i}]", below),
                     (f"{delta}[0, {j}]", float(self.card(delta).value[0, j])), me]
@@ -242,7 +252,10 @@ class Walkthrough:
             upper = l + 1
             delta = self.card(c.sources[0]).value[0]
             terms = delta * ins.network.layers[upper - 1].W[k]
-            return [*self._largest(terms, lambda j: f"{c.sources[0]}[0, {j}]·W{upper}[{k}, {j}]"), me]
+            shown = self._largest(terms, lambda j: f"{c.sources[0]}[0, {j}]·W{upper}[{k}, {j}]")
+            if c.kind == "dz" and ins.masks is not None:
+                shown.append((f"m{l}[{k}]", float(ins.masks[l - 1][k])))
+            return [*shown, me]
         if c.kind == "da":
             return [(f"{sym}′(a{l}[{k}])", self._derivative(l, k)), (f"dz{l}[0, {k}]", float(ins.dz[l][k])), me]
         # an update: the parameter, the rate, what is subtracted and the new value
@@ -304,7 +317,7 @@ class Walkthrough:
         if c.kind in ("dW", "db"):
             l = c.layer
             # moving W_l[i, k] by s moves a_l[k] by s z_{l-1}[i]; b_l[k] moves it by s
-            rate = float(ins.z[l - 1][index[0]]) if c.kind == "dW" else 1.0
+            rate = float(ins.layer_input(l)[index[0]]) if c.kind == "dW" else 1.0
             return self._central(lambda s: self._loss_from(l, ins.a[l] + s * rate * np.eye(len(ins.a[l]))[k], True), h)
         if c.kind == "dy":
             a = ins.a[self.L]
@@ -321,14 +334,18 @@ class Walkthrough:
 
     def _loss_from(self, l: int, h: np.ndarray, pre: bool) -> float:
         """E when layer l's pre-activation (pre) or activation is h, carried up through the layers."""
-        net, L = self.ins.network, self.L
+        net, L, masks = self.ins.network, self.L, self.ins.masks
         h = np.array(h, np.float64)[None]
         if pre:
             if l == L:
                 return self._loss_of_y(softmax(h)[0])
             h = net.activation.forward(h)
+        if l >= 1 and masks is not None:
+            h = h * masks[l - 1]
         for i in range(l, L):
             h = net.layers[i].forward(h, Cache())
+            if i < L - 1 and masks is not None:  # hidden layer i + 1's output, on its way up
+                h = h * masks[i]
         return self._loss_of_y(softmax(h)[0])
 
     def _loss_of_y(self, y: np.ndarray) -> float:
@@ -336,10 +353,12 @@ class Walkthrough:
 
     # -- the update
 
-    def update(self, batch_x: np.ndarray | None = None, batch_labels: np.ndarray | None = None) -> Update:
+    def update(self, batch_x: np.ndarray | None = None, batch_labels: np.ndarray | None = None,
+               batch_masks: list[np.ndarray] | None = None) -> Update:
         """W <- W - lr dW for every parameter, on a float64 copy, with this example's gradients or
-        the mean gradient of a mini-batch (batch_x (N, n_in) in [0, 1], batch_labels (N,)), the
-        mistake made if one is set; then the example's loss and probabilities again."""
+        the mean gradient of a mini-batch (batch_x (N, n_in) in [0, 1], batch_labels (N,), and the
+        dropout masks (N, n_l) the step used, if any), the mistake made if one is set; then the
+        example's loss and probabilities again, read without dropout, as evaluation reads them."""
         ins = self.ins
         after = ins.network.astype(np.float64)
         if batch_x is None:
@@ -355,14 +374,16 @@ class Walkthrough:
             if len(labels) and not (0 <= labels.min() and labels.max() < after.sizes[-1]):
                 raise ValueError(f"labels must be 0-{after.sizes[-1] - 1}")
             with np.errstate(all="ignore"):
-                after.train_batch(x, labels)  # leaves the batch's mean gradients in the layers
+                masks = None if batch_masks is None else [np.asarray(m, np.float64) for m in batch_masks]
+                after.train_batch(x, labels, masks=masks)  # leaves the batch's mean gradients in the layers
             n = len(labels)
         before = [p.copy() for p in after.params]
         make_optimizer("sgd", self.lr, mistake=self.mistake).update(after.params, after.grads)
         steps = {f"{'Wb'[i % 2]}{i // 2 + 1}": b - p for i, (b, p) in enumerate(zip(before, after.params))}
         with np.errstate(all="ignore"):
             p_after = after.forward(ins.x[None])[0]
-        return Update(after, steps, ins.E, self._loss_of_y(p_after), ins.y.copy(), p_after, n)
+            p_before = ins.y.copy() if ins.masks is None else ins.network.forward(ins.x[None])[0]
+        return Update(after, steps, self._loss_of_y(p_before), self._loss_of_y(p_after), p_before, p_after, n)
 
 
 def summary(a: np.ndarray | float, full: bool = False) -> dict:

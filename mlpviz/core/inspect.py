@@ -15,6 +15,9 @@ Layers are numbered l = 1..L as in the model file (W_l, b_l = model.layers[l - 1
                 dW_l = z_{l-1}^T da_l,  db_l = da_l, ...,  dW_1 = x^T da_1
                 dx = da_1 W_1^T              the input gradient
 
+With the dropout masks m_l of a training step, layer l + 1 receives z_l * m_l (dW_{l+1} is taken
+from it) and dz_l = (da_{l+1} W_{l+1}^T) * m_l: a dropped unit passed nothing on and gets no gradient.
+
 The gradients are those of this one example's loss (not a batch mean). Everything is computed by
 the network's own layers (layers.Dense.forward / backward) on a float64 copy of it: a float32
 probability that rounds to exactly 1 would zero a gradient the views show. The backward pass runs
@@ -51,7 +54,8 @@ class Inspection:
     label None: t is the digit the network reads (E then says how sure it is of it).
     """
 
-    def __init__(self, model: MLP, x: np.ndarray, label: int | None = None, network: MLP | None = None):
+    def __init__(self, model: MLP, x: np.ndarray, label: int | None = None, network: MLP | None = None,
+                 masks: list[np.ndarray] | None = None):
         self.model = model
         # Every pass below goes through this float64 copy's layers, so the inspected network
         # itself is never written. An earlier Inspection's copy of the same model may be handed
@@ -61,9 +65,16 @@ class Inspection:
         self.x = np.asarray(x, np.float64).reshape(-1)
         if len(self.x) != net.sizes[0]:
             raise ValueError(f"the network takes {net.sizes[0]} inputs, not {len(self.x)}")
+        # Dropout, as a training step used it: one (n_l,) mask per hidden layer, applied to z_l
+        # on its way into layer l + 1 (z[l] itself is kept unmasked, as training's caches keep it).
+        self.masks = None if masks is None else [np.asarray(m, np.float64).reshape(-1) for m in masks]
+        if self.masks is not None and [len(m) for m in self.masks] != list(net.sizes[1:-1]):
+            raise ValueError(f"dropout masks of sizes {[len(m) for m in self.masks]} for hidden layers "
+                             f"{list(net.sizes[1:-1])}")
+        self._masks = None if self.masks is None else [m[None] for m in self.masks]
         self._caches = net.caches(keep_a=True)
         with np.errstate(all="ignore"):  # a diverged network shows its NaNs, without warnings
-            y = net.run(self.x[None], self._caches)
+            y = net.run(self.x[None], self._caches, self._masks)
         self.a: dict[int, np.ndarray] = {l: self._caches[l - 1].a[0] for l in range(1, L + 1)}
         self.z: dict[int, np.ndarray] = {0: self.x, **{l: self._caches[l - 1].z[0] for l in range(1, L)}}
         self.y: np.ndarray = y[0]
@@ -83,6 +94,11 @@ class Inspection:
     def logits(self) -> np.ndarray:
         """a_L (n_out,), the input of softmax."""
         return self.a[self.L]
+
+    def layer_input(self, layer: int) -> np.ndarray:
+        """What layer `layer` receives (n_{l-1},): x for the first, else z_{l-1}, times its dropout
+        mask if the pass had one."""
+        return self._caches[layer - 1].x[0]
 
     def activations(self) -> list[np.ndarray]:
         """Every layer's output [x, z_1, ..., z_{L-1}, y], each (n_l,)."""
@@ -109,7 +125,7 @@ class Inspection:
         with np.errstate(all="ignore"):
             d = net.loss.gradient(self.y[None].copy(), self._t)  # dE/da_L, written over a copy of y
             self._dy = d[0].copy()
-            grads = net.backward(d, caches, keep=True)
+            grads = net.backward(d, caches, self._masks, keep=True)
         for cache in caches:
             cache.param_grads = False
         self._dx = grads[0][0]
@@ -146,7 +162,7 @@ class Inspection:
         this input's pass: [dF/dx (k, n_in), dF/dz_1 (k, n_1), ..., dF/dz_{L-1}]."""
         d = np.array(d_out, np.float64, ndmin=2)  # a copy: the layers write over it
         with np.errstate(all="ignore"):
-            return self.network.backward(d, self._caches, keep=True)
+            return self.network.backward(d, self._caches, self._masks, keep=True)
 
     def output_jacobian(self, layer: int) -> np.ndarray:
         """da_L/dz_layer (n_out, n_layer): how each output logit moves with each unit's activation
@@ -160,7 +176,7 @@ class Inspection:
         """What every edge into layer `layer` adds to its pre-activation: z_{l-1}[j] * W_l[j, k],
         (n_{l-1}, n_l), or only the rows j and columns k given. Summed over j, plus b_l, it
         is a_l."""
-        z, W = self.z[layer - 1], self.network.layers[layer - 1].W
+        z, W = self.layer_input(layer), self.network.layers[layer - 1].W
         if rows is not None:
             z, W = z[rows], W[rows]
         if cols is not None:
@@ -168,7 +184,9 @@ class Inspection:
         return z[:, None] * W
 
 
-def inspect(model: MLP, x: np.ndarray, label: int | None = None, network: MLP | None = None) -> Inspection:
+def inspect(model: MLP, x: np.ndarray, label: int | None = None, network: MLP | None = None,
+            masks: list[np.ndarray] | None = None) -> Inspection:
     """The Inspection of input x (n_in,) with label t (None: the digit the network reads);
-    network: model's float64 copy from an earlier Inspection of it, if there is one."""
-    return Inspection(model, x, label, network)
+    network: model's float64 copy from an earlier Inspection of it, if there is one; masks: the
+    dropout masks of a training step, one (n_l,) per hidden layer (None: nothing dropped)."""
+    return Inspection(model, x, label, network, masks)

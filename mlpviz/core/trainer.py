@@ -133,6 +133,7 @@ class Trainer:
         self.epochs: list[EpochRecord] = []
         self.last_batch = np.zeros(0, np.intp)
         self._last_images = np.zeros((0, data.input_size), np.uint8)
+        self.last_masks: list[np.ndarray] | None = None  # the latest step's dropout masks (B, n_l), if any
         self.last_test: Evaluation | None = None  # the latest full test-set evaluation, per image
         self.divergence = DivergenceWatch(model.loss)
         self.timeline = Timeline() if timeline else None
@@ -401,6 +402,7 @@ class Trainer:
                     self.optimizer.lr = self._base_lr * lr_factor(
                         self.schedule, self.epoch_progress / self.schedule_epochs)
                 masks = self._dropout_masks(len(idx)) if self.dropout else None
+                self.last_masks = masks  # buffers the next step overwrites, as last_images
                 loss = self.model.train_batch(x, y, x_scale=1 / 255, masks=masks,
                                               on_forward=None if stats is None else stats.observe_activity)
                 self.divergence.check(self.step_count + 1, loss)

@@ -169,3 +169,64 @@ def test_bad_settings_are_refused_and_summaries_survive_nan():
     s = summary(np.array([[1.0, np.nan, -2.0]]), full=True)
     assert s["shape"] == [1, 3] and s["min"] == -2 and s["max"] == 1 and s["norm"] is None
     assert s["values"] == [[1.0, None, -2.0]]
+
+
+@pytest.mark.parametrize("act", ["sigmoid", "relu"])
+def test_dropout_shows_the_mask_the_step_used(act):
+    model, x = network(act=act), example()
+    rng = np.random.default_rng(4)
+    masks = [(rng.random(n) >= 0.5) * 2.0 for n in (6, 5)]  # inverted dropout at rate 0.5
+    walk = Walkthrough(inspect(model, x, 1, masks=masks))
+    names = [c.name for c in walk.cards]
+    assert names[:7] == ["x", "a1", "z1", "m1", "a2", "z2", "m2"]
+    np.testing.assert_array_equal(walk.card("m1").value[0], masks[0])
+    assert walk.card("dz1").formula == "dz1 = da2·W2ᵀ ⊙ m1"
+    # the course's pass with the masks written out
+    Ws = [layer.W.astype(float) for layer in model.layers]
+    bs = [layer.b.astype(float) for layer in model.layers]
+    z1 = F[act](x @ Ws[0] + bs[0]) * masks[0]
+    a2 = z1 @ Ws[1] + bs[1]
+    z2 = F[act](a2) * masks[1]
+    a3 = z2 @ Ws[2] + bs[2]
+    y = np.exp(a3 - a3.max()) / np.exp(a3 - a3.max()).sum()
+    dy = y - np.eye(4)[1]
+    dz2 = (dy @ Ws[2].T) * masks[1]
+    da2 = DF[act](a2) * dz2
+    np.testing.assert_allclose(walk.card("dW3").value, np.outer(z2, dy), atol=1e-6)
+    np.testing.assert_allclose(walk.card("dz2").value[0], dz2, atol=1e-6)
+    np.testing.assert_allclose(walk.card("dW2").value, np.outer(z1, da2), atol=1e-6)
+    assert max(walk.gradient_checks().values()) <= 1e-6
+    assert walk.origin("dz1", (0, 0))[-2][0] == "m1[0]"
+    with pytest.raises(ValueError, match="dropout masks"):
+        inspect(model, x, 1, masks=[np.ones(3)])
+
+
+def test_a_dropout_steps_batch_record_keeps_its_masks(small):
+    from mlpviz.core.batch import of_last_step
+    from mlpviz.core.config import Config
+    from mlpviz.core.trainer import Trainer
+    trainer = Trainer.from_config(Config(hidden=(16,), batch_size=8, dropout=0.5, steps=5), small,
+                                  evaluate_epochs=False, timeline=False)
+    before = trainer.model.copy()
+    trainer.step(1)
+    record = of_last_step(before, trainer)
+    assert len(record.masks) == 1 and record.masks[0].shape == (8, 16)
+    assert set(np.unique(record.masks[0])) <= {0.0, 2.0} and record.masks[0].min() == 0
+    trainer.set_dropout(0.0)
+    before = trainer.model.copy()
+    trainer.step(1)
+    assert of_last_step(before, trainer).masks == ()
+
+
+def test_a_mini_batch_update_with_dropout_uses_each_examples_mask():
+    model = network()
+    rng = np.random.default_rng(6)
+    xs, labels = rng.normal(0, 1, (4, 7)), rng.integers(0, 4, 4)
+    masks = [(rng.random((4, n)) >= 0.3) / 0.7 for n in (6, 5)]
+    walk = Walkthrough(inspect(model, xs[0], int(labels[0]), masks=[m[0] for m in masks]), lr=0.1)
+    up = walk.update(xs, labels, masks)
+    mean = sum(Walkthrough(inspect(model, xs[i], int(labels[i]), masks=[m[i] for m in masks])).card("dW1").value
+               for i in range(4)) / 4
+    np.testing.assert_allclose(up.steps["W1"], 0.1 * mean, rtol=1e-9, atol=1e-15)
+    # the example's loss before and after is read without dropout, as evaluation reads it
+    assert up.loss_before == pytest.approx(Walkthrough(inspect(model, xs[0], int(labels[0]))).ins.E)
