@@ -13,7 +13,7 @@ from dataclasses import fields
 from pathlib import Path
 
 from . import __version__
-from .core import checkpoint, evaluation
+from .core import checkcode, checkpoint, evaluation
 from .core.config import (
     PRESETS,
     RUN_LENGTH,
@@ -114,6 +114,18 @@ def _parser() -> argparse.ArgumentParser:
                    help="make one of the course notebook's mistakes: w_update (W1 - lr*W1), db1 (db1 from dz1)")
     b.add_argument("--full", action="store_true", help="include every array's values")
     b.add_argument("--json", action="store_true")
+
+    c = sub.add_parser("check", help="check your own NumPy network code (forward, backward, update)",
+                       description="Check your own forward, backward and update against the engine's, array by "
+                                   "array, then train with them beside the engine. Your file runs in a separate "
+                                   "process with a time limit; start from `mlpviz check --template > mynet.py`.")
+    c.add_argument("file", nargs="?", metavar="MYNET.py", help="your file, filled in from the template")
+    c.add_argument("--template", action="store_true", help="print the starting file to fill in")
+    c.add_argument("--steps", type=int, default=checkcode.STEPS, metavar="N",
+                   help=f"training steps with your functions on MNIST (default {checkcode.STEPS}; 0: none)")
+    c.add_argument("--timeout", type=float, default=checkcode.TIMEOUT, metavar="S",
+                   help=f"seconds your code may run in all (default {checkcode.TIMEOUT:g})")
+    c.add_argument("--json", action="store_true")
     return ap
 
 
@@ -465,6 +477,30 @@ def cmd_experiments(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """The template, or the check of the learner's file (run in a child process, never imported here)."""
+    if args.template:
+        text = checkcode.template_text()
+        out = getattr(sys.stdout, "buffer", None)
+        if out is None:
+            sys.stdout.write(text)
+        else:  # UTF-8 whatever the console's code page: the template's comments are Korean
+            sys.stdout.flush()
+            out.write(text.encode("utf-8"))
+            out.flush()
+        return 0
+    if args.file is None:
+        raise UsageError("mlpviz check: give your file, or --template to write one (see --help)")
+    if args.steps < 0 or not args.timeout > 0:
+        raise ConfigError("--steps must be 0 or more and --timeout above 0")
+    report = checkcode.check_code(args.file, steps=args.steps, timeout=args.timeout)
+    if args.json:
+        print(json.dumps(report.to_dict()))
+    else:
+        print("\n".join(report.text_lines()))
+    return 0 if report.ok else 1
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     """Check the files named before any window opens, then launch the app with them."""
     if args.model is not None:
@@ -519,7 +555,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             return launch_gui()
         commands = {"gui": cmd_gui, "train": cmd_train, "evaluate": cmd_evaluate, "predict": cmd_predict,
-                    "explain": cmd_explain, "backprop": cmd_backprop, "experiments": cmd_experiments}
+                    "explain": cmd_explain, "backprop": cmd_backprop, "check": cmd_check,
+                    "experiments": cmd_experiments}
         return commands[args.command](args)
     except UsageError as e:
         print(e, file=sys.stderr)

@@ -73,6 +73,7 @@ class Commands:
     run_experiment: Callable[[Experiment], None]
     clear_drawing: Callable[[], None]
     random_test_image: Callable[[], None]
+    check_code: Callable[[], None]  # the Check my code dialog
 
 
 def build_menus(w: QMainWindow, do: Commands, settings: QSettings, dataset_button: QAbstractButton,
@@ -110,6 +111,9 @@ def build_menus(w: QMainWindow, do: Commands, settings: QSettings, dataset_butto
            translate("MainWindow", "Back to the MNIST that ships with mlpviz"))
     file.addMenu(data)
     dataset_button.setMenu(data)
+    file.addSeparator()
+    action(file, translate("MainWindow", "&Check my code..."), [], lambda: do.check_code(),
+           translate("MainWindow", "Check your own NumPy forward, backward and update against the engine"))
     file.addSeparator()
     action(file, translate("MainWindow", "&Quit"), ["Ctrl+Q"], w.close, translate("MainWindow", "Quit mlpviz"))
     run = w.menuBar().addMenu(translate("MainWindow", "&Training"))

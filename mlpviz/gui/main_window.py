@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QTabWidget, 
 from ..core.config import PRESETS
 from ..core.data import Dataset
 from .actions import Commands, build_menus, choose_dataset
+from .check_dialog import show_check_dialog
 from .data_loader import DataLoader
 from .experiment_runner import ExperimentRunner
 from .i18n import arg
@@ -61,7 +62,8 @@ class MainWindow(QMainWindow):
         iv, f = self.input_view, self.files
         self.whats_this_action = build_menus(self, Commands(
             f.open, f.save, f.save_as, self.switch_dataset, self.toggle_run, self.step_once, self.step_epoch,
-            self.reset, self.experiments.start, iv.clear_drawing, iv.random_test_image),
+            self.reset, self.experiments.start, iv.clear_drawing, iv.random_test_image,
+            lambda: show_check_dialog(self, self.session.jobs, lambda: self.session.data)),
             self.settings, self.controls.dataset_button, [self.controls, self.tabs])
         self.remembered = WindowState(self, self.settings, {name: getattr(self, name) for name in LAYOUT},
                                       self.controls, self.run)
