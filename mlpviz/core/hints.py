@@ -1,7 +1,8 @@
 """Hints: rule-based checks on a run as it goes, each naming what looks wrong and one fix.
 
 Every rule reads only a recent window of the run's history (at most WINDOW steps and the epoch
-records), so checking costs the same at step 100 and at step 100,000. Inputs:
+records, and the steps around each of the user's changes), so checking costs the same at step 100
+and at step 100,000. Inputs:
 
   losses     per-step batch losses (S,), the whole run (rules slice the start and the end)
   epochs     the epoch records so far (EpochRecord, oldest first)
@@ -11,6 +12,11 @@ records), so checking costs the same at step 100 and at step 100,000. Inputs:
              (the hidden layers first; a last column for the output layer is ignored). A unit is
              inactive when a ReLU stayed at zero, or a sigmoid or tanh stayed saturated, on every
              recent example.
+  changes    optional setting changes and edits of the run so far (SettingChange: step, name,
+             value), oldest first; name "edit" for weights changed by hand at that step
+
+A loss in trouble is put down to the learning rate unless it began right after one of the
+user's own changes: then the hint names that change and its fix undoes it.
 
 The rules are thresholds on those numbers; each threshold is a module constant with the reason
 it has its value. A rule that lacks its input stays silent.
@@ -20,12 +26,16 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .config import Config
+from .config import SHORT_NAMES, Config, setting_text
 from .losses import loss as make_loss
 from .messages import QT_TRANSLATE_NOOP, Message
+
+if TYPE_CHECKING:
+    from .trainer import SettingChange
 
 WINDOW = 1000  # the most steps of history any rule reads
 # Steps averaged into one "block" before comparing levels: a mini-batch loss is noisy (a
@@ -63,6 +73,17 @@ INACTIVE_SHARE, STAT_ROWS = 0.5, 20
 # networks stay within a factor of about 10 to 100; a deep sigmoid network started from
 # N(0, 0.01^2) is many orders of magnitude apart.
 VANISH_RATIO, VANISH_MIN_LAYERS = 1e-3, 3
+# A change of the user's (SettingChange) explains a learning-rate finding when the loss was fine
+# before it (no learning-rate rule fired on the steps up to it, and the last block had fallen
+# below FLAT_NEAR_CHANCE of chance: the network had learned under the rate) and a rule fired
+# within SOON steps after it. Dropout, an image shift or a pruned layer show within two blocks;
+# ten leave room for a slower pull such as weight decay, while trouble that begins later is the
+# run's own again.
+SOON = 10 * BLOCK
+LR_SETTINGS = ("lr", "schedule")  # changes whose trouble is the learning rate's own hint
+EDIT = "edit"  # the name of a change that edited the weights by hand
+# The value that switches a setting's effect off, the fix when the value before it is not known.
+OFF = {"dropout": 0.0, "shift": 0, "weight_decay": 0.0}
 
 
 @dataclass(frozen=True)
@@ -75,9 +96,9 @@ class Fix:
 
 @dataclass(frozen=True)
 class Hint:
-    """One finding: key (stable, one per rule, so a dismissed hint stays dismissed), a short title,
-    a sentence of explanation (both English Messages the GUI translates), and the fix (None when
-    there is none to offer)."""
+    """One finding: key (stable, one per rule or per change blamed, so a dismissed hint stays
+    dismissed), a short title, a sentence of explanation (both English Messages the GUI
+    translates), and the fix (None when there is none to offer)."""
 
     key: str
     title: Message
@@ -249,20 +270,108 @@ def vanishing_gradients(grad_norm: np.ndarray | None, config: Config) -> Hint | 
                 Fix(fix, reset=True))
 
 
+def _lr_finding(losses: np.ndarray, config: Config) -> Hint | None:
+    """What the learning-rate rules say of `losses`: too high, else too low, else None."""
+    return lr_too_high(losses, config) or lr_too_low(losses, config)
+
+
+def _fine_until(losses: np.ndarray, step: int, config: Config) -> bool:
+    """Whether, by the end of `step`, the loss had learned (its last block clearly below chance)
+    with no learning-rate rule firing."""
+    last = np.asarray(losses[max(step - BLOCK, 0):step], np.float64)
+    return bool(len(last) and np.isfinite(last).all() and last.mean() < FLAT_NEAR_CHANCE * chance_loss(config.loss)
+                and _lr_finding(losses[:step], config) is None)
+
+
+def _trouble_soon_after(losses: np.ndarray, step: int, config: Config) -> bool:
+    """Whether a learning-rate rule fires on the loss within SOON steps after `step`, checked at
+    the end of every block after it."""
+    last = min(len(losses), step + SOON)
+    ends = [*range(step + BLOCK, last, BLOCK), last] if last > step else []
+    return any(_lr_finding(losses[:end], config) is not None for end in ends)
+
+
+def cause(losses: np.ndarray, changes: Sequence[SettingChange], config: Config) -> int | None:
+    """The index in `changes` of the change the loss's trouble began right after, or None.
+
+    The latest change before which the loss was fine is the only candidate: changes made once it
+    was in trouble are passed over (the trouble began before them), and the earlier ones were
+    followed by a fine loss. Each candidate costs a look at the steps around it, not the run."""
+    for i in range(len(changes) - 1, -1, -1):
+        step = changes[i].step
+        if 0 < step < len(losses) and _fine_until(losses, step, config):
+            return i if _trouble_soon_after(losses, step, config) else None
+    return None
+
+
+def _reason(name: str, value, before) -> Message:
+    """Why the loss goes up after setting `name` from `before` (None: not known) to `value`."""
+    if name == "dropout" and value > (before or 0):
+        return QT_TRANSLATE_NOOP("Hints", "Dropping %1% of the hidden units at random makes each step's network "
+                                          "weaker and its loss noisier.").arg(f"{100 * value:g}")
+    if name == "shift" and value > (before or 0):
+        return QT_TRANSLATE_NOOP("Hints", "Images moved by up to %1 pixels are harder to recognise than the ones "
+                                          "the network had learned.").arg(value)
+    if name == "weight_decay" and value > (before or 0):
+        return QT_TRANSLATE_NOOP("Hints", "A stronger pull of every weight towards zero holds the network back "
+                                          "from fitting its images.")
+    if name == "batch_size" and before is not None and value < before:
+        return QT_TRANSLATE_NOOP("Hints", "A smaller batch makes each step's loss noisier.")
+    if name == "momentum" and before is not None and value > before:
+        return QT_TRANSLATE_NOOP("Hints", "More momentum carries each step further along the last ones, as a "
+                                          "higher learning rate would.")
+    return QT_TRANSLATE_NOOP("Hints", "The network trains differently from that step on.")
+
+
+def after_change(changes: Sequence[SettingChange], i: int) -> Hint:
+    """The hint that the loss rose after changes[i], with a fix that sets it back (None for an
+    edit of the weights, which no setting undoes)."""
+    change = changes[i]
+    step = f"{change.step:,}"
+    key = f"after_change:{change.name}@{change.step}"
+    if change.name == EDIT:
+        return Hint(key, QT_TRANSLATE_NOOP("Hints", "The loss rose after the weights were edited at step %1")
+                    .arg(step),
+                    QT_TRANSLATE_NOOP("Hints", "The edit changed weights the network had learned; training on wins "
+                                               "back what it can."))
+    earlier = [c.value for c in changes[:i] if c.name == change.name]
+    before = earlier[-1] if earlier else None
+    back = before if before is not None else OFF.get(change.name)
+    name = Message("Setting", SHORT_NAMES.get(change.name, change.name))  # as the curves' marks name it
+    if back is None or back == change.value:
+        fix, how = None, QT_TRANSLATE_NOOP("Hints", "It should settle as training goes on.")
+    else:
+        fix = Fix({change.name: back}, reset=False)
+        # "back" only to a value the run is known to have had: it may have started with dropout on
+        how = (QT_TRANSLATE_NOOP("Hints", "It should settle as training goes on; if it does not, set %1 back to %2.")
+               if before is not None else
+               QT_TRANSLATE_NOOP("Hints", "It should settle as training goes on; if it does not, set %1 to %2.")) \
+            .arg(name, setting_text(change.name, back))
+    return Hint(key, QT_TRANSLATE_NOOP("Hints", "The loss rose after %1 was set to %2 at step %3")
+                .arg(name, setting_text(change.name, change.value), step),
+                QT_TRANSLATE_NOOP("Hints", "%1 %2").arg(_reason(change.name, change.value, before), how), fix)
+
+
 def check(losses: np.ndarray, epochs: Sequence, config: Config, grad_norm: np.ndarray | None = None,
-          inactive: np.ndarray | None = None) -> list[Hint]:
+          inactive: np.ndarray | None = None, changes: Sequence[SettingChange] = ()) -> list[Hint]:
     """Every hint that applies now, most specific first.
 
     A run that reproduces a course mistake on purpose gets none (its failure is the lesson), and
     a flat loss is put down to vanishing gradients rather than the learning rate when those
-    vanish; a rate too high and too low are never reported together.
+    vanish; a rate too high and too low are never reported together. A loss that went wrong
+    right after a change of the user's other than the learning rate is put down to that change.
     """
     if config.mistake is not None:
         return []
     losses = np.asarray(losses)
     found = [vanishing_gradients(grad_norm, config), dead_relus(inactive, config),
-             saturated_sigmoids(inactive, config), lr_too_high(losses, config)]
-    if found[0] is None and found[-1] is None:
-        found.append(lr_too_low(losses, config))
-    found.append(overfitting(epochs, config))
+             saturated_sigmoids(inactive, config)]
+    lr = lr_too_high(losses, config)
+    if found[0] is None and lr is None:
+        lr = lr_too_low(losses, config)
+    if lr is not None:
+        i = cause(losses, changes, config)
+        if i is not None and changes[i].name not in LR_SETTINGS:
+            lr = after_change(changes, i)
+    found += [lr, overfitting(epochs, config)]
     return [h for h in found if h is not None]

@@ -5,7 +5,7 @@ import pytest
 
 from mlpviz.core import hints
 from mlpviz.core.config import Config
-from mlpviz.core.trainer import Diverged, EpochRecord, Trainer
+from mlpviz.core.trainer import Diverged, EpochRecord, SettingChange, Trainer
 
 COURSE = Config()
 
@@ -133,6 +133,75 @@ def test_a_run_with_a_course_mistake_on_purpose_gets_no_hint():
     assert hints.check(np.full(600, 2.302), (), COURSE.replace(mistake="w_update")) == []
 
 
+def risen_after(step=1200, n=1400, level=0.75):
+    """A healthy loss of about 0.3 by `step`, then up at `level` for every step after it."""
+    losses = healthy_losses(n)
+    losses[step:] = level
+    return losses
+
+
+def test_a_loss_that_rose_right_after_dropout_was_switched_on_names_dropout_not_the_rate():
+    losses, dropout = risen_after(), SettingChange(1200, "dropout", 0.5)
+    assert keys(hints.check(losses, (), COURSE.replace(dropout=0.5))) == ["lr_high"]  # no note: as before
+    (hint,) = hints.check(losses, (), COURSE.replace(dropout=0.5), changes=(dropout,))
+    assert "dropout was set to 0.5 at step 1,200" in hint.title and "50%" in hint.text
+    assert "learning rate" not in hint.title + hint.text
+    assert hint.fix == hints.Fix({"dropout": 0.0}, reset=False) and "set dropout to 0." in hint.text
+    # dropout was on before: the fix goes back to the run's own earlier rate
+    (hint,) = hints.check(losses, (), COURSE.replace(dropout=0.5),
+                          changes=(SettingChange(400, "dropout", 0.2), dropout))
+    assert hint.fix == hints.Fix({"dropout": 0.2}, reset=False) and "back to 0.2" in hint.text
+    # a change made while the loss was already up does not take the blame from the one before it
+    (hint,) = hints.check(losses, (), COURSE.replace(dropout=0.5),
+                          changes=(dropout, SettingChange(1300, "momentum", 0.95)))
+    assert "dropout" in hint.title and hint.fix.changes == {"dropout": 0.0}
+
+
+def test_a_loss_worse_than_guessing_after_an_image_shift_names_the_shift_as_long_as_it_lasts():
+    rng = np.random.default_rng(3)
+    losses = np.concatenate([healthy_losses(1200), 4.4 + 0.1 * rng.standard_normal(3000)]).astype(np.float32)
+    config, shift = COURSE.replace(shift=4), (SettingChange(1200, "shift", 4),)
+    for n in (1300, 2000, 4200):  # the shift is still set: thousands of steps on, it is still the cause
+        (hint,) = hints.check(losses[:n], (), config, changes=shift)
+        assert "shift was set to 4 at step 1,200" in hint.title and "learning rate" not in hint.text
+        assert hint.fix == hints.Fix({"shift": 0}, reset=False)
+
+
+def test_a_loss_that_jumped_after_an_edit_of_the_weights_names_the_edit():
+    edit = SettingChange(1200, "edit", "prune")  # an Edit-tab edit, whatever its value says
+    (hint,) = hints.check(risen_after(), (), COURSE, changes=(edit,))
+    assert "weights were edited at step 1,200" in hint.title and "learning rate" not in hint.text
+    assert hint.fix is None  # training wins it back; no setting undoes an edit
+    # a loss flat at guessing since pruning, its low gone from the window, is not a rate too low either
+    flat = risen_after(n=2400, level=2.302)
+    assert keys(hints.check(flat, (), COURSE)) == ["lr_low"]
+    (hint,) = hints.check(flat, (), COURSE, changes=(edit,))
+    assert "edited" in hint.title and hint.fix is None
+
+
+def test_a_learning_rate_raised_mid_run_is_still_the_learning_rate():
+    losses = risen_after()
+    changes = (SettingChange(1200, "lr", 3.0),)
+    (hint,) = hints.check(losses, (), COURSE.replace(lr=3.0), changes=changes)
+    assert hint.key == "lr_high" and hint.fix == hints.Fix({"lr": 0.3}, reset=True)
+    # the rate raised after dropout was switched on, and the loss rose after the rate: the rate
+    changes = (SettingChange(600, "dropout", 0.2), *changes)
+    assert keys(hints.check(losses, (), COURSE.replace(lr=3.0, dropout=0.2), changes=changes)) == ["lr_high"]
+
+
+def test_a_change_the_trouble_did_not_follow_right_away_is_not_blamed():
+    # the loss was worse than guessing before dropout was switched on: the rate, as ever
+    rng = np.random.default_rng(1)
+    losses = (2.8 + 0.1 * rng.standard_normal(600)).astype(np.float32)
+    assert keys(hints.check(losses, (), COURSE.replace(lr=20), changes=(SettingChange(300, "dropout", 0.5),))) == \
+        ["lr_high"]
+    # the loss rose long after the change, which it had taken in its stride
+    losses = risen_after(step=1100, n=1200)
+    assert keys(hints.check(losses, (), COURSE, changes=(SettingChange(400, "dropout", 0.2),))) == ["lr_high"]
+    # a healthy run with changes gets no hint at all
+    assert hints.check(healthy_losses(), (), COURSE, changes=(SettingChange(1200, "dropout", 0.5),)) == []
+
+
 def test_nice_rounds_to_one_significant_digit():
     assert [hints.nice(x) for x in (0.1 / 10, 5 / 10, 0.25, 1e-5 * 10, 37)] == [0.01, 0.5, 0.2, 1e-4, 40]
 
@@ -203,3 +272,15 @@ def test_unmeasured_steps_make_no_hint_and_no_warning():
     for config in (Config(hidden=(32, 16), activation="relu"), Config(hidden=(32, 16), activation="sigmoid")):
         assert hints.dead_relus(inactive, config) is None and hints.saturated_sigmoids(inactive, config) is None
     assert hints.vanishing_gradients(np.full((50, 5), np.nan), Config(hidden=(10, 10, 10, 10))) is None
+
+
+@pytest.mark.parametrize("name, value", [("dropout", 0.5), ("shift", 4)])
+def test_real_runs_switching_dropout_or_the_image_shift_on_mid_run_name_the_setting(small, name, value):
+    config = COURSE.replace(steps=1500)
+    trainer = Trainer.from_config(config, small, evaluate_epochs=False)
+    trainer.step(1200)
+    getattr(trainer, f"set_{name}")(value)
+    trainer.step(300)
+    found = hints.check(trainer.losses.view(), (), config.replace(**{name: value}), changes=trainer.changes)
+    assert [h.fix for h in found] == [hints.Fix({name: type(value)(0)}, reset=False)]
+    assert "learning rate" not in found[0].text

@@ -6,18 +6,18 @@ from PySide6.QtWidgets import QMainWindow
 from mlpviz.core.config import Config
 from mlpviz.core.experiments import EXPERIMENTS
 from mlpviz.core.model import MLP
-from mlpviz.core.trainer import EpochRecord
+from mlpviz.core.trainer import EpochRecord, SettingChange
 from mlpviz.gui.session import Session
 from mlpviz.gui.snapshot import Snapshot
 
 MODEL = MLP.create((784, 50, 10), seed=0)
 
 
-def snapshot(losses, start, epochs=(), run_id=1, **series):
+def snapshot(losses, start, epochs=(), run_id=1, changes=(), **series):
     return Snapshot(step=start + len(losses), epoch_progress=0, steps_per_epoch=600, series_start=start,
                     series={"loss": np.asarray(losses, np.float32), **series}, epochs=tuple(epochs),
                     probes=np.zeros((0, 3)), model=MODEL, lr=0.1, samples_per_second=0, train_seconds=0,
-                    state="running", run_id=run_id)
+                    state="running", run_id=run_id, changes=tuple(changes))
 
 
 class Outside:
@@ -122,6 +122,22 @@ def test_statistics_series_and_epochs_reach_the_rules(bar, outside):
     assert bar.current.key == "overfitting"
 
 
+def test_a_loss_that_rose_after_the_users_change_gets_that_change_and_its_undo(bar, outside, qtbot):
+    # The run's own notes reach the rules: dropout switched on at step 1,200, the loss up after it.
+    outside.config = Config(dropout=0.5)
+    rng = np.random.default_rng(0)
+    losses = (0.3 + 2 * np.exp(-np.arange(1400) / 150)) * (1 + 0.1 * rng.standard_normal(1400))
+    losses[1200:] = 0.75
+    feed(bar, outside, losses[:1200])
+    feed(bar, outside, losses[1200:], start=1200, changes=[SettingChange(1200, "dropout", 0.5)])
+    assert bar.isVisible() and bar.current.key != "lr_high"
+    assert "dropout was set to 0.5 at step 1,200" in bar.label.text() and "learning rate" not in bar.label.text()
+    assert bar.fix_button.text() == "Set dropout 0"
+    with qtbot.waitSignal(bar.fixRequested) as blocker:
+        bar.fix_button.click()
+    assert blocker.args == [{"dropout": 0.0}, False]
+
+
 def test_the_experiments_menu_runs_the_chosen_experiment_and_says_what_to_watch(qtbot):
     from mlpviz.gui.experiments_menu import build_experiments_menu
 
@@ -149,7 +165,7 @@ def test_the_rules_read_every_one_of_the_last_steps_of_a_long_run(qtbot, outside
 
     monkeypatch.setattr(history, "ROWS", 64)
     seen = []
-    monkeypatch.setattr(hints, "check", lambda losses, records, config, grad_norm, inactive:
+    monkeypatch.setattr(hints, "check", lambda losses, records, config, grad_norm, inactive, changes:
                         seen.append((len(losses), grad_norm)) or [])
     bar = HintsBar(Session(), lambda: outside.config, lambda: outside.busy, clock=lambda: outside.now)
     qtbot.addWidget(bar)

@@ -85,7 +85,7 @@ class HintsBar(View):
         self._last_check = now
         history = self.session.history
         found = hints.check(history.losses, history.records, self._config(), self._recent("grad_norm"),
-                            self._recent("inactive"))
+                            self._recent("inactive"), history.changes)
         fresh = [h for h in found if h.key not in self._shown]
         if fresh:
             self.show_hint(fresh[0])
