@@ -7,6 +7,7 @@ import re
 from dataclasses import asdict, dataclass, fields, replace
 
 from .augment import AUGMENTS, Augmenter
+from .data import NUM_CLASSES
 from .layers import ACTIVATIONS
 from .losses import LOSSES
 from .messages import QT_TRANSLATE_NOOP, Message
@@ -182,6 +183,11 @@ class Config:
 
     def replace(self, **changes) -> Config:
         return replace(self, **changes)
+
+    def weight_bytes(self, inputs: int = 784) -> int:
+        """Bytes of one copy of the network's weights and biases, for images of `inputs` pixels."""
+        sizes = (inputs, *self.hidden, NUM_CLASSES)
+        return sum((n_in + 1) * n_out for n_in, n_out in zip(sizes, sizes[1:])) * (4 if self.dtype == "float32" else 8)
 
     def to_dict(self) -> dict:
         d = asdict(self)

@@ -3,14 +3,18 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from ..core.config import Config
+from .i18n import arg
 from .run import Run
 from .widgets.controls import ControlPanel
 
 LAYOUT = ("splitter", "center", "right", "center_split")  # the window's splitters whose sizes are remembered
+# A remembered network whose weights take more is not built at launch: 784-4096-4096-4096-10 (140 MB)
+# started the app at 830 MB, with the copies the optimizer, the views and the timeline keep.
+LAUNCH_LIMIT = 64 * 2**20
 
 
 class WindowState:
@@ -36,10 +40,27 @@ class WindowState:
         if saved:
             try:
                 config = Config.from_dict(json.loads(saved))
+                if config.weight_bytes() > LAUNCH_LIMIT:
+                    self._not_built(config)
+                    config = config.replace(hidden=Config().hidden)
                 self.controls.set_config(config, int(s.value("train_limit", 60000)))
             except (ValueError, TypeError):
                 pass  # settings from another version, or values no longer allowed: keep the defaults
         self.controls.speed.setValue(int(s.value("speed", self.controls.speed.value())))
+
+    def _not_built(self, config: Config) -> None:
+        """Say why the form shows other hidden layers than the last session's, once the launch's
+        network is adopted (adopting a network empties the form's note)."""
+        text = arg(QCoreApplication.translate(
+            "MainWindow", "The last session's network (hidden layers %1: %2 MB of weights) was not built at launch: "
+                          "type its hidden layers again to train it."),
+            ",".join(map(str, config.hidden)), f"{config.weight_bytes() / 2**20:,.0f}")
+
+        def say(*_) -> None:
+            self.run.stateChanged.disconnect(say)
+            self.controls.show_note(text)
+
+        self.run.stateChanged.connect(say)
 
     def save(self) -> None:
         s = self.settings

@@ -110,3 +110,97 @@ def test_a_stored_copy_holds_its_parameters_and_no_gradients(rng):
     copy = timeline.model_at(1)
     copy.train_batch(rng.random((8, 784), dtype=np.float32), rng.integers(0, 10, 8))  # still trainable
     assert copy.layers[0].dW.shape == (784, 256) and copy.layers[0].dW.any()
+
+
+# A byte budget ------------------------------------------------------------------------------------
+
+def wide() -> MLP:
+    """A large network in miniature: about 133 kB a copy."""
+    return MLP.create((100, 300, 10), seed=0)
+
+
+def copy_bytes(model: MLP) -> int:
+    return sum(p.nbytes for p in model.params)
+
+
+def run_long(tl: Timeline, model: MLP, steps: int = 20_000, per_epoch: int = 500, check=None) -> int:
+    """Offer model at every step as a trainer does (an epoch end every per_epoch steps), calling
+    check() after each copy; the last step due a log-spaced copy."""
+    last_due = 0
+    for step in range(steps + 1):
+        end = step > 0 and step % per_epoch == 0
+        due = tl.due(step)
+        if due or end:
+            tl.offer(step, model, step // per_epoch if end else None)
+            if check is not None:
+                check()
+        last_due = step if due else last_due
+    return last_due
+
+
+def test_a_large_network_keeps_as_many_copies_as_its_byte_budget_holds():
+    import tracemalloc
+
+    model = wide()
+    budget = 10 * copy_bytes(model)
+    tl = Timeline(budget=budget)
+    held = []
+    tracemalloc.start()
+    last_due = run_long(tl, model, check=lambda: held.append(tl.nbytes))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert max(held) <= budget and tl.max_copies == 10 and tl.limited
+    assert peak < budget + copy_bytes(model) // 2  # not even for a moment one copy more than the budget
+    assert tl.copy_nbytes == copy_bytes(model)
+    assert len(tl) >= 8  # it uses its room
+    steps = tl.steps()
+    assert steps[0] == 0 and last_due in steps  # the untrained network and the latest log-spaced copy
+    # Epoch ends thinned evenly to every 8th of the 40, the last one among them.
+    assert [e for e, _ in tl.epoch_ends()] == [8, 16, 24, 32, 40]
+    assert tl.model_at(20_000) is tl.model_at(steps[-1]) and steps[-1] == 20_000
+    logged = sorted(set(steps) - {s for _, s in tl.epoch_ends()})
+    assert sum(s < 1000 for s in logged) >= sum(s >= 10_000 for s in logged)  # still dense at the start
+
+
+def test_a_network_larger_than_the_budget_keeps_the_first_the_latest_and_an_epoch_end():
+    model = wide()
+    tl = Timeline(budget=copy_bytes(model) // 2)
+    last_due = run_long(tl, model, steps=20_100)  # the last epoch end (40) is not the last step
+    assert tl.max_copies == 3 and len(tl) == 3 and tl.limited
+    assert tl.steps() == [0, last_due, 16_000]  # epoch 32: every 32nd epoch end is kept
+    assert tl.epoch_ends() == [(32, 16_000)]
+
+
+def test_a_small_network_keeps_every_copy_the_counts_allow():
+    tl = Timeline(budget=10 * copy_bytes(wide()))  # room for 10 copies of the wide network: many tiny ones
+    run_long(tl, tiny(), steps=200_000, per_epoch=1000)
+    assert tl.max_copies == 128 and not tl.limited
+    assert [e for e, _ in tl.epoch_ends()] == list(range(4, 201, 4))  # 200 epoch ends in 64 places
+    assert 32 < len(set(tl.steps()) - {s for _, s in tl.epoch_ends()}) <= 64
+
+
+def test_the_default_budget_is_a_share_of_physical_memory_up_to_a_ceiling(monkeypatch):
+    import os
+
+    from mlpviz.core import timeline as timeline_module
+    mb = 2**20
+
+    def machine(physical: int):
+        monkeypatch.setattr(os, "sysconf", lambda name: {"SC_PAGE_SIZE": 4096, "SC_PHYS_PAGES": physical // 4096}[name])
+
+    machine(1024 * mb)
+    assert timeline_module.memory_budget() == 128 * mb  # an eighth
+    machine(64 * 1024 * mb)
+    assert timeline_module.memory_budget() == 512 * mb  # the ceiling
+    monkeypatch.delattr(os, "sysconf")  # a system that does not tell
+    assert timeline_module.memory_budget() == 512 * mb
+
+
+def test_a_default_timeline_of_a_large_network_stays_within_the_machines_share(monkeypatch):
+    import os
+
+    # A machine with 16 MB of memory: 2 MB for the timeline, 15 copies of the wide network.
+    monkeypatch.setattr(os, "sysconf", lambda name: {"SC_PAGE_SIZE": 4096, "SC_PHYS_PAGES": 4096}[name])
+    tl, model = Timeline(), wide()
+    run_long(tl, model)
+    assert tl.nbytes <= 2 * 2**20 and len(tl) >= 8

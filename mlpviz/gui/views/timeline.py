@@ -9,6 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
+from ...core.timeline import BUDGET_CEILING, MEMORY_SHARE
 from .. import style
 from ..i18n import arg
 from ..session import Session
@@ -36,6 +37,11 @@ class TimelineView(View):
         self.live_button.clicked.connect(self.go_live)
         self.label = QLabel()
         self.label.setMinimumWidth(180)
+        # Under the slider, only when the network's size and not the counts bounds the copies: the
+        # slider's coarser steps then have a reason the learner can read.
+        self.note = QLabel()
+        self.note.setStyleSheet("color: #777; font-size: 8pt")
+        self.note.hide()
         self.plot = style.plot_widget(self.tr("Each digit's probability for the current input"),
                                       self.tr("probability"), self.tr("step + 1 (log scale)"), log="x")
         self.plot.setYRange(0, 1, padding=0.02)
@@ -58,6 +64,7 @@ class TimelineView(View):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
+        layout.addWidget(self.note)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.legend, 0, Qt.AlignmentFlag.AlignHCenter)  # beside the slider it squeezed it away
         help_button = explain_view(self, self.tr(
@@ -86,7 +93,21 @@ class TimelineView(View):
         self._fit_decades(1)
         self.marker.hide()
         self._set_slider(0, 0)
+        self._show_bound(None)
         self._viewed(self.session.viewed_step)
+
+    def _show_bound(self, timeline) -> None:
+        """Say how many copies a large network keeps, and why; nothing for a small one."""
+        if timeline is None or not timeline.limited:
+            self.note.hide()
+            return
+        size, budget = megabytes(timeline.copy_nbytes), megabytes(timeline.budget)
+        self.note.setText(arg(self.tr("keeping at most %1 copies: the network is %2 MB"), timeline.max_copies, size))
+        self.note.setToolTip(arg(self.tr(
+            "Each copy of this network takes %1 MB, and the timeline holds at most %2 MB of copies (1/%3 of this "
+            "computer's memory, at most %4 MB): it keeps fewer of them, spread over the run in the same way."),
+            size, budget, MEMORY_SHARE, megabytes(BUDGET_CEILING)))
+        self.note.show()
 
     def _set_slider(self, maximum: int, value: int) -> None:
         self.slider.blockSignals(True)
@@ -105,6 +126,7 @@ class TimelineView(View):
         steps = timeline.steps()
         if timeline is not self._timeline:
             self._timeline, self._probs, self._dirty = timeline, {}, True
+        self._show_bound(timeline)
         if steps != self._steps:
             self._steps = steps
             self._dirty = True
@@ -178,3 +200,9 @@ class TimelineView(View):
         self.label.setText(arg(self.tr("viewing step %1 (epoch %2)"), f"{step:,}", f"{epoch:.2f}"))
         self.marker.setValue(np.log10(step + 1))
         self.marker.show()
+
+
+def megabytes(nbytes: int) -> str:
+    """nbytes in MB (2**20 bytes) as a person reads it: 0.2, 7.5, 140."""
+    mb = nbytes / 2**20
+    return f"{mb:.1f}" if mb < 10 else f"{mb:,.0f}"
