@@ -17,22 +17,15 @@ with room to spare.
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-# Run as a script, this folder comes first on sys.path, where benchmarks/inspect.py would stand in
-# for the standard library's inspect module.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
-sys.path.insert(0, str(HERE.parent))
-
-from mlpviz.cli import limit_blas_threads  # noqa: E402
-from mlpviz.core.config import Config  # noqa: E402
-from mlpviz.core.data import load_dataset  # noqa: E402
-from mlpviz.core.model import MLP  # noqa: E402
-from mlpviz.core.timeline import Timeline, memory_budget  # noqa: E402
-from mlpviz.core.trainer import Trainer  # noqa: E402
+from mlpviz.cli import limit_blas_threads
+from mlpviz.core.config import Config
+from mlpviz.core.data import load_dataset
+from mlpviz.core.model import MLP
+from mlpviz.core.timeline import Timeline, memory_budget
+from mlpviz.core.trainer import Trainer
 
 WIDE = Config(hidden=(4096, 4096, 4096), batch_size=50, lr=0.01, steps=40, epochs=None)
 TRAIN_IMAGES = 1000

@@ -15,31 +15,23 @@ values), per example, milliseconds, median and 95th percentile:
 The cases run interleaved, one repetition of each in turn, so that the machine's drift hits them
 alike; BLAS at one thread, as in the app. --profile prints cProfile's view of the slowest case.
 
-    python benchmarks/inspect.py [--repeat 200] [--warmup 20] [--profile]
+    python benchmarks/inspection.py [--repeat 200] [--warmup 20] [--profile]
 """
 from __future__ import annotations
 
+import argparse
+import cProfile
+import os
+import pstats
 import sys
-from pathlib import Path
+import time
 
-HERE = Path(__file__).resolve().parent
-# Run as a script, this folder comes first on sys.path, and this file would stand in for the
-# standard library's inspect module, which numpy and dataclasses import.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
-sys.path.insert(0, str(HERE.parent))
+import numpy as np
 
-import argparse  # noqa: E402
-import cProfile  # noqa: E402
-import os  # noqa: E402
-import pstats  # noqa: E402
-import time  # noqa: E402
-
-import numpy as np  # noqa: E402
-
-from mlpviz.cli import limit_blas_threads  # noqa: E402
-from mlpviz.core.data import load_dataset, scale_images  # noqa: E402
-from mlpviz.core.inspect import inspect  # noqa: E402
-from mlpviz.core.model import MLP  # noqa: E402
+from mlpviz.cli import limit_blas_threads
+from mlpviz.core.data import load_dataset, scale_images
+from mlpviz.core.inspect import inspect
+from mlpviz.core.model import MLP
 
 NETWORKS = (((784, 256, 128, 10), "relu", "he"), ((784, 256, 128, 10), "sigmoid", "xavier"),
             ((784, 50, 10), "sigmoid", "normal"))
