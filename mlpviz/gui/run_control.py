@@ -59,6 +59,8 @@ class RunControl(QObject):
                                               train_eval_limit=TRAIN_EVAL_LIMIT)
         except USER_ERRORS as e:
             self.notify(translate("MainWindow", "Cannot use these settings"), translated(e))
+            if self.run.config is not None:  # the old network trains on: the form shows it, not the refused one
+                self.controls.set_config(self.run.config, self.run.train_images)
             return False
         self.controller.pause_and_wait()
         self.run.adopt(trainer, config)

@@ -40,3 +40,49 @@ def test_each_field_offers_the_range_config_accepts(panel, name):
     step = 1 if isinstance(spin, QSpinBox) else 10.0 ** -spin.decimals()
     assert 0 <= spin.minimum() - lo <= step * (1 + 1e-9)
     assert 0 <= hi - spin.maximum() < step or spin.maximum() == 2**31 - 1
+
+
+@pytest.fixture
+def emitted(panel):
+    """What the panel said: ("changed", name) and ("rejected", why), in order."""
+    said = []
+    panel.changed.connect(lambda name: said.append(("changed", name)))
+    panel.rejected.connect(lambda why: said.append(("rejected", why)))
+    return said
+
+
+def finish(field, text):
+    """Text typed into the Hidden layers field, then Return: Qt says editing finished."""
+    field.setText(text)
+    field.editingFinished.emit()
+
+
+@pytest.mark.parametrize("text", ["50 ", " 50", "050"])
+def test_hidden_layers_that_read_as_the_same_network_change_nothing(panel, emitted, text):
+    finish(panel.hidden, text)
+    assert emitted == [] and panel.hidden.text() == "50"  # written as it counts
+
+
+def test_a_new_width_is_a_change_written_as_it_counts(panel, emitted):
+    finish(panel.hidden, " 32 , 16")
+    assert emitted == [("changed", "hidden")] and panel.hidden.text() == "32,16"
+    finish(panel.hidden, "32,16")  # the field left after Return: no second change
+    assert emitted == [("changed", "hidden")]
+
+
+@pytest.mark.parametrize("text", ["abc", "0", "50,,10", "-5"])
+def test_a_refused_width_is_named_and_the_field_left_after_it_changes_nothing(panel, emitted, text):
+    finish(panel.hidden, text)
+    assert [kind for kind, _ in emitted] == ["rejected"] and panel.hidden.text() == "50"
+    panel.hidden.editingFinished.emit()  # focus goes to the message: Qt says editing finished again
+    assert [kind for kind, _ in emitted] == ["rejected"]
+
+
+def test_a_preset_too_large_for_the_training_images_is_refused_and_the_form_kept(panel, emitted):
+    panel.train_limit.setValue(100)
+    emitted.clear()
+    before = panel.config()
+    panel.preset.setCurrentIndex(panel.preset.findData("best"))  # batches of 256
+    assert [kind for kind, _ in emitted] == ["rejected"]
+    assert "best" in emitted[0][1] and "256" in emitted[0][1]
+    assert panel.config() == before and panel.preset.currentData() == "course" and panel.hidden.text() == "50"

@@ -1,16 +1,18 @@
 """The settings of a run and the buttons that drive it.
 
 Values are checked before anything else happens: a rejected value is named beside the form and
-the last good settings come back, so the form always shows what is training.
+the last good settings come back, so the form always shows what is training. A value that reads
+as the one training ("50 " for 50) is no change.
 """
 from __future__ import annotations
 
 import math
 from contextlib import contextmanager
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -51,6 +53,10 @@ NUMBERS = ("init_std", "lr", "momentum", "weight_decay", "lr_decay", "dropout", 
 # Settings that change while the network trains on, from the next step (the others start a new run).
 LIVE = ("lr", "momentum", "weight_decay", "schedule", "batch_size", "dropout", "shift")
 INT_MAX = 2**31 - 1  # the largest value a QSpinBox holds
+# The Training menu's keys (Start/Pause, Step, Step epoch), which a field only clicked into lets through.
+TRAINING_KEYS = ((Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier),
+                 (Qt.Key.Key_Right, Qt.KeyboardModifier.NoModifier),
+                 (Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier))
 
 
 def field_range(name: str, decimals: int | None = None) -> tuple[float, float]:
@@ -67,6 +73,27 @@ def field_range(name: str, decimals: int | None = None) -> tuple[float, float]:
         lo += step
     scale = 10 ** decimals
     return round(lo, decimals), math.floor(round(hi * scale, 6)) / scale
+
+
+class TrainingKeys(QObject):
+    """Lets the training keys through a field that has focus but has not been typed into since it
+    got it: a click into a field is not yet an edit, and Space starts training as everywhere else.
+    Once the user types, the keys are the field's (a space, a cursor move)."""
+
+    def __init__(self, fields, parent: QObject):
+        super().__init__(parent)
+        for field in fields:
+            edit = field.lineEdit() if isinstance(field, QAbstractSpinBox) else field
+            edit.textEdited.connect(lambda _, f=field: f.setProperty("typed_in", True))
+            field.installEventFilter(self)
+
+    def eventFilter(self, field, event) -> bool:
+        if event.type() == QEvent.Type.FocusIn:
+            field.setProperty("typed_in", False)
+        elif event.type() == QEvent.Type.ShortcutOverride and not field.property("typed_in"):
+            modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            return (event.key(), modifiers) in TRAINING_KEYS  # taken here, the key goes to the shortcut
+        return False
 
 
 class ControlPanel(QWidget):
@@ -246,6 +273,7 @@ class ControlPanel(QWidget):
             # Qt quietly puts back the last value when typed text is out of range: say so instead.
             spin.lineEdit().textEdited.connect(lambda text, s=spin: s.setProperty("typed", text))
             spin.editingFinished.connect(lambda s=spin: self._typed_out_of_range(s))
+        TrainingKeys((self.hidden, *self.findChildren(QAbstractSpinBox)), self)
 
     def _explain(self) -> None:
         """What's This texts (Shift+F1) for the settings that a formula explains best."""
@@ -325,6 +353,7 @@ class ControlPanel(QWidget):
         self.dataset.setText(f"{name} ({shape[0]}x{shape[1]})")
         with self._silence():
             self.train_limit.setMaximum(n_train)
+        self._good_train = self.train_limit.value()  # a smaller set lowers the count that trains
         self.train_limit.setToolTip(arg(self.tr("How many training images to use (the first N): from %1 to %2."),
                                         MIN_TRAIN_IMAGES, n_train))
         self.train_range.setText(arg(self.tr("from %1 to %2"), MIN_TRAIN_IMAGES, f"{n_train:,}"))
@@ -382,9 +411,14 @@ class ControlPanel(QWidget):
         try:
             config = self.config()
         except ConfigError as e:
+            # The last good values come back before the message takes focus: the field then
+            # finishes editing again with a value that is no change.
+            self.set_config(self._good, self._good_train)
             self.rejected.emit(translated(e))
-            self.set_config(self._good, self._good_train)  # the last good values come back
             return
+        self._show_hidden(config.hidden)  # "50 " counts as 50, and reads so
+        if config == self._good and self.train_limit.value() == self._good_train:
+            return  # the same network and training as before: nothing to ask or restart
         self._enable(config)
         self._good, self._good_train = config, self.train_limit.value()
         self._show_preset(config)
@@ -407,13 +441,26 @@ class ControlPanel(QWidget):
         with self._silence():
             self._set_key(self.preset, match[0] if match else "custom")
 
-    def _preset_chosen(self, _index: int) -> None:
+    def _preset_chosen(self, index: int) -> None:
         key = self.preset.currentData()
         if self._quiet or key not in PRESETS:
             return
+        before = self._good, self._good_train
         self.set_config(PRESETS[key], self.train_limit.value())
-        self._good = PRESETS[key]
+        try:  # a preset is valid alone, but its batches may not fit the training images chosen
+            self.config()
+        except ConfigError as e:
+            self.set_config(*before)
+            self.rejected.emit(arg(self.tr("Preset %1 cannot be used: %2"), self.preset.itemText(index),
+                                   translated(e)))
+            return
         self.changed.emit("preset")
+
+    def _show_hidden(self, hidden: tuple[int, ...]) -> None:
+        """The widths as the field writes them: 256,128."""
+        text = ",".join(map(str, hidden))
+        if self.hidden.text() != text:
+            self.hidden.setText(text)
 
     @contextmanager
     def _silence(self):
@@ -427,7 +474,7 @@ class ControlPanel(QWidget):
     def set_config(self, config: Config, train_limit: int) -> None:
         """Show config in the widgets without emitting `changed`; it becomes the last good one."""
         with self._silence():
-            self.hidden.setText(",".join(map(str, config.hidden)))
+            self._show_hidden(config.hidden)
             for name in COMBOS:
                 self._set_key(getattr(self, name), getattr(config, name))
             for name in NUMBERS:
