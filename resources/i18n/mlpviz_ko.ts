@@ -99,7 +99,7 @@
     </message>
     <message>
         <source>gradient × input: how much each pixel&apos;s ink moves log p, to first order. Integrated gradients: the same, averaged along the way from a blank image to this one; the map then adds up to the change of log p along that way.</source>
-        <translation>기울기 × 입력: 각 픽셀의 잉크가 log p를 (1차 근사로) 얼마나 움직이는지 보여 줍니다. 적분 기울기: 같은 값을 빈 이미지에서 이 이미지까지 가는 경로를 따라 평균한 것으로, 지도의 합이 그 경로에서 log p가 변한 양과 같아집니다.</translation>
+        <translation>기울기 × 입력: 각 픽셀의 잉크가 log p를 (1차 근사로) 얼마나 움직이는지 보여 줍니다. 적분 기울기: 같은 값을 빈 이미지에서 이 이미지까지 가는 경로를 따라 평균한 것으로, 맵의 합이 그 경로에서 log p가 변한 양과 같아집니다.</translation>
     </message>
     <message>
         <source>The input the network sees (white ink), with the pixels that raise the digit&apos;s log-probability in red and those that lower it in blue.</source>
@@ -107,7 +107,7 @@
     </message>
     <message>
         <source>The attribution map alone: red raises, blue lowers, white: no effect.</source>
-        <translation>기여도 지도만 따로: 빨간색은 높이고, 파란색은 낮추며, 흰색은 영향이 없습니다.</translation>
+        <translation>기여도 맵만 따로: 빨간색은 높이고, 파란색은 낮추며, 흰색은 영향이 없습니다.</translation>
     </message>
     <message>
         <source>Draw a digit or pick a test image.</source>
@@ -135,11 +135,748 @@
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; Red pixels raise log p(%2), blue ones lower it: the map is %3. p(%2) = %4; the map adds up to %5</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; 빨간 픽셀은 log p(%2)를 높이고 파란 픽셀은 낮춥니다. 지도: %3. p(%2) = %4, 지도의 합은 %5</translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 빨간 픽셀은 log p(%2)를 높이고 파란 픽셀은 낮춥니다. 기여도 맵: %3. p(%2) = %4, 맵의 합은 %5</translation>
     </message>
     <message>
         <source> (log p(%1) here minus on a blank image: %2)</source>
         <translation> (여기의 log p(%1)에서 빈 이미지의 값을 뺀 값: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>BackpropView</name>
+    <message>
+        <source>&lt;b&gt;x: the input&lt;/b&gt;&lt;p&gt;The example&apos;s pixels scaled to 0–1 and laid out as one row: a batch of N = 1 example. Everything after it is computed from x and the network&apos;s weights.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;a: the pre-activation&lt;/b&gt;&lt;p&gt;Each unit adds up what comes from the layer below, every input times its weight, plus its bias: a = z·W + b (x in the first layer). Point at an entry to see its largest terms.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;z: the activation&lt;/b&gt;&lt;p&gt;The activation function applied to each unit&apos;s pre-activation on its own. z is what the next layer receives, and what its weights&apos; gradients will be multiplied by on the way back.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;y: softmax&lt;/b&gt;&lt;p&gt;The output layer&apos;s pre-activations turned into probabilities: exp(a − C) / Σ exp(a − C), where subtracting C = max(a) keeps exp from overflowing and changes nothing else. They are positive and add up to 1.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;E: the loss&lt;/b&gt;&lt;p&gt;One number for how wrong the network is on this example: with cross-entropy −log of the probability given to the label t, with the squared error half the squared distance between y and t. Training lowers it.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;∂E/∂y&lt;/b&gt;&lt;p&gt;With the squared error, the loss&apos;s gradient with respect to the probabilities: (y − t)/N. To reach the output layer&apos;s pre-activation it must still pass back through softmax, by its Jacobian J.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;J: softmax&apos;s Jacobian&lt;/b&gt;&lt;p&gt;How each probability y_j moves when a pre-activation a_i moves: y_i(δ_ij − y_j). Cross-entropy never needs it, as its gradient simplifies to y − t; the squared error does.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;dy: the gradient at the output&lt;/b&gt;&lt;p&gt;∂E/∂a at the output layer, where backpropagation starts. With softmax and cross-entropy it is simply (y − t)/N: positive where the network gives too much probability, negative at the label.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;dW: the weights&apos; gradient&lt;/b&gt;&lt;p&gt;How the loss changes with each weight: the input that weight multiplied on the way forward times the gradient that arrived at its unit on the way back, dW = zᵀ·δ. A weight whose input was 0 gets no gradient.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;db: the bias gradient&lt;/b&gt;&lt;p&gt;A bias is added once to its unit, so its gradient is the gradient at the unit&apos;s pre-activation, summed over the N examples.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;dz: the gradient at a hidden layer&apos;s output&lt;/b&gt;&lt;p&gt;Each unit sent its activation to every unit above through a weight; the gradient comes back along the same weights, dz = δ·Wᵀ: a sum over the units above. Point at an entry to see its largest terms.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;da: the gradient at a hidden layer&apos;s input&lt;/b&gt;&lt;p&gt;The chain rule: the gradient at the unit&apos;s output times the activation&apos;s slope at its input, σ′(a) ⊙ dz, unit by unit. Where σ′ is near 0 (a saturated sigmoid, a ReLU below 0) the unit passes almost nothing back.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;dx: the input&apos;s gradient&lt;/b&gt;&lt;p&gt;Training does not need it, as pixels are not learned, but it shows which pixels would change the loss most: the same rule as dz, one layer further down.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The weights&apos; update&lt;/b&gt;&lt;p&gt;Gradient descent: every weight takes a small step against its gradient, W ← W − η·dW, η being the learning rate. Shown: the amount subtracted, η·dW. Apply it below to see what it does to this example.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The biases&apos; update&lt;/b&gt;&lt;p&gt;The same step for the biases: b ← b − η·db. Shown: the amount subtracted, η·db.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;The mistake:&lt;/b&gt; W1 − η·W1 subtracts the weights themselves instead of their gradient, so every weight of the first layer shrinks by the factor 1 − η whatever the example, and nothing is learned. Beside it: what the right update η·dW1 subtracts. Apply it and the weights&apos; size falls by η·100%.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;The mistake:&lt;/b&gt; db1 summed from dz1, the gradient at the layer&apos;s output, skips the activation&apos;s slope σ′(a1). A gradient check finds it. Beside it (grey): the right db1 = Σ da1.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Point at a number to see the numbers it was computed from.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forward pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation type="unfinished">손실</translation>
+    </message>
+    <message>
+        <source>backward pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no mistake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the current input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a mini-batch image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image drawn or picked on the right, or one image of the mini-batch the trainer learned from last (slow motion or single steps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which image of the mini-batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The label t the loss compares y with: the image&apos;s own, or any other to see what the gradients would be then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learning rate η of the update cards (the run&apos;s, to begin with)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make one of the course notebook&apos;s two update mistakes: W1 − η·W1 instead of W1 − η·dW1, or db1 summed from dz1 instead of da1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold this network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep these numbers while training goes on; untick to follow the network again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the latest network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A newer network is waiting: compute the cards for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation type="unfinished">이미지</translation>
+    </message>
+    <message>
+        <source>The computation, card by card: Down/Up (or J/K) step through it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network: the units and weights the current card computes with are lit (units coloured by the card&apos;s values, red and blue edges: its largest terms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The line of NumPy that computes it, as in the course&apos;s code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move entries of this array by ±1e-6 in float64, compute E again and compare the slope with the backpropagated gradient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous card (Up, K or Page Up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go through the cards at the pace chosen; again to pause (P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s a card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next card (Down, J or Page Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw every unit of a wide layer, in their order, instead of the largest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Backpropagation, card by card&lt;/b&gt;&lt;p&gt;One example goes forward through the network (a = z·W + b, z = σ(a), y = softmax(a), the loss E), then back (dy = (y − t)/N, dW = zᵀ·δ, db, dz = δ·Wᵀ, da = σ′(a) ⊙ dz, down to dW1 = xᵀ·da1), and then every parameter takes its step W ← W − η·dW. Each card shows its formula, the NumPy line that computes it, its shape and its values; point at a number to see the numbers it came from, and check any gradient against a numerical one.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys&lt;/b&gt; (with the view clicked): Down/Up, J/K or Page Down/Page Up for the next and previous card, Home/End for the first and last, P to play or pause. Space and Right still start and step training.&lt;/p&gt;&lt;p&gt;&lt;b&gt;The numbers hold still.&lt;/b&gt; The cards are computed again when the example, its label, η or the mistake changes, and for a new network only while training is paused, so that a single step (Right) shows its new weights at once; while training runs, with &lt;i&gt;Hold this network&lt;/i&gt; ticked, or after an update applied here, they keep the network they have until you press &lt;i&gt;Take the latest network&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Apply the update&lt;/b&gt; tries the update on a float64 copy, for this example or the last mini-batch: training&apos;s own network never changes here. The cards then show the network after it; Undo goes back. Changing the example, the label, η or the mistake goes back to the network followed.&lt;/p&gt;&lt;p&gt;&lt;b&gt;The mistakes&lt;/b&gt; are the course notebook&apos;s two: W1 − η·W1, which shrinks the weights instead of learning, and db1 summed from dz1, which a gradient check catches.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mini-batch image %1 of %2 (training image %3, label %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>❚❚ Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · card %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shape %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#777&apos;&gt;not a gradient&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>coloured: with the mistake, grey: the right values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no finite value: the network has diverged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train or open a model to follow an example through it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw a digit or pick a test image to follow it through the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 after %2 update(s) applied here (a copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at step %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>held while training runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1: a newer network is waiting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>W1[%1] = %2: the weight from pixel %3 into unit %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the right %1[%2] = %3 (without the mistake)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#1b6e1b&apos;&gt;relative error %1 ≤ 1e-6: right&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#c0151a&apos;&gt;&lt;b&gt;relative error %1 &amp;gt; 1e-6: wrong&lt;/b&gt;&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Will p(%1) go up or down, and by about how much?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckCode</name>
+    <message>
+        <source>correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NaN or infinity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an array of numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong return value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>process ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transposed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing /N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>σ(a) instead of σ(a)(1 − σ(a))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>σ&apos; taken at z1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>σ&apos; left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>summed over the wrong axis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>summed from dz1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 instead of d%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gradient added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bias left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sigmoid left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>softmax left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>differs from the engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a1 = X · W1 + b1, shape (N, H): np.dot(X, W1) + b1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>z1 = sigmoid(a1), element by element, shape (N, H).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a2 = z1 · W2 + b2, shape (N, K): np.dot(z1, W2) + b2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>y = softmax(a2): each row&apos;s exponentials divided by their sum, so that every row adds up to 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dy = (y − t) / N, the gradient of the batch&apos;s mean cross-entropy at a2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dW2 = z1ᵀ · dy, shape (H, K): np.dot(z1.T, dy).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>db2 = np.sum(dy, axis=0), shape (K,): one sum over the examples per output unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dz1 = dy · W2ᵀ, shape (N, H): np.dot(dy, W2.T).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>da1 = sigmoid_grad(a1) * dz1, element by element, where sigmoid_grad(a) = σ(a)(1 − σ(a)).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dW1 = Xᵀ · da1, shape (D, H): np.dot(X.T, da1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>db1 = np.sum(da1, axis=0), shape (H,).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new %1 is %1 − learning_rate · d%1: one step against the gradient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shape is %1 where %2 is expected: a matrix product has its factors swapped or transposed. A weight gradient puts the layer&apos;s input first, transposed: dW = inputᵀ · gradient. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is N = %1 times the right value: dy = (y − t) / N. The loss is the mean over the batch, so its gradient is divided by the batch size; without /N every gradient is N times too large, as if the learning rate were N times higher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sigmoid&apos;s derivative was taken as σ(a1) itself. It is σ(a)(1 − σ(a)) = z1 * (1 − z1): sigmoid_grad(a) returns sigmoid(a) * (1 − sigmoid(a)).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sigmoid&apos;s derivative was taken at z1 instead of a1, which applies σ twice: use sigmoid_grad(a1), or z1 * (1 − z1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>da1 is dz1 unchanged: going back through the sigmoid multiplies by its derivative, da1 = sigmoid_grad(a1) * dz1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A bias gradient sums the gradient over the examples, which are the rows: axis=0. It has one number per unit, like the bias: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>db1 was summed from dz1, the gradient at the sigmoid&apos;s output. The bias is added before the sigmoid, in a1 = X · W1 + b1, so db1 = np.sum(da1, axis=0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The update subtracted learning_rate · %1 instead of learning_rate · d%1: every step shrinks %1 by the factor (1 − learning_rate) whatever the data say, and the network forgets what it learns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gradient was added. Gradient descent steps against it, %1 − learning_rate · d%1, so that the loss goes down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 came back unchanged: update returns the new value, %1 − learning_rate · d%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bias is missing: a layer&apos;s pre-activation is input · W + b.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>z1 equals a1: the hidden layer&apos;s activation z1 = sigmoid(a1) is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>y equals a2: the output probabilities are y = softmax(a2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shape is %1 where %2 is expected. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds NaN or infinite numbers: a division by zero, the log of 0 or an overflowing exp makes them, and they spread to everything computed from them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds NaN or infinite numbers; the first one was made here (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 returned no %2: its dict needs the keys %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an array of numbers: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must return a dict with the keys %2; it returned %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 raised %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 raised %2. The shapes do not fit a matrix product (the inner sizes must be equal): check which factor needs .T.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 raised %2. Arrays combined element by element must have the same shape (or one of size 1 where they differ): compare their shapes on this line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not written yet: replace its TODO with your code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file defines no function %1: keep the template&apos;s names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not finish within the time limit of %2 s (an endless loop?) and was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Python process running your code ended during %1 (exit code %2). %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not run: your code stopped before it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trained with your functions, the loss follows the engine&apos;s curve: from %1 to %2 in %3 steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trained with your functions, the loss went from %1 to %2 in %3 steps; the engine&apos;s from %4 to %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trained with your functions, the loss became %1 at step %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2, line %3: %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <source>Check my code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check your own NumPy network: the functions forward, backward and update of a .py file, filled in from the template. Each array they return is compared with the engine&apos;s on a small network; then the file trains on MNIST beside the engine. Your file runs in a separate process with a time limit: whatever it does, mlpviz keeps running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your .py file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file with your forward, backward and update functions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose...</source>
+        <translation type="unfinished">선택...</translation>
+    </message>
+    <message>
+        <source>Write a template...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a starting file with the functions to fill in, their arguments, shapes and hints, in Korean and English.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training steps with your functions (0: check only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many training steps (batches of 100 MNIST images) to take with your functions, beside the engine on the same batches from the same weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose your file, or write a template to start from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relative error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One row per array your functions return, in the order the course computes them, then the training run. Relative error: how far your array is from the engine&apos;s, relative to its size (for the new parameters, to the size of the step). The first wrong row is highlighted; its hint says what the numbers show, often the mistake itself, and where in your file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training loss with your code and with the engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation type="unfinished">손실</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The batch losses of training with your functions (orange) and with the engine (blue, dashed), from the same weights on the same batches. Correct functions draw one curve over the other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">닫기</translation>
+    </message>
+    <message>
+        <source>Your network code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Python files (*.py)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template written to %1: fill in its TODOs, then press Check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a file: choose your .py file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose your .py file first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running your code in a separate process...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check itself failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All %1 checks pass: your functions compute what the engine does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First wrong: %1 (%2). %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -512,7 +1249,7 @@
     </message>
     <message>
         <source>fast</source>
-        <translation>빠르게</translation>
+        <translation>빠른 학습</translation>
     </message>
     <message>
         <source>best</source>
@@ -576,7 +1313,7 @@
     </message>
     <message>
         <source>What the network minimises: cross-entropy of the softmax output, or the mean squared error against one-hot labels.</source>
-        <translation>네트워크가 최소화하는 손실: 소프트맥스 출력의 교차 엔트로피, 또는 원-핫 레이블과의 평균 제곱 오차.</translation>
+        <translation>네트워크가 최소화하는 손실: 소프트맥스 출력의 교차 엔트로피, 또는 원-핫 정답과의 평균 제곱 오차.</translation>
     </message>
     <message>
         <source>SGD</source>
@@ -604,7 +1341,7 @@
     </message>
     <message>
         <source>The learning rate is multiplied by this after every epoch (1: constant).</source>
-        <translation>에포크가 끝날 때마다 학습률에 이 값을 곱합니다 (1: 일정).</translation>
+        <translation>에포크가 끝날 때마다 학습률에 이 값을 곱합니다 (1: 고정).</translation>
     </message>
     <message>
         <source>Momentum coefficient (momentum optimizer). It can change while training.</source>
@@ -612,7 +1349,7 @@
     </message>
     <message>
         <source>A ready-made network and training. course: the course&apos;s 784-50-10 sigmoid network; keras: its Keras version; fast: a 784-256-128-10 ReLU network (about ten seconds); best: 784-512-256-10 on rotated, slanted, rescaled and distorted images, the most accurate and the best at reading drawings (about a minute and a half).</source>
-        <translation>미리 준비된 네트워크와 학습 설정입니다. 강의: 강의의 784-50-10 시그모이드 네트워크, Keras: 그 Keras 버전, 빠르게: 784-256-128-10 ReLU 네트워크(약 10초), 최고 성능: 회전·기울이기·크기 조절·왜곡한 이미지로 학습하는 784-512-256-10, 가장 정확하고 손으로 그린 숫자도 가장 잘 읽음(약 1분 30초).</translation>
+        <translation>미리 준비된 네트워크와 학습 설정입니다. 강의: 강의의 784-50-10 시그모이드 네트워크, Keras: 그 Keras 버전, 빠른 학습: 784-256-128-10 ReLU 네트워크(약 10초), 최고 성능: 회전·기울이기·크기 조절·왜곡한 이미지로 학습하는 784-512-256-10, 가장 정확하고 손으로 그린 숫자도 가장 잘 읽음(약 1분 30초).</translation>
     </message>
     <message>
         <source>L2 weight decay. It can change while training.</source>
@@ -620,11 +1357,11 @@
     </message>
     <message>
         <source>Augmentation: move each training image by up to this many pixels. It can change while training.</source>
-        <translation>데이터 증강: 학습 이미지를 최대 이만큼의 픽셀만큼 이동시킵니다. 학습 중에도 바꿀 수 있습니다.</translation>
+        <translation>데이터 증강: 학습 이미지를 이 픽셀 수까지 이동시킵니다. 학습 중에도 바꿀 수 있습니다.</translation>
     </message>
     <message>
         <source>constant</source>
-        <translation>일정</translation>
+        <translation>고정</translation>
     </message>
     <message>
         <source>steps down</source>
@@ -640,7 +1377,7 @@
     </message>
     <message>
         <source>How the learning rate changes over the planned run: constant, ten times smaller at half and again at three quarters, falling exponentially, or along half a cosine. It can change while training.</source>
-        <translation>계획한 학습 동안 학습률이 바뀌는 방식: 일정, 절반과 4분의 3 지점에서 각각 10분의 1로 감소, 지수적으로 감소, 또는 코사인 반주기를 따라 감소. 학습 중에도 바꿀 수 있습니다.</translation>
+        <translation>계획한 학습 동안 학습률이 바뀌는 방식: 고정, 절반과 4분의 3 지점에서 각각 10분의 1로 감소, 지수적으로 감소, 또는 코사인 반주기를 따라 감소. 학습 중에도 바꿀 수 있습니다.</translation>
     </message>
     <message>
         <source>Dropout: the share of every hidden layer&apos;s units switched off at each training step, so that no unit can rely on another. It can change while training.</source>
@@ -836,7 +1573,7 @@
     </message>
     <message>
         <source>&lt;b&gt;Loss&lt;/b&gt;&lt;p&gt;Cross-entropy of the softmax output: E = −Σ&lt;sub&gt;k&lt;/sub&gt; t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt; for the one-hot label t. Mean squared error: (1/n) Σ (t&lt;sub&gt;k&lt;/sub&gt; − y&lt;sub&gt;k&lt;/sub&gt;)². Training lowers it.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;손실&lt;/b&gt;&lt;p&gt;소프트맥스 출력의 교차 엔트로피: 원-핫 레이블 t에 대해 E = −Σ&lt;sub&gt;k&lt;/sub&gt; t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt;. 평균 제곱 오차: (1/n) Σ (t&lt;sub&gt;k&lt;/sub&gt; − y&lt;sub&gt;k&lt;/sub&gt;)². 학습은 이 값을 줄여 나갑니다.&lt;/p&gt;</translation>
+        <translation>&lt;b&gt;손실&lt;/b&gt;&lt;p&gt;소프트맥스 출력의 교차 엔트로피: 원-핫 정답 t에 대해 E = −Σ&lt;sub&gt;k&lt;/sub&gt; t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt;. 평균 제곱 오차: (1/n) Σ (t&lt;sub&gt;k&lt;/sub&gt; − y&lt;sub&gt;k&lt;/sub&gt;)². 학습은 이 값을 줄여 나갑니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Weight initialisation&lt;/b&gt;&lt;p&gt;The random weights the network starts from. Normal draws them from a normal distribution with the std below. Xavier (Glorot uniform) draws them evenly between ±√(6/(n&lt;sub&gt;in&lt;/sub&gt; + n&lt;sub&gt;out&lt;/sub&gt;)), so with variance 2/(n&lt;sub&gt;in&lt;/sub&gt; + n&lt;sub&gt;out&lt;/sub&gt;) (suits sigmoid and tanh); He from a normal distribution with variance 2/n&lt;sub&gt;in&lt;/sub&gt; (suits ReLU). n&lt;sub&gt;in&lt;/sub&gt; and n&lt;sub&gt;out&lt;/sub&gt; are the layer&apos;s inputs and outputs.&lt;/p&gt;</source>
@@ -879,6 +1616,10 @@
         <translation>%1은(는) 쓸 수 없습니다: 이 칸은 %2부터 %3까지 받으므로 %4을(를) 그대로 둡니다</translation>
     </message>
     <message>
+        <source>Preset %1 cannot be used: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 steps</source>
         <translation>%1스텝</translation>
     </message>
@@ -907,7 +1648,7 @@
     </message>
     <message>
         <source>loss now %1 (smoothed)</source>
-        <translation>현재 손실 %1 (평활)</translation>
+        <translation>현재 손실 %1 (이동 평균)</translation>
     </message>
     <message>
         <source>No training yet.</source>
@@ -923,11 +1664,11 @@
     </message>
     <message>
         <source>Accuracy (log scale of the errors: 90%, 99%, 99.9% equally spaced)</source>
-        <translation>정확도 (오차의 로그 눈금: 90%, 99%, 99.9%가 같은 간격)</translation>
+        <translation>정확도 (오차율 로그 눈금: 90%, 99%, 99.9%가 같은 간격)</translation>
     </message>
     <message>
         <source>Accuracy (log scale of the errors)</source>
-        <translation>정확도 (오차의 로그 눈금)</translation>
+        <translation>정확도 (오차율 로그 눈금)</translation>
     </message>
     <message>
         <source>accuracy</source>
@@ -935,11 +1676,11 @@
     </message>
     <message>
         <source>per step</source>
-        <translation>스텝별</translation>
+        <translation>미니배치별</translation>
     </message>
     <message>
         <source>smoothed</source>
-        <translation>평활</translation>
+        <translation>이동 평균</translation>
     </message>
     <message>
         <source>test sample</source>
@@ -963,7 +1704,7 @@
     </message>
     <message>
         <source>Epoch-end figures are on the full test set and the evaluated training images; the smoothed loss follows the mini-batches as they are learned.</source>
-        <translation>에포크 끝의 수치는 테스트 데이터 전체와 평가한 학습 이미지에서 잰 것입니다. 평활 손실은 학습하는 미니배치를 따라갑니다.</translation>
+        <translation>에포크 끝의 수치는 테스트 데이터 전체와 평가한 학습 이미지에서 잰 것입니다. 손실의 이동 평균은 학습하는 미니배치를 따라갑니다.</translation>
     </message>
     <message>
         <source>Press Start (Space) to train, or Step (Right arrow) for one mini-batch</source>
@@ -1018,7 +1759,7 @@
     </message>
     <message>
         <source>%1: not an IDX file of labels or images (magic number %2, expected %3 or %4)</source>
-        <translation>%1: 레이블이나 이미지의 IDX 파일이 아닙니다 (매직 넘버 %2, %3 또는 %4이어야 함)</translation>
+        <translation>%1: 정답이나 이미지의 IDX 파일이 아닙니다 (매직 넘버 %2, %3 또는 %4이어야 함)</translation>
     </message>
     <message>
         <source>%1: truncated header</source>
@@ -1038,11 +1779,11 @@
     </message>
     <message>
         <source>%1: labels must be 1-D, got shape %2</source>
-        <translation>%1: 레이블은 1차원이어야 합니다. 받은 모양: %2</translation>
+        <translation>%1: 정답은 1차원이어야 합니다. 받은 모양: %2</translation>
     </message>
     <message>
         <source>%1: %2 images but %3 labels</source>
-        <translation>%1: 이미지는 %2장인데 레이블은 %3개입니다</translation>
+        <translation>%1: 이미지는 %2장인데 정답은 %3개입니다</translation>
     </message>
     <message>
         <source>%1: no images</source>
@@ -1050,7 +1791,7 @@
     </message>
     <message>
         <source>%1: label %2 out of range 0-%3</source>
-        <translation>%1: 레이블 %2이(가) 범위 0-%3을(를) 벗어났습니다</translation>
+        <translation>%1: 정답 %2이(가) 범위 0-%3을(를) 벗어났습니다</translation>
     </message>
     <message>
         <source>%1: training images are %2x%3 but test images are %4x%5</source>
@@ -1066,11 +1807,11 @@
     </message>
     <message>
         <source>%1: holds labels, not images</source>
-        <translation>%1: 이미지가 아니라 레이블이 들어 있습니다</translation>
+        <translation>%1: 이미지가 아니라 정답이 들어 있습니다</translation>
     </message>
     <message>
         <source>%1: holds images, not labels</source>
-        <translation>%1: 레이블이 아니라 이미지가 들어 있습니다</translation>
+        <translation>%1: 정답이 아니라 이미지가 들어 있습니다</translation>
     </message>
     <message>
         <source>%1 in %2</source>
@@ -1216,6 +1957,17 @@
     </message>
 </context>
 <context>
+    <name>DrawPad</name>
+    <message>
+        <source>Draw a digit here with the mouse. Delete or Escape clears it.</source>
+        <translation type="unfinished">여기에 마우스로 숫자를 그리세요. Delete 또는 Escape로 지웁니다.</translation>
+    </message>
+    <message>
+        <source>draw a digit here</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DynamicsView</name>
     <message>
         <source>Gradient size per layer ‖∂E/∂W‖ (log scale)</source>
@@ -1287,7 +2039,7 @@
     </message>
     <message>
         <source>No per-step statistics in this run (they were switched off, or the run was opened from a file).</source>
-        <translation>이 실행에는 스텝별 통계가 없습니다 (꺼져 있었거나 파일에서 연 실행입니다).</translation>
+        <translation>이 실행에는 미니배치별 통계가 없습니다 (꺼져 있었거나 파일에서 연 실행입니다).</translation>
     </message>
     <message>
         <source>Latest steps: layer 1&apos;s gradient is %1× the last layer&apos;s.</source>
@@ -1385,7 +2137,7 @@
     </message>
     <message>
         <source>by</source>
-        <translation>만큼</translation>
+        <translation>이동량</translation>
     </message>
     <message>
         <source>of layer</source>
@@ -1472,7 +2224,7 @@
     </message>
     <message>
         <source>degrees</source>
-        <translation>도</translation>
+        <translation>회전 각도(°)</translation>
     </message>
     <message>
         <source>pixels</source>
@@ -1500,11 +2252,31 @@
     </message>
     <message>
         <source>The map failed: %1</source>
-        <translation>지도를 만들지 못했습니다: %1</translation>
+        <translation>분포도를 만들지 못했습니다: %1</translation>
     </message>
     <message>
         <source>The evaluation appears at the end of the first epoch, or at once for an opened network.</source>
         <translation>평가는 첫 에포크가 끝나면 나타납니다. 파일에서 연 네트워크는 바로 평가합니다.</translation>
+    </message>
+    <message>
+        <source>Evaluating the network at step %1 on the test set…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The greyed figures are of the network as it was at step %1: out of date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network at step %1 cannot be evaluated: for %2 of the %3 test images its outputs are not finite numbers (NaN or infinity), as happens when training diverges.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test set, %1 images; the network at step %2: accuracy %3, %4 mistakes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test set, %1 images; the network at step %2, the end of epoch %3: accuracy %4, %5 mistakes.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>true digit</source>
@@ -1584,7 +2356,7 @@
     </message>
     <message>
         <source>A map of the hidden space (PCA)</source>
-        <translation>은닉 공간의 지도 (주성분 분석, PCA)</translation>
+        <translation>은닉 공간의 분포도 (주성분 분석, PCA)</translation>
     </message>
     <message>
         <source>second component</source>
@@ -1604,7 +2376,7 @@
     </message>
     <message>
         <source>Map of</source>
-        <translation>지도:</translation>
+        <translation>분포도:</translation>
     </message>
     <message>
         <source>&lt;b&gt;Robustness&lt;/b&gt;: accuracy as the images are damaged</source>
@@ -1616,7 +2388,7 @@
     </message>
     <message>
         <source>Map and confidence</source>
-        <translation>지도와 확신도</translation>
+        <translation>분포도와 확신도</translation>
     </message>
     <message>
         <source>Robustness</source>
@@ -1624,15 +2396,7 @@
     </message>
     <message>
         <source>&lt;b&gt;Evaluate&lt;/b&gt;&lt;p&gt;Where the network fails, on the whole test set. The confusion matrix counts each true digit (row) by the digit the network read (column); click a cell to see its images, the most confident first. In the middle, a PCA map of a layer&apos;s representation and the accuracy when the network answers only above a confidence threshold; at the right, how the accuracy drops as the images are damaged. Click any image to make it the input of the other views.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;평가&lt;/b&gt;&lt;p&gt;테스트 데이터 전체에서 네트워크가 어디서 틀리는지 보여 줍니다. 혼동 행렬은 실제 숫자(행)마다 네트워크가 읽은 숫자(열)를 셉니다. 칸을 클릭하면 그 이미지들이 신뢰도가 높은 순으로 나옵니다. 가운데는 한 층의 표현을 주성분 분석 (PCA)으로 펼친 지도와, 신뢰도가 문턱값 이상일 때만 답할 때의 정확도이고, 오른쪽은 이미지를 손상시킬수록 정확도가 얼마나 떨어지는지입니다. 어떤 이미지든 클릭하면 다른 화면의 입력이 됩니다.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Evaluating the network on the test set…</source>
-        <translation>테스트 데이터로 네트워크를 평가하는 중…</translation>
-    </message>
-    <message>
-        <source>Test set, %1 images: accuracy %2, %3 mistakes.</source>
-        <translation>테스트 데이터 %1장: 정확도 %2, 오답 %3개.</translation>
+        <translation>&lt;b&gt;평가&lt;/b&gt;&lt;p&gt;테스트 데이터 전체에서 네트워크가 어디서 틀리는지 보여 줍니다. 혼동 행렬은 실제 숫자(행)마다 네트워크가 읽은 숫자(열)를 셉니다. 칸을 클릭하면 그 이미지들이 신뢰도가 높은 순으로 나옵니다. 가운데는 한 층의 표현을 주성분 분석 (PCA)으로 펼친 분포도와, 신뢰도가 문턱값 이상일 때만 답할 때의 정확도이고, 오른쪽은 이미지를 손상시킬수록 정확도가 얼마나 떨어지는지입니다. 어떤 이미지든 클릭하면 다른 화면의 입력이 됩니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>The most confident mistakes (%1 in all)</source>
@@ -1684,7 +2448,7 @@
     </message>
     <message>
         <source>Test image %1: label %2, read as %3 (%4)</source>
-        <translation>테스트 이미지 %1: 레이블 %2, 네트워크의 답 %3 (%4)</translation>
+        <translation>테스트 이미지 %1: 정답 %2, 네트워크의 답 %3 (%4)</translation>
     </message>
     <message>
         <source>%1. Click to make it the input.</source>
@@ -1714,11 +2478,11 @@
     </message>
     <message>
         <source>The network as intended passes 80% test accuracy within its first epoch. With W1 updated by W1 - lr*W1, the first layer&apos;s weights shrink by a tenth every step whatever the images, so within a few hundred steps every image looks the same to the network: the loss stays at 2.30 and the accuracy is the share of the one digit it always answers, about 10%; 11.35% when that digit is 1, the commonest. The db1 mistake (summing dz1 instead of da1) gives the first biases a wrong gradient, yet its curves lie on top of the correct run&apos;s: 50 biases matter little next to 784 x 50 weights.</source>
-        <translation>의도한 대로의 네트워크는 첫 에포크 안에 테스트 정확도 80%를 넘습니다. W1을 W1 - lr*W1로 갱신하면 이미지와 상관없이 첫 번째 층의 가중치가 스텝마다 10분의 1씩 줄어들어, 수백 스텝 안에 모든 이미지가 네트워크에게 똑같아 보입니다. 손실은 2.30에 머물고, 정확도는 네트워크가 늘 답하는 한 숫자의 비율인 약 10%가 됩니다(그 숫자가 가장 흔한 1이면 11.35%). db1 실수(da1 대신 dz1을 더함)는 첫 번째 층의 편향에 틀린 기울기를 주지만, 곡선은 올바른 학습과 거의 겹칩니다. 784 x 50개의 가중치에 비하면 편향 50개는 거의 영향이 없기 때문입니다.</translation>
+        <translation>올바르게 갱신하는 네트워크는 첫 에포크 안에 테스트 정확도 80%를 넘습니다. W1을 W1 - lr*W1로 갱신하면 이미지와 상관없이 첫 번째 층의 가중치가 스텝마다 10분의 1씩 줄어들어, 수백 스텝 안에 모든 이미지가 네트워크에게 똑같아 보입니다. 손실은 2.30에 머물고, 정확도는 네트워크가 늘 답하는 한 숫자의 비율인 약 10%가 됩니다(그 숫자가 가장 흔한 1이면 11.35%). db1 실수(da1 대신 dz1을 더함)는 첫 번째 층의 편향에 틀린 기울기를 주지만, 곡선은 올바른 학습과 거의 겹칩니다. 784 x 50개의 가중치에 비하면 편향 50개는 거의 영향이 없기 때문입니다.</translation>
     </message>
     <message>
         <source>as intended</source>
-        <translation>의도한 대로</translation>
+        <translation>올바른 갱신</translation>
     </message>
     <message>
         <source>W1 - lr*W1</source>
@@ -1854,6 +2618,53 @@
     </message>
 </context>
 <context>
+    <name>GuessQuestion</name>
+    <message>
+        <source>▲ up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▼ down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nowhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It went &lt;b&gt;%1 by %2&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You said %1 by about %2. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right direction; off by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The other way: look at the cards dy and the update again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HelpButton</name>
     <message>
         <source>What is this? (Shift+F1, then click anything)</source>
@@ -1938,6 +2749,58 @@
         <source>The first layer&apos;s gradient is %1 times the last layer&apos;s, so the early layers hardly learn. ReLU with He initialisation passes the gradient back undiminished; switch to it and start again.</source>
         <translation>첫 번째 층의 기울기가 마지막 층의 %1배밖에 되지 않아 앞쪽 층들이 거의 배우지 못합니다. He 초기화를 쓴 ReLU는 기울기를 줄이지 않고 역전파합니다. 이것으로 바꾸고 다시 시작하세요.</translation>
     </message>
+    <message>
+        <source>Dropping %1% of the hidden units at random makes each step&apos;s network weaker and its loss noisier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images moved by up to %1 pixels are harder to recognise than the ones the network had learned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A stronger pull of every weight towards zero holds the network back from fitting its images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A smaller batch makes each step&apos;s loss noisier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More momentum carries each step further along the last ones, as a higher learning rate would.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network trains differently from that step on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loss rose after the weights were edited at step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The edit changed weights the network had learned; training on wins back what it can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It should settle as training goes on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It should settle as training goes on; if it does not, set %1 back to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It should settle as training goes on; if it does not, set %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loss rose after %1 was set to %2 at step %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HintsBar</name>
@@ -2017,7 +2880,7 @@
     </message>
     <message>
         <source>label: %1</source>
-        <translation>레이블: %1</translation>
+        <translation>정답: %1</translation>
     </message>
     <message>
         <source>network input; red pixels speak for %1, blue against</source>
@@ -2102,6 +2965,14 @@
         <translation>mlpviz에 들어 있는 MNIST로 돌아갑니다</translation>
     </message>
     <message>
+        <source>&amp;Check my code...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check your own NumPy forward, backward and update against the engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
@@ -2123,7 +2994,7 @@
     </message>
     <message>
         <source>Step one &amp;mini-batch</source>
-        <translation>미니배치 하나 학습(&amp;M)</translation>
+        <translation>한 스텝 학습: 미니배치 하나(&amp;M)</translation>
     </message>
     <message>
         <source>Train on one mini-batch</source>
@@ -2238,6 +3109,10 @@
         <translation>이 값은 쓸 수 없습니다</translation>
     </message>
     <message>
+        <source>Backpropagation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Evaluate</source>
         <translation>평가</translation>
     </message>
@@ -2347,7 +3222,7 @@
     </message>
     <message>
         <source>Saved %1</source>
-        <translation>%1 저장함</translation>
+        <translation>%1에 저장했습니다</translation>
     </message>
     <message>
         <source>Open model</source>
@@ -2372,6 +3247,10 @@
     <message>
         <source>The network has diverged, so it is not worth saving. Discard it?</source>
         <translation>네트워크가 발산하여 저장할 가치가 없습니다. 버릴까요?</translation>
+    </message>
+    <message>
+        <source>The last session&apos;s network (hidden layers %1: %2 MB of weights) was not built at launch: type its hidden layers again to train it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2426,7 +3305,7 @@
     </message>
     <message>
         <source>Training image %1 (label %2)</source>
-        <translation>학습 이미지 %1 (레이블 %2)</translation>
+        <translation>학습 이미지 %1 (정답 %2)</translation>
     </message>
 </context>
 <context>
@@ -2554,7 +3433,7 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
     </message>
     <message>
         <source>the %1 test images that excite it most (activation %2 to %3; labels %4); click one to use it</source>
-        <translation>가장 강하게 활성화하는 테스트 이미지 %1장 (활성화 값 %2 ~ %3, 레이블 %4). 클릭하면 입력으로 씁니다</translation>
+        <translation>가장 강하게 활성화하는 테스트 이미지 %1장 (활성화 값 %2 ~ %3, 정답 %4). 클릭하면 입력으로 씁니다</translation>
     </message>
 </context>
 <context>
@@ -2660,7 +3539,7 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
     </message>
     <message>
         <source>Saved %1</source>
-        <translation>%1 저장함</translation>
+        <translation>%1에 저장했습니다</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
@@ -2687,7 +3566,7 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
     <name>Session</name>
     <message>
         <source>Test image %1 (label %2)</source>
-        <translation>테스트 이미지 %1 (레이블 %2)</translation>
+        <translation>테스트 이미지 %1 (정답 %2)</translation>
     </message>
 </context>
 <context>
@@ -2781,7 +3660,7 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
     </message>
     <message>
         <source>The true label t for the cross-entropy</source>
-        <translation>교차 엔트로피에 쓰는 정답 레이블 t</translation>
+        <translation>교차 엔트로피에 쓰는 정답 t</translation>
     </message>
     <message>
         <source>&lt;b&gt;Softmax and cross-entropy, step by step&lt;/b&gt;&lt;p&gt;The output layer&apos;s pre-activations a (logits) become probabilities: y&lt;sub&gt;k&lt;/sub&gt; = exp(a&lt;sub&gt;k&lt;/sub&gt;) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(a&lt;sub&gt;i&lt;/sub&gt;), computed after subtracting the largest so that nothing overflows. The loss for the true label t is the cross-entropy E = −Σ t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt; = −log y&lt;sub&gt;t&lt;/sub&gt;: small when the network gives the right digit a high probability.&lt;/p&gt;</source>
@@ -2864,7 +3743,7 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
     </message>
     <message>
         <source>%1 img/s</source>
-        <translation>%1 img/s</translation>
+        <translation>초당 %1장</translation>
     </message>
     <message>
         <source>%1 s</source>
@@ -2910,6 +3789,14 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
         <translation>&lt;b&gt;타임라인&lt;/b&gt;&lt;p&gt;학습하는 동안 신경망을 로그 눈금으로 띄엄띄엄 고른 스텝(대부분을 배우는 초반에 많이, 나중엔 드물게)과 에포크가 끝날 때마다 복사해 둡니다. 슬라이더를 끌면 그 스텝의 신경망을 모든 화면에서 보여 주고, 실시간 버튼은 다시 학습을 따라갑니다. 그래프는 저장된 스텝마다 신경망이 현재 입력의 각 숫자에 준 확률입니다: W ← W − η·∂E/∂W 가 이어지는 동안 내 그림을 읽는 방식이 어떻게 바뀌었는지 보여 줍니다.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>keeping at most %1 copies: the network is %2 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each copy of this network takes %1 MB, and the timeline holds at most %2 MB of copies (1/%3 of this computer&apos;s memory, at most %4 MB): it keeps fewer of them, spread over the run in the same way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>live</source>
         <translation>실시간</translation>
     </message>
@@ -2923,6 +3810,132 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
     <message>
         <source>an error in mlpviz stopped training (%1); the network is kept as of step %2</source>
         <translation>mlpviz 내부 오류로 학습이 멈췄습니다 (%1). 네트워크는 %2 스텝 시점의 것으로 보존됩니다</translation>
+    </message>
+</context>
+<context>
+    <name>UpdatePanel</name>
+    <message>
+        <source>Apply the update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>W ← W − η·dW on a copy of the network (training&apos;s own network is untouched); the cards then show the network after it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for this example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for the mini-batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gradient of this example alone, or the mean gradient of the mini-batch the trainer learned from last (slow motion or single steps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished">되돌리기</translation>
+    </message>
+    <message>
+        <source>Back to the network before the last update applied here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask me first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guess what the update will do to the label&apos;s probability before seeing it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The example&apos;s probabilities before the update (light) and after it (dark)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for the mini-batch (%1 images)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for the mini-batch (none yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the mini-batch&apos;s %1 images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Update %1&lt;/b&gt; (gradient of %2), on a copy: training&apos;s network is untouched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E %1 → &lt;b&gt;%2&lt;/b&gt; &amp;nbsp; p(%3) %4 → &lt;b&gt;%5&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ValuesPlot</name>
+    <message>
+        <source>digit</source>
+        <translation type="unfinished">숫자</translation>
+    </message>
+    <message>
+        <source>pixel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (largest first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 largest of %2, by size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>input unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unit of layer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 × %2 largest rows and columns of %3 × %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>W1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subtracted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>right update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 of %2 units with the largest %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all %1 units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, a tile each, each on its own scale: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -31,7 +31,7 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 WORD = re.compile(r"[A-Za-z]{2,}")
 TAG = re.compile(r"<[^>]+>|&[a-z]+;")
 # Words that stay as they are in Korean: names (a language menu names English in English), units, functions.
-ALLOW = {"MNIST", "mlpviz", "ReLU", "Leaky", "tanh", "SGD", "Adam", "He", "Xavier", "Glorot", "img", "npz",
+ALLOW = {"MNIST", "mlpviz", "ReLU", "Leaky", "tanh", "SGD", "Adam", "He", "Xavier", "Glorot", "npz",
          "exp", "log", "max", "mnist", "small", "Keras", "English", "Shift", "Ctrl", "Space", "Delete", "Escape",
          "dz", "da", "nat"}
 
@@ -176,6 +176,8 @@ def visible_texts(window) -> list[tuple[str, str]]:
         out += [(f"{name} tooltip", w.toolTip()), (f"{name} what's this", w.whatsThis())]
         if isinstance(w, (QLabel, QAbstractButton)):
             out.append((name, w.text()))
+        if isinstance(getattr(w, "placeholder", None), str):  # text a widget paints itself
+            out.append((f"{name} placeholder", w.placeholder))
         if isinstance(w, QGroupBox):
             out.append((name, w.title()))
         if isinstance(w, QTabWidget):
@@ -300,3 +302,20 @@ def test_whats_this_explains_every_view(korean, window):
     formulas = " ".join(v.whatsThis() for v in views) + window.controls.activation.whatsThis()
     for formula in ("W ← W − η·∂E/∂W", "σ′(a) = σ(a)(1 − σ(a))", "−Σ", "Σ<sub>i</sub> exp"):
         assert formula in formulas, formula
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("학습률을 0.01(으)로 낮추고", "학습률을 0.01로 낮추고"), ("손실이 2.30(으)로", "손실이 2.30으로"),
+    ("3(으)로", "3으로"), ("7(으)로", "7로"), ("10%(으)로", "10%로"), ("파일(으)로", "파일로"),
+    ("숫자(으)로", "숫자로"),
+    ("입력(으)로", "입력으로"), ("ReLU(으)로", "ReLU로"), ("모델을(를)", "모델을"), ("네트워크을(를)", "네트워크를"),
+    ("뉴런이(가)", "뉴런이"), ("숫자은(는)", "숫자는"), ("(으)로", "로"), ("no particle (here)", "no particle (here)")])
+def test_korean_particles_are_chosen_by_the_word_before(text, expected):
+    from mlpviz.gui.i18n import particles
+    assert particles(text) == expected
+
+
+def test_a_filled_template_reads_without_both_particle_forms():
+    from mlpviz.gui.i18n import arg
+    assert arg("학습률을 %1(으)로 낮추세요", "0.0002") == "학습률을 0.0002로 낮추세요"
+    assert arg("%2(으)로 읽은 %1", "3", "8") == "8로 읽은 3"

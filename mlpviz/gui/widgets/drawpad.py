@@ -38,7 +38,8 @@ class DrawPad(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.setToolTip("Draw a digit here with the mouse. Delete or Escape clears it.")
+        self.setToolTip(self.tr("Draw a digit here with the mouse. Delete or Escape clears it."))
+        self.placeholder = self.tr("draw a digit here")  # painted on the empty pad
 
     def heightForWidth(self, w: int) -> int:
         return w
@@ -61,7 +62,7 @@ class DrawPad(QWidget):
                     self.image)
         if self._empty:
             p.setPen(QColor("#888"))
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "draw a digit here")
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.placeholder)
         p.end()
 
     def mousePressEvent(self, event) -> None:
