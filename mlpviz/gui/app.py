@@ -30,8 +30,11 @@ def run(argv: list[str] | None = None, data_source: str | None = None, model_pat
     app.setApplicationName("mlpviz")
     app.setOrganizationName("mlpviz")
     set_app_identity(app)
-    translation.install(translation.chosen_language())  # before any window: its text is read at creation
+    lang = translation.chosen_language()
+    translation.install(lang)  # before any window: its text is read at creation
     style.configure()
+    if lang == "ko":
+        style.prefer_latin_glyphs(app)
     from .main_window import MainWindow  # after configure(): pyqtgraph reads its options at creation
 
     window = MainWindow(data_source=data_source, model_path=model_path, preset=preset)

@@ -15,8 +15,25 @@ DIGIT_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
                  "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
 
 
+# Fonts made for Latin letters, digits and math signs, the first one installed drawing them. A
+# Korean desktop's default font draws ² like an apostrophe, ∂ tiny and σ′ apart from its (a).
+LATIN_FONTS = ("DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial")
+
+
 def configure() -> None:
     pg.setConfigOptions(antialias=False, imageAxisOrder="row-major", background="w", foreground="#333")
+
+
+def prefer_latin_glyphs(app) -> None:
+    """Let the application font draw Latin text and formulas with one of LATIN_FONTS and fall back
+    to the system's own font for Hangul (Qt picks, glyph by glyph, the first family that has it)."""
+    from PySide6.QtGui import QFontDatabase
+    installed = set(QFontDatabase.families())
+    latin = next((f for f in LATIN_FONTS if f in installed), None)
+    font = app.font()
+    if latin is not None and font.families()[:1] != [latin]:
+        font.setFamilies([latin, *font.families()])
+        app.setFont(font)
 
 
 class DecadeAxis(pg.AxisItem):

@@ -319,3 +319,22 @@ def test_a_filled_template_reads_without_both_particle_forms():
     from mlpviz.gui.i18n import arg
     assert arg("학습률을 %1(으)로 낮추세요", "0.0002") == "학습률을 0.0002로 낮추세요"
     assert arg("%2(으)로 읽은 %1", "3", "8") == "8로 읽은 3"
+
+
+def test_formulas_are_drawn_with_a_latin_font_before_the_hangul_one(qapp):
+    from PySide6.QtGui import QFontDatabase
+
+    from mlpviz.gui import style
+    before = qapp.font()
+    try:
+        style.prefer_latin_glyphs(qapp)
+        installed = [f for f in style.LATIN_FONTS if f in set(QFontDatabase.families())]
+        families = qapp.font().families()
+        if installed:
+            assert families[0] == installed[0] and families[1:] == before.families()
+            style.prefer_latin_glyphs(qapp)  # a second call changes nothing
+            assert qapp.font().families() == families
+        else:
+            assert families == before.families()
+    finally:
+        qapp.setFont(before)
