@@ -150,6 +150,7 @@ class RunControl(QObject):
         except USER_ERRORS as e:
             self.notify(translate("MainWindow", "Cannot train the edited network"), translated(e))
             return
+        run.trainer.last_test = None  # of the network before the edit: no view may show it as this one's
         run.mark_edited()
         self.worker.publish_now()
 

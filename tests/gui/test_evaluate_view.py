@@ -7,7 +7,7 @@ from PySide6.QtCore import QPointF, Qt
 
 from mlpviz.core import evaluation as E
 from mlpviz.core.evaluation import evaluate
-from mlpviz.gui.snapshot import PAUSED, RUNNING, Snapshot
+from mlpviz.gui.snapshot import DIVERGED, PAUSED, RUNNING, Snapshot
 from mlpviz.gui.views.evaluate import EvaluateView, confusion_rgb
 from mlpviz.gui.views.evaluate import view as evaluate_view
 
@@ -287,3 +287,168 @@ def test_a_network_viewed_on_the_timeline_is_the_one_evaluated(qtbot, view, smal
     assert expected.accuracy < live.accuracy - 0.2
     view.session.view_step(None)  # live again: the live evaluation
     qtbot.waitUntil(lambda: view.evaluation is live, timeout=5000)
+
+
+# --- every figure belongs to the network it names (issue 26) ---------------------------------
+
+def epoch_end(step: int, epoch: int = 2) -> tuple:
+    """The epoch records of a run whose latest epoch ended at `step` (its evaluation's network)."""
+    from mlpviz.core.trainer import EpochRecord
+    return (EpochRecord(epoch, step, 0.3, 0.9, 0.3, 0.9, 1.0),)
+
+
+def answering(model, digit: int):
+    """A copy of model that reads every image as `digit` (finite weights, as a blown-up network's can be)."""
+    m = model.copy()
+    m.layers[-1].W[...] = 0
+    m.layers[-1].b[...] = 0
+    m.layers[-1].b[digit] = 10
+    return m
+
+
+def faded(panel) -> bool:
+    """The panel is greyed: its figures are out of date."""
+    return panel.graphicsEffect() is not None and panel.graphicsEffect().isEnabled()
+
+
+def shows_as_current(view, ev) -> bool:
+    """The view presents ev's accuracy as the figures of the network it names now."""
+    return f"{ev.accuracy:.2%}" in view.status.text() and not view.stale
+
+
+def test_after_divergence_the_old_accuracy_is_not_shown_as_current(qtbot, view, evaluated, small):
+    """A network that reads 9 everywhere still showed the last epoch end's accuracy."""
+    model, ev = evaluated
+    publish(qtbot, view, Snapshot.of(model.copy(), step=60, state=RUNNING, run_id=1, evaluation=ev,
+                                     epochs=epoch_end(60)))
+    assert shows_as_current(view, ev)
+    nines = answering(model, 9)
+    view.session.publish(Snapshot.of(nines, step=75, state=DIVERGED, run_id=1, evaluation=ev, epochs=epoch_end(60)))
+    assert not shows_as_current(view, ev)
+    assert view.stale and "step 75" in view.status.text()
+    qtbot.waitUntil(lambda: view.evaluation is not ev and not view.stale, timeout=10000)
+    honest = np.mean(small.y_test == 9)
+    assert view.model is nines and view.evaluation.accuracy == pytest.approx(honest)
+    assert f"{honest:.2%}" in view.status.text() and "step 75" in view.status.text()
+
+
+def test_a_network_whose_weights_are_not_numbers_is_said_to_be_unevaluable(qtbot, view, evaluated):
+    model, ev = evaluated
+    publish(qtbot, view, snapshot(model, ev))
+    broken = model.copy()
+    broken.layers[0].W[3, 5] = np.nan
+    view.session.publish(Snapshot.of(broken, step=75, state=DIVERGED, run_id=1, evaluation=ev, epochs=epoch_end(60)))
+    qtbot.waitUntil(lambda: "cannot be evaluated" in view.status.text(), timeout=10000)
+    assert "step 75" in view.status.text() and f"{ev.accuracy:.2%}" not in view.status.text()
+    assert view.evaluation is None and view.mistakes.gallery.count() == 0  # no old figure left
+    assert view.mistakes.confusion_image.image is None and not view.busy
+
+
+def test_a_new_network_shows_none_of_the_old_figures(qtbot, view, evaluated):
+    """A new network showed the old one's accuracy above an empty matrix."""
+    model, ev = evaluated
+    publish(qtbot, view, snapshot(model, ev))
+    view.session.publish(snapshot(model, None, step=0, run_id=2, state=RUNNING))  # a new network trains
+    assert f"{ev.accuracy:.2%}" not in view.status.text() and "mistakes" not in view.status.text()
+    assert view.evaluation is None and not view.stale
+    view.session.publish(snapshot(answering(model, 3), None, step=0, run_id=3))  # a network opened, paused
+    assert f"{ev.accuracy:.2%}" not in view.status.text() and "Evaluating" in view.status.text()
+    qtbot.waitUntil(lambda: view.evaluation is not None, timeout=10000)
+    assert view.evaluation.accuracy < 0.2
+
+
+def test_single_steps_while_paused_refresh_the_figures(qtbot, view, evaluated, small):
+    """A paused network stepped since the epoch end showed that epoch end's figures as its own."""
+    model, ev = evaluated
+    publish(qtbot, view, Snapshot.of(model.copy(), step=60, state=PAUSED, run_id=1, evaluation=ev,
+                                     epochs=epoch_end(60)))
+    assert view.evaluation is ev and "step 60" in view.status.text() and not view.stale
+    stepped = answering(model, 7)  # one step later (a big one)
+    view.session.publish(Snapshot.of(stepped, step=61, state=PAUSED, run_id=1, evaluation=ev, epochs=epoch_end(60)))
+    # Until its own arrive, the old figures are greyed and said to be out of date.
+    assert view.stale and not shows_as_current(view, ev)
+    assert "step 61" in view.status.text() and "out of date" in view.status.text()
+    assert faded(view.mistakes) and faded(view.coverage)
+    qtbot.waitUntil(lambda: not view.stale, timeout=10000)
+    assert view.model is stepped and view.evaluation.accuracy == pytest.approx(np.mean(small.y_test == 7))
+    assert "step 61" in view.status.text() and not faded(view.mistakes) and not faded(view.coverage)
+
+
+def test_an_edit_and_its_undo_at_the_same_step_are_evaluated_each(qtbot, view, evaluated, small):
+    """After Undo, the edited network's accuracy stayed."""
+    model, ev = evaluated
+    publish(qtbot, view, snapshot(model, None, step=70))  # paused between epoch ends: evaluated here
+    qtbot.waitUntil(lambda: view.evaluation is not None, timeout=10000)
+    np.testing.assert_array_equal(view.evaluation.confusion, ev.confusion)
+    edited = answering(model, 4)
+    view.session.publish(snapshot(edited, None, step=70))
+    assert view.stale
+    qtbot.waitUntil(lambda: not view.stale, timeout=10000)
+    assert view.evaluation.accuracy == pytest.approx(np.mean(small.y_test == 4))
+    view.session.publish(snapshot(model, None, step=70))  # undo: the weights as they were
+    assert view.stale
+    qtbot.waitUntil(lambda: not view.stale, timeout=10000)
+    np.testing.assert_array_equal(view.evaluation.confusion, ev.confusion)
+    shown = view.evaluation
+    qtbot.waitUntil(lambda: not view.busy, timeout=20000)  # its map and sweep done
+    view.session.publish(snapshot(model, None, step=70))  # the same weights again (a setting changed)
+    assert not view.busy and not view.stale and view.evaluation is shown
+
+
+def test_a_map_and_sweep_of_an_older_network_are_greyed_until_the_new_ones_come(qtbot, view, evaluated, small):
+    model, ev = evaluated
+    publish(qtbot, view, snapshot(model, ev))
+    wait_jobs(qtbot, view)
+    first_map, first_sweep = view.projection, view.robustness
+    assert not view.stale and not faded(view.robustness_panel) and not faded(view.hidden_map)
+    publish(qtbot, view, snapshot(answering(model, 2), None, step=61))
+    qtbot.waitUntil(lambda: view.evaluation is not ev and view.projection is first_map, timeout=10000)
+    assert not view.stale and not faded(view.mistakes)
+    assert faded(view.hidden_map) and faded(view.robustness_panel)  # the previous network's
+    qtbot.waitUntil(lambda: view.projection is not first_map and view.robustness is not first_sweep, timeout=20000)
+    assert not faded(view.hidden_map) and not faded(view.robustness_panel)
+
+
+def test_in_the_window_an_edit_and_a_step_at_an_epoch_end_get_their_own_figures(qtbot, window, small):
+    """Evaluate, shown after an edit at an epoch end, took the trainer's evaluation of the network
+    before the edit for the edited one's; a step later it still showed that epoch end's."""
+    view = window.evaluate
+    window.step_epoch()
+    qtbot.waitUntil(lambda: bool(window.latest.epochs) and window.latest.evaluation is not None
+                    and window.controller.worker.idle.is_set(), timeout=15000)
+    assert window.tabs.currentWidget() is not view  # Evaluate has seen nothing yet
+    before = window.latest.evaluation
+    edited = answering(window.latest.model, 9)
+    window.commands.install_edits(edited)
+    qtbot.waitUntil(lambda: np.array_equal(window.latest.model.layers[-1].b, edited.layers[-1].b), timeout=15000)
+    assert window.latest.evaluation is None  # the trainer's was of the network before the edit
+    window.tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: view.evaluation is not None and not view.stale, timeout=15000)
+    assert view.evaluation is not before and view.evaluation.accuracy == pytest.approx(np.mean(small.y_test == 9))
+    step = window.latest.step
+    window.step_once()
+    qtbot.waitUntil(lambda: window.latest.step == step + 1, timeout=15000)
+    assert view.stale or f"step {step + 1}" in view.status.text()  # greyed, or already its own
+    qtbot.waitUntil(lambda: not view.stale, timeout=15000)
+    assert f"step {step + 1}" in view.status.text()
+    np.testing.assert_array_equal(view.model.layers[0].W, window.latest.model.layers[0].W)
+
+
+def test_in_the_window_a_diverged_network_does_not_keep_the_old_accuracy(qtbot, window):
+    view = window.evaluate
+    window.tabs.setCurrentWidget(view)
+    window.controls.hidden.setText("64,64")
+    window.controls.hidden.editingFinished.emit()
+    window.controls.activation.setCurrentIndex(window.controls.activation.findData("leaky_relu"))
+    window.controls.init.setCurrentIndex(window.controls.init.findData("he"))
+    qtbot.waitUntil(lambda: window.latest.model.sizes == (784, 64, 64, 10), timeout=15000)
+    window.step_epoch()
+    qtbot.waitUntil(lambda: view.evaluation is not None and view.evaluation is window.latest.evaluation, timeout=15000)
+    old = view.evaluation
+    assert shows_as_current(view, old)
+    window.controls.lr.setValue(50)
+    window.toggle_run()
+    qtbot.waitUntil(lambda: window.latest.state == DIVERGED, timeout=15000)
+    assert not shows_as_current(view, old)
+    qtbot.waitUntil(lambda: not view.busy, timeout=15000)
+    assert f"step {window.latest.step:,}" in view.status.text() and view.evaluation is not old

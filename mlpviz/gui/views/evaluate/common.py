@@ -1,5 +1,5 @@
 """What the Evaluate view's panels share: the damages' names, the layers' names, the confusion
-colours, a clickable image, a progress bar that keeps its place.
+colours, a clickable image, a progress bar that keeps its place, the greying of out-of-date figures.
 
 Every text of the panels is translated in the "EvaluateView" context: the view is one to the user.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QProgressBar
+from PySide6.QtWidgets import QGraphicsOpacityEffect, QProgressBar, QWidget
 
 from ....core import evaluation as E
 from ... import style
@@ -28,6 +28,8 @@ DAMAGE_UNITS = {"noise": QT_TRANSLATE_NOOP("EvaluateView", "noise std"),
                 "thin": QT_TRANSLATE_NOOP("EvaluateView", "erosion steps"),
                 "thick": QT_TRANSLATE_NOOP("EvaluateView", "dilation steps"),
                 "occlusion": QT_TRANSLATE_NOOP("EvaluateView", "square side (pixels)")}
+
+FADED_OPACITY = 0.35  # of a panel whose figures are out of date: still there to compare, clearly not current
 
 translate = QCoreApplication.translate
 
@@ -89,6 +91,19 @@ def progress_bar() -> QProgressBar:
     policy.setRetainSizeWhenHidden(True)
     bar.setSizePolicy(policy)
     return bar
+
+
+def fade(widget: QWidget, faded: bool) -> None:
+    """Grey out a panel whose figures are of another network than the one named (drawn see-through),
+    or draw it whole again."""
+    effect = widget.graphicsEffect()
+    if effect is None:
+        if not faded:
+            return
+        effect = QGraphicsOpacityEffect(widget)
+        effect.setOpacity(FADED_OPACITY)
+        widget.setGraphicsEffect(effect)
+    effect.setEnabled(faded)
 
 
 def digit(x: np.ndarray, shape) -> np.ndarray:

@@ -6,8 +6,15 @@ evaluation of a network without one, the robustness sweep, the map), the timers 
 refresh over turns of the event loop, and the switch between columns and tabs. Robustness and the
 map are computed only when the evaluation changes: at each epoch end, or for a new network while
 training is paused or viewed on the timeline.
+
+Every figure belongs to a network that the status names (Network: its run, its step, its weights).
+While training runs, that is the latest epoch end's; otherwise it is the network shown, evaluated
+here. Until a new network's figures arrive, the older ones are greyed and said to be out of date;
+a network whose outputs are not finite numbers (after divergence) is said so, with no figures.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass, replace
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
@@ -22,6 +29,7 @@ from ...snapshot import RUNNING
 from ...widgets.whatsthis import explain as explain_view
 from ..base import View
 from ..labels import steady
+from .common import fade
 from .coverage import CoveragePanel
 from .hidden_map import MapPanel
 from .mistakes import MistakesPanel
@@ -43,6 +51,27 @@ def projection_job(model: MLP, x: np.ndarray, layer: int, should_stop=None, prog
     return layer, coords, ratio
 
 
+@dataclass(frozen=True, eq=False)
+class Network:
+    """A network whose figures the view shows or awaits: its run, its step (on the timeline if
+    viewed), and the epoch whose end it is, if its evaluation is that epoch end's."""
+
+    run_id: int
+    step: int
+    model: MLP
+    viewed: bool = False
+    epoch: int | None = None
+
+    def same(self, other: Network | None) -> bool:
+        """The same network: same run, step and place, and the same weights (a later snapshot's
+        copy is; one changed by hand at the same step is not, until it is changed back)."""
+        if other is None or (self.run_id, self.step, self.viewed) != (other.run_id, other.step, other.viewed):
+            return False
+        a, b = self.model, other.model
+        return a is b or (a.sizes == b.sizes and all(np.array_equal(p, q, equal_nan=True)
+                                                     for p, q in zip(a.params, b.params)))
+
+
 def robustness_job(model: MLP, x: np.ndarray, y: np.ndarray, shape, should_stop=None, progress=None):
     """{damage: [[level, accuracy], ...]} on damaged copies of images x (N, n_in); None if stopped."""
     return E.robustness(model, x, y, shape, should_stop=should_stop, progress=progress)
@@ -57,11 +86,13 @@ class EvaluateView(View):
         self.jobs = session.jobs
         self.model: MLP | None = None
         self.evaluation: Evaluation | None = None
-        # (run id, live step, viewed step) of a network evaluated here (no epoch-end evaluation);
-        # a network viewed on the timeline has no live step: the live one training on does not change it.
-        self._model_key: tuple | None = None
+        self._shown: Network | None = None  # whose evaluation is shown (self.model's)
+        # The network the view names now: the one shown, one being evaluated, or one that cannot be.
+        self._named: Network | None = None
         self.robustness: dict | None = None
         self.projection: tuple | None = None
+        self._robustness_of: MLP | None = None  # the network of the curves shown
+        self._projection_of: MLP | None = None  # ...and of the map
         # The view's three requests to the job service, one key each: a newer one replaces the older.
         self._keys = {name: (self, name) for name in ("evaluation", "robustness", "projection")}
         self._failed_text = {"evaluation": self.tr("The evaluation failed: %1"),
@@ -88,8 +119,9 @@ class EvaluateView(View):
     def _build(self) -> None:
         # A label of steady height: one that grew or shrank at a refresh would lay the whole view
         # out again and repaint every plot.
-        self.status = steady(QLabel(self.tr("The evaluation appears at the end of the first epoch, or at once "
-                                            "for an opened network.")), 2)
+        self._waiting = self.tr("The evaluation appears at the end of the first epoch, or at once for an opened "
+                                "network.")
+        self.status = steady(QLabel(self._waiting), 2)
         self.mistakes = MistakesPanel()
         self.mistakes.imageClicked.connect(self.session.show_test_image)
         self.hidden_map = MapPanel()
@@ -155,14 +187,28 @@ class EvaluateView(View):
         self.clear()
 
     def clear(self) -> None:
-        for key in self._keys.values():
-            self.jobs.cancel(key)
+        """A new network or dataset: none of the figures shown so far belong to it."""
+        self.jobs.cancel(self._keys["evaluation"])
+        self._drop_figures()
+        self._named = None
+        self.status.setText(self._waiting)
+        self._mark()
+
+    def _drop_figures(self) -> None:
+        for name in ("robustness", "projection"):
+            self.jobs.cancel(self._keys[name])
         for timer in (self._rest_timer, self._job_timer, self._robustness_timer):
             timer.stop()
         self._robustness_due = self._projection_due = False
-        self.model = self.evaluation = self._model_key = self.robustness = self.projection = None
+        self.model = self.evaluation = self._shown = self.robustness = self.projection = None
+        self._robustness_of = self._projection_of = None
         for panel in (self.mistakes, self.hidden_map, self.coverage, self.robustness_panel):
             panel.clear()
+
+    @property
+    def stale(self) -> bool:
+        """The figures shown are of another network than the one named (greyed, said out of date)."""
+        return self.evaluation is not None and self._named is not self._shown
 
     @property
     def refreshing(self) -> bool:
@@ -190,44 +236,126 @@ class EvaluateView(View):
         self.mistakes.show_cell(true, predicted)
 
     def update_from(self, snapshot) -> None:
-        """Show the snapshot's epoch-end evaluation; without one, evaluate a paused network here
-        (off the GUI thread). Nothing is recomputed while the evaluation stays the same. A network
-        viewed on the timeline is evaluated too, whether the live one trains or not: the snapshot's
-        evaluation is the live network's."""
-        model, ev, data = snapshot.model, snapshot.evaluation, self.data
+        """Show the figures of the snapshot's network, off the GUI thread where they must be
+        computed. Training: the latest epoch end's evaluation, which the snapshot carries.
+        Otherwise (paused, stepped, diverged, edited, opened, viewed on the timeline): the network
+        shown itself, evaluated here unless the snapshot's evaluation is its own (paused at that
+        epoch end). Nothing is recomputed for the same network."""
+        model, data = snapshot.model, self.data
         if model is None or data is None or model.sizes[0] != data.input_size:
             return
+        ev = snapshot.evaluation
+        if ev is not None and (ev.probabilities is None or len(ev.probabilities) != len(data.y_test)):
+            ev = None
+        # The trainer's evaluation is of the network at its latest epoch end (edits drop it); a
+        # snapshot without epoch records hands one of its own network.
+        end = snapshot.epochs[-1] if snapshot.epochs else None
+        ev_step, epoch = (end.step, end.epoch) if end is not None else (snapshot.step, None)
         viewed = self.session.viewed_step
-        whole = ev is not None and ev.probabilities is not None and len(ev.probabilities) == len(data.y_test)
-        if viewed is None and whole:
-            if ev is not self.evaluation:
-                self._show(model, ev)
+        if viewed is not None:
+            self._evaluate(Network(snapshot.run_id, viewed, model, viewed=True))
+        elif snapshot.state == RUNNING:
+            named = self._named
+            # A later epoch end's figures replace the shown ones (not older ones: the network
+            # evaluated here when it was paused is newer); back from the timeline, at once.
+            if ev is not None and ev is not self.evaluation and (named is None or named.viewed
+                                                                 or ev_step > named.step):
+                self.jobs.cancel(self._keys["evaluation"])
+                self._show(Network(snapshot.run_id, ev_step, self._epoch_model(snapshot, ev_step), epoch=epoch), ev)
+            elif ev is None and named is not None and named.viewed:
+                self._evaluate(Network(snapshot.run_id, snapshot.step, model))
+        else:
+            here = Network(snapshot.run_id, snapshot.step, model)
+            if ev is not None and ev_step == snapshot.step and ev is not self.evaluation:
+                self.jobs.cancel(self._keys["evaluation"])
+                self._show(replace(here, epoch=epoch), ev)  # paused at an epoch end: its own evaluation
+            else:
+                self._evaluate(here)
+
+    @staticmethod
+    def _epoch_model(snapshot, step: int) -> MLP:
+        """The network of the epoch end at `step`, for the map and robustness: the timeline's copy
+        if it holds one, else the snapshot's (published within a moment of the epoch end)."""
+        timeline = snapshot.timeline
+        if snapshot.step != step and timeline is not None and step in timeline.steps():
+            return timeline.model_at(step)
+        return snapshot.model
+
+    def _evaluate(self, network: Network) -> None:
+        """Name `network` and show its figures: those shown if they are its own, else its
+        evaluation on the job service, the older figures greyed meanwhile."""
+        if network.same(self._shown):
+            if self._named is not self._shown:  # back to the network shown: what was asked for is not needed
+                self.jobs.cancel(self._keys["evaluation"])
+                self._named = self._shown
+                self._say_shown()
+                self._mark()
             return
-        key = (snapshot.run_id, None if viewed is not None else snapshot.step, viewed)
-        from_timeline = self._model_key is not None and self._model_key[2] is not None  # back to live: at once
-        if key != self._model_key and (viewed is not None or from_timeline or snapshot.state != RUNNING):
-            self._model_key = key
-            self.status.setText(self.tr("Evaluating the network on the test set…"))
-            # The same network's evaluation asked for by another view (Edit) is computed once.
-            self.jobs.evaluate(self._keys["evaluation"], model, data, owner=self,
-                               done=lambda ev, model=model: self._show(model, ev),
-                               failed=lambda msg: self._failed("evaluation", msg))
+        if network.same(self._named):
+            return  # being evaluated, or said to be unevaluable
+        self._named = network
+        text = arg(self.tr("Evaluating the network at step %1 on the test set…"), f"{network.step:,}")
+        if self._shown is not None:
+            text += " " + arg(self.tr("The greyed figures are of the network as it was at step %1: out of date."),
+                              f"{self._shown.step:,}")
+        self.status.setText(text)
+        self._mark()
+        # The same network's evaluation asked for by another view (Edit) is computed once.
+        self.jobs.evaluate(self._keys["evaluation"], network.model, self.data, owner=self,
+                           done=lambda ev, network=network: self._evaluated(network, ev),
+                           failed=lambda msg: self._failed("evaluation", msg))
+
+    def _evaluated(self, network: Network, ev: Evaluation) -> None:
+        unanswered = int((~np.isfinite(ev.probabilities)).any(axis=1).sum())
+        if not unanswered:
+            self._show(network, ev)
+            return
+        # NaN or infinite weights (or outputs that overflow) read no digit: no figure to show.
+        self._drop_figures()
+        self._named = network
+        self.status.setText(arg(self.tr(
+            "The network at step %1 cannot be evaluated: for %2 of the %3 test images its outputs are not finite "
+            "numbers (NaN or infinity), as happens when training diverges."),
+            f"{network.step:,}", f"{unanswered:,}", f"{len(ev.probabilities):,}"))
+        self._mark()
 
     def set_input(self, x, source: str) -> None:
         pass  # the preview of a damage uses the current input when it is hovered; nothing to redraw
 
     # --- a refresh ------------------------------------------------------------------------
 
-    def _show(self, model: MLP, ev: Evaluation) -> None:
+    def _show(self, network: Network, ev: Evaluation) -> None:
         """The matrix now, the rest in the next turn of the event loop (_show_rest); robustness
         and the map then start on the job service."""
-        self.model, self.evaluation = model, ev
-        labels = self.data.y_test
-        self.status.setText(arg(self.tr("Test set, %1 images: accuracy %2, %3 mistakes."), f"{len(labels):,}",
-                                f"{ev.accuracy:.2%}", f"{len(labels) - int(np.trace(ev.confusion)):,}"))
+        self.model, self.evaluation = network.model, ev
+        self._shown = self._named = network
+        self._say_shown()
         self.mistakes.show_matrix(ev)
+        self._mark()
         self._job_timer.stop()
         self._rest_timer.start()
+
+    def _say_shown(self) -> None:
+        """The status: which network the figures are of, its accuracy and mistakes."""
+        network, ev, n = self._shown, self.evaluation, len(self.data.y_test)
+        images, step = f"{n:,}", f"{network.step:,}"
+        accuracy, mistakes = f"{ev.accuracy:.2%}", f"{n - int(np.trace(ev.confusion)):,}"
+        if network.epoch is None:
+            text = arg(self.tr("Test set, %1 images; the network at step %2: accuracy %3, %4 mistakes."),
+                       images, step, accuracy, mistakes)
+        else:
+            text = arg(self.tr("Test set, %1 images; the network at step %2, the end of epoch %3: accuracy %4, "
+                               "%5 mistakes."), images, step, network.epoch, accuracy, mistakes)
+        self.status.setText(text)
+
+    def _mark(self) -> None:
+        """Grey the panels whose figures are of another network than the one named: all of them
+        while the evaluation is out of date, the map and the curves until theirs are redone."""
+        stale = self.stale
+        fade(self.mistakes, stale)
+        fade(self.coverage, stale)
+        fade(self.hidden_map, stale or (self.projection is not None and self._projection_of is not self.model))
+        fade(self.robustness_panel, stale or (self.robustness is not None and self._robustness_of is not self.model))
 
     def _show_rest(self) -> None:
         """The gallery, the coverage curve and the map's layers; then the background work."""
@@ -252,15 +380,17 @@ class EvaluateView(View):
         self._robustness_due = False
         self.robustness_panel.start()
         self.jobs.submit(self._keys["robustness"], robustness_job, self.model, self.data.x_test, self.data.y_test,
-                         self.data.image_shape, owner=self, done=self._show_robustness,
+                         self.data.image_shape, owner=self,
+                         done=lambda result, model=self.model: self._show_robustness(model, result),
                          progress=self.robustness_panel.show_progress,
                          failed=lambda msg: self._failed("robustness", msg))
 
-    def _show_robustness(self, result: dict) -> None:
-        self.robustness = result
+    def _show_robustness(self, model: MLP, result: dict) -> None:
+        self.robustness, self._robustness_of = result, model
         if self._robustness_due:  # the network changed while it ran
             self._robustness_timer.start()
         self.robustness_panel.show_result(result)
+        self._mark()
 
     def _start_projection(self, restart: bool = False) -> None:
         """Map the chosen layer of the latest network; restart: drop a map under way (a new
@@ -272,14 +402,18 @@ class EvaluateView(View):
             return
         self._projection_due = False
         self.hidden_map.start()
+        # The map marks the images its own network misread, whatever network is shown when it comes.
         self.jobs.submit(self._keys["projection"], projection_job, self.model, self.data.x_test[:E.MAP_POINTS],
-                         self.hidden_map.layer(), owner=self, done=self._show_projection,
-                         progress=self.hidden_map.show_progress, failed=lambda msg: self._failed("projection", msg))
+                         self.hidden_map.layer(), owner=self, progress=self.hidden_map.show_progress,
+                         done=lambda result, model=self.model, probabilities=self.evaluation.probabilities:
+                         self._show_projection(model, probabilities, result),
+                         failed=lambda msg: self._failed("projection", msg))
 
-    def _show_projection(self, result: tuple) -> None:
-        self.projection = result
+    def _show_projection(self, model: MLP, probabilities: np.ndarray, result: tuple) -> None:
+        self.projection, self._projection_of = result, model
         if self._projection_due:  # the network changed while it ran
             self._job_timer.start()
         else:
             self._robustness_timer.start()  # once the map is painted
-        self.hidden_map.show_projection(result, self.evaluation.probabilities)
+        self.hidden_map.show_projection(result, probabilities)
+        self._mark()
