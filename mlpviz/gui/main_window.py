@@ -18,6 +18,7 @@ from .run import Run
 from .run_control import RunControl
 from .session import Session
 from .views.activations import ActivationsView
+from .views.backprop import BackpropView
 from .views.curves import CurvesView
 from .views.data import DataView
 from .views.dynamics import DynamicsView
@@ -113,7 +114,9 @@ class MainWindow(QMainWindow):
                                                                         folder))
         self.hints = HintsBar(s, lambda: self.run.config, busy=self.input_view.pad.is_drawing)
         self.hints.fixRequested.connect(cmd.apply_fix)
-        for view, title in ((self.inside, self.tr("Inside the network")), (self.evaluate, self.tr("Evaluate")),
+        self.backprop = BackpropView(s)
+        for view, title in ((self.inside, self.tr("Inside the network")), (self.backprop, self.tr("Backpropagation")),
+                            (self.evaluate, self.tr("Evaluate")),
                             (self.dynamics, self.tr("Gradients and units")), (self.runs, self.tr("Runs side by side")),
                             (self.minibatch, self.tr("Mini-batch")), (self.editor, self.tr("Edit")),
                             (self.data_view, self.tr("Data"))):
