@@ -17,8 +17,10 @@ import numpy as np
 
 from .messages import QT_TRANSLATE_NOOP
 from .model import MLP
+from .trainer import SettingChange
 
 KINDS = ("off", "scale", "shift", "noise", "prune")
+MARK = "edit"  # the name of the SettingChange that marks a hand edit on a run's curves
 
 
 class EditError(ValueError):
@@ -145,3 +147,17 @@ def apply(model: MLP, edits: list[Edit] | tuple[Edit, ...]) -> MLP:
     for edit in edits:
         out = apply_one(out, edit)
     return out
+
+
+def same_weights(a: MLP, b: MLP) -> bool:
+    """Whether two networks hold the same weights and biases."""
+    return a.sizes == b.sizes and all(np.array_equal(p, q) for p, q in zip(a.params, b.params))
+
+
+def mark(changes: list[SettingChange], step: int, edited: bool) -> None:
+    """Note in a run's setting changes that its network was edited by hand after `step` (one note
+    a step, however many edits were made there), or take the note back when edited is False: the
+    edits made at that step were all undone. The curves mark it as they mark a changed setting."""
+    changes[:] = [c for c in changes if c.step != step or c.name != MARK]
+    if edited:
+        changes.append(SettingChange(step, MARK, ""))

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from ..core import checkpoint
+from ..core import edit as core_edit
 from ..core.config import Config
 from ..core.errors import USER_ERRORS
 from ..core.model import MLP
@@ -41,6 +42,7 @@ class RunControl(QObject):
         self.run, self.session, self.controller, self.controls = run, session, controller, controls
         self.notify, self.confirm_discard = notify, confirm_discard
         run.stateChanged.connect(self._on_state)
+        self._unedited: tuple | None = None  # (trainer, step, its network before the first edit there)
 
     @property
     def worker(self):
@@ -145,11 +147,16 @@ class RunControl(QObject):
             return
         if run.trainer is None or edited is None or not self.controller.pause_and_wait():
             return
+        trainer = run.trainer
+        if self._unedited is None or self._unedited[:2] != (trainer, trainer.step_count):
+            self._unedited = (trainer, trainer.step_count, trainer.model.copy())
         try:  # the checks a model file passes, the optimizer state that trains on with it included
-            checkpoint.install(run.trainer, edited)
+            checkpoint.install(trainer, edited)
         except USER_ERRORS as e:
             self.notify(translate("MainWindow", "Cannot train the edited network"), translated(e))
             return
+        # marked on the curves, unless the edits at this step were all undone
+        core_edit.mark(trainer.changes, trainer.step_count, not core_edit.same_weights(edited, self._unedited[2]))
         run.trainer.last_test = None  # of the network before the edit: no view may show it as this one's
         run.mark_edited()
         self.worker.publish_now()

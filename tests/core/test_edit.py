@@ -124,3 +124,16 @@ def test_describe_names_the_edit():
 def test_edits_that_do_not_fit_are_refused(model, bad, message):
     with pytest.raises(EditError, match=message):
         ed.apply(model, [bad])
+
+
+def test_an_edit_is_marked_once_a_step_among_the_setting_changes_and_unmarked_when_undone(model):
+    from mlpviz.core.trainer import SettingChange
+    lr = SettingChange(4, "lr", 0.1)
+    changes = [SettingChange(2, ed.MARK, ""), lr]
+    ed.mark(changes, 4, True)
+    ed.mark(changes, 4, True)  # a second edit at the same step
+    assert changes == [SettingChange(2, ed.MARK, ""), lr, SettingChange(4, ed.MARK, "")]
+    ed.mark(changes, 4, False)  # every edit at step 4 undone
+    assert changes == [SettingChange(2, ed.MARK, ""), lr]
+    assert ed.same_weights(model, model.copy())
+    assert not ed.same_weights(model, ed.shift_bias(model, 1, 0, 1.0))

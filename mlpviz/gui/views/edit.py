@@ -25,11 +25,14 @@ from ...core.edit import Edit, EditError
 from ...core.model import MLP
 from ..i18n import arg, translated
 from ..session import Session
+from ..snapshot import RUNNING
 from ..widgets.whatsthis import explain as explain_view
 from .base import View
 
 PAUSE_REASON = QT_TRANSLATE_NOOP("EditView", "Training paused: edits are made on a network that stands still. "
                                  "Press Space to train the edited one.")
+SETTLED = QT_TRANSLATE_NOOP("EditView", "Training went on from the edited network: the edits made before are part "
+                            "of it now and can no longer be undone.")
 
 
 def describe(edit: Edit) -> str:
@@ -68,6 +71,11 @@ class _EditCommand(QUndoCommand):
 class EditView(View):
     """Builds a list of Edit records on the network being viewed and the edited copy.
 
+    The edits can be undone only until the network trains on: undoing them later would put the
+    pre-edit network back while the step count, curves and history kept the training since. So once
+    a snapshot shows a step past the one they were installed at, the undo list is cleared and the
+    live network is the one to edit from.
+
     Signals: editsChanged(list of Edit) after every edit, undo, redo and reset (the window
     installs edit.apply(view.original, edits), that is view.edited, in the trainer);
     pauseRequested(reason) before an edit made while training runs; accuracyReady(float) with
@@ -87,6 +95,8 @@ class EditView(View):
         self.accuracy: float | None = None
         self.original_accuracy: float | None = None
         self._running = False
+        self._base_step = 0  # the step of the snapshot `original` came from
+        self._edit_step: int | None = None  # the step the edits on the undo list were installed at, once known
         self._noise_seed = 0
         self.stack = QUndoStack(self)
 
@@ -119,6 +129,7 @@ class EditView(View):
         self.reset_button = QPushButton(self.tr("Reset edits"))
         self.reset_button.setToolTip(self.tr("Back to the network before any edit (Redo brings the edits back)"))
         self.reset_button.clicked.connect(self.reset)
+        self.stack.canUndoChanged.connect(self.reset_button.setEnabled)  # nothing to reset without an edit
         self.save_button = QPushButton(self.tr("Save edited network..."))
         self.save_button.clicked.connect(self._save_dialog)
         self.history = QUndoView(self.stack)
@@ -160,8 +171,9 @@ class EditView(View):
         buttons.addWidget(explain_view(self, self.tr(
             "<b>Editing the network by hand</b><p>Change the trained weights and biases yourself and see the test "
             "accuracy at once: switch a neuron off, scale the weights into it, shift its bias b, add noise to "
-            "every weight, or prune a layer's smallest weights. Each edit can be undone; Space trains the edited "
-            "network on from there.</p>"), floating=False))
+            "every weight, or prune a layer's smallest weights. Each edit can be undone until the network trains "
+            "on; Space trains the edited network on from there, and the curves mark where it was edited.</p>"),
+            floating=False))
         self._enable()
 
     @staticmethod
@@ -176,11 +188,19 @@ class EditView(View):
     # -- the View interface
 
     def update_from(self, snapshot) -> None:
-        self._running = snapshot.state == "running"
+        self._running = snapshot.state == RUNNING
+        if self._running and self._says(PAUSE_REASON):
+            self.status.setText("")
+        if self.stack.count():
+            if self._edit_step is None:
+                self._edit_step = self._installed_at(snapshot)
+            if self._edit_step is not None and snapshot.step > self._edit_step:
+                self._settle()
         if not self.edits and snapshot.model is not self.original:
             # With no edit in force the network shown is the one to edit; with edits, the
             # snapshots carry the edited network back, and the original stays as it was.
             self.original, self.edited = snapshot.model, snapshot.model
+            self._base_step = snapshot.step
             self.original_accuracy = self.accuracy = None
             self._layers_changed()
             if self.isVisible():
@@ -196,6 +216,7 @@ class EditView(View):
             self.session.jobs.cancel((self, which))
         self.edits = []
         self.stack.clear()
+        self._edit_step = None
         self.original = self.edited = None
         self.accuracy = self.original_accuracy = None
         self.accuracy_label.setText("")
@@ -224,10 +245,32 @@ class EditView(View):
             self.status.setText(reason)
             self.pauseRequested.emit(reason)
             self._running = False
-        elif self.status.text() != QCoreApplication.translate("EditView", PAUSE_REASON):
+        elif not self._says(PAUSE_REASON):
             self.status.setText("")
+        if not self.stack.count():  # the first edit on this network: where it is installed comes with the snapshots
+            self._edit_step = None
         self.stack.push(_EditCommand(self, edit))
         return True
+
+    def _installed_at(self, snapshot) -> int | None:
+        """The step the edits on the undo list were installed at, as far as `snapshot` tells: its
+        edit mark at or after the step they were made on (exact, even if a step was taken before
+        this snapshot), else its own step if it shows the network standing still; None while unknown."""
+        marks = [c.step for c in snapshot.changes if c.name == core_edit.MARK and c.step >= self._base_step]
+        if marks:
+            return max(marks)
+        return None if snapshot.state == RUNNING else snapshot.step
+
+    def _settle(self) -> None:
+        """Training went on from the edits: they are part of the network now, no longer undoable."""
+        kept = bool(self.edits)
+        self.stack.clear()  # the commands are dropped, not undone: nothing is installed
+        self.edits, self._edit_step = [], None
+        if kept:
+            self.status.setText(QCoreApplication.translate("EditView", SETTLED))
+
+    def _says(self, note: str) -> bool:
+        return self.status.text() == QCoreApplication.translate("EditView", note)
 
     def reset(self) -> None:
         """Undo every edit (they stay on the stack for Redo)."""
@@ -331,7 +374,8 @@ class EditView(View):
                                 self.tr("neuron: none selected (click one in the diagram)"))
         for w in (self.off, self.scale_button, self.shift_button):
             w.setEnabled(bool(unit_ok))
-        for w in (self.noise_button, self.prune_button, self.save_button, self.reset_button):
+        for w in (self.noise_button, self.prune_button, self.save_button):
             w.setEnabled(has_model)
+        self.reset_button.setEnabled(has_model and self.stack.canUndo())
         self.undo_button.setEnabled(self.stack.canUndo())
 

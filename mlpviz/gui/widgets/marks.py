@@ -21,7 +21,8 @@ SETTING_NAMES = {"hidden": QT_TRANSLATE_NOOP("Setting", "hidden"),
                  "dropout": QT_TRANSLATE_NOOP("Setting", "dropout"), "shift": QT_TRANSLATE_NOOP("Setting", "shift"),
                  "batch size": QT_TRANSLATE_NOOP("Setting", "batch size"),
                  "epochs": QT_TRANSLATE_NOOP("Setting", "epochs"), "steps": QT_TRANSLATE_NOOP("Setting", "steps"),
-                 "seed": QT_TRANSLATE_NOOP("Setting", "seed"), "dtype": QT_TRANSLATE_NOOP("Setting", "dtype")}
+                 "seed": QT_TRANSLATE_NOOP("Setting", "seed"), "dtype": QT_TRANSLATE_NOOP("Setting", "dtype"),
+                 "edit": QT_TRANSLATE_NOOP("Setting", "edit")}  # the weights edited by hand: no value
 
 
 def setting_name(name: str) -> str:
@@ -32,6 +33,8 @@ def setting_name(name: str) -> str:
 
 def change_label(name: str, value) -> str:
     """A setting change as a short label, e.g. "lr 0.01" or "activation leaky ReLU"."""
+    if value == "":
+        return setting_name(name)
     text = f"{value:g}" if isinstance(value, float) else activation_label(value) if name == "activation" else str(value)
     return f"{setting_name(name)} {text}"
 
