@@ -154,6 +154,8 @@ class ValuesPlot(pg.GraphicsLayoutWidget):
             item.setVisible(shown)
         self.colorbar.setVisible(mode != "scalar")
         self._last = None
+        # the new range now, not at the paint: there it moves the axes, and they paint a second time
+        self.plot.vb.prepareForPaint()
 
     def _levels(self, values: np.ndarray, is_signed: bool, kind: str) -> tuple[float, float]:
         if kind == "x":
