@@ -229,6 +229,10 @@ def test_asked_first_the_answer_stays_hidden_until_the_learner_answers(qtbot, vi
     assert "You said up by about 5.0 points" in q.verdict.text() and f"{abs(change):.1f}" in q.verdict.text()
     view.undo_update()
     assert not q.isVisible() and view.panel.apply_button.isEnabled()
+    view.panel.apply_button.click()  # asked again, then Ask first unticked: the question goes
+    assert q.asking
+    view.panel.ask_first.setChecked(False)
+    assert not q.isVisible() and view.panel.apply_button.isEnabled() and not view._applied
 
 
 def test_the_question_on_its_own(qtbot):
@@ -304,6 +308,10 @@ def test_the_cards_hold_still_while_training_runs(qtbot, view):
     assert view.walk.ins.model is second
     view.latest.click()
     assert view.walk.ins.model is third
+    fourth = course_network(3)
+    publish(view, fourth, step=23)
+    view.hold.setChecked(False)  # let go: the network waiting is taken
+    assert view.walk.ins.model is fourth and not view.latest.isVisible()
     view.session.publish(Snapshot.of(MLP.create((784, 20, 10)), run_id=2))  # a new run: followed at once
     assert view.walk.ins.network.sizes == (784, 20, 10)
 

@@ -42,8 +42,9 @@ class Guess:
 class GuessQuestion(QFrame):
     """A question, Up and Down buttons, an amount and Answer; then the verdict.
 
-    ask(question, unit) starts over; answered(Guess) is emitted once on Answer; reveal(actual)
-    shows the actual change beside the guess. asking: a question waits for its answer.
+    ask(question, unit) starts over; answered(Guess) is emitted once on Answer; reveal(actual,
+    detail, hint) shows the actual change beside the guess. asking: a question waits for its
+    answer.
     """
 
     answered = Signal(object)
@@ -130,8 +131,9 @@ class GuessQuestion(QFrame):
         self._enable(False)
         self.answered.emit(self.guess)
 
-    def reveal(self, actual: float, detail: str = "") -> None:
-        """Show the actual change (in the question's unit) beside the guess, and `detail`."""
+    def reveal(self, actual: float, detail: str = "", hint: str = "") -> None:
+        """Show the actual change (in the question's unit) beside the guess, then `detail`, and
+        `hint` when the guess went the wrong way."""
         g = self.guess
         went = self.tr("up") if actual > 0 else self.tr("down") if actual < 0 else self.tr("nowhere")
         text = arg(self.tr("It went <b>%1 by %2</b>."), went, f"{abs(actual):.1f} {self._unit}".strip())
@@ -140,7 +142,7 @@ class GuessQuestion(QFrame):
             right = (actual > 0) == (g.direction == UP) and actual != 0
             text = arg(self.tr("You said %1 by about %2. "), said, f"{g.amount:.1f} {self._unit}".strip()) + text
             text += " " + (arg(self.tr("Right direction; off by %1."), f"{abs(abs(actual) - g.amount):.1f}")
-                           if right else self.tr("The other way: look at the cards dy and the update again."))
+                           if right else self.tr("The other way.") + (f" {hint}" if hint else ""))
         self.verdict.setText(text + (f" {detail}" if detail else ""))
         self.verdict.show()
         self._enable(False)

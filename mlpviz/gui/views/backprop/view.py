@@ -9,7 +9,7 @@ update is applied here; "Take the latest" takes it at once.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ....core.backprop import Card, Walkthrough
+from ....core.backprop import Card, Update, Walkthrough
 from ....core.batch import BatchRecord
 from ....core.data import scale_images
 from ....core.inspect import Inspection, inspect
@@ -62,9 +62,7 @@ MISTAKES = ((None, QT_TRANSLATE_NOOP("BackpropView", "no mistake")),
 class BackpropView(View):
     """The example and settings on top; below, the column of cards and beside it the diagram, the
     current card (formula, NumPy line, shape, values, where a number came from, gradient check),
-    the step and play controls and the update panel. cardChanged: the current card's name."""
-
-    cardChanged = Signal(str)
+    the step and play controls and the update panel."""
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
@@ -248,7 +246,8 @@ class BackpropView(View):
         self.clear()
 
     def clear(self) -> None:
-        self.timer.stop()
+        if self.timer.isActive():
+            self.toggle_play()
         self._model, self._step, self._batch, self._waiting = None, None, None, None
         self._applied = []
         self._label = None
@@ -431,7 +430,6 @@ class BackpropView(View):
         with _blocked(self.cards):
             self.cards.setCurrentRow(self.index)
         self.counter.setText(f"{self.index + 1} / {len(walk.cards)}")
-        self.cardChanged.emit(self.card.name)
 
     def _caption(self) -> None:
         ex = self._example()
@@ -476,12 +474,15 @@ class BackpropView(View):
 
     def _answered(self, guess: Guess) -> None:
         t = self.walk.ins.t
-        before = float(self.walk.ins.y[t])
         up = self._apply()
         self.panel.apply_button.setEnabled(True)
-        self.panel.question.reveal(100 * (float(up.p_after[t]) - before))
+        hint = self.tr("With the mistake, W1 shrinks instead of following its gradient.") \
+            if self.walk.mistake == "w_update" else arg(self.tr(
+                "Look at dy again: its entry for %1 is negative, and the update moves every weight against "
+                "its gradient."), t)
+        self.panel.question.reveal(100 * float(up.p_after[t] - up.p_before[t]), hint=hint)
 
-    def _apply(self):
+    def _apply(self) -> Update:
         """Apply the update to a copy and show the cards of the network after it; returns the Update."""
         walk = self.walk
         if self.panel.for_batch and self._batch is not None:
