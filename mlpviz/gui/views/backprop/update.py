@@ -54,14 +54,14 @@ class UpdatePanel(QWidget):
         self.ask_first.setToolTip(self.tr("Guess what the update will do to the label's probability before "
                                           "seeing it"))
         self.question = GuessQuestion()
-        self.result = steady(QLabel(), 5)
+        self.result = steady(QLabel(), 6)
         self.result.setTextFormat(Qt.TextFormat.RichText)
         self.result.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.plot = pg.PlotWidget()
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
-        self.plot.setFixedSize(190, self.result.height())
+        self.plot.setFixedSize(170, self.result.height())
         self.plot.getAxis("left").setWidth(30)
         self.plot.setYRange(0, 1, padding=0.02)
         self.plot.getAxis("left").setTicks([[(0, "0"), (0.5, "0.5"), (1, "1")], []])
@@ -119,7 +119,7 @@ class UpdatePanel(QWidget):
         (the count-th update applied), and every parameter's size before and after."""
         scope = arg(self.tr("the mean gradient of %1 images"), up.batch) if up.batch > 1 else \
             self.tr("this example's gradient")
-        head = arg(self.tr("<b>Update %1</b>, %2, on a copy: training's network is untouched"), count, scope)
+        head = arg(self.tr("<b>Update %1</b> on a copy, %2:"), count, scope)
         p0, p1 = float(up.p_before[t]), float(up.p_after[t])
         loss = arg(self.tr("E %1 → <b>%2</b> · p(%3) %4 → <b>%5</b>"), f"{up.loss_before:.4g}",
                    f"{up.loss_after:.4g}", t, f"{p0:.3f}", f"{p1:.3f}")
@@ -127,7 +127,8 @@ class UpdatePanel(QWidget):
                    f"‖{name}‖ {a:.4g} → {b:.4g}" for name, a, b in norm_changes(before, up)]
         weights = " · ".join(c for c in changes if c.startswith("‖W"))
         self.result.setText(f"{head}<br>{loss}<br><span style='color:#555'>{weights}</span>")
-        self.result.setToolTip("<br>".join(changes))
+        self.result.setToolTip("<br>".join([self.tr("Tried on a float64 copy: training's own network is untouched."),
+                                            *changes]))
         x = np.arange(len(up.p_before))
         self.before_bars.setOpts(x=x - 0.2, height=up.p_before)
         self.after_bars.setOpts(x=x + 0.2, height=up.p_after)

@@ -182,7 +182,7 @@ class BackpropView(View):
         stack.addWidget(self.panel)
         # where the tab is short (the window's smallest size, an update's result shown) the column
         # scrolls rather than squeezing the values out of sight
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidget(right)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -469,6 +469,7 @@ class BackpropView(View):
             self.panel.question.ask(arg(self.tr("Will p(%1) go up or down, and by about how much?"), t),
                                     self.tr("points"))
             self.panel.apply_button.setEnabled(False)
+            self._reveal(self.panel.question)
             return
         self._apply()
 
@@ -493,7 +494,12 @@ class BackpropView(View):
         self.recompute()
         self.panel.set_applied(len(self._applied))
         self.panel.show_result(up, walk.ins.network, walk.ins.t, len(self._applied))
+        self._reveal(self.panel)
         return up
+
+    def _reveal(self, widget: QWidget) -> None:
+        """Scroll a short view to what was just shown below its cards (once it is laid out)."""
+        QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(widget, 0, 0))
 
     def undo_update(self) -> None:
         """Back to the network before the last update applied here."""
