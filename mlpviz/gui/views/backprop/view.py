@@ -213,7 +213,7 @@ class BackpropView(View):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.cards.setVisible(self.width() >= NARROW_PX)
-        QTimer.singleShot(0, self._elide_caption)  # once the caption has its new width
+        QTimer.singleShot(0, self, self._elide_caption)  # once the caption has its new width
         self.detail.diagram.setFixedHeight(DIAGRAM_PX[self.height() >= SHORT_PX])
 
     # -- the View interface
@@ -499,7 +499,7 @@ class BackpropView(View):
 
     def _reveal(self, widget: QWidget) -> None:
         """Scroll a short view to what was just shown below its cards (once it is laid out)."""
-        QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(widget, 0, 0))
+        QTimer.singleShot(0, self, lambda: self.scroll.ensureWidgetVisible(widget, 0, 0))
 
     def undo_update(self) -> None:
         """Back to the network before the last update applied here."""
