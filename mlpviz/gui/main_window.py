@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
             lambda: show_check_dialog(self, self.session.jobs, lambda: self.session.data)),
             self.settings, self.controls.dataset_button, [self.controls, self.tabs])
         self.remembered = WindowState(self, self.settings, {name: getattr(self, name) for name in LAYOUT},
-                                      self.controls, self.run)
+                                      self.controls, self.run, self.experiments.users_settings)
         self.remembered.restore()
         if preset in PRESETS:
             self.controls.set_config(PRESETS[preset], self.controls.train_images())

@@ -147,6 +147,9 @@ class ModelFiles(QObject):
             choices = buttons.Discard | buttons.Cancel
         box = QMessageBox(QMessageBox.Icon.Question, what, text, choices, w)
         box.setDefaultButton(buttons.Cancel)
+        # Qt's own Korean names this button 무시 (ignore); desktop software says 저장 안 함 (don't save).
+        box.button(buttons.Discard).setText(translate("MainWindow", "Don't Save") if choices & buttons.Save
+                                            else translate("MainWindow", "Discard"))
         answer = box.exec()
         if answer == buttons.Save:
             return self.save()

@@ -49,13 +49,15 @@ class RunControl(QObject):
         return self.controller.worker
 
     def new_run(self, trainer: Trainer | None = None, config: Config | None = None) -> bool:
-        """Start a fresh run (paused) from the settings shown, or adopt a given trainer."""
+        """Start a fresh run (paused) from the settings shown, or from `config` (an experiment's),
+        or adopt a given trainer."""
         data = self.session.data
         if data is None:
             return False
         try:
+            if trainer is None and config is None:
+                config = self._form_config()
             if trainer is None:
-                config = self.controls.config()
                 trainer = Trainer.from_config(config, data.limit_train(self.controls.train_images()),
                                               evaluate_epochs=False,  # the worker does it
                                               train_eval_limit=TRAIN_EVAL_LIMIT)
@@ -65,6 +67,9 @@ class RunControl(QObject):
                 self.controls.set_config(self.run.config, self.run.train_images)
             return False
         self.controller.pause_and_wait()
+        last = self.controller.mailbox.take()  # the old run's end (its last epoch), if not yet shown
+        if last is not None:
+            self.session.publish(last)
         self.run.adopt(trainer, config)
         self.session.set_run_config(config, len(trainer.data.y_train))
         self.adopted.emit(config)
@@ -72,6 +77,15 @@ class RunControl(QObject):
         self.worker.set_speed(self.controls.speed_value())
         self.controls.show_note("")
         return True
+
+    def _form_config(self) -> Config:
+        """The settings shown. The form has no course mistake to show, so a network made from it
+        makes none, even after an experiment's mistaken run."""
+        config = self.controls.config()
+        if config.mistake is not None:
+            config = config.replace(mistake=None)
+            self.controls.set_config(config, self.controls.train_images())
+        return config
 
     def toggle_run(self) -> None:
         run, note = self.run, self.controls.show_note

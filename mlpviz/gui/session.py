@@ -34,6 +34,7 @@ class RunRecord:
     losses: np.ndarray  # (steps,) per-step loss
     epoch_knots: tuple[np.ndarray, np.ndarray]  # the epoch of each step: RunHistory.epoch_knots()
     epochs: tuple[EpochRecord, ...]
+    label: str = ""  # an experiment's name for the run (translated); "" for the user's own
 
 
 class Session(QObject):
@@ -45,7 +46,7 @@ class Session(QObject):
     inputChanged = Signal(object, str)  # x (n_in,) float32 in [0, 1] or None; where it came from
     unitSelected = Signal(int, int)  # hidden layer (1 = first), unit index
     viewedStepChanged = Signal(object)  # the step of the stored network shown, or None: live
-    runsChanged = Signal()  # a run was archived in `runs`
+    runsChanged = Signal()  # a run was archived in `runs`, or runs were removed from it
 
     def __init__(self, parent: QObject | None = None, run: Run | None = None):
         super().__init__(parent)
@@ -65,6 +66,7 @@ class Session(QObject):
         self.runs: list[RunRecord] = []  # earlier runs, oldest first
         self.run_config: tuple[Config | None, int] = (None, 0)  # settings and training images of this run
         self._next_config = self.run_config  # ...and of the run whose first snapshot is still to come
+        self.run_label = self._next_label = ""  # an experiment's name for this run, and for the next one
         self._ended_run = -1  # the latest run archived: its snapshots still in flight are stale
         self._inspected: tuple = (None, None, None, None)  # (network, input, label, their Inspection)
 
@@ -115,8 +117,19 @@ class Session(QObject):
         self.dataChanged.emit(data)
 
     def set_run_config(self, config: Config | None, train_images: int) -> None:
-        """The settings of the run about to start (for comparing runs)."""
+        """The settings of the run about to start (for comparing runs); a run of the user's own
+        unless name_next_run names it next."""
         self._next_config = (config, train_images)
+        self._next_label = ""
+
+    def name_next_run(self, label: str) -> None:
+        """An experiment's name for the run about to start, said instead of its settings."""
+        self._next_label = label
+
+    def forget_runs(self, run_ids: set[int] | None = None) -> None:
+        """Remove the earlier runs with these ids from the comparison (None: every one)."""
+        self.runs = [r for r in self.runs if run_ids is not None and r.run_id not in run_ids]
+        self.runsChanged.emit()
 
     def publish(self, snapshot: Snapshot) -> None:
         """Hand a snapshot to every view; a new run id first tells them to start over. While an
@@ -125,7 +138,7 @@ class Session(QObject):
             return
         if self.snapshot is None or snapshot.run_id != self.snapshot.run_id:
             self._archive()
-            self.run_config = self._next_config
+            self.run_config, self.run_label = self._next_config, self._next_label
             self.viewed_step = self._viewed_model = None
             self.viewedStepChanged.emit(None)
             self.runStarted.emit(snapshot.run_id)
@@ -143,7 +156,7 @@ class Session(QObject):
         if old is not None and history.steps:
             config, images = self.run_config
             self.runs = [*self.runs, RunRecord(old.run_id, config, images, history.losses.copy(),
-                                               history.epoch_knots(), history.records)][-KEPT_RUNS:]
+                                               history.epoch_knots(), history.records, self.run_label)][-KEPT_RUNS:]
             self.runsChanged.emit()
 
     def view_step(self, step: int | None) -> None:

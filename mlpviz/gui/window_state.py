@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter
@@ -19,11 +20,14 @@ LAUNCH_LIMIT = 64 * 2**20
 
 class WindowState:
     """Restores and saves a window's geometry, its splitters (named as in LAYOUT), the settings
-    form and the speed, in `settings`."""
+    form and the speed, in `settings`. users_settings() gives the settings and training images to
+    remember instead of the current run's (an experiment's run is not the user's), or None."""
 
     def __init__(self, window: QMainWindow, settings: QSettings, splitters: dict[str, QSplitter],
-                 controls: ControlPanel, run: Run):
+                 controls: ControlPanel, run: Run,
+                 users_settings: Callable[[], tuple[Config | None, int] | None] = lambda: None):
         self.window, self.settings, self.splitters, self.controls, self.run = window, settings, splitters, controls, run
+        self.users_settings = users_settings
 
     def restore(self) -> None:
         s, w = self.settings, self.window
@@ -67,7 +71,8 @@ class WindowState:
         s.setValue("geometry", self.window.saveGeometry())
         for name, splitter in self.splitters.items():
             s.setValue(name, splitter.saveState())
-        if self.run.config is not None:  # the settings of the network trained, which were checked
-            s.setValue("config", json.dumps(self.run.config.to_dict()))
-            s.setValue("train_limit", self.run.train_images)
+        config, images = self.users_settings() or (self.run.config, self.run.train_images)
+        if config is not None:  # the settings of the user's network trained, which were checked
+            s.setValue("config", json.dumps(config.to_dict()))
+            s.setValue("train_limit", images)
         s.setValue("speed", self.controls.speed.value())

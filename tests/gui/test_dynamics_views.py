@@ -205,14 +205,14 @@ def test_runs_list_names_what_differed(make_view, small):
     view = make_view(RunsView, 900, 600)
     run_two(view, small)
     assert [r.run_id for r in view.session.runs] == [1]
-    assert view.labels() == ["current run",
-                             "run 1: hidden 16 (now 32), lr 0.1 (now 0.01), train images 1,000 (now 500)"]
+    assert view.labels() == ["2 (current)",
+                             "1: hidden 16 (now 32), lr 0.1 (now 0.01), train images 1,000 (now 500)"]
     earlier = [c for c in view.loss_plot.listDataItems() if c is not view.current_loss]
     assert len(earlier) == 1 and len(earlier[0].getData()[0]) == 20  # 20 steps, fewer than the columns
-    assert view.loss_plot.legend.getLabel(earlier[0]).text == "run 1"  # the list names what differed
+    assert view.legend.getLabel(earlier[0]).text == "1: hidden 16 (now 32), lr 0.1…"  # whole in the list
     x, y = view.current_loss.getData()
     assert len(x) == 20 and x[-1] == pytest.approx(2.0)
-    assert len(view.current_acc.getData()[0]) == 2  # two epoch ends
+    assert len(view.current_acc.getData()[0]) == len(view.current_train_acc.getData()[0]) == 2  # two epoch ends
     from PySide6.QtCore import Qt
     view.list.item(1).setCheckState(Qt.CheckState.Unchecked)
     assert [c for c in view.loss_plot.listDataItems() if c is not view.current_loss] == []

@@ -1,15 +1,20 @@
-"""Runs side by side: the current run's curves in bold over the earlier runs' faint ones, each
-named by what differed, with CSV and image export."""
+"""Runs side by side: the loss, train and test accuracy of every run kept, each numbered from 1,
+named in words (an experiment's run by the experiment's name for it, another by its settings
+where they differ from the current run's) and drawn in a colour of its own, the current run bold;
+runs can be removed; CSV and image export."""
 from __future__ import annotations
 
 import csv
+from dataclasses import fields
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters  # noqa: F401  (pg.exporters is not imported by pyqtgraph itself)
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -21,16 +26,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.config import differences
-from .. import style
-from ..i18n import arg
+from ...core.config import SHORT_NAMES, Config, setting_text
+from ...core.experiments import MISTAKE_LABELS, MISTAKE_TEXTS
+from ..i18n import activation_label, arg, translated
 from ..session import RunRecord, Session
 from ..widgets.marks import setting_name
 from ..widgets.whatsthis import explain as explain_view
 from .base import View
 
-CSV_HEADER = ("run", "epoch", "step", "train_loss", "train_accuracy", "test_loss", "test_accuracy")
+CSV_HEADER = ("run", "epoch", "step", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "name")
 CURRENT = -1  # the list item of the current run
+# Told apart at a glance, by most colour-blind readers too (tab10): one per run kept and the current.
+COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#17becf",
+           "#bcbd22")
+LEGEND_CHARS = 34  # a longer name is cut in the legend (the list has it whole): three fit side by side
+# The settings form's words for the values of its lists, so that a run reads as the form does.
+FORM = "ControlPanel"
+VALUE_WORDS = {
+    "init": {"normal": QT_TRANSLATE_NOOP(FORM, "normal"), "xavier": QT_TRANSLATE_NOOP(FORM, "Xavier (Glorot)"),
+             "he": QT_TRANSLATE_NOOP(FORM, "He")},
+    "loss": {"cross_entropy": QT_TRANSLATE_NOOP(FORM, "cross-entropy"),
+             "mse": QT_TRANSLATE_NOOP(FORM, "mean squared error")},
+    "optimizer": {"sgd": QT_TRANSLATE_NOOP(FORM, "SGD"), "momentum": QT_TRANSLATE_NOOP(FORM, "momentum"),
+                  "adam": QT_TRANSLATE_NOOP(FORM, "Adam")},
+    "schedule": {"none": QT_TRANSLATE_NOOP(FORM, "constant"), "step": QT_TRANSLATE_NOOP(FORM, "steps down"),
+                 "exp": QT_TRANSLATE_NOOP(FORM, "exponential"), "cosine": QT_TRANSLATE_NOOP(FORM, "cosine")},
+}
 
 
 def bucket_means(y: np.ndarray, buckets: int) -> tuple[np.ndarray, np.ndarray]:
@@ -45,12 +66,48 @@ def bucket_means(y: np.ndarray, buckets: int) -> tuple[np.ndarray, np.ndarray]:
     return ends - 1, np.add.reduceat(np.asarray(y, np.float64), starts) / (ends - starts)
 
 
-def run_color(index: int) -> pg.QtGui.QColor:
-    return pg.intColor(index, hues=8, values=1, maxValue=180)
+def value_words(name: str, value) -> str:
+    """A setting's value as the settings form words it: "Xavier (Glorot)", "ReLU", "0.01"."""
+    if name == "activation":
+        return activation_label(value)
+    if name == "mistake":
+        return translated(MISTAKE_LABELS[value]) if value in MISTAKE_LABELS else \
+            QCoreApplication.translate("RunsView", "none")
+    words = VALUE_WORDS.get(name, {})
+    return QCoreApplication.translate(FORM, words[value]) if value in words else setting_text(name, value)
+
+
+def differences_in_words(then: Config, now: Config) -> list[str]:
+    """Where `then` differs from `now`, each as "learning rate 0.1 (now 0.01)", in the form's words."""
+    out = []
+    for f in fields(Config):
+        a, b = getattr(then, f.name), getattr(now, f.name)
+        if a != b:
+            name = QCoreApplication.translate("RunsView", "mistake") if f.name == "mistake" else \
+                setting_name(SHORT_NAMES.get(f.name, f.name))
+            out.append(arg(QCoreApplication.translate("RunsView", "%1 %2 (now %3)"), name, value_words(f.name, a),
+                           value_words(f.name, b)))
+    return out
+
+
+def set_accuracy(curves: tuple[pg.PlotDataItem, pg.PlotDataItem], records) -> None:
+    """A run's test and train accuracy curves, in %, from its epoch records."""
+    e = np.array([(r.epoch, 100 * r.test_accuracy, 100 * r.train_accuracy) for r in records]).reshape(-1, 3)
+    curves[0].setData(e[:, 0], e[:, 1])
+    curves[1].setData(e[:, 0], e[:, 2])
+
+
+def shortened(text: str, chars: int = LEGEND_CHARS) -> str:
+    """text, or its words that fit in `chars` with an ellipsis."""
+    if len(text) <= chars:
+        return text
+    cut = text[:chars - 1]
+    return (cut[:cut.rfind(" ")] if " " in cut else cut).rstrip(" ,:(") + "…"
 
 
 class RunsView(View):
-    """Loss and test accuracy of the current run (bold) and of earlier runs (faint, checkable)."""
+    """Loss, train and test accuracy of the current run (bold) and of the earlier runs kept
+    (checkable, removable), each run numbered and in a colour of its own."""
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
@@ -58,17 +115,35 @@ class RunsView(View):
         self.loss_plot = self.graphics.addPlot(row=0, col=0)
         self.acc_plot = self.graphics.addPlot(row=1, col=0)
         for plot, title, left in ((self.loss_plot, self.tr("Loss (mean over nearby steps)"), self.tr("loss")),
-                                  (self.acc_plot, self.tr("Test accuracy at each epoch end"), self.tr("accuracy %"))):
+                                  (self.acc_plot, self.tr("Accuracy at each epoch end: test (solid), train (dashed)"),
+                                   self.tr("accuracy %"))):
             plot.setTitle(title, size="10pt")
             plot.setLabel("left", left)
             plot.setLabel("bottom", self.tr("epoch"))
             plot.setMenuEnabled(False)
-            plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
+        # Under the plots, not over them: inside, the names covered the curves. Exported with them.
+        self.legend = pg.LegendItem(labelTextSize="8pt")
+        self.graphics.addItem(self.legend, row=2, col=0)
+        self.graphics.installEventFilter(self)
         self.acc_plot.setXLink(self.loss_plot)
+        self.current_info = QLabel()
+        self.current_info.setWordWrap(True)
         self.list = QListWidget()
-        self.list.setToolTip(self.tr("Tick the runs to show; each earlier run is named by its own settings where "
-                                     "the current run's differ, and in brackets the current run's value."))
+        self.list.setWordWrap(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setToolTip(self.tr("Tick the runs to show. An experiment's run is named by the experiment; "
+                                     "another by its own settings where the current run's differ, with the "
+                                     "current run's value in brackets."))
         self.list.itemChanged.connect(self._toggled)
+        self.list.itemSelectionChanged.connect(self._selection_changed)
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Remove the selected earlier runs from the comparison (Delete)"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        QShortcut(QKeySequence.StandardKey.Delete, self.list, self.remove_selected,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.clear_button = QPushButton(self.tr("Remove all"))
+        self.clear_button.setToolTip(self.tr("Remove every earlier run; the next ones are numbered from 1 again"))
+        self.clear_button.clicked.connect(self.remove_all)
         self.csv_button = QPushButton(self.tr("Export CSV…"))
         self.csv_button.setToolTip(self.tr("Every run's epoch history in one table"))
         self.csv_button.clicked.connect(self.export_csv)
@@ -81,12 +156,14 @@ class RunsView(View):
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.current_info)
         side_layout.addWidget(QLabel(self.tr("Runs:")))
         side_layout.addWidget(self.list, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.csv_button)
-        buttons.addWidget(self.image_button)
-        side_layout.addLayout(buttons)
+        for pair in ((self.remove_button, self.clear_button), (self.csv_button, self.image_button)):
+            row = QHBoxLayout()
+            for button in pair:
+                row.addWidget(button)
+            side_layout.addLayout(row)
         side_layout.addWidget(self.status)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.graphics)
@@ -97,12 +174,18 @@ class RunsView(View):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         explain_view(self, self.tr(
-            "<b>Runs compared</b><p>Each reset, new setting or opened model starts a run; the earlier ones stay "
-            "here as faint curves beside the current run's bold ones, so that you can see what a change did: a "
-            "smaller learning rate η in W ← W − η·∂E/∂W, for instance, lowers the loss more slowly but more "
-            "steadily. Each earlier run is named by its own settings where the current run's differ, such as "
-            "\"lr 0.1 (now 0.01)\": that run's value, then the current one.</p>"))
+            "<b>Runs compared</b><p>Each reset, new setting, opened model or experiment run starts a run; the "
+            "earlier ones stay here beside the current run's bold curves, each in a colour of its own, so that "
+            "you can see what a change did: a smaller learning rate η in W ← W − η·∂E/∂W, for instance, lowers "
+            "the loss more slowly but more steadily. Below the loss, each run's accuracy at every epoch end: on "
+            "the test images (solid) and on the training images (dashed); a gap between the two is "
+            "overfitting. Runs are numbered from 1; an experiment's run is named by the experiment, another by "
+            "its own settings where the current run's differ, such as \"lr 0.1 (now 0.01)\": that run's value, "
+            "then the current one.</p>"))
         self._hidden: set[int] = set()  # run ids the user unticked
+        self._numbers: dict[int, int] = {}  # run id -> its number in the comparison, from 1
+        self._count = 0  # the runs numbered so far: the current run is the next
+        self._colours: dict[int, int] = {}  # run id -> its index in COLOURS, for as long as the run is kept
         session.runsChanged.connect(self._rebuild)
         self.clear()
 
@@ -119,61 +202,127 @@ class RunsView(View):
             self._rebuild()
         super()._on_snapshot(snapshot)
 
+    def number(self, run_id: int | None) -> int:
+        """A run's number in the comparison: the earlier runs in the order they ended, from 1; the
+        current run the next one."""
+        return self._numbers.get(run_id, self._count + 1)
+
+    def colour(self, run_id: int | None) -> str:
+        return COLOURS[self._colours.get(run_id, 0)]
+
     def run_label(self, run: RunRecord) -> str:
-        """An earlier run named by its own settings where the current run's differ: "lr 1 (now 0.1)"
-        (the current run's value first read as the earlier run's)."""
+        """An earlier run named in words: by the experiment that ran it, or by its own settings where
+        the current run's differ, "learning rate 1 (now 0.1)" (the earlier run's value first)."""
+        if run.label:
+            return run.label
         config, images = self.session.run_config
         if config is not None and run.config is not None:
-            parts = [arg(self.tr("%1 %2 (now %3)"), setting_name(name), then, now)
-                     for name, then, now in differences(run.config, config)]
+            parts = differences_in_words(run.config, config)
         else:
             parts = [self.tr("settings unknown")]
         if images and run.train_images and images != run.train_images:
             parts.append(arg(self.tr("train images %1 (now %2)"), f"{run.train_images:,}", f"{images:,}"))
-        return arg(self.tr("run %1: %2"), run.run_id, ", ".join(parts) or self.tr("same settings"))
+        return ", ".join(parts) or self.tr("same settings")
+
+    def current_label(self) -> str:
+        """The current run's name: the experiment's for it, or "" for the user's own."""
+        return self.session.run_label
 
     def labels(self) -> list[str]:
         """The list's labels, current run first."""
         return [self.list.item(i).text() for i in range(self.list.count())]
 
+    def _assign(self) -> None:
+        """Number the runs that ended since, and give every run shown a colour no other one has."""
+        kept = [run.run_id for run in self.session.runs]
+        for run_id in kept:
+            if run_id not in self._numbers:
+                self._count += 1
+                self._numbers[run_id] = self._count
+        alive = set(kept) | {self._run_id}
+        self._numbers = {k: v for k, v in self._numbers.items() if k in alive}
+        self._colours = {k: v for k, v in self._colours.items() if k in alive}
+        for run_id in [*kept, self._run_id]:
+            if run_id not in self._colours:
+                used = set(self._colours.values())
+                self._colours[run_id] = next(i for i in range(len(COLOURS)) if i not in used)
+
     def _rebuild(self) -> None:
-        """The list and the earlier runs' curves, drawn again (runs change rarely)."""
+        """The list and every run's curves, drawn again (runs change rarely)."""
+        self._assign()
+        self._hidden &= {run.run_id for run in self.session.runs} | {CURRENT}
+        current = self.current_label()
+        number = self.number(self._run_id)
+        current_text = arg(self.tr("%1 (current): %2"), number, current) if current else \
+            arg(self.tr("%1 (current)"), number)
+        config = self.session.run_config[0]
+        mistake = config.mistake if config is not None else None
+        info = arg(self.tr("Current network: run %1, %2 (an experiment's run)."), number, current) if current else \
+            arg(self.tr("Current network: run %1."), number)
+        if mistake in MISTAKE_TEXTS:
+            info += " " + arg(self.tr("It makes a mistake on purpose: %1."), translated(MISTAKE_TEXTS[mistake]))
+        self.current_info.setText(info)
         self.list.blockSignals(True)
         self.list.clear()
-        entries = [(CURRENT, self.tr("current run"))]
-        entries += [(run.run_id, self.run_label(run)) for run in reversed(self.session.runs)]
-        for run_id, text in entries:
+        entries = [(CURRENT, current_text, self._run_id)]
+        entries += [(run.run_id, arg(self.tr("%1: %2"), self.number(run.run_id), self.run_label(run)), run.run_id)
+                    for run in reversed(self.session.runs)]
+        for key, text, run_id in entries:
             item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, run_id)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(text)
+            item.setForeground(pg.mkColor(self.colour(run_id)))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked if run_id in self._hidden else Qt.CheckState.Checked)
+            item.setCheckState(Qt.CheckState.Unchecked if key in self._hidden else Qt.CheckState.Checked)
             self.list.addItem(item)
         self.list.blockSignals(False)
+        self._selection_changed()
+        self.clear_button.setEnabled(bool(self.session.runs))
         for plot in (self.loss_plot, self.acc_plot):
             plot.clear()
-            plot.legend.clear()
+        self.legend.clear()
         columns = max(100, int(self.loss_plot.getViewBox().width()))
-        for index, run in enumerate(self.session.runs):
+        for run in self.session.runs:
             if run.run_id in self._hidden:
                 continue
-            color = run_color(index)
-            color.setAlpha(110)
-            # The list beside names what differed: in the legend, long names covered the curves.
-            name = arg(self.tr("run %1"), run.run_id)
+            name = shortened(arg(self.tr("%1: %2"), self.number(run.run_id), self.run_label(run)))
             i, y = bucket_means(run.losses, columns)
-            self.loss_plot.plot(np.interp(i + 1, *run.epoch_knots), y, pen=pg.mkPen(color, width=1), name=name,
-                                connect="finite")
-            e = [(r.epoch, 100 * r.test_accuracy) for r in run.epochs]
-            if e:
-                self.acc_plot.plot(*np.array(e).T, pen=pg.mkPen(color, width=1), symbol="o", symbolSize=4,
-                                   symbolPen=color, symbolBrush=color, name=name)
+            curve = self.loss_plot.plot(np.interp(i + 1, *run.epoch_knots), y, connect="finite",
+                                        pen=pg.mkPen(self.colour(run.run_id), width=1.5))
+            self.legend.addItem(curve, name)
+            set_accuracy(self._accuracy_curves(self.colour(run.run_id), 1.5, 4), run.epochs)
         shown = CURRENT not in self._hidden
-        self.current_loss = self.loss_plot.plot(pen=pg.mkPen(style.LOSS_SMOOTH, width=2.5),
-                                                name=self.tr("current run") if shown else None, connect="finite")
-        self.current_acc = self.acc_plot.plot(pen=pg.mkPen(style.TEST, width=2.5), symbol="o", symbolSize=6,
-                                              symbolPen=style.TEST, symbolBrush=style.TEST,
-                                              name=self.tr("current run") if shown else None)
+        colour = self.colour(self._run_id)
+        self.current_loss = self.loss_plot.plot(pen=pg.mkPen(colour, width=3), connect="finite")
+        if shown:
+            self.legend.addItem(self.current_loss, shortened(current_text))
+        self._fit_legend()
+        self.current_acc, self.current_train_acc = self._accuracy_curves(colour, 3, 7)
         self._draw_current()
+
+    def _fit_legend(self) -> None:
+        """As many columns of names as the plots' width holds, up to three: a legend wider than the
+        plots widens them past the view."""
+        items = self.legend.items
+        if not items:
+            return
+        widest = max(label.item.boundingRect().width() for _, label in items) + 40  # with its line sample
+        columns = max(1, min(3, len(items), int(self.graphics.width() // widest)))
+        if columns != self.legend.columnCount:
+            self.legend.setColumnCount(columns)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.graphics and event.type() == QEvent.Type.Resize:
+            self._fit_legend()
+        return super().eventFilter(watched, event)
+
+    def _accuracy_curves(self, colour: str, width: float, symbol: int) -> tuple[pg.PlotDataItem, pg.PlotDataItem]:
+        """A run's two curves on the accuracy plot: test (solid, filled dots), train (dashed, open dots)."""
+        test = self.acc_plot.plot(pen=pg.mkPen(colour, width=width), symbol="o", symbolSize=symbol,
+                                  symbolPen=colour, symbolBrush=colour)
+        train = self.acc_plot.plot(pen=pg.mkPen(colour, width=width, style=Qt.PenStyle.DashLine), symbol="o",
+                                   symbolSize=symbol, symbolPen=colour, symbolBrush="w")
+        return test, train
 
     def _toggled(self, item: QListWidgetItem) -> None:
         run_id = item.data(Qt.ItemDataRole.UserRole)
@@ -183,6 +332,23 @@ class RunsView(View):
             self._hidden.add(run_id)
         self._rebuild()
 
+    def _selected_runs(self) -> set[int]:
+        return {item.data(Qt.ItemDataRole.UserRole) for item in self.list.selectedItems()} - {CURRENT}
+
+    def _selection_changed(self) -> None:
+        self.remove_button.setEnabled(bool(self._selected_runs()))
+
+    def remove_selected(self) -> None:
+        """Remove the selected earlier runs (the current run stays); the others keep their numbers."""
+        chosen = self._selected_runs()
+        if chosen:
+            self.session.forget_runs(chosen)
+
+    def remove_all(self) -> None:
+        """Remove every earlier run: the current run becomes run 1."""
+        self._count = 0
+        self.session.forget_runs()
+
     def update_from(self, snap) -> None:
         self._draw_current()
 
@@ -190,24 +356,24 @@ class RunsView(View):
         history = self.session.history
         if CURRENT in self._hidden or not history.steps:
             self.current_loss.setData([], [])
-            self.current_acc.setData([], [])
+            set_accuracy((self.current_acc, self.current_train_acc), ())
             return
         columns = max(100, int(self.loss_plot.getViewBox().width()))
         i, y = bucket_means(history.losses, columns)
         self.current_loss.setData(history.epoch_of(i + 1), y)  # each mean at the epoch its last step ended at
-        e = [(r.epoch, 100 * r.test_accuracy) for r in history.records]
-        self.current_acc.setData(*(np.array(e).T if e else ([], [])))
+        set_accuracy((self.current_acc, self.current_train_acc), history.records)
 
     # Export ----------------------------------------------------------------------------------
 
     def csv_rows(self) -> list[tuple]:
-        """Every run's epoch history, earlier runs first, then the current one: rows of CSV_HEADER."""
+        """Every run's epoch history, earlier runs first, then the current one: rows of CSV_HEADER,
+        each run by its number and name."""
         rows = []
-        histories = [(run.run_id, run.epochs) for run in self.session.runs]
+        histories = [(self.number(run.run_id), self.run_label(run), run.epochs) for run in self.session.runs]
         if self._run_id is not None:
-            histories.append((self._run_id, self.session.history.records))
-        for run_id, epochs in histories:
-            rows += [(run_id, r.epoch, r.step, r.train_loss, r.train_accuracy, r.test_loss, r.test_accuracy)
+            histories.append((self.number(self._run_id), self.current_label(), self.session.history.records))
+        for number, name, epochs in histories:
+            rows += [(number, r.epoch, r.step, r.train_loss, r.train_accuracy, r.test_loss, r.test_accuracy, name)
                      for r in epochs]
         return rows
 
