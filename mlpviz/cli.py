@@ -33,6 +33,8 @@ from .core.preprocess import prepare_digit
 from .core.threads import blas_threads_for, load_average
 from .core.trainer import EpochRecord, Trainer, check_input_size, epoch_table
 
+LANGUAGES = ("en", "ko")  # of the pictures and pages evaluate --report and explain --png write
+
 
 class UsageError(Exception):
     pass
@@ -78,6 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--json", action="store_true")
     e.add_argument("--report", metavar="DIR",
                    help="write the figures (PNG) and an index.html showing them with the numbers into DIR")
+    e.add_argument("--lang", choices=LANGUAGES, help="language of the report (default: the system's)")
 
     p = sub.add_parser("predict", help="read digits from image files")
     p.add_argument("--model", required=True, metavar="FILE")
@@ -93,7 +96,9 @@ def _parser() -> argparse.ArgumentParser:
     x.add_argument("--method", choices=("gradient", "integrated"), default="gradient",
                    help="gradient x input (default) or integrated gradients from a black image")
     x.add_argument("--steps", type=int, default=32, help="path steps for --method integrated (default 32)")
-    x.add_argument("--png", metavar="DIR", help="write each input with its attribution overlaid into DIR")
+    x.add_argument("--png", metavar="DIR", help="write each input with its attribution overlaid, the colour key "
+                                                "and the digit read, into DIR")
+    x.add_argument("--lang", choices=LANGUAGES, help="language of the pictures (default: the system's)")
     x.add_argument("--json", action="store_true")
     x.add_argument("images", nargs="+", metavar="IMAGE", help="PNG, JPEG, BMP or PGM of one digit")
 
@@ -278,8 +283,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
               "coverage": [{k: _number(v) for k, v in row.items()} for row in coverage],
               "robustness": robustness}
     if args.report:
-        from .report import write_report  # draws with Qt: only this option loads it
-        result["report"] = str(write_report(args.report, model, data, ev, result))
+        from .gui.report import write_report  # draws with Qt: only this option loads it
+        result["report"] = str(write_report(args.report, model, data, ev, result, args.lang))
     if args.json:
         print(json.dumps(result))
         return 0
@@ -378,13 +383,14 @@ def cmd_explain(args: argparse.Namespace) -> int:
              "top_units": [{**u, "activation": _short(u["activation"]), "contribution": _short(u["contribution"])}
                            for u in explain.top_units(ins, target)]}
         if png_dir is not None:
-            from .figures import save_overlay
+            from .gui.report import save_explanation  # draws with Qt: only this option loads it
             name, n = f"{Path(path).stem}-explain", 1
             while name in written:
                 n += 1
                 name = f"{Path(path).stem}-explain-{n}"
             written.add(name)
-            r["png"] = str(save_overlay(png_dir / f"{name}.png", x.reshape(28, 28), a))
+            r["png"] = str(save_explanation(png_dir / f"{name}.png", x.reshape(28, 28), a, digit, float(p[digit]),
+                                            target, args.method, args.lang))
         results.append(r)
     if args.json:
         print(json.dumps(results))

@@ -1,8 +1,7 @@
-"""Pictures of explanations: an input with its attribution map laid over it, as RGB arrays and
-PNG files (written through Qt's QImage; no display needed)."""
+"""Pictures of explanations: an input with its attribution map laid over it, as RGB arrays (NumPy
+only: the attribution view shows them, and `explain --png` draws them with their key, in
+mlpviz/gui/report.py)."""
 from __future__ import annotations
-
-from pathlib import Path
 
 import numpy as np
 
@@ -24,15 +23,3 @@ def overlay_rgb(x: np.ndarray, attribution: np.ndarray, scale: int = 1, limit: f
     if scale > 1:
         rgb = rgb.repeat(scale, axis=0).repeat(scale, axis=1)
     return np.ascontiguousarray(rgb)
-
-
-def save_overlay(path: str | Path, x: np.ndarray, attribution: np.ndarray, scale: int = 10) -> Path:
-    """Write overlay_rgb(x (H, W), attribution (H, W), scale) as a PNG; returns the path."""
-    from PySide6.QtGui import QImage  # only pictures need Qt
-    rgb = overlay_rgb(x, attribution, scale)
-    h, w, _ = rgb.shape
-    image = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888)
-    path = Path(path)
-    if not image.save(str(path), "PNG"):
-        raise OSError(f"{path}: cannot write the picture")
-    return path

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..core.experiments import Experiment
 from .experiments_menu import build_experiments_menu
+from .export import add_export_menus, export_figures
 from .i18n import arg
 from .translation import add_language_menu
 
@@ -114,6 +115,8 @@ def build_menus(w: QMainWindow, do: Commands, settings: QSettings, dataset_butto
     file.addSeparator()
     action(file, translate("MainWindow", "&Check my code..."), [], lambda: do.check_code(),
            translate("MainWindow", "Check your own NumPy forward, backward and update against the engine"))
+    action(file, translate("MainWindow", "&Export figures..."), [], lambda: export_figures(w, settings),
+           translate("MainWindow", "Save every view as a PNG for slides, with an index.html that shows them all"))
     file.addSeparator()
     action(file, translate("MainWindow", "&Quit"), ["Ctrl+Q"], w.close, translate("MainWindow", "Quit mlpviz"))
     run = w.menuBar().addMenu(translate("MainWindow", "&Training"))
@@ -143,6 +146,7 @@ def build_menus(w: QMainWindow, do: Commands, settings: QSettings, dataset_butto
     w.addAction(whats_this)
     action(help_menu, translate("MainWindow", "&About mlpviz"), [], lambda: about(w),
            translate("MainWindow", "What this is"))
+    add_export_menus(w)  # a right click on any plot or picture: Export…
     FocusKeeper(w)
     for taker in (w, w.statusBar(), *focus_takers):
         taker.setFocusPolicy(Qt.FocusPolicy.ClickFocus)

@@ -1,7 +1,10 @@
-"""`mlpviz evaluate --report DIR`: the evaluation's figures as PNG files and an index.html.
+"""Pictures the command line writes: `mlpviz evaluate --report DIR` (the evaluation's figures as PNG
+files and an index.html) and `mlpviz explain --png DIR` (an input with its attribution, the
+colour key and the digit read), in English or Korean.
 
-Drawn with QPainter on QImages (no window, no widgets): this module loads Qt, so only the
-report imports it. Without a display it uses Qt's offscreen platform.
+Drawn with QPainter on QImages (no window, no widgets): only these two options load Qt. Without
+a display Qt's offscreen platform is used. The text is translated through the app's own .ts, in
+the Evaluate and attribution views' words where the figures are theirs, else in "Report".
 """
 from __future__ import annotations
 
@@ -9,28 +12,42 @@ import html
 import math
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 
-from .core import evaluation
-from .core.data import Dataset, scale_images
-from .core.evaluation import Evaluation
-from .core.model import MLP
+from ..core import evaluation
+from ..core.data import Dataset, scale_images
+from ..core.evaluation import Evaluation
+from ..core.model import MLP
+from ..figures import NEGATIVE, POSITIVE, overlay_rgb
 
 if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPointF, QRectF, Qt  # noqa: E402
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen, QPolygonF  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QLocale, QPointF, QRectF, Qt  # noqa: E402
+from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter, QPen, QPolygonF  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from .gui.style import DIGIT_COLOURS  # noqa: E402
+from . import translation  # noqa: E402
+from .i18n import arg  # noqa: E402
+from .style import DIGIT_COLOURS  # noqa: E402
+from .views.evaluate.common import damage_name, damage_unit, layer_labels  # noqa: E402
 
 DAMAGE_COLOURS = dict(zip(evaluation.DAMAGES, DIGIT_COLOURS))
 GALLERY_IMAGES = 60
 FIGURES = {"confusion": "confusion.png", "mistakes": "mistakes.png", "coverage": "coverage.png",
            "robustness": "robustness.png", "map": "map.png"}
+EXPLAIN_ZOOM = 10  # screen pixels per input pixel in explain's picture
+
+translate = QCoreApplication.translate
+
+
+def _ev(text: str) -> str:
+    """The Evaluate view's words: the report shows its figures."""
+    return translate("EvaluateView", text)
 
 
 def _app() -> QApplication:
@@ -39,9 +56,24 @@ def _app() -> QApplication:
     return QApplication.instance() or QApplication(["mlpviz"])
 
 
-def _canvas(w: int, h: int) -> tuple[QImage, QPainter]:
+@contextmanager
+def language(lang: str | None) -> Iterator[str]:
+    """The pictures' language while drawing: 'en', 'ko', or None for the system's; the language
+    before is back afterwards (a process that runs the command line twice, as the tests do, keeps
+    its own). Yields the language used."""
+    _app()
+    lang = lang or translation.system_language()
+    before = "ko" if QLocale().language() == QLocale.Language.Korean else "en"
+    translation.install(lang)
+    try:
+        yield lang
+    finally:
+        translation.install(before)
+
+
+def _canvas(w: int, h: int, background: str = "white") -> tuple[QImage, QPainter]:
     image = QImage(w, h, QImage.Format.Format_ARGB32)
-    image.fill(QColor("white"))
+    image.fill(QColor(background))
     p = QPainter(image)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
@@ -121,12 +153,12 @@ def confusion_figure(confusion: np.ndarray) -> QImage:
     rows = confusion.sum(axis=1, keepdims=True)
     share = confusion / np.maximum(rows, 1)
     acc = evaluation.per_class_accuracy(confusion)
-    p.drawText(QRectF(left, 8, cell * n, 18), Qt.AlignmentFlag.AlignHCenter, "predicted digit")
-    p.drawText(QRectF(left + cell * n + 8, 8, 80, 36), Qt.AlignmentFlag.AlignHCenter, "accuracy\nof the row")
+    p.drawText(QRectF(left, 8, cell * n, 18), Qt.AlignmentFlag.AlignHCenter, _ev("read as"))
+    p.drawText(QRectF(left + cell * n + 8, 8, 80, 36), Qt.AlignmentFlag.AlignHCenter, _ev("accuracy"))
     p.save()
     p.translate(16, top + cell * n / 2)
     p.rotate(-90)
-    p.drawText(QRectF(-60, -10, 120, 18), Qt.AlignmentFlag.AlignHCenter, "true digit")
+    p.drawText(QRectF(-60, -10, 120, 18), Qt.AlignmentFlag.AlignHCenter, _ev("true digit"))
     p.restore()
     for i in range(n):
         p.drawText(QRectF(left + i * cell, top - 22, cell, 18), Qt.AlignmentFlag.AlignHCenter, str(i))
@@ -160,7 +192,8 @@ def gallery_figure(images: np.ndarray, captions: list[str], columns: int = 10, z
     font.setPixelSize(11)
     p.setFont(font)
     if not n:
-        p.drawText(QRectF(0, 0, image.width(), image.height()), Qt.AlignmentFlag.AlignCenter, "no mistakes")
+        p.drawText(QRectF(0, 0, image.width(), image.height()), Qt.AlignmentFlag.AlignCenter,
+                   translate("Report", "no mistakes"))
     for k in range(n):
         x, y = 4 + (k % columns) * cw + 6, 4 + (k // columns) * ch
         p.drawImage(QRectF(x, y, w * zoom, h * zoom), digit_qimage(images[k]))
@@ -180,8 +213,8 @@ def coverage_figure(probabilities: np.ndarray, labels: np.ndarray, rows: list[di
     lo = min(float(np.nanmin(acc)), min((r["accuracy"] for r in rows if r["accuracy"] is not None), default=1))
     ylim = (max(0.0, math.floor(lo * 20) / 20 - 0.05), 1.005)
     at = _plot(p, QRectF(0, 0, 620, 420), [(cov[::step], acc[::step], "#1f77b4", "")], (0, 1), ylim,
-               "coverage: share of test images answered", "accuracy on those answered",
-               "Answer only when confident")
+               _ev("coverage: share of test images answered"), _ev("accuracy on those answered"),
+               _ev("Answer only when confident"))
     p.setBrush(QColor("#d62728"))
     for r in rows:
         if r["accuracy"] is None or r["coverage"] == 0:
@@ -205,7 +238,7 @@ def robustness_figure(robustness: dict, sample: np.ndarray) -> QImage:
         levels = [lv for lv, _ in curve]
         xlim = (min(levels), max(levels) if max(levels) > min(levels) else min(levels) + 1)
         _plot(p, rect, [(levels, [a for _, a in curve], DAMAGE_COLOURS.get(kind, "#1f77b4"), kind)], xlim, (0, 1),
-              evaluation.DAMAGE_UNITS.get(kind, "level"), "accuracy", kind)
+              damage_unit(kind), _ev("accuracy"), damage_name(kind))
         for i, level in enumerate(levels):
             damaged = evaluation.damage(sample[None], kind, level, evaluation.damage_rng(0, kind, i))[0]
             size = min(56, (pw - 60) / len(levels) - 4)
@@ -221,7 +254,7 @@ def map_figure(coords: np.ndarray, labels: np.ndarray, wrong: np.ndarray, title:
     lo, hi = coords.min(axis=0), coords.max(axis=0)
     pad = (hi - lo) * 0.05 + 1e-9
     at = _plot(p, QRectF(0, 0, 640, 540), [], (lo[0] - pad[0], hi[0] + pad[0]), (lo[1] - pad[1], hi[1] + pad[1]),
-               "first principal component", "second principal component", title)
+               _ev("first component"), _ev("second component"), title)
     p.setPen(Qt.PenStyle.NoPen)
     for i in np.flatnonzero(~wrong):
         p.setBrush(QColor(DIGIT_COLOURS[labels[i] % 10]))
@@ -240,7 +273,8 @@ def map_figure(coords: np.ndarray, labels: np.ndarray, wrong: np.ndarray, title:
         p.setBrush(QColor(DIGIT_COLOURS[d]))
         p.drawEllipse(QPointF(x, 566), 5, 5)
         p.drawText(QRectF(x + 8, 558, 40, 16), Qt.AlignmentFlag.AlignLeft, str(d))
-    p.drawText(QRectF(0, 580, 640, 18), Qt.AlignmentFlag.AlignHCenter, "colour: true digit; ×: misread")
+    p.drawText(QRectF(0, 580, 640, 18), Qt.AlignmentFlag.AlignHCenter,
+               translate("Report", "colour: the true digit; ×: misread"))
     p.end()
     return image
 
@@ -250,36 +284,38 @@ def map_layer(model: MLP) -> int:
     return max(len(model.layers) - 1, 0)
 
 
-def write_report(folder: str | Path, model: MLP, data: Dataset, ev: Evaluation, result: dict) -> Path:
+def write_report(folder: str | Path, model: MLP, data: Dataset, ev: Evaluation, result: dict,
+                 lang: str | None = None) -> Path:
     """Write the figures and index.html into folder (created if needed); returns index.html's path.
 
     result: what `mlpviz evaluate --json` prints (the numbers shown beside the figures).
+    lang: 'en' or 'ko'; None: the system's language.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    _app()
-    probs, labels = ev.probabilities, data.y_test
-    shape = data.image_shape
-    images = {}
-    images["confusion"] = confusion_figure(ev.confusion)
-    top = result["mistakes"][:GALLERY_IMAGES]
-    pixels = scale_images(data.x_test[[m["index"] for m in top]]).reshape(-1, *shape)
-    images["mistakes"] = gallery_figure(
-        pixels, [f"{m['label']}→{m['predicted']} {100 * m['confidence']:.1f}%\n#{m['index']}" for m in top])
-    images["coverage"] = coverage_figure(probs, labels, result["coverage"])
-    sample = scale_images(data.x_test[0]).reshape(shape)
-    images["robustness"] = robustness_figure(result["robustness"], sample)
-    n = min(evaluation.MAP_POINTS, len(labels))
-    layer = map_layer(model)
-    coords, _, ratio = evaluation.pca(evaluation.layer_activations(model, data.x_test[:n], layer))
-    name = evaluation.layer_names(model)[layer]
-    images["map"] = map_figure(coords, labels[:n], probs[:n].argmax(axis=1) != labels[:n],
-                               f"{name}: {ratio.sum():.0%} of the variance shown")
-    for key, img in images.items():
-        if not img.save(str(folder / FIGURES[key])):
-            raise OSError(f"{folder / FIGURES[key]}: cannot write the image")
-    index = folder / "index.html"
-    index.write_text(_html(result, data, n, name, model.sizes), encoding="utf-8")
+    with language(lang) as lang:
+        probs, labels = ev.probabilities, data.y_test
+        shape = data.image_shape
+        images = {}
+        images["confusion"] = confusion_figure(ev.confusion)
+        top = result["mistakes"][:GALLERY_IMAGES]
+        pixels = scale_images(data.x_test[[m["index"] for m in top]]).reshape(-1, *shape)
+        images["mistakes"] = gallery_figure(
+            pixels, [f"{m['label']}→{m['predicted']} {100 * m['confidence']:.1f}%\n#{m['index']}" for m in top])
+        images["coverage"] = coverage_figure(probs, labels, result["coverage"])
+        sample = scale_images(data.x_test[0]).reshape(shape)
+        images["robustness"] = robustness_figure(result["robustness"], sample)
+        n = min(evaluation.MAP_POINTS, len(labels))
+        layer = map_layer(model)
+        coords, _, ratio = evaluation.pca(evaluation.layer_activations(model, data.x_test[:n], layer))
+        name = layer_labels(model.sizes)[layer]
+        images["map"] = map_figure(coords, labels[:n], probs[:n].argmax(axis=1) != labels[:n],
+                                   f"{name}, {arg(_ev('PCA: %1 of the variance shown'), f'{ratio.sum():.0%}')}")
+        for key, img in images.items():
+            if not img.save(str(folder / FIGURES[key])):
+                raise OSError(f"{folder / FIGURES[key]}: cannot write the image")
+        index = folder / "index.html"
+        index.write_text(_html(result, data, n, name, model.sizes, lang), encoding="utf-8")
     return index
 
 
@@ -287,9 +323,14 @@ def _pct(v) -> str:
     return "-" if v is None else f"{v:.1%}"
 
 
-def _html(result: dict, data: Dataset, map_points: int, layer: str, sizes: tuple[int, ...]) -> str:
+def _html(result: dict, data: Dataset, map_points: int, layer: str, sizes: tuple[int, ...], lang: str) -> str:
     e = html.escape
+
+    def t(text: str, *values) -> str:  # a translated text escaped, then filled (values come escaped)
+        return arg(e(text), *values)
+
     n_rob = min(evaluation.ROBUSTNESS_IMAGES, result["images"])
+    accuracy = e(_ev("accuracy"))
     per_class = "".join(f"<tr><td>{d}</td><td>{sum(row)}</td><td>{_pct(a)}</td></tr>"
                         for d, (row, a) in enumerate(zip(result["confusion"], result["per_class_accuracy"])))
     mistakes = "".join(f"<tr><td>{m['index']}</td><td>{m['label']}</td><td>{m['predicted']}</td>"
@@ -297,37 +338,116 @@ def _html(result: dict, data: Dataset, map_points: int, layer: str, sizes: tuple
     coverage = "".join(f"<tr><td>{r['threshold']:g}</td><td>{_pct(r['coverage'])}</td>"
                        f"<td>{_pct(r['accuracy'])}</td></tr>" for r in result["coverage"])
     robustness = "".join(
-        f"<tr><th>{e(kind)}</th><td>{e(evaluation.DAMAGE_UNITS.get(kind, ''))}</td><td>"
+        f"<tr><th>{e(damage_name(kind))}</th><td>{e(damage_unit(kind))}</td><td>"
         + ", ".join(f"{lv:g}: {acc:.1%}" for lv, acc in rows) + "</td></tr>"
         for kind, rows in result["robustness"].items())
+    sections = {key: e(_ev(title)) for key, title in (
+        ("confusion", "Confusion matrix"), ("mistakes", "Most confident mistakes"),
+        ("coverage", "Answer only when confident"), ("robustness", "Robustness"),
+        ("map", "A map of the hidden space (PCA)"))}
+    title = t(translate("Report", "mlpviz evaluation: %1"), e(data.name))
+    heading = t(translate("Report", "Where the network fails"))
+    summary = t(translate("Report", "Network %1 on the %2 test set of %3 images: accuracy %4, mean loss %5, "
+                                    "%6 mistakes."),
+                "-".join(map(str, sizes)), e(data.name), f"{result['images']:,}", f"<b>{result['accuracy']:.2%}</b>",
+                f"{result['loss']:.4f}", len(result["mistakes"]))
+    rows_cols = t(translate("Report", "Rows: the true digit; columns: the digit read. Off-diagonal cells are "
+                                      "mistakes, shaded by their share of the row."))
+    caption = t(translate("Report", "Caption: true digit → digit read, the network's confidence, the index in "
+                                    "the test set."))
+    abstain = t(translate("Report", "If the network says “I don't know” below a confidence threshold, it answers "
+                                    "fewer images but gets more of them right."))
+    damaged = t(translate("Report", "Accuracy on damaged copies of the first %1 test images; the first level of "
+                                    "each is no damage. Below each curve: the first test image at each level."), n_rob)
+    projected = t(translate("Report", "The first %1 test images as the %2 represents them, projected to two "
+                                      "dimensions (PCA)."), map_points, e(layer))
+    digit, images, index = (t(translate("Report", "digit")), t(translate("Report", "images")),
+                            t(translate("Report", "index")))
+    confidence, threshold, answered = (t(translate("Report", "confidence")), t(translate("Report", "threshold")),
+                                       t(translate("Report", "answered")))
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>mlpviz evaluation: {e(data.name)}</title>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>
 <style>body{{font-family:sans-serif;max-width:1000px;margin:2em auto;line-height:1.4}}
 table{{border-collapse:collapse;margin:0.5em 0}}td,th{{border:1px solid #ccc;padding:2px 8px;text-align:right}}
 img{{max-width:100%;border:1px solid #eee}}</style></head><body>
-<h1>Where the network fails</h1>
-<p>Network {"-".join(map(str, sizes))} on the {e(data.name)} test set of {result["images"]:,} images:
-accuracy <b>{result["accuracy"]:.2%}</b>, mean loss {result["loss"]:.4f}, {len(result["mistakes"])} mistakes.</p>
-<h2>Confusion matrix</h2>
-<p>Rows: the true digit; columns: the digit read. Off-diagonal cells are mistakes, shaded by their share of the row.</p>
-<img src="{FIGURES["confusion"]}" alt="confusion matrix">
-<table><tr><th>digit</th><th>images</th><th>accuracy</th></tr>{per_class}</table>
-<h2>The most confident mistakes</h2>
-<p>Caption: true digit → digit read, the network's confidence, the index in the test set.</p>
-<img src="{FIGURES["mistakes"]}" alt="most confident mistakes">
-<table><tr><th>index</th><th>label</th><th>read as</th><th>confidence</th></tr>{mistakes}</table>
-<h2>Answering only when confident</h2>
-<p>If the network says "I don't know" below a confidence threshold, it answers fewer images but gets more of
-them right.</p>
-<img src="{FIGURES["coverage"]}" alt="accuracy against coverage">
-<table><tr><th>threshold</th><th>answered</th><th>accuracy</th></tr>{coverage}</table>
-<h2>Robustness to damage</h2>
-<p>Accuracy on damaged copies of the first {n_rob} test images; the first level of each is no damage.
-Below each curve: the first test image at each level.</p>
-<img src="{FIGURES["robustness"]}" alt="robustness curves">
+<h1>{heading}</h1>
+<p>{summary}</p>
+<h2>{sections["confusion"]}</h2>
+<p>{rows_cols}</p>
+<img src="{FIGURES["confusion"]}" alt="{sections["confusion"]}">
+<table><tr><th>{digit}</th><th>{images}</th><th>{accuracy}</th></tr>{per_class}</table>
+<h2>{sections["mistakes"]}</h2>
+<p>{caption}</p>
+<img src="{FIGURES["mistakes"]}" alt="{sections["mistakes"]}">
+<table><tr><th>{index}</th><th>{e(_ev("true digit"))}</th><th>{e(_ev("read as"))}</th>
+<th>{confidence}</th></tr>{mistakes}</table>
+<h2>{sections["coverage"]}</h2>
+<p>{abstain}</p>
+<img src="{FIGURES["coverage"]}" alt="{sections["coverage"]}">
+<table><tr><th>{threshold}</th><th>{answered}</th><th>{accuracy}</th></tr>{coverage}</table>
+<h2>{sections["robustness"]}</h2>
+<p>{damaged}</p>
+<img src="{FIGURES["robustness"]}" alt="{sections["robustness"]}">
 <table>{robustness}</table>
-<h2>A map of the hidden space</h2>
-<p>The first {map_points} test images projected to two dimensions (PCA) from the {e(layer)}.</p>
-<img src="{FIGURES["map"]}" alt="map of the hidden space">
+<h2>{sections["map"]}</h2>
+<p>{projected}</p>
+<img src="{FIGURES["map"]}" alt="{sections["map"]}">
 </body></html>
 """
+
+
+# explain --png ---------------------------------------------------------------------------------
+
+def explanation_figure(x: np.ndarray, attribution: np.ndarray, digit: int, probability: float, target: int,
+                       method: str) -> QImage:
+    """The input x (H, W) in [0, 1] with its attribution (H, W) laid over it (overlay_rgb,
+    EXPLAIN_ZOOM screen pixels per input pixel, at the top left), the colour key beside it, and
+    below: the digit read, what is explained and by which method."""
+    rgb = overlay_rgb(x, attribution, EXPLAIN_ZOOM)
+    h, w, _ = rgb.shape
+    overlay = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+    key_x, bar_w, text_w, caption_h = w + 16, 18, 200, 76
+    image, p = _canvas(key_x + bar_w + 8 + text_w, h + caption_h, "black")  # black as the overlay's ground
+    p.drawImage(0, 0, overlay)
+    # The key: full red where a pixel raises log p most, black for no effect, full blue where it lowers it most.
+    top, bottom = 24, h - 24
+    ramp = QLinearGradient(0, top, 0, bottom)
+    ramp.setColorAt(0, QColor(*POSITIVE.astype(int)))
+    ramp.setColorAt(0.5, QColor("black"))
+    ramp.setColorAt(1, QColor(*NEGATIVE.astype(int)))
+    p.fillRect(QRectF(key_x, top, bar_w, bottom - top), ramp)
+    p.setPen(QColor("#888888"))
+    p.drawRect(QRectF(key_x, top, bar_w, bottom - top))
+    p.setPen(QColor("#dddddd"))
+    left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    for y, text in ((top, arg(translate("Report", "raises log p(%1)"), target)),
+                    ((top + bottom) / 2, translate("Report", "no effect")),
+                    (bottom, arg(translate("Report", "lowers log p(%1)"), target))):
+        p.drawText(QRectF(key_x + bar_w + 8, y - 10, text_w, 20), left, text)
+    why = arg(translate("AttributionView", "Why %1?"), target) if target == digit else \
+        arg(translate("AttributionView", "Why not %1? (the network reads %2)"), target, digit)
+    how = translate("AttributionView", "gradient × input") if method == "gradient" else \
+        translate("AttributionView", "integrated gradients from a blank image")
+    bold = QFont(p.font())
+    bold.setBold(True)
+    bold.setPixelSize(16)
+    p.save()
+    p.setFont(bold)
+    p.drawText(QRectF(8, h + 6, image.width() - 16, 22), left,
+               arg(translate("Report", "Read as %1 (p = %2)"), digit, f"{probability:.3f}"))
+    p.restore()
+    p.drawText(QRectF(8, h + 30, image.width() - 16, 20), left, why)
+    p.drawText(QRectF(8, h + 50, image.width() - 16, 20), left, how)
+    p.end()
+    return image
+
+
+def save_explanation(path: str | Path, x: np.ndarray, attribution: np.ndarray, digit: int, probability: float,
+                     target: int, method: str, lang: str | None = None) -> Path:
+    """Write explanation_figure(...) as a PNG in lang ('en', 'ko'; None: the system's); returns the path."""
+    with language(lang):
+        image = explanation_figure(x, attribution, digit, probability, target, method)
+    path = Path(path)
+    if not image.save(str(path), "PNG"):
+        raise OSError(f"{path}: cannot write the picture")
+    return path
