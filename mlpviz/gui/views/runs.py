@@ -10,7 +10,6 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-import pyqtgraph.exporters  # noqa: F401  (pg.exporters is not imported by pyqtgraph itself)
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...core.config import SHORT_NAMES, Config, setting_text
 from ...core.experiments import MISTAKE_LABELS, MISTAKE_TEXTS
+from .. import export
 from ..i18n import activation_label, arg, translated
 from ..session import RunRecord, Session
 from ..widgets.marks import setting_name
@@ -401,9 +401,9 @@ class RunsView(View):
             path += ".svg" if chosen == svg else ".png"
         try:
             if path.lower().endswith(".svg"):
-                self._export_svg(path)
+                export.save_svg(self.graphics.ci, path)
             else:
-                pg.exporters.ImageExporter(self.graphics.ci).export(path)
+                export.save_png(self.graphics.ci, path, export.DEFAULT_SCALE)
         except OSError as e:
             self.status.setText(arg(self.tr("Could not write %1: %2"), path, e.strerror or str(e)))
             return
@@ -411,24 +411,3 @@ class RunsView(View):
             self.status.setText(arg(self.tr("Could not write %1"), path))
             return
         self.status.setText(arg(self.tr("Saved %1"), Path(path).name))
-
-    def _export_svg(self, path: str) -> None:
-        """The plots as SVG: pyqtgraph's SVGExporter, or, where it fails to parse the paths newer Qt
-        versions write (pyqtgraph 0.14 with Qt 6.11 does), Qt's own SVG painter on the same scene."""
-        try:
-            pg.exporters.SVGExporter(self.graphics.ci).export(path)
-        except ValueError:
-            from PySide6.QtCore import QRectF, QSize
-            from PySide6.QtGui import QPainter
-            from PySide6.QtSvg import QSvgGenerator
-            rect = self.graphics.ci.sceneBoundingRect()
-            generator = QSvgGenerator()
-            generator.setFileName(path)
-            generator.setSize(QSize(int(rect.width()), int(rect.height())))
-            generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
-            generator.setTitle(self.tr("Runs compared"))
-            painter = QPainter(generator)
-            try:
-                self.graphics.scene().render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
-            finally:
-                painter.end()
