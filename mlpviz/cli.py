@@ -82,10 +82,13 @@ def _parser() -> argparse.ArgumentParser:
                    help="write the figures (PNG) and an index.html showing them with the numbers into DIR")
     e.add_argument("--lang", choices=LANGUAGES, help="language of the report (default: the system's)")
 
-    p = sub.add_parser("predict", help="read digits from image files")
+    p = sub.add_parser("predict", help="read digits from image files, or drawings from their pen strokes")
     p.add_argument("--model", required=True, metavar="FILE")
+    p.add_argument("--strokes", metavar="FILE.json",
+                   help="read the drawings of a drawings file (pen paths, as Input > Save drawing... writes them) "
+                        "as the drawing pad reads them, each with whether to doubt the answer, instead of images")
     p.add_argument("--json", action="store_true")
-    p.add_argument("images", nargs="+", metavar="IMAGE", help="PNG, JPEG, BMP or PGM of one digit")
+    p.add_argument("images", nargs="*", metavar="IMAGE", help="PNG, JPEG, BMP or PGM of one digit")
 
     x = sub.add_parser("explain", help="why the network reads each digit as it does",
                        description="Per image: the prediction, the 28x28 input the network saw, which pixels "
@@ -319,10 +322,15 @@ def _level(v: float) -> str:
 
 
 def cmd_predict(args: argparse.Namespace) -> int:
-    from .images import read_gray  # Qt's image readers; only this command needs them
+    if (args.strokes is None) == (not args.images):
+        raise UsageError("mlpviz predict: give image files or --strokes FILE.json"
+                         + (", not both" if args.images else "") + " (see --help)")
     model = checkpoint.load(args.model).model
     if model.sizes[0] != 28 * 28:
         raise ConfigError(f"the model takes {model.sizes[0]} inputs, not a 28x28 digit")
+    if args.strokes is not None:
+        return _predict_strokes(args, model)
+    from .images import read_gray  # Qt's image readers; only images need them
     results = []
     for path in args.images:
         x = prepare_digit(read_gray(path))
@@ -335,6 +343,30 @@ def cmd_predict(args: argparse.Namespace) -> int:
         for r in results:
             probs = "  ".join(f"{d}:{v:.3f}" for d, v in enumerate(r["probabilities"]))
             print(f"{r['file']}: {r['digit']}   ({probs})")
+    return 0
+
+
+def _predict_strokes(args: argparse.Namespace, model) -> int:
+    """Each drawing of a drawings file read as the pad reads it, doubted as the pad doubts it."""
+    from .core.doubt import Familiarity, judge
+    from .core.strokes import read_drawings, render_strokes
+    _, drawings = read_drawings(args.strokes)
+    familiarity = Familiarity.from_data(load_dataset())  # the training images the pad compares drawings with
+    results = []
+    for number, strokes in enumerate(drawings, 1):
+        x = render_strokes(strokes).reshape(-1)
+        p = model.predict_proba(x.reshape(1, -1))[0]
+        doubt = judge(p, x, familiarity)
+        results.append({"file": args.strokes, "drawing": number, "digit": doubt.digit,
+                        "probabilities": [round(float(v), 6) for v in p],
+                        "doubt": doubt.unsure, "reason": doubt.reason, "novelty": round(doubt.novelty, 4)})
+    if args.json:
+        print(json.dumps(results))
+    else:
+        for r in results:
+            probs = "  ".join(f"{d}:{v:.3f}" for d, v in enumerate(r["probabilities"]))
+            print(f"{r['file']} drawing {r['drawing']}: {r['digit']}   ({probs})"
+                  + (f"   not sure: {r['reason']}" if r["doubt"] else ""))
     return 0
 
 

@@ -6,13 +6,29 @@ box and drawn there with a round pen as wide as MNIST's strokes, whatever size t
 at, then moved so that the centre of mass sits at the centre, as MNIST's digits were. Before
 that, the paths themselves are partly set upright (`preprocess.upright_shear`), so that the pen
 stays as wide after the shear.
+
+Drawings travel as pen paths too, in a JSON file that the pad writes (Input > Save drawing...)
+and `mlpviz predict --strokes` reads:
+
+    {"size": [280, 280], "drawings": [[[[x, y], [x, y], ...], ...], ...]}
+
+`size` is the pad's [width, height] in pixels, `drawings` a list of drawings, each a list of
+strokes (one per press of the mouse button), each a list of [x, y] points in the pad's pixels,
+x to the right and y down. A drawing is read the same at any size, so the size is only a record
+of where the points were drawn (they may lie outside it: a stroke can leave the pad). Other keys
+are ignored.
 """
 from __future__ import annotations
 
+import json
+import math
+import os
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 
+from .data import DataError
 from .messages import QT_TRANSLATE_NOOP
 from .preprocess import BOX, SIZE, EmptyImage, upright_shear
 
@@ -130,3 +146,90 @@ def render_strokes(paths: Sequence[np.ndarray], shape: tuple[int, int] = (SIZE, 
         offset = mass_centre - np.array([cx, cy])
         image = draw_paths([p + offset for p in fitted], shape, pen)
     return image
+
+
+class DrawingsError(DataError):
+    """A drawings file that cannot be read; the message names it and says where and why."""
+
+
+def _short(value) -> str:
+    text = json.dumps(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _number(v) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+
+
+def parse_drawings(document, name: str = "the drawings") -> tuple[tuple[float, float], list[list[np.ndarray]]]:
+    """A drawings document (the JSON format above, parsed) -> (the pad's (width, height), the
+    drawings, each a list of (k, 2) float64 strokes). Raises DrawingsError naming `name` and the
+    first thing wrong."""
+    def bad(what: str) -> DrawingsError:
+        return DrawingsError(f"{name}: {what}")
+
+    if not isinstance(document, dict) or "drawings" not in document or "size" not in document:
+        raise bad('expected an object {"size": [width, height], "drawings": [drawing, ...]}')
+    size = document["size"]
+    if not (isinstance(size, list) and len(size) == 2 and all(_number(v) and v > 0 for v in size)):
+        raise bad(f"size must be [width, height], two numbers above 0, not {_short(size)}")
+    drawings = document["drawings"]
+    if not isinstance(drawings, list):
+        raise bad(f"drawings must be a list of drawings, each a list of strokes, not {_short(drawings)}")
+    if not drawings:
+        raise bad("there are no drawings")
+    out = []
+    for i, drawing in enumerate(drawings, 1):
+        if not isinstance(drawing, list):
+            raise bad(f"drawing {i} must be a list of strokes, each a list of [x, y] points, not {_short(drawing)}")
+        strokes = []
+        for j, stroke in enumerate(drawing, 1):
+            if not isinstance(stroke, list):
+                raise bad(f"drawing {i}, stroke {j} must be a list of [x, y] points, not {_short(stroke)}")
+            for point in stroke:
+                if not (isinstance(point, list) and len(point) == 2 and all(_number(v) for v in point)):
+                    raise bad(f"drawing {i}, stroke {j}: a point must be [x, y], two numbers, not {_short(point)}")
+            strokes.append(np.array(stroke, np.float64).reshape(-1, 2))
+        if not any(len(s) for s in strokes):
+            raise bad(f"drawing {i} has no points")
+        out.append(strokes)
+    return (float(size[0]), float(size[1])), out
+
+
+def read_drawings(path: str | Path) -> tuple[tuple[float, float], list[list[np.ndarray]]]:
+    """The pad's size and the drawings of a drawings file (parse_drawings); DrawingsError if it
+    cannot be read."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DrawingsError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise DrawingsError(f"{path}: cannot be read ({getattr(e, 'strerror', None) or e})") from None
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise DrawingsError(f"{path}: not JSON ({e.msg} at line {e.lineno}, column {e.colno})") from None
+    return parse_drawings(document, str(path))
+
+
+def drawings_document(size: tuple[float, float], drawings: Sequence[Sequence[np.ndarray]]) -> dict:
+    """The JSON document of drawings (each a list of (k, 2) strokes) drawn on a pad of size
+    (width, height), points to a hundredth of a pixel."""
+    return {"size": [int(v) if float(v).is_integer() else float(v) for v in size],
+            "drawings": [[[[round(float(x), 2), round(float(y), 2)] for x, y in np.asarray(s).reshape(-1, 2)]
+                          for s in drawing] for drawing in drawings]}
+
+
+def write_drawings(path: str | Path, size: tuple[float, float], drawings: Sequence[Sequence[np.ndarray]]) -> None:
+    """Write a drawings file, one drawing a line, whole or not at all (a temporary file then
+    renamed over path)."""
+    path = Path(path)
+    document = drawings_document(size, drawings)
+    text = (f'{{"size": {json.dumps(document["size"])}, "drawings": [\n'
+            + ",\n".join(json.dumps(d) for d in document["drawings"]) + "\n]}\n")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)

@@ -75,6 +75,7 @@ class Commands:
     clear_drawing: Callable[[], None]
     random_test_image: Callable[[], None]
     check_code: Callable[[], None]  # the Check my code dialog
+    save_drawing: Callable[[], object]  # the pad's strokes to a drawings file
 
 
 def build_menus(w: QMainWindow, do: Commands, settings: QSettings, dataset_button: QAbstractButton,
@@ -135,6 +136,8 @@ def build_menus(w: QMainWindow, do: Commands, settings: QSettings, dataset_butto
            translate("MainWindow", "Clear the drawing pad"))
     action(inp, translate("MainWindow", "&Random test image"), ["Ctrl+T"], lambda: do.random_test_image(),
            translate("MainWindow", "Show a random test image"))
+    action(inp, translate("MainWindow", "&Save drawing..."), [], lambda: do.save_drawing(),
+           translate("MainWindow", "Save the drawing's pen strokes to a file that mlpviz predict --strokes reads"))
     view_menu = w.menuBar().addMenu(translate("MainWindow", "&View"))
     add_language_menu(view_menu, settings, w)
     help_menu = w.menuBar().addMenu(translate("MainWindow", "&Help"))

@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         self.whats_this_action = build_menus(self, Commands(
             f.open, f.save, f.save_as, self.switch_dataset, self.toggle_run, self.step_once, self.step_epoch,
             self.reset, self.experiments.start, iv.clear_drawing, iv.random_test_image,
-            lambda: show_check_dialog(self, self.session.jobs, lambda: self.session.data)),
+            lambda: show_check_dialog(self, self.session.jobs, lambda: self.session.data), iv.save_drawing),
             self.settings, self.controls.dataset_button, [self.controls, self.tabs])
         self.remembered = WindowState(self, self.settings, {name: getattr(self, name) for name in LAYOUT},
                                       self.controls, self.run, self.experiments.users_settings)

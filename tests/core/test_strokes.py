@@ -101,3 +101,18 @@ def test_draw_paths_is_anti_aliased_and_round():
     assert img[9, 9] == 1 and img[0, 0] == 0
     assert 0 < img[8, 12] < 1  # the edge is soft
     assert np.allclose(img, img.T) and np.allclose(img, img[::-1, ::-1])
+
+
+def test_drawings_files_keep_the_strokes_one_drawing_a_line(tmp_path):
+    from mlpviz.core.strokes import read_drawings, write_drawings
+    drawings = [three(100, (10, 20)), [np.array([[5.0, 6.0]]), np.array([[7.0, 8.0], [9.123, 10.0]])]]
+    path = tmp_path / "d.json"
+    write_drawings(path, (280, 280), drawings)
+    lines = path.read_text().splitlines()
+    assert lines[0] == '{"size": [280, 280], "drawings": [' and lines[-1] == "]}" and len(lines) == 4
+    size, back = read_drawings(path)
+    assert size == (280, 280) and [len(d) for d in back] == [2, 2]
+    for kept, drawn in zip(sum(back, []), sum(drawings, [])):
+        np.testing.assert_allclose(kept, drawn, atol=0.005)  # to a hundredth of a pixel
+    assert np.abs(render_strokes(back[0]) - render_strokes(drawings[0])).max() < 1e-3
+    assert [p.name for p in tmp_path.iterdir()] == ["d.json"]  # no temporary file left behind

@@ -1,14 +1,25 @@
 """The input: a pad to draw on, the image the network receives, and a test-image browser."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
 
 from ...core.preprocess import EmptyImage, prepare_digit
-from ...core.strokes import render_strokes
+from ...core.strokes import DrawingsError, read_drawings, render_strokes, write_drawings
 from ..i18n import arg
-from ..widgets.drawpad import DrawPad, gray_image
+from ..widgets.drawpad import CANVAS, DrawPad, gray_image
 from ..widgets.whatsthis import explain as explain_view
 from .base import View
 
@@ -38,6 +49,7 @@ class InputView(View):
         self.random_button = QPushButton(self.tr("Random"))
         self.random_button.setToolTip(self.tr("Show a random test image as the input (Ctrl+T)."))
         self.test_label = QLabel("")
+        self._drawings_file: str | None = None  # where the last drawing was saved: the next goes there too
 
         side = QVBoxLayout()
         side.addWidget(self.preview)
@@ -99,6 +111,57 @@ class InputView(View):
 
     def clear_drawing(self) -> None:
         self.pad.clear()
+
+    def save_drawing(self) -> bool:
+        """Write the pad's strokes to a drawings file chosen in a dialog (core/strokes.py's format,
+        which `mlpviz predict --strokes` reads): a new file, or, after asking, one drawing more in
+        a drawings file that exists. Nothing is ever written over, and a file that is not a
+        drawings file is left as it is. Returns whether the drawing was saved."""
+        title = self.tr("Save drawing")
+        strokes = self.pad.strokes()
+        if not strokes:
+            QMessageBox.information(self, title, self.tr("There is no drawing to save: draw a digit on the pad first."))
+            return False
+        start = self._drawings_file or str(Path.home() / "drawings.json")
+        # The file dialog would offer to replace an existing file: this adds to it instead, and asks below.
+        path, _ = QFileDialog.getSaveFileName(self, title, start, self.tr("Drawings (*.json)"),
+                                              options=QFileDialog.Option.DontConfirmOverwrite)
+        if not path:
+            return False
+        if Path(path).suffix.lower() != ".json":
+            path += ".json"
+        size, drawings = (CANVAS, CANVAS), []
+        if Path(path).exists():
+            try:
+                size, drawings = read_drawings(path)
+            except DrawingsError as e:
+                box = QMessageBox(QMessageBox.Icon.Warning, title, arg(self.tr(
+                    "%1 is not a drawings file that mlpviz can read, so the drawing was not added to it and the "
+                    "file was left as it is. Choose another name."), Path(path).name), QMessageBox.StandardButton.Ok,
+                    self)
+                box.setDetailedText(str(e))
+                box.exec()
+                return False
+            question = self.tr("%1 already holds a drawing. Add this one after it?") if len(drawings) == 1 else \
+                self.tr("%1 already holds %2 drawings. Add this one after them?")
+            yes, cancel = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel
+            if QMessageBox.question(self, title, arg(question, Path(path).name, len(drawings)), yes | cancel,
+                                    cancel) != yes:
+                return False
+        # Points in the file's own pad pixels, should it come from a pad of another size.
+        drawings.append([p * (np.array(size) / CANVAS) for p in strokes])
+        try:
+            write_drawings(path, size, drawings)
+        except OSError as e:
+            QMessageBox.warning(self, title, arg(self.tr("The drawing could not be saved to %1: %2"), path,
+                                                 e.strerror or str(e)))
+            return False
+        self._drawings_file = path
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(arg(self.tr("Saved the drawing to %1 as drawing %2"), path, len(drawings)),
+                                           5000)
+        return True
 
     def set_input(self, x, source: str) -> None:
         index, data = self.session.input_index, self.session.data
