@@ -34,6 +34,9 @@ TAG = re.compile(r"<[^>]+>|&[a-z]+;")
 ALLOW = {"MNIST", "mlpviz", "ReLU", "Leaky", "tanh", "SGD", "Adam", "He", "Xavier", "Glorot", "npz",
          "exp", "log", "max", "mnist", "small", "Keras", "English", "Shift", "Ctrl", "Space", "Delete", "Escape",
          "dz", "da", "nat"}
+# Names in the course's NumPy code, which the backpropagation cards show as code.
+ALLOW |= {"dW", "db", "dy", "dx", "np", "dot", "sum", "axis", "lr", "softmax", "sigmoid", "relu", "leaky", "grad",
+          "diag", "outer", "reshape", "image", "LeakyReLU", "mask"}
 
 
 def untranslated(text: str) -> bool:
@@ -96,6 +99,7 @@ def every_hint() -> list:
     from mlpviz.core import hints
     from mlpviz.core.config import Config
     from mlpviz.core.trainer import EpochRecord
+    from mlpviz.core.trainer import SettingChange as Change
 
     course, rng = Config(), np.random.default_rng(0)
     falling = (0.3 + 2.0 * np.exp(-np.arange(1200) / 150)) * (1 + 0.15 * rng.standard_normal(1200))
@@ -114,7 +118,16 @@ def every_hint() -> list:
             hints.dead_relus(inactive, relu), hints.saturated_sigmoids(inactive, relu.replace(activation="sigmoid")),
             hints.saturated_sigmoids(inactive, relu.replace(activation="tanh")),
             hints.vanishing_gradients(np.tile([1e-7, 1e-5, 1e-3, 1e-2, 0.5], (30, 1)),
-                                      course.replace(hidden=(100,) * 4))]
+                                      course.replace(hidden=(100,) * 4)),
+            # the user's own change named instead of the learning rate: each reason, with and without
+            # the setting's earlier value known, and an edit of the weights
+            hints.after_change([Change(1200, "edit", 0)], 0), hints.after_change([Change(1200, "dropout", 0.5)], 0),
+            hints.after_change([Change(100, "dropout", 0.2), Change(1200, "dropout", 0.5)], 1),
+            hints.after_change([Change(1200, "shift", 3)], 0),
+            hints.after_change([Change(1200, "weight_decay", 0.01)], 0),
+            hints.after_change([Change(10, "batch_size", 100), Change(1200, "batch_size", 10)], 1),
+            hints.after_change([Change(10, "momentum", 0.5), Change(1200, "momentum", 0.9)], 1),
+            hints.after_change([Change(1200, "lr_decay", 0.9)], 0)]
 
 
 def filled_in(message) -> list[str]:
@@ -123,9 +136,11 @@ def filled_in(message) -> list[str]:
     return [v for a in message.args for v in (filled_in(a) if isinstance(a, Message) else [a])]
 
 
-def templates(message) -> set[str]:
-    """The templates a core Message was made of, its nested Messages' too."""
-    return {message.template}.union(*(templates(a) for a in message.args if hasattr(a, "template")))
+def templates(message, context: str = "Hints") -> set[str]:
+    """The templates of `context` a core Message was made of, its nested Messages' too (a hint's
+    setting names come from the "Setting" context)."""
+    own = {message.template} if message.context == context else set()
+    return own.union(*(templates(a, context) for a in message.args if hasattr(a, "template")))
 
 
 def test_every_hint_reads_korean_with_its_numbers(korean, qtbot):
@@ -222,7 +237,7 @@ def test_korean_window_shows_no_english(korean, window, qtbot, turns):
     english = [(where, text) for where, text in texts if untranslated(text)]
     assert english == [], "\n".join(f"{w}: {t}" for w, t in english)
     assert "신경망" in window.windowTitle()
-    assert [window.tabs.tabText(i) for i in range(4)] == ["학습", "네트워크 내부", "평가", "기울기와 뉴런"]
+    assert [window.tabs.tabText(i) for i in range(4)] == ["학습", "네트워크 내부", "역전파", "평가"]
 
 
 def test_english_window_reads_english(window, qtbot, turns):
