@@ -162,6 +162,8 @@ class Walkthrough:
                 used, correct = grad, None
                 if mistake == "w_update" and name == "W1":
                     used, correct = net.layers[0].W, grad
+                elif mistake == "db1" and name == "b1":  # the mistaken db1 subtracted
+                    correct = ins.db[1]
                 g = "W1" if used is not grad else f"d{name}"
                 cards.append(Card(name, p, "update", l, f"{name} ← {name} − η·{g}", f"{name} = {name} - lr * {g}",
                                   self.lr * used, (name, g), (l,) if p == "b" else (l - 1, l), l if p == "W" else None,

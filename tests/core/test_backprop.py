@@ -153,6 +153,8 @@ def test_the_notebooks_two_mistakes():
     np.testing.assert_allclose(card.correct, right.card("db1").value)
     assert wrong.gradient_check("db1") > 0.1 and right.gradient_check("db1") < 1e-6
     np.testing.assert_allclose(wrong.update().steps["b1"], 0.1 * right.card("dz1").value[0])
+    np.testing.assert_allclose(wrong.card("b1").value, 0.1 * right.card("dz1").value[0])
+    np.testing.assert_allclose(wrong.card("b1").correct, right.card("b1").value)
     with pytest.raises(ValueError, match="hidden layer"):
         Walkthrough(inspect(MLP.create((7, 4)), x, 0), mistake="db1")
 

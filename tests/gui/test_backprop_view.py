@@ -15,7 +15,6 @@ from mlpviz.core.inspect import inspect
 from mlpviz.core.model import MLP
 from mlpviz.gui.snapshot import RUNNING, Snapshot
 from mlpviz.gui.views.backprop import BackpropView, GuessQuestion
-from mlpviz.gui.views.backprop.detail import correct_of
 from mlpviz.gui.views.backprop.question import DOWN, UP
 from mlpviz.gui.views.backprop.values import CORRECT, VALUE
 
@@ -162,7 +161,7 @@ def test_the_notebooks_mistakes_and_the_gradient_check(qtbot, view):
     W1 = view.walk.ins.network.layers[0].W
     assert view.detail.formula.text() == "W1 ← W1 − η·W1" and view.cards.currentItem().text().startswith("⚠")
     np.testing.assert_allclose(view.card.value, 0.1 * W1)
-    np.testing.assert_allclose(correct_of(view.walk, view.card), right)
+    np.testing.assert_allclose(view.card.correct, right)
     assert view.detail.values._hit["slots"] == ["weights", "value", "correct"]
     unit = int(view.detail.values._hit["units"][0])
     assert f"{right[400, unit]:.4g}" in hover(view, (400, unit), CORRECT)
@@ -179,7 +178,7 @@ def test_the_notebooks_mistakes_and_the_gradient_check(qtbot, view):
     assert view.walk.gradient_check("db1") > 0.1 and "wrong" in view.detail.info.text()
     assert view.detail.values.right.isVisible() and "grey" in view.detail.info.text()
     go_to(view, "b1")
-    np.testing.assert_allclose(correct_of(view.walk, view.card), 0.1 * view.walk.card("db1").correct)
+    np.testing.assert_allclose(view.card.correct, 0.1 * view.walk.card("db1").correct)
 
 
 def test_apply_the_update_then_undo_leaves_the_live_network_alone(qtbot, view):
@@ -360,3 +359,23 @@ def test_the_tab_in_the_window_and_the_trainer_untouched(qtbot, window):
     assert window.backprop._applied
     for p, q in zip(window.trainer.model.params, live):
         np.testing.assert_array_equal(p, q)
+
+
+def test_a_mini_batch_image_of_a_dropout_step_shows_its_mask(qtbot, view, small):
+    model = course_network()
+    masks = [(np.random.default_rng(2).random((8, 50)) >= 0.5) * 2.0]
+    batch = record(model, model, small.x_train[:8], small.y_train[:8], np.arange(8), masks=masks)
+    publish(view, model, batch=batch)
+    view.example.setCurrentIndex(1)
+    view.batch_index.setValue(2)
+    assert names(view)[:5] == ["x", "a1", "z1", "m1", "a2"]
+    np.testing.assert_array_equal(view.walk.card("m1").value[0], masks[0][1])
+    assert view.walk.card("dz1").formula == "dz1 = dy·W2ᵀ ⊙ m1"
+    go_to(view, "m1")
+    assert "dropout mask" in view.detail.whatsThis()
+    # the mini-batch's update learns with each image's own mask
+    view.panel.scope.setCurrentIndex(1)
+    view.apply_update()
+    mean = sum(Walkthrough(inspect(model, scale_images(small.x_train[i]), int(small.y_train[i]),
+                                   masks=[masks[0][i]])).card("dW2").value for i in range(8)) / 8
+    np.testing.assert_allclose(view._applied[-1][1].steps["W2"], 0.1 * mean, rtol=1e-6, atol=1e-12)

@@ -25,21 +25,6 @@ def number(v: float) -> str:
     return f"{v:.4g}"
 
 
-def mistaken(walk: Walkthrough, c: Card) -> bool:
-    """Whether a course mistake changes card c: its own right value is kept (Card.correct), or it
-    is b1's update, which subtracts the db1 mistake's db1."""
-    return c.correct is not None or (walk.mistake == "db1" and c.name == "b1")
-
-
-def correct_of(walk: Walkthrough, c: Card) -> np.ndarray | None:
-    """What the right formula gives on card c under a mistake (None where nothing is mistaken)."""
-    if c.correct is not None:
-        return c.correct
-    if mistaken(walk, c):
-        return walk.lr * walk.card("db1").correct
-    return None
-
-
 def origin_html(terms: list[tuple[str, float]]) -> str:
     """Walkthrough.origin's (label, value) pairs as one line: the entry first, then its sources."""
     *parts, (me, v) = terms
@@ -122,7 +107,7 @@ class CardDetail(QWidget):
         phase = QCoreApplication.translate("BackpropView", PHASES[c.phase])
         self.shape.setText(arg(self.tr("%1 · shape %2"), phase, str(c.shape)) if c.shape else
                            arg(self.tr("%1 · a number"), phase))
-        correct = correct_of(walk, c)
+        correct = c.correct
         self.values.show_card(c, correct, walk.ins.network.layers[0].W, image_shape, show_all)
         self.diagram.light(c, walk)
         self.check_button.setEnabled(c.phase == "backward" and c.kind != "J")
@@ -164,7 +149,7 @@ class CardDetail(QWidget):
             w = float(walk.ins.network.layers[0].W[i, j])
             return arg(self.tr("W1[%1] = %2: the weight from pixel %3 into unit %4"), at, number(w), i, j)
         if slot == CORRECT:
-            right = float(np.asarray(correct_of(walk, c))[index])
+            right = float(np.asarray(c.correct)[index])
             return arg(self.tr("the right %1[%2] = %3 (without the mistake)"), c.name, at, number(right))
         return origin_html(walk.origin(c.name, index))
 
@@ -177,7 +162,7 @@ class CardDetail(QWidget):
             return None
         err = self.walk.gradient_check(c.name)
         self._checks[c.name] = err
-        self._idle = self._summary(c, correct_of(self.walk, c))
+        self._idle = self._summary(c, c.correct)
         self.info.setText(self._idle)
         return err
 

@@ -38,6 +38,10 @@ KINDS = {
     "db": QT_TRANSLATE_NOOP("BackpropView", "<b>db: the bias gradient</b><p>A bias is added once to its unit, so "
                             "its gradient is the gradient at the unit's pre-activation, summed over the N examples."
                             "</p>"),
+    "m": QT_TRANSLATE_NOOP("BackpropView", "<b>m: the dropout mask</b><p>The step this mini-batch image was "
+                           "learned in switched some hidden units off at random: m is 0 for a dropped unit and "
+                           "1 / (1 − rate) for a kept one, so the layer above receives z ⊙ m, as large on average "
+                           "as z. A dropped unit passed nothing up, so no gradient comes back to it (dz ⊙ m).</p>"),
     "dz": QT_TRANSLATE_NOOP("BackpropView", "<b>dz: the gradient at a hidden layer's output</b><p>Each unit sent "
                             "its activation to every unit above through a weight; the gradient comes back along the "
                             "same weights, dz = δ·Wᵀ: a sum over the units above. Point at an entry to see its "

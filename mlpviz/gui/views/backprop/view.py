@@ -39,7 +39,7 @@ from ...snapshot import RUNNING
 from ...widgets.whatsthis import explain as explain_view
 from ..base import View
 from ..labels import steady
-from .detail import CardDetail, mistaken
+from .detail import CardDetail
 from .flow import FlowLayout
 from .question import Guess
 from .texts import CONTEXT, HELP
@@ -292,18 +292,20 @@ class BackpropView(View):
             self.take_latest()
         self._caption()
 
-    def _example(self) -> tuple[np.ndarray, int | None, str] | None:
-        """(x (n_in,) in [0, 1], its own label or None, its description), or None without one."""
+    def _example(self) -> tuple[np.ndarray, int | None, str, list[np.ndarray] | None] | None:
+        """(x (n_in,) in [0, 1], its own label or None, its description, the dropout masks the
+        step used on it (a mini-batch image of a run with dropout) or None), or None without one."""
         if self.example.currentData() == BATCH and self._batch is not None:
             i = min(self.batch_index.value(), self._batch.size) - 1
             label = int(self._batch.labels[i])
             desc = arg(self.tr("mini-batch image %1 of %2 (training image %3, label %4)"), i + 1, self._batch.size,
                        int(self._batch.indices[i]), label)
-            return scale_images(self._batch.images[i]), label, desc
+            masks = [m[i] for m in self._batch.masks] or None
+            return scale_images(self._batch.images[i]), label, desc, masks
         if self._x is None:
             return None
         label = self.session.input_label if self.session.input_x is self._x else None
-        return self._x, label, self._source
+        return self._x, label, self._source, None
 
     def _example_widgets(self) -> None:
         has_batch = self._batch is not None
@@ -331,14 +333,14 @@ class BackpropView(View):
         self._undo_all(redraw=False)
         self.recompute()
 
-    def _inspect(self, net: MLP, x: np.ndarray, label: int | None) -> Inspection:
+    def _inspect(self, net: MLP, x: np.ndarray, label: int | None, masks: list[np.ndarray] | None) -> Inspection:
         s = self.session
-        if net is s.model and x is s.input_x and label == s.input_label:
+        if masks is None and net is s.model and x is s.input_x and label == s.input_label:
             ins = s.inspection()  # the one every Inside view shares
             if ins is not None:
                 return ins
         seen, copy = self._net64
-        ins = inspect(net, x, label, copy if seen is net else None)
+        ins = inspect(net, x, label, copy if seen is net else None, masks)
         self._net64 = (net, ins.network)
         return ins
 
@@ -352,11 +354,11 @@ class BackpropView(View):
             self._set_cards([])
             self._show_card()
             return
-        x, own, _ = ex
+        x, own, _, masks = ex
         label = self._label if self._label is not None else own
         if label is not None and not 0 <= label < net.sizes[-1]:
             label = None
-        ins = self._inspect(net, x, label)
+        ins = self._inspect(net, x, label, masks)
         mistake = self.mistake.currentData() if ins.L >= 2 else None
         self.mistake.setEnabled(ins.L >= 2)
         self.walk = Walkthrough(ins, self.lr.value(), mistake)
@@ -369,7 +371,7 @@ class BackpropView(View):
         self._show_card()
 
     def _set_cards(self, cards: list[Card]) -> None:
-        texts = [("⚠ " if mistaken(self.walk, c) else "") + c.formula for c in cards]
+        texts = [("⚠ " if c.correct is not None else "") + c.formula for c in cards]
         if texts == [self.cards.item(i).text() for i in range(self.cards.count())]:
             return
         with _blocked(self.cards):
@@ -487,7 +489,7 @@ class BackpropView(View):
         """Apply the update to a copy and show the cards of the network after it; returns the Update."""
         walk = self.walk
         if self.panel.for_batch and self._batch is not None:
-            up = walk.update(scale_images(self._batch.images), self._batch.labels)
+            up = walk.update(scale_images(self._batch.images), self._batch.labels, list(self._batch.masks) or None)
         else:
             up = walk.update()
         self._applied.append((walk.ins.network, up))
