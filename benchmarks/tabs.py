@@ -27,7 +27,9 @@ DRIVER = r"""
 import sys
 from PySide6.QtCore import QSocketNotifier
 from PySide6.QtWidgets import QApplication
+from mlpviz.cli import limit_blas_threads
 from mlpviz.gui import app as gui_app, style, translation
+limit_blas_threads()  # one BLAS thread, as `mlpviz` sets it before the app starts
 app = QApplication(sys.argv[:1])
 app.setApplicationName("mlpviz"); app.setOrganizationName("mlpviz")
 translation.install("en")
