@@ -146,737 +146,740 @@
     <name>BackpropView</name>
     <message>
         <source>&lt;b&gt;x: the input&lt;/b&gt;&lt;p&gt;The example&apos;s pixels scaled to 0–1 and laid out as one row: a batch of N = 1 example. Everything after it is computed from x and the network&apos;s weights.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;x: 입력&lt;/b&gt;&lt;p&gt;예제의 픽셀 값을 0–1 범위로 바꿔 한 행으로 늘어놓은 것으로, 예제 N = 1개짜리 배치입니다. 이후의 모든 값은 x와 네트워크의 가중치로 계산됩니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;a: the pre-activation&lt;/b&gt;&lt;p&gt;Each unit adds up what comes from the layer below, every input times its weight, plus its bias: a = z·W + b (x in the first layer). Point at an entry to see its largest terms.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;a: 사전 활성화 값&lt;/b&gt;&lt;p&gt;뉴런마다 아래 층에서 오는 값, 즉 입력 하나하나에 그 가중치를 곱한 것을 모두 더하고 편향을 더합니다: a = z·W + b (첫 층에서는 z 대신 x). 원소에 마우스를 올리면 가장 큰 항들이 보입니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;z: the activation&lt;/b&gt;&lt;p&gt;The activation function applied to each unit&apos;s pre-activation on its own. z is what the next layer receives, and what its weights&apos; gradients will be multiplied by on the way back.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;z: 활성화 값&lt;/b&gt;&lt;p&gt;각 뉴런의 사전 활성화 값에 활성화 함수를 하나씩 따로 적용한 값입니다. z는 다음 층이 받는 값이며, 역전파에서 그 층 가중치의 기울기를 구할 때 곱해지는 값이기도 합니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;y: softmax&lt;/b&gt;&lt;p&gt;The output layer&apos;s pre-activations turned into probabilities: exp(a − C) / Σ exp(a − C), where subtracting C = max(a) keeps exp from overflowing and changes nothing else. They are positive and add up to 1.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;y: 소프트맥스&lt;/b&gt;&lt;p&gt;출력층의 사전 활성화 값을 확률로 바꾼 것입니다: exp(a − C) / Σ exp(a − C). 여기서 C = max(a)를 빼면 exp가 넘치지 않으며, 그 밖에는 아무것도 바뀌지 않습니다. 확률은 모두 양수이고 합이 1입니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;E: the loss&lt;/b&gt;&lt;p&gt;One number for how wrong the network is on this example: with cross-entropy −log of the probability given to the label t, with the squared error half the squared distance between y and t. Training lowers it.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;E: 손실&lt;/b&gt;&lt;p&gt;네트워크가 이 예제에서 얼마나 틀렸는지를 나타내는 수 하나입니다. 교차 엔트로피에서는 정답 t에 준 확률의 −log이고, 제곱 오차에서는 y와 t 사이 거리의 제곱의 절반입니다. 학습은 이 값을 줄여 나갑니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;∂E/∂y&lt;/b&gt;&lt;p&gt;With the squared error, the loss&apos;s gradient with respect to the probabilities: (y − t)/N. To reach the output layer&apos;s pre-activation it must still pass back through softmax, by its Jacobian J.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;∂E/∂y&lt;/b&gt;&lt;p&gt;제곱 오차에서 확률에 대한 손실의 기울기입니다: (y − t)/N. 출력층의 사전 활성화 값까지 가려면 소프트맥스의 야코비 행렬 J를 거쳐 한 번 더 거슬러 가야 합니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;J: softmax&apos;s Jacobian&lt;/b&gt;&lt;p&gt;How each probability y_j moves when a pre-activation a_i moves: y_i(δ_ij − y_j). Cross-entropy never needs it, as its gradient simplifies to y − t; the squared error does.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;J: 소프트맥스의 야코비 행렬&lt;/b&gt;&lt;p&gt;사전 활성화 값 a_i가 움직일 때 각 확률 y_j가 얼마나 움직이는지 나타냅니다: y_i(δ_ij − y_j). 교차 엔트로피는 기울기가 y − t로 간단해지므로 이것이 필요 없지만, 제곱 오차에는 필요합니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;dy: the gradient at the output&lt;/b&gt;&lt;p&gt;∂E/∂a at the output layer, where backpropagation starts. With softmax and cross-entropy it is simply (y − t)/N: positive where the network gives too much probability, negative at the label.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;dy: 출력층의 기울기&lt;/b&gt;&lt;p&gt;역전파가 시작되는 출력층에서의 ∂E/∂a입니다. 소프트맥스와 교차 엔트로피라면 간단히 (y − t)/N입니다: 네트워크가 확률을 너무 많이 준 곳에서는 양수, 정답에서는 음수입니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;dW: the weights&apos; gradient&lt;/b&gt;&lt;p&gt;How the loss changes with each weight: the input that weight multiplied on the way forward times the gradient that arrived at its unit on the way back, dW = zᵀ·δ. A weight whose input was 0 gets no gradient.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;dW: 가중치의 기울기&lt;/b&gt;&lt;p&gt;가중치 하나하나에 따라 손실이 어떻게 바뀌는지 나타냅니다: 순전파 때 그 가중치와 곱해진 입력에 역전파 때 그 뉴런에 도착한 기울기를 곱한 값, dW = zᵀ·δ입니다. 입력이 0이었던 가중치는 기울기를 받지 못합니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;db: the bias gradient&lt;/b&gt;&lt;p&gt;A bias is added once to its unit, so its gradient is the gradient at the unit&apos;s pre-activation, summed over the N examples.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;db: 편향의 기울기&lt;/b&gt;&lt;p&gt;편향은 뉴런에 한 번 더해지므로, 그 기울기는 뉴런의 사전 활성화 값에서의 기울기를 예제 N개에 걸쳐 더한 것입니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;m: the dropout mask&lt;/b&gt;&lt;p&gt;The step this mini-batch image was learned in switched some hidden units off at random: m is 0 for a dropped unit and 1 / (1 − rate) for a kept one, so the layer above receives z ⊙ m, as large on average as z. A dropped unit passed nothing up, so no gradient comes back to it (dz ⊙ m).&lt;/p&gt;</source>
+        <translation>&lt;b&gt;m: 드롭아웃 마스크&lt;/b&gt;&lt;p&gt;이 미니배치 이미지를 학습한 스텝은 은닉층의 뉴런 몇 개를 무작위로 껐습니다: 꺼진 뉴런의 m은 0이고 남은 뉴런의 m은 1 / (1 − 비율)이라서, 위층은 평균적으로 z와 크기가 같은 z ⊙ m을 받습니다. 꺼진 뉴런은 위로 아무것도 보내지 않았으므로 되돌아오는 기울기도 없습니다 (dz ⊙ m).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;dz: the gradient at a hidden layer&apos;s output&lt;/b&gt;&lt;p&gt;Each unit sent its activation to every unit above through a weight; the gradient comes back along the same weights, dz = δ·Wᵀ: a sum over the units above. Point at an entry to see its largest terms.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;dz: 은닉층 출력에서의 기울기&lt;/b&gt;&lt;p&gt;각 뉴런은 자기 활성화 값을 가중치를 거쳐 위층의 모든 뉴런에 보냈습니다. 기울기는 같은 가중치를 따라 되돌아옵니다: dz = δ·Wᵀ, 즉 위층 뉴런들에 대한 합입니다. 원소에 마우스를 올리면 가장 큰 항들이 보입니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;da: the gradient at a hidden layer&apos;s input&lt;/b&gt;&lt;p&gt;The chain rule: the gradient at the unit&apos;s output times the activation&apos;s slope at its input, σ′(a) ⊙ dz, unit by unit. Where σ′ is near 0 (a saturated sigmoid, a ReLU below 0) the unit passes almost nothing back.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;da: 은닉층 입력에서의 기울기&lt;/b&gt;&lt;p&gt;연쇄 법칙: 뉴런 출력에서의 기울기에 입력 지점에서의 활성화 함수의 기울기를 뉴런마다 곱합니다, σ′(a) ⊙ dz. σ′가 0에 가까운 곳(포화된 시그모이드, 0 아래의 ReLU)에서는 뉴런이 거의 아무것도 되돌려 보내지 못합니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;dx: the input&apos;s gradient&lt;/b&gt;&lt;p&gt;Training does not need it, as pixels are not learned, but it shows which pixels would change the loss most: the same rule as dz, one layer further down.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;dx: 입력의 기울기&lt;/b&gt;&lt;p&gt;픽셀은 학습하는 값이 아니므로 학습에는 필요 없지만, 어떤 픽셀이 손실을 가장 크게 바꿀지 보여 줍니다: dz와 같은 규칙을 한 층 더 아래에 적용한 것입니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;The weights&apos; update&lt;/b&gt;&lt;p&gt;Gradient descent: every weight takes a small step against its gradient, W ← W − η·dW, η being the learning rate. Shown: the amount subtracted, η·dW. Apply it below to see what it does to this example.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;가중치의 갱신&lt;/b&gt;&lt;p&gt;경사 하강법: 모든 가중치를 기울기의 반대 방향으로 조금씩 옮깁니다, W ← W − η·dW (η는 학습률). 표시된 값은 빼는 양 η·dW입니다. 아래에서 적용해 보면 이 예제에 어떤 영향을 주는지 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;The biases&apos; update&lt;/b&gt;&lt;p&gt;The same step for the biases: b ← b − η·db. Shown: the amount subtracted, η·db.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;편향의 갱신&lt;/b&gt;&lt;p&gt;편향도 같은 방식으로 갱신합니다: b ← b − η·db. 표시된 값은 빼는 양 η·db입니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;The mistake:&lt;/b&gt; W1 − η·W1 subtracts the weights themselves instead of their gradient, so every weight of the first layer shrinks by the factor 1 − η whatever the example, and nothing is learned. Beside it: what the right update η·dW1 subtracts. Apply it and the weights&apos; size falls by η·100%.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;실수:&lt;/b&gt; W1 − η·W1은 기울기 대신 가중치 자체를 빼므로, 첫 층의 모든 가중치가 예제와 상관없이 1 − η배로 줄어들 뿐 아무것도 학습하지 못합니다. 옆에는 올바른 갱신이 빼는 양 η·dW1을 함께 보여 줍니다. 적용하면 가중치의 크기가 η·100%만큼 줄어듭니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;The mistake:&lt;/b&gt; db1 summed from dz1, the gradient at the layer&apos;s output, skips the activation&apos;s slope σ′(a1). A gradient check finds it. Beside it (grey): the right db1 = Σ da1.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;실수:&lt;/b&gt; 층 출력에서의 기울기인 dz1에서 합해 구한 db1은 활성화 함수의 기울기 σ′(a1)을 건너뜁니다. 기울기 검사로 찾아낼 수 있습니다. 옆(회색)에는 올바른 db1 = Σ da1을 보여 줍니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Backpropagation, card by card&lt;/b&gt;&lt;p&gt;One example goes forward through the network (a = z·W + b, z = σ(a), y = softmax(a), the loss E), then back (dy = (y − t)/N, dW = zᵀ·δ, db, dz = δ·Wᵀ, da = σ′(a) ⊙ dz, down to dW1 = xᵀ·da1), and then every parameter takes its step W ← W − η·dW. Each card shows its formula, the NumPy line that computes it, its shape and its values; point at a number to see the numbers it came from, and check any gradient against a numerical one.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys&lt;/b&gt; (with the view clicked): Down/Up, J/K or Page Down/Page Up for the next and previous card, Home/End for the first and last, P to play or pause. Space and Right still start and step training.&lt;/p&gt;&lt;p&gt;&lt;b&gt;The numbers hold still.&lt;/b&gt; The cards are computed again when the example, its label, η or the mistake changes, and for a new network only while training is paused, so that a single step (Right) shows its new weights at once; while training runs, with &lt;i&gt;Hold this network&lt;/i&gt; ticked, or after an update applied here, they keep the network they have until you press &lt;i&gt;Take the latest&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Apply update&lt;/b&gt; tries the update on a float64 copy, for this example or the last mini-batch: training&apos;s own network never changes here. The cards then show the network after it; Undo goes back. Changing the example, the label, η or the mistake goes back to the network followed.&lt;/p&gt;&lt;p&gt;&lt;b&gt;The mistakes&lt;/b&gt; are the course notebook&apos;s two: W1 − η·W1, which shrinks the weights instead of learning, and db1 summed from dz1, which a gradient check catches.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;역전파, 카드 한 장씩&lt;/b&gt;&lt;p&gt;예제 하나가 네트워크를 앞으로 지나간 뒤(a = z·W + b, z = σ(a), y = softmax(a), 손실 E) 거꾸로 돌아오고(dy = (y − t)/N, dW = zᵀ·δ, db, dz = δ·Wᵀ, da = σ′(a) ⊙ dz, 그리고 dW1 = xᵀ·da1까지), 마지막으로 모든 매개변수가 W ← W − η·dW로 한 스텝 갱신됩니다. 카드마다 수식, 그 값을 계산하는 NumPy 코드 한 줄, 모양과 값을 보여 줍니다. 숫자에 마우스를 올리면 그 숫자가 어떤 숫자들에서 나왔는지 보이고, 어떤 기울기든 수치로 구한 기울기와 비교해 검사할 수 있습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;단축키&lt;/b&gt; (화면을 클릭한 뒤): 아래/위 화살표, J/K 또는 Page Down/Page Up은 다음/이전 카드, Home/End는 첫 카드/마지막 카드, P는 재생 또는 일시 정지입니다. Space와 오른쪽 화살표는 여기서도 학습 시작과 한 스텝 학습입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;숫자는 멈춰 있습니다.&lt;/b&gt; 카드는 예제, 그 정답, η 또는 실수가 바뀌면 다시 계산되고, 새 네트워크에 대해서는 학습이 일시 정지된 동안에만 다시 계산됩니다. 그래서 한 스텝(오른쪽 화살표)을 학습하면 새 가중치가 바로 보입니다. 학습이 진행 중일 때, &lt;i&gt;이 네트워크 고정&lt;/i&gt;을 체크했을 때, 또는 여기서 갱신을 적용한 뒤에는 &lt;i&gt;최신 네트워크 가져오기&lt;/i&gt;를 누를 때까지 지금의 네트워크를 유지합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;갱신 적용&lt;/b&gt;은 이 예제 또는 마지막 미니배치에 대한 갱신을 float64 복사본에 시험해 봅니다: 학습 중인 네트워크 자체는 여기서 절대 바뀌지 않습니다. 그러면 카드는 갱신 후의 네트워크를 보여 주며, 되돌리기로 돌아갈 수 있습니다. 예제, 정답, η 또는 실수를 바꾸면 따라가던 네트워크로 돌아갑니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;실수&lt;/b&gt;는 강의 노트북의 두 가지입니다: 학습하는 대신 가중치를 줄여 버리는 W1 − η·W1, 그리고 기울기 검사로 잡아낼 수 있는, dz1에서 합해 구한 db1.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Point at a number to see the numbers it was computed from.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;숫자에 마우스를 올리면 그 숫자를 계산하는 데 쓰인 숫자들이 보입니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>forward pass</source>
-        <translation type="unfinished"></translation>
+        <translation>순전파</translation>
     </message>
     <message>
         <source>loss</source>
-        <translation type="unfinished">손실</translation>
+        <translation>손실</translation>
     </message>
     <message>
         <source>backward pass</source>
-        <translation type="unfinished"></translation>
+        <translation>역전파</translation>
     </message>
     <message>
         <source>update</source>
-        <translation type="unfinished"></translation>
+        <translation>갱신</translation>
     </message>
     <message>
         <source>no mistake</source>
-        <translation type="unfinished"></translation>
+        <translation>실수 없음</translation>
     </message>
     <message>
         <source>the current input</source>
-        <translation type="unfinished"></translation>
+        <translation>현재 입력</translation>
     </message>
     <message>
         <source>a mini-batch image</source>
-        <translation type="unfinished"></translation>
+        <translation>미니배치 이미지</translation>
     </message>
     <message>
         <source>The image drawn or picked on the right, or one image of the mini-batch the trainer learned from last (slow motion or single steps)</source>
-        <translation type="unfinished"></translation>
+        <translation>오른쪽에서 그리거나 고른 이미지, 또는 마지막으로 학습한 미니배치의 이미지 하나 (느린 속도나 한 스텝씩 학습할 때)</translation>
     </message>
     <message>
         <source>Which image of the mini-batch</source>
-        <translation type="unfinished"></translation>
+        <translation>미니배치 중 어느 이미지인지</translation>
     </message>
     <message>
         <source>The label t the loss compares y with: the image&apos;s own, or any other to see what the gradients would be then</source>
-        <translation type="unfinished"></translation>
+        <translation>손실에서 y와 비교하는 정답 t: 이미지 자신의 정답, 또는 기울기가 어떻게 달라지는지 보려면 다른 숫자</translation>
     </message>
     <message>
         <source>The learning rate η of the update cards (the run&apos;s, to begin with)</source>
-        <translation type="unfinished"></translation>
+        <translation>갱신 카드에 쓰는 학습률 η (처음에는 이 실행의 학습률)</translation>
     </message>
     <message>
         <source>Make one of the course notebook&apos;s two update mistakes: W1 − η·W1 instead of W1 − η·dW1, or db1 summed from dz1 instead of da1</source>
-        <translation type="unfinished"></translation>
+        <translation>강의 노트북의 두 가지 갱신 실수 중 하나를 재현합니다: W1 − η·dW1 대신 W1 − η·W1, 또는 da1 대신 dz1에서 합해 구한 db1</translation>
     </message>
     <message>
         <source>Hold this network</source>
-        <translation type="unfinished"></translation>
+        <translation>이 네트워크 고정</translation>
     </message>
     <message>
         <source>Keep these numbers while training goes on; untick to follow the network again</source>
-        <translation type="unfinished"></translation>
+        <translation>학습이 계속되는 동안 이 숫자들을 그대로 둡니다. 체크를 풀면 다시 네트워크를 따라갑니다</translation>
     </message>
     <message>
-        <source>Take the latest network</source>
-        <translation type="unfinished"></translation>
+        <source>Take the latest</source>
+        <translation>최신 네트워크 가져오기</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>%1, a copy after %2 update(s) applied here</source>
+        <translation>%1, 여기서 갱신을 %2번 적용한 복사본</translation>
+    </message>
+    <message>
+        <source>With the mistake, W1 shrinks instead of following its gradient.</source>
+        <translation>실수가 있으면 W1은 기울기를 따르지 않고 줄어들기만 합니다.</translation>
+    </message>
+    <message>
+        <source>Look at dy again: its entry for %1 is negative, and the update moves every weight against its gradient.</source>
+        <translation>dy를 다시 보세요: %1에 해당하는 원소는 음수이고, 갱신은 모든 가중치를 기울기의 반대 방향으로 옮깁니다.</translation>
     </message>
     <message>
         <source>A newer network is waiting: compute the cards for it</source>
-        <translation type="unfinished"></translation>
+        <translation>더 새로운 네트워크가 기다리고 있습니다: 그 네트워크로 카드를 계산합니다</translation>
     </message>
     <message>
         <source>image</source>
-        <translation type="unfinished">이미지</translation>
+        <translation>이미지</translation>
     </message>
     <message>
         <source>The computation, card by card: Down/Up (or J/K) step through it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The network: the units and weights the current card computes with are lit (units coloured by the card&apos;s values, red and blue edges: its largest terms)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The line of NumPy that computes it, as in the course&apos;s code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gradient check</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move entries of this array by ±1e-6 in float64, compute E again and compare the slope with the backpropagated gradient</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>◀ Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>카드 한 장씩 보는 계산 과정: 아래/위 화살표(또는 J/K)로 넘깁니다</translation>
     </message>
     <message>
         <source>The previous card (Up, K or Page Up)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>▶ Play</source>
-        <translation type="unfinished"></translation>
+        <translation>이전 카드 (위 화살표, K 또는 Page Up)</translation>
     </message>
     <message>
         <source>Go through the cards at the pace chosen; again to pause (P)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 s a card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>고른 속도로 카드를 차례로 넘깁니다. 다시 누르면 일시 정지 (P)</translation>
     </message>
     <message>
         <source>The next card (Down, J or Page Down)</source>
-        <translation type="unfinished"></translation>
+        <translation>다음 카드 (아래 화살표, J 또는 Page Down)</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>재생</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>Seconds a card while playing</source>
+        <translation>재생할 때 카드 한 장에 머무는 시간(초)</translation>
     </message>
     <message>
         <source>show all</source>
-        <translation type="unfinished"></translation>
+        <translation>모두 보기</translation>
     </message>
     <message>
         <source>Draw every unit of a wide layer, in their order, instead of the largest first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Backpropagation, card by card&lt;/b&gt;&lt;p&gt;One example goes forward through the network (a = z·W + b, z = σ(a), y = softmax(a), the loss E), then back (dy = (y − t)/N, dW = zᵀ·δ, db, dz = δ·Wᵀ, da = σ′(a) ⊙ dz, down to dW1 = xᵀ·da1), and then every parameter takes its step W ← W − η·dW. Each card shows its formula, the NumPy line that computes it, its shape and its values; point at a number to see the numbers it came from, and check any gradient against a numerical one.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys&lt;/b&gt; (with the view clicked): Down/Up, J/K or Page Down/Page Up for the next and previous card, Home/End for the first and last, P to play or pause. Space and Right still start and step training.&lt;/p&gt;&lt;p&gt;&lt;b&gt;The numbers hold still.&lt;/b&gt; The cards are computed again when the example, its label, η or the mistake changes, and for a new network only while training is paused, so that a single step (Right) shows its new weights at once; while training runs, with &lt;i&gt;Hold this network&lt;/i&gt; ticked, or after an update applied here, they keep the network they have until you press &lt;i&gt;Take the latest network&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Apply the update&lt;/b&gt; tries the update on a float64 copy, for this example or the last mini-batch: training&apos;s own network never changes here. The cards then show the network after it; Undo goes back. Changing the example, the label, η or the mistake goes back to the network followed.&lt;/p&gt;&lt;p&gt;&lt;b&gt;The mistakes&lt;/b&gt; are the course notebook&apos;s two: W1 − η·W1, which shrinks the weights instead of learning, and db1 summed from dz1, which a gradient check catches.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>넓은 층의 모든 뉴런을 큰 것부터가 아니라 원래 순서대로 그립니다</translation>
     </message>
     <message>
         <source>mini-batch image %1 of %2 (training image %3, label %4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>❚❚ Pause</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 · card %2 of %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>shape %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#777&apos;&gt;not a gradient&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>coloured: with the mistake, grey: the right values</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>from %1 to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no finite value: the network has diverged</source>
-        <translation type="unfinished"></translation>
+        <translation>미니배치 이미지 %2장 중 %1번째 (학습 이미지 %3, 정답 %4)</translation>
     </message>
     <message>
         <source>Train or open a model to follow an example through it.</source>
-        <translation type="unfinished"></translation>
+        <translation>학습하거나 모델을 열면 예제 하나가 네트워크를 지나가는 과정을 따라가 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>Draw a digit or pick a test image to follow it through the network.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 after %2 update(s) applied here (a copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>숫자를 그리거나 테스트 이미지를 고르면 네트워크를 지나가는 과정을 따라가 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>%1 at step %2</source>
-        <translation type="unfinished"></translation>
+        <translation>스텝 %2의 %1</translation>
     </message>
     <message>
         <source>held</source>
-        <translation type="unfinished"></translation>
+        <translation>고정됨</translation>
     </message>
     <message>
         <source>held while training runs</source>
-        <translation type="unfinished"></translation>
+        <translation>학습 중이라 고정됨</translation>
     </message>
     <message>
         <source> (%1: a newer network is waiting)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>W1[%1] = %2: the weight from pixel %3 into unit %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the right %1[%2] = %3 (without the mistake)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#1b6e1b&apos;&gt;relative error %1 ≤ 1e-6: right&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#c0151a&apos;&gt;&lt;b&gt;relative error %1 &amp;gt; 1e-6: wrong&lt;/b&gt;&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1: 더 새로운 네트워크가 기다리고 있음)</translation>
     </message>
     <message>
         <source>Will p(%1) go up or down, and by about how much?</source>
-        <translation type="unfinished"></translation>
+        <translation>p(%1) 값이 올라갈까요, 내려갈까요? 대략 얼마나 변할까요?</translation>
     </message>
     <message>
         <source>points</source>
-        <translation type="unfinished"></translation>
+        <translation>%p</translation>
+    </message>
+</context>
+<context>
+    <name>CardDetail</name>
+    <message>
+        <source>The network: the units and weights the current card computes with are lit (units coloured by the card&apos;s values, red and blue edges: its largest terms)</source>
+        <translation>네트워크: 현재 카드가 계산에 쓰는 뉴런과 가중치가 밝게 표시됩니다 (뉴런은 카드의 값에 따라 색칠되고, 빨간색과 파란색 선은 그 계산에서 가장 큰 항입니다)</translation>
+    </message>
+    <message>
+        <source>The line of NumPy that computes it, as in the course&apos;s code</source>
+        <translation>이 값을 계산하는 NumPy 한 줄 (강의 코드 그대로)</translation>
+    </message>
+    <message>
+        <source>Gradient check</source>
+        <translation>기울기 검사</translation>
+    </message>
+    <message>
+        <source>Move entries of this array by ±1e-6 in float64, compute E again and compare the slope with the backpropagated gradient</source>
+        <translation>이 배열의 원소를 float64로 ±1e-6만큼 움직여 E를 다시 계산하고, 그렇게 얻은 수치 기울기를 역전파로 구한 기울기와 비교합니다</translation>
+    </message>
+    <message>
+        <source>%1 · shape %2</source>
+        <translation>%1 · 모양 %2</translation>
+    </message>
+    <message>
+        <source>%1 · a number</source>
+        <translation>%1 · 수 하나</translation>
+    </message>
+    <message>
+        <source>coloured: with the mistake, grey: the right values</source>
+        <translation>색: 실수가 들어간 값, 회색: 올바른 값</translation>
+    </message>
+    <message>
+        <source>no finite value: the network has diverged</source>
+        <translation>유한한 값이 없습니다: 네트워크가 발산했습니다</translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation>%1 ~ %2</translation>
+    </message>
+    <message>
+        <source>W1[%1] = %2: the weight from pixel %3 into unit %4</source>
+        <translation>W1[%1] = %2: 픽셀 %3에서 %4번 뉴런으로 가는 가중치</translation>
+    </message>
+    <message>
+        <source>the right %1[%2] = %3 (without the mistake)</source>
+        <translation>올바른 %1[%2] = %3 (실수가 없을 때)</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#1b6e1b&apos;&gt;gradient check: relative error %1 ≤ 1e-6, right&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#1b6e1b&apos;&gt;기울기 검사: 상대 오차 %1 ≤ 1e-6, 맞음&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#c0151a&apos;&gt;&lt;b&gt;gradient check: relative error %1 &amp;gt; 1e-6, wrong&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c0151a&apos;&gt;&lt;b&gt;기울기 검사: 상대 오차 %1 &amp;gt; 1e-6, 틀림&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
     <name>CheckCode</name>
     <message>
         <source>correct</source>
-        <translation type="unfinished"></translation>
+        <translation>맞음</translation>
     </message>
     <message>
         <source>wrong values</source>
-        <translation type="unfinished"></translation>
+        <translation>값이 틀림</translation>
     </message>
     <message>
         <source>wrong shape</source>
-        <translation type="unfinished"></translation>
+        <translation>모양이 틀림</translation>
     </message>
     <message>
         <source>NaN or infinity</source>
-        <translation type="unfinished"></translation>
+        <translation>NaN 또는 무한대</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished"></translation>
+        <translation>없음</translation>
     </message>
     <message>
         <source>not an array of numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>숫자 배열이 아님</translation>
     </message>
     <message>
         <source>wrong return value</source>
-        <translation type="unfinished"></translation>
+        <translation>잘못된 반환값</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>오류</translation>
     </message>
     <message>
         <source>time limit</source>
-        <translation type="unfinished"></translation>
+        <translation>시간 초과</translation>
     </message>
     <message>
         <source>process ended</source>
-        <translation type="unfinished"></translation>
+        <translation>프로세스 종료</translation>
     </message>
     <message>
         <source>not run</source>
-        <translation type="unfinished"></translation>
+        <translation>실행 안 됨</translation>
     </message>
     <message>
         <source>transposed</source>
-        <translation type="unfinished"></translation>
+        <translation>전치됨</translation>
     </message>
     <message>
         <source>missing /N</source>
-        <translation type="unfinished"></translation>
+        <translation>/N 빠짐</translation>
     </message>
     <message>
         <source>σ(a) instead of σ(a)(1 − σ(a))</source>
-        <translation type="unfinished"></translation>
+        <translation>σ(a)(1 − σ(a)) 대신 σ(a)</translation>
     </message>
     <message>
         <source>σ&apos; taken at z1</source>
-        <translation type="unfinished"></translation>
+        <translation>z1에서 구한 σ&apos;</translation>
     </message>
     <message>
         <source>σ&apos; left out</source>
-        <translation type="unfinished"></translation>
+        <translation>σ&apos; 빠짐</translation>
     </message>
     <message>
         <source>summed over the wrong axis</source>
-        <translation type="unfinished"></translation>
+        <translation>잘못된 축으로 합함</translation>
     </message>
     <message>
         <source>summed from dz1</source>
-        <translation type="unfinished"></translation>
+        <translation>dz1로 합함</translation>
     </message>
     <message>
         <source>%1 instead of d%1</source>
-        <translation type="unfinished"></translation>
+        <translation>d%1 대신 %1</translation>
     </message>
     <message>
         <source>gradient added</source>
-        <translation type="unfinished"></translation>
+        <translation>기울기를 더함</translation>
     </message>
     <message>
         <source>not updated</source>
-        <translation type="unfinished"></translation>
+        <translation>갱신 안 됨</translation>
     </message>
     <message>
         <source>bias left out</source>
-        <translation type="unfinished"></translation>
+        <translation>편향 빠짐</translation>
     </message>
     <message>
         <source>sigmoid left out</source>
-        <translation type="unfinished"></translation>
+        <translation>시그모이드 빠짐</translation>
     </message>
     <message>
         <source>softmax left out</source>
-        <translation type="unfinished"></translation>
+        <translation>소프트맥스 빠짐</translation>
     </message>
     <message>
         <source>differs from the engine</source>
-        <translation type="unfinished"></translation>
+        <translation>mlpviz와 다름</translation>
     </message>
     <message>
         <source>a1 = X · W1 + b1, shape (N, H): np.dot(X, W1) + b1.</source>
-        <translation type="unfinished"></translation>
+        <translation>a1 = X · W1 + b1, 모양 (N, H): np.dot(X, W1) + b1.</translation>
     </message>
     <message>
         <source>z1 = sigmoid(a1), element by element, shape (N, H).</source>
-        <translation type="unfinished"></translation>
+        <translation>z1 = sigmoid(a1), 원소별 계산, 모양 (N, H).</translation>
     </message>
     <message>
         <source>a2 = z1 · W2 + b2, shape (N, K): np.dot(z1, W2) + b2.</source>
-        <translation type="unfinished"></translation>
+        <translation>a2 = z1 · W2 + b2, 모양 (N, K): np.dot(z1, W2) + b2.</translation>
     </message>
     <message>
         <source>y = softmax(a2): each row&apos;s exponentials divided by their sum, so that every row adds up to 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>y = softmax(a2): 행마다 지수값을 그 합으로 나누어 모든 행의 합이 1이 되게 합니다.</translation>
     </message>
     <message>
         <source>dy = (y − t) / N, the gradient of the batch&apos;s mean cross-entropy at a2.</source>
-        <translation type="unfinished"></translation>
+        <translation>dy = (y − t) / N: 배치 평균 교차 엔트로피의 a2에 대한 기울기입니다.</translation>
     </message>
     <message>
         <source>dW2 = z1ᵀ · dy, shape (H, K): np.dot(z1.T, dy).</source>
-        <translation type="unfinished"></translation>
+        <translation>dW2 = z1ᵀ · dy, 모양 (H, K): np.dot(z1.T, dy).</translation>
     </message>
     <message>
         <source>db2 = np.sum(dy, axis=0), shape (K,): one sum over the examples per output unit.</source>
-        <translation type="unfinished"></translation>
+        <translation>db2 = np.sum(dy, axis=0), 모양 (K,): 출력층 뉴런마다 예제들에 대해 합한 값 하나입니다.</translation>
     </message>
     <message>
         <source>dz1 = dy · W2ᵀ, shape (N, H): np.dot(dy, W2.T).</source>
-        <translation type="unfinished"></translation>
+        <translation>dz1 = dy · W2ᵀ, 모양 (N, H): np.dot(dy, W2.T).</translation>
     </message>
     <message>
         <source>da1 = sigmoid_grad(a1) * dz1, element by element, where sigmoid_grad(a) = σ(a)(1 − σ(a)).</source>
-        <translation type="unfinished"></translation>
+        <translation>da1 = sigmoid_grad(a1) * dz1, 원소별로 계산하며 sigmoid_grad(a) = σ(a)(1 − σ(a))입니다.</translation>
     </message>
     <message>
         <source>dW1 = Xᵀ · da1, shape (D, H): np.dot(X.T, da1).</source>
-        <translation type="unfinished"></translation>
+        <translation>dW1 = Xᵀ · da1, 모양 (D, H): np.dot(X.T, da1).</translation>
     </message>
     <message>
         <source>db1 = np.sum(da1, axis=0), shape (H,).</source>
-        <translation type="unfinished"></translation>
+        <translation>db1 = np.sum(da1, axis=0), 모양 (H,).</translation>
     </message>
     <message>
         <source>The new %1 is %1 − learning_rate · d%1: one step against the gradient.</source>
-        <translation type="unfinished"></translation>
+        <translation>새 %1은(는) %1 − learning_rate · d%1입니다: 기울기의 반대 방향으로 한 스텝 옮긴 값입니다.</translation>
     </message>
     <message>
         <source>The shape is %1 where %2 is expected: a matrix product has its factors swapped or transposed. A weight gradient puts the layer&apos;s input first, transposed: dW = inputᵀ · gradient. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>모양이 %1입니다(기대한 모양: %2). 행렬 곱의 두 인수가 뒤바뀌었거나 전치되었습니다. 가중치 기울기는 층의 입력을 전치해 앞에 둡니다: dW = inputᵀ · gradient. %3</translation>
     </message>
     <message>
         <source>This is N = %1 times the right value: dy = (y − t) / N. The loss is the mean over the batch, so its gradient is divided by the batch size; without /N every gradient is N times too large, as if the learning rate were N times higher.</source>
-        <translation type="unfinished"></translation>
+        <translation>올바른 값의 N = %1배입니다: dy = (y − t) / N. 손실은 배치에 대한 평균이므로 그 기울기도 배치 크기로 나눕니다. /N이 없으면 모든 기울기가 N배 커져서 학습률을 N배 높인 것과 같아집니다.</translation>
     </message>
     <message>
         <source>The sigmoid&apos;s derivative was taken as σ(a1) itself. It is σ(a)(1 − σ(a)) = z1 * (1 − z1): sigmoid_grad(a) returns sigmoid(a) * (1 − sigmoid(a)).</source>
-        <translation type="unfinished"></translation>
+        <translation>시그모이드의 도함수를 σ(a1) 자체로 썼습니다. 도함수는 σ(a)(1 − σ(a)) = z1 * (1 − z1)입니다: sigmoid_grad(a)는 sigmoid(a) * (1 − sigmoid(a))를 반환해야 합니다.</translation>
     </message>
     <message>
         <source>The sigmoid&apos;s derivative was taken at z1 instead of a1, which applies σ twice: use sigmoid_grad(a1), or z1 * (1 − z1).</source>
-        <translation type="unfinished"></translation>
+        <translation>시그모이드의 도함수를 a1이 아니라 z1에서 구해서 σ를 두 번 적용했습니다: sigmoid_grad(a1) 또는 z1 * (1 − z1)을 쓰세요.</translation>
     </message>
     <message>
         <source>da1 is dz1 unchanged: going back through the sigmoid multiplies by its derivative, da1 = sigmoid_grad(a1) * dz1.</source>
-        <translation type="unfinished"></translation>
+        <translation>da1이 dz1과 똑같습니다: 시그모이드를 거꾸로 지나갈 때는 그 도함수를 곱합니다. da1 = sigmoid_grad(a1) * dz1.</translation>
     </message>
     <message>
         <source>A bias gradient sums the gradient over the examples, which are the rows: axis=0. It has one number per unit, like the bias: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>편향 기울기는 기울기를 예제, 즉 행에 대해 합합니다: axis=0. 편향처럼 뉴런마다 수가 하나입니다: %1</translation>
     </message>
     <message>
         <source>db1 was summed from dz1, the gradient at the sigmoid&apos;s output. The bias is added before the sigmoid, in a1 = X · W1 + b1, so db1 = np.sum(da1, axis=0).</source>
-        <translation type="unfinished"></translation>
+        <translation>db1을 시그모이드 출력에서의 기울기인 dz1로 합했습니다. 편향은 시그모이드 앞, a1 = X · W1 + b1에서 더해지므로 db1 = np.sum(da1, axis=0)입니다.</translation>
     </message>
     <message>
         <source>The update subtracted learning_rate · %1 instead of learning_rate · d%1: every step shrinks %1 by the factor (1 − learning_rate) whatever the data say, and the network forgets what it learns.</source>
-        <translation type="unfinished"></translation>
+        <translation>갱신에서 learning_rate · d%1 대신 learning_rate · %1을(를) 뺐습니다: 데이터와 상관없이 스텝마다 %1이(가) (1 − learning_rate)배로 줄어들어, 네트워크가 배운 것을 잊어버립니다.</translation>
     </message>
     <message>
         <source>The gradient was added. Gradient descent steps against it, %1 − learning_rate · d%1, so that the loss goes down.</source>
-        <translation type="unfinished"></translation>
+        <translation>기울기를 더했습니다. 경사 하강법은 손실이 줄어들도록 기울기의 반대 방향으로 옮깁니다: %1 − learning_rate · d%1.</translation>
     </message>
     <message>
         <source>%1 came back unchanged: update returns the new value, %1 − learning_rate · d%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1이(가) 바뀌지 않은 채 반환되었습니다: update는 새 값 %1 − learning_rate · d%1을(를) 반환해야 합니다.</translation>
     </message>
     <message>
         <source>The bias is missing: a layer&apos;s pre-activation is input · W + b.</source>
-        <translation type="unfinished"></translation>
+        <translation>편향이 빠졌습니다: 층의 사전 활성화 값은 input · W + b입니다.</translation>
     </message>
     <message>
         <source>z1 equals a1: the hidden layer&apos;s activation z1 = sigmoid(a1) is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>z1이 a1과 같습니다: 은닉층의 활성화 값 z1 = sigmoid(a1)을 계산하지 않았습니다.</translation>
     </message>
     <message>
         <source>y equals a2: the output probabilities are y = softmax(a2).</source>
-        <translation type="unfinished"></translation>
+        <translation>y가 a2와 같습니다: 출력 확률은 y = softmax(a2)입니다.</translation>
     </message>
     <message>
         <source>The shape is %1 where %2 is expected. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>모양이 %1입니다(기대한 모양: %2). %3</translation>
     </message>
     <message>
         <source>%1 holds NaN or infinite numbers: a division by zero, the log of 0 or an overflowing exp makes them, and they spread to everything computed from them.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1에 NaN 또는 무한대 값이 있습니다: 0으로 나누기, 0의 log, 넘치는 exp에서 생기며, 그 값으로 계산한 모든 값에 퍼집니다.</translation>
     </message>
     <message>
         <source>%1 holds NaN or infinite numbers; the first one was made here (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1에 NaN 또는 무한대 값이 있습니다. 첫 번째 값은 여기에서 생겼습니다 (%2).</translation>
     </message>
     <message>
         <source>%1 returned no %2: its dict needs the keys %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1이(가) %2을(를) 반환하지 않았습니다: 반환하는 dict에는 키 %3이(가) 있어야 합니다.</translation>
     </message>
     <message>
         <source>%1 is not an array of numbers: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1은(는) 숫자 배열이 아닙니다: %2.</translation>
     </message>
     <message>
         <source>%1 must return a dict with the keys %2; it returned %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1은(는) 키 %2이(가) 있는 dict를 반환해야 하는데 %3을(를) 반환했습니다.</translation>
     </message>
     <message>
         <source>%1 raised %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 실행 중에 오류가 발생했습니다: %2.</translation>
     </message>
     <message>
         <source>%1 raised %2. The shapes do not fit a matrix product (the inner sizes must be equal): check which factor needs .T.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 실행 중에 오류가 발생했습니다: %2. 모양이 행렬 곱에 맞지 않습니다(안쪽 크기가 같아야 합니다): 어느 인수에 .T가 필요한지 확인하세요.</translation>
     </message>
     <message>
         <source>%1 raised %2. Arrays combined element by element must have the same shape (or one of size 1 where they differ): compare their shapes on this line.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 실행 중에 오류가 발생했습니다: %2. 원소별로 계산하는 배열들은 모양이 같아야 합니다(다른 축이 있으면 한쪽 크기가 1이어야 합니다): 이 줄에 있는 배열들의 모양을 비교해 보세요.</translation>
     </message>
     <message>
         <source>%1 is not written yet: replace its TODO with your code.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1을(를) 아직 작성하지 않았습니다: TODO를 내 코드로 바꾸세요.</translation>
     </message>
     <message>
         <source>The file defines no function %1: keep the template&apos;s names.</source>
-        <translation type="unfinished"></translation>
+        <translation>파일에 함수 %1이(가) 정의되어 있지 않습니다: 시작 파일의 함수 이름을 그대로 쓰세요.</translation>
     </message>
     <message>
         <source>%1 did not finish within the time limit of %2 s (an endless loop?) and was stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1이(가) 시간 제한 %2초 안에 끝나지 않아 중지했습니다 (무한 루프?).</translation>
     </message>
     <message>
         <source>The Python process running your code ended during %1 (exit code %2). %3</source>
-        <translation type="unfinished"></translation>
+        <translation>내 코드를 실행하던 Python 프로세스가 %1 중에 종료되었습니다 (종료 코드 %2). %3</translation>
     </message>
     <message>
         <source>Not run: your code stopped before it.</source>
-        <translation type="unfinished"></translation>
+        <translation>실행 안 됨: 내 코드가 그 전에 멈췄습니다.</translation>
     </message>
     <message>
         <source>Trained with your functions, the loss follows the engine&apos;s curve: from %1 to %2 in %3 steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>내 함수로 학습한 손실이 mlpviz의 곡선을 그대로 따라갑니다: %3스텝 동안 %1에서 %2(으)로 바뀌었습니다.</translation>
     </message>
     <message>
         <source>Trained with your functions, the loss went from %1 to %2 in %3 steps; the engine&apos;s from %4 to %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>내 함수로 학습한 손실은 %3스텝 동안 %1에서 %2(으)로, mlpviz의 손실은 %4에서 %5(으)로 바뀌었습니다.</translation>
     </message>
     <message>
         <source>Trained with your functions, the loss became %1 at step %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>내 함수로 학습하니 %2번째 스텝에서 손실이 %1이(가) 되었습니다.</translation>
     </message>
     <message>
         <source>%1 (%2, line %3: %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2, %3번째 줄: %4)</translation>
     </message>
     <message>
         <source>training</source>
-        <translation type="unfinished"></translation>
+        <translation>학습</translation>
     </message>
     <message>
         <source>%1: no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: 그런 파일이 없습니다</translation>
     </message>
     <message>
         <source>%1 is not a file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1은(는) 파일이 아닙니다</translation>
     </message>
 </context>
 <context>
     <name>CheckDialog</name>
     <message>
         <source>Check my code</source>
-        <translation type="unfinished"></translation>
+        <translation>내 코드 검사</translation>
     </message>
     <message>
         <source>Check your own NumPy network: the functions forward, backward and update of a .py file, filled in from the template. Each array they return is compared with the engine&apos;s on a small network; then the file trains on MNIST beside the engine. Your file runs in a separate process with a time limit: whatever it does, mlpviz keeps running.</source>
-        <translation type="unfinished"></translation>
+        <translation>직접 작성한 NumPy 네트워크를 검사합니다. 대상은 시작 파일을 채워 만든 .py 파일의 forward, backward, update 함수입니다. 작은 네트워크에서 이 함수들이 돌려주는 배열을 하나하나 mlpviz 엔진의 것과 비교한 다음, 그 파일로 MNIST를 엔진과 나란히 학습합니다. 내 파일은 시간 제한이 있는 별도의 프로세스에서 실행되므로, 파일이 무엇을 하든 mlpviz는 계속 동작합니다.</translation>
     </message>
     <message>
         <source>Your .py file</source>
-        <translation type="unfinished"></translation>
+        <translation>내 .py 파일</translation>
     </message>
     <message>
         <source>The file with your forward, backward and update functions.</source>
-        <translation type="unfinished"></translation>
+        <translation>내 forward, backward, update 함수가 들어 있는 파일입니다.</translation>
     </message>
     <message>
         <source>Choose...</source>
-        <translation type="unfinished">선택...</translation>
+        <translation>선택...</translation>
     </message>
     <message>
         <source>Write a template...</source>
-        <translation type="unfinished"></translation>
+        <translation>시작 파일 만들기...</translation>
     </message>
     <message>
         <source>Save a starting file with the functions to fill in, their arguments, shapes and hints, in Korean and English.</source>
-        <translation type="unfinished"></translation>
+        <translation>채워야 할 함수와 그 인자, 모양, 도움말이 한국어와 영어로 적힌 시작 파일을 저장합니다.</translation>
     </message>
     <message>
         <source>Training steps with your functions (0: check only)</source>
-        <translation type="unfinished"></translation>
+        <translation>내 함수로 학습할 스텝 수 (0: 검사만)</translation>
     </message>
     <message>
         <source>How many training steps (batches of 100 MNIST images) to take with your functions, beside the engine on the same batches from the same weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>내 함수로 학습할 스텝 수입니다(스텝마다 MNIST 이미지 100장의 배치). mlpviz 엔진도 같은 가중치에서 출발해 같은 배치로 나란히 학습합니다.</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>검사</translation>
     </message>
     <message>
         <source>Steps:</source>
-        <translation type="unfinished"></translation>
+        <translation>스텝:</translation>
     </message>
     <message>
         <source>Choose your file, or write a template to start from.</source>
-        <translation type="unfinished"></translation>
+        <translation>내 파일을 고르거나, 시작 파일을 만들어 거기서부터 시작하세요.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>이름</translation>
     </message>
     <message>
         <source>Shape</source>
-        <translation type="unfinished"></translation>
+        <translation>모양</translation>
     </message>
     <message>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>기대 모양</translation>
     </message>
     <message>
         <source>Relative error</source>
-        <translation type="unfinished"></translation>
+        <translation>상대 오차</translation>
     </message>
     <message>
         <source>Verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>판정</translation>
     </message>
     <message>
         <source>Hint</source>
-        <translation type="unfinished"></translation>
+        <translation>도움말</translation>
     </message>
     <message>
         <source>One row per array your functions return, in the order the course computes them, then the training run. Relative error: how far your array is from the engine&apos;s, relative to its size (for the new parameters, to the size of the step). The first wrong row is highlighted; its hint says what the numbers show, often the mistake itself, and where in your file.</source>
-        <translation type="unfinished"></translation>
+        <translation>내 함수가 돌려주는 배열마다 한 행씩 강의에서 계산하는 순서대로 나오고, 마지막에 학습 실행이 나옵니다. 상대 오차: 내 배열이 mlpviz 엔진의 배열과 얼마나 다른지를 그 배열의 크기에 대한 비율로 나타낸 값입니다(갱신된 매개변수는 스텝의 크기에 대한 비율). 처음 틀린 행은 강조되며, 그 행의 도움말은 수치가 무엇을 보여 주는지, 흔히 실수 그 자체와 그 실수가 내 파일의 어디에 있는지 알려 줍니다.</translation>
     </message>
     <message>
         <source>Training loss with your code and with the engine</source>
-        <translation type="unfinished"></translation>
+        <translation>내 코드와 mlpviz 엔진의 학습 손실</translation>
     </message>
     <message>
         <source>loss</source>
-        <translation type="unfinished">손실</translation>
+        <translation>손실</translation>
     </message>
     <message>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>스텝</translation>
     </message>
     <message>
         <source>engine</source>
-        <translation type="unfinished"></translation>
+        <translation>mlpviz 엔진</translation>
     </message>
     <message>
         <source>your code</source>
-        <translation type="unfinished"></translation>
+        <translation>내 코드</translation>
     </message>
     <message>
         <source>The batch losses of training with your functions (orange) and with the engine (blue, dashed), from the same weights on the same batches. Correct functions draw one curve over the other.</source>
-        <translation type="unfinished"></translation>
+        <translation>내 함수로 학습한 배치 손실(주황색)과 mlpviz 엔진으로 학습한 배치 손실(파란 파선)입니다. 둘 다 같은 가중치에서 출발해 같은 배치로 학습합니다. 함수가 맞으면 두 곡선이 겹쳐 그려집니다.</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">닫기</translation>
+        <translation>닫기</translation>
     </message>
     <message>
         <source>Your network code</source>
-        <translation type="unfinished"></translation>
+        <translation>내 네트워크 코드</translation>
     </message>
     <message>
         <source>Python files (*.py)</source>
-        <translation type="unfinished"></translation>
+        <translation>Python 파일 (*.py)</translation>
     </message>
     <message>
         <source>Write a template</source>
-        <translation type="unfinished"></translation>
+        <translation>시작 파일 만들기</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
     <message>
         <source>Template written to %1: fill in its TODOs, then press Check.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1에 시작 파일을 만들었습니다. TODO를 채운 다음 검사를 누르세요.</translation>
     </message>
     <message>
         <source>%1 is not a file: choose your .py file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1은(는) 파일이 아닙니다. 내 .py 파일을 고르세요.</translation>
     </message>
     <message>
         <source>Choose your .py file first.</source>
-        <translation type="unfinished"></translation>
+        <translation>먼저 내 .py 파일을 고르세요.</translation>
     </message>
     <message>
         <source>Running your code in a separate process...</source>
-        <translation type="unfinished"></translation>
+        <translation>별도의 프로세스에서 내 코드를 실행하는 중...</translation>
     </message>
     <message>
         <source>Stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>중지했습니다.</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>중지</translation>
     </message>
     <message>
         <source>The check itself failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>검사 자체가 실패했습니다: %1</translation>
     </message>
     <message>
         <source>All %1 checks pass: your functions compute what the engine does.</source>
-        <translation type="unfinished"></translation>
+        <translation>검사 %1개를 모두 통과했습니다. 내 함수가 mlpviz 엔진과 같은 값을 계산합니다.</translation>
     </message>
     <message>
         <source>First wrong: %1 (%2). %3</source>
-        <translation type="unfinished"></translation>
+        <translation>처음 틀린 항목: %1 (%2). %3</translation>
     </message>
 </context>
 <context>
@@ -1617,7 +1620,7 @@
     </message>
     <message>
         <source>Preset %1 cannot be used: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>프리셋 %1은(는) 쓸 수 없습니다: %2</translation>
     </message>
     <message>
         <source>%1 steps</source>
@@ -1960,11 +1963,11 @@
     <name>DrawPad</name>
     <message>
         <source>Draw a digit here with the mouse. Delete or Escape clears it.</source>
-        <translation type="unfinished">여기에 마우스로 숫자를 그리세요. Delete 또는 Escape로 지웁니다.</translation>
+        <translation>여기에 마우스로 숫자를 그리세요. Delete 또는 Escape로 지웁니다.</translation>
     </message>
     <message>
         <source>draw a digit here</source>
-        <translation type="unfinished"></translation>
+        <translation>여기에 숫자를 그리세요</translation>
     </message>
 </context>
 <context>
@@ -2080,6 +2083,10 @@
         <translation>학습을 멈췄습니다: 편집은 멈춰 있는 네트워크에서 합니다. Space를 누르면 편집한 네트워크를 학습합니다.</translation>
     </message>
     <message>
+        <source>Training went on from the edited network: the edits made before are part of it now and can no longer be undone.</source>
+        <translation>편집한 네트워크에서 학습을 이어 갔습니다: 앞서 한 편집은 이제 네트워크의 일부이므로 더는 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
         <source>Switch off</source>
         <translation>끄기</translation>
     </message>
@@ -2144,12 +2151,12 @@
         <translation>층:</translation>
     </message>
     <message>
-        <source>test accuracy: failed (%1)</source>
-        <translation>테스트 정확도: 실패 (%1)</translation>
+        <source>&lt;b&gt;Editing the network by hand&lt;/b&gt;&lt;p&gt;Change the trained weights and biases yourself and see the test accuracy at once: switch a neuron off, scale the weights into it, shift its bias b, add noise to every weight, or prune a layer&apos;s smallest weights. Each edit can be undone until the network trains on; Space trains the edited network on from there, and the curves mark where it was edited.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;네트워크 직접 편집하기&lt;/b&gt;&lt;p&gt;학습된 가중치와 편향을 직접 바꾸고 테스트 정확도를 바로 확인하세요: 뉴런 끄기, 뉴런으로 들어오는 가중치의 배율 바꾸기, 편향 b 이동, 모든 가중치에 잡음 더하기, 층에서 가장 작은 가중치 가지치기를 할 수 있습니다. 네트워크가 다시 학습하기 전까지는 편집을 하나씩 되돌릴 수 있습니다. Space를 누르면 편집한 네트워크를 거기서부터 이어 학습하고, 곡선에는 편집한 지점이 표시됩니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Editing the network by hand&lt;/b&gt;&lt;p&gt;Change the trained weights and biases yourself and see the test accuracy at once: switch a neuron off, scale the weights into it, shift its bias b, add noise to every weight, or prune a layer&apos;s smallest weights. Each edit can be undone; Space trains the edited network on from there.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;네트워크 직접 편집&lt;/b&gt;&lt;p&gt;학습된 가중치와 편향을 직접 바꾸고 테스트 정확도를 바로 확인합니다: 뉴런 끄기, 들어오는 가중치 배율 조정, 편향 b 이동, 모든 가중치에 잡음 더하기, 층의 가장 작은 가중치 가지치기. 편집은 모두 되돌릴 수 있고, Space를 누르면 편집한 네트워크를 이어서 학습합니다.&lt;/p&gt;</translation>
+        <source>test accuracy: failed (%1)</source>
+        <translation>테스트 정확도: 실패 (%1)</translation>
     </message>
     <message>
         <source>test accuracy: computing...</source>
@@ -2260,23 +2267,23 @@
     </message>
     <message>
         <source>Evaluating the network at step %1 on the test set…</source>
-        <translation type="unfinished"></translation>
+        <translation>스텝 %1의 네트워크를 테스트 데이터로 평가하는 중…</translation>
     </message>
     <message>
         <source>The greyed figures are of the network as it was at step %1: out of date.</source>
-        <translation type="unfinished"></translation>
+        <translation>회색으로 표시된 그림은 스텝 %1 시점의 네트워크이므로 최신이 아닙니다.</translation>
     </message>
     <message>
         <source>The network at step %1 cannot be evaluated: for %2 of the %3 test images its outputs are not finite numbers (NaN or infinity), as happens when training diverges.</source>
-        <translation type="unfinished"></translation>
+        <translation>스텝 %1의 네트워크는 평가할 수 없습니다: 테스트 이미지 %3장 중 %2장에서 출력이 유한한 수가 아닙니다(NaN 또는 무한대). 학습이 발산하면 이렇게 됩니다.</translation>
     </message>
     <message>
         <source>Test set, %1 images; the network at step %2: accuracy %3, %4 mistakes.</source>
-        <translation type="unfinished"></translation>
+        <translation>테스트 데이터 %1장, 스텝 %2의 네트워크: 정확도 %3, 오답 %4개.</translation>
     </message>
     <message>
         <source>Test set, %1 images; the network at step %2, the end of epoch %3: accuracy %4, %5 mistakes.</source>
-        <translation type="unfinished"></translation>
+        <translation>테스트 데이터 %1장, 스텝 %2(에포크 %3 끝)의 네트워크: 정확도 %4, 오답 %5개.</translation>
     </message>
     <message>
         <source>true digit</source>
@@ -2466,8 +2473,20 @@
         <translation>이 설정은 쓸 수 없습니다</translation>
     </message>
     <message>
-        <source>Experiment run: %1</source>
-        <translation>실험 중인 학습: %1</translation>
+        <source>Experiment run %1 of %2: %3</source>
+        <translation>실험 실행 %2개 중 %1번째: %3</translation>
+    </message>
+    <message>
+        <source>Experiment done. The network now shown is its last run, %1.</source>
+        <translation>실험이 끝났습니다. 지금 보이는 네트워크는 마지막 실행인 %1입니다.</translation>
+    </message>
+    <message>
+        <source>It makes the course notebook&apos;s mistake on purpose: %1. Reset (Ctrl+R) starts a correct network from the settings shown.</source>
+        <translation>이 네트워크는 강의 노트북의 실수를 일부러 재현합니다: %1. 초기화(Ctrl+R)를 누르면 지금 보이는 설정으로 올바른 네트워크를 새로 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Reset (Ctrl+R) starts a network of your own from the settings shown.</source>
+        <translation>초기화(Ctrl+R)를 누르면 지금 보이는 설정으로 나만의 네트워크를 새로 시작합니다.</translation>
     </message>
 </context>
 <context>
@@ -2475,10 +2494,6 @@
     <message>
         <source>The course&apos;s network and the notebook&apos;s two update mistakes</source>
         <translation>강의의 네트워크와 노트북의 두 가지 갱신 실수</translation>
-    </message>
-    <message>
-        <source>The network as intended passes 80% test accuracy within its first epoch. With W1 updated by W1 - lr*W1, the first layer&apos;s weights shrink by a tenth every step whatever the images, so within a few hundred steps every image looks the same to the network: the loss stays at 2.30 and the accuracy is the share of the one digit it always answers, about 10%; 11.35% when that digit is 1, the commonest. The db1 mistake (summing dz1 instead of da1) gives the first biases a wrong gradient, yet its curves lie on top of the correct run&apos;s: 50 biases matter little next to 784 x 50 weights.</source>
-        <translation>올바르게 갱신하는 네트워크는 첫 에포크 안에 테스트 정확도 80%를 넘습니다. W1을 W1 - lr*W1로 갱신하면 이미지와 상관없이 첫 번째 층의 가중치가 스텝마다 10분의 1씩 줄어들어, 수백 스텝 안에 모든 이미지가 네트워크에게 똑같아 보입니다. 손실은 2.30에 머물고, 정확도는 네트워크가 늘 답하는 한 숫자의 비율인 약 10%가 됩니다(그 숫자가 가장 흔한 1이면 11.35%). db1 실수(da1 대신 dz1을 더함)는 첫 번째 층의 편향에 틀린 기울기를 주지만, 곡선은 올바른 학습과 거의 겹칩니다. 784 x 50개의 가중치에 비하면 편향 50개는 거의 영향이 없기 때문입니다.</translation>
     </message>
     <message>
         <source>as intended</source>
@@ -2493,12 +2508,92 @@
         <translation>dz1로 구한 db1</translation>
     </message>
     <message>
+        <source>its first layer is updated by W1 - lr*W1, its own weights instead of their gradient, so it learns nothing</source>
+        <translation>첫 번째 층을 기울기가 아니라 자기 가중치로 W1 - lr*W1처럼 갱신하므로 아무것도 배우지 못합니다</translation>
+    </message>
+    <message>
+        <source>its first biases&apos; gradient db1 is summed from dz1 instead of da1, before the sigmoid&apos;s derivative</source>
+        <translation>첫 번째 층 편향의 기울기 db1을 da1이 아니라, 시그모이드의 도함수를 곱하기 전인 dz1에서 합산합니다</translation>
+    </message>
+    <message>
+        <source>The network as intended reaches about 79% test accuracy after its first epoch and 88% after its second. With W1 updated by W1 - lr*W1, the first layer&apos;s weights shrink by a tenth every step whatever the images, so within a few hundred steps every image looks the same to the network: the loss stays at 2.30 and it gives every image the same answer, so its accuracy is that digit&apos;s share of the test set, about 10% (11.35% when the digit is 1, the commonest). The db1 mistake (summing dz1 instead of da1) gives the first biases a wrong gradient, yet its curves lie on top of the correct run&apos;s, within a tenth of a point of accuracy: 50 biases matter little next to 784 x 50 weights.</source>
+        <translation>올바르게 갱신하는 네트워크는 첫 에포크 후 테스트 정확도가 약 79%, 두 번째 에포크 후 88%에 이릅니다. W1을 W1 - lr*W1로 갱신하면 이미지와 상관없이 스텝마다 첫 번째 층의 가중치가 10분의 1씩 줄어들어, 수백 스텝 안에 네트워크에게는 모든 이미지가 똑같아 보이게 됩니다. 손실은 2.30에 머물고 모든 이미지에 같은 답을 내므로, 정확도는 테스트 데이터에서 그 숫자가 차지하는 비율인 약 10%가 됩니다(가장 흔한 숫자인 1이면 11.35%). db1 실수(da1 대신 dz1을 합산)는 첫 번째 층의 편향에 틀린 기울기를 주지만, 그 곡선은 올바른 실행의 곡선과 겹치고 정확도 차이도 0.1%p 이내입니다. 784 x 50개의 가중치에 비하면 편향 50개는 별로 중요하지 않기 때문입니다.</translation>
+    </message>
+    <message>
+        <source>mistake: W1 - lr*W1</source>
+        <translation>실수: W1 - lr*W1</translation>
+    </message>
+    <message>
+        <source>mistake: db1 from dz1</source>
+        <translation>실수: dz1로 구한 db1</translation>
+    </message>
+    <message>
         <source>Mean squared error against cross-entropy</source>
         <translation>평균 제곱 오차와 교차 엔트로피 비교</translation>
     </message>
     <message>
-        <source>At the same learning rate of 0.1, cross-entropy passes 80% within the first epoch while mean squared error stays near 11-16% for the first two: the squared error&apos;s gradient at the output is damped by the softmax&apos;s slope, smallest exactly when the network is confidently wrong, whereas cross-entropy&apos;s is simply p - t.</source>
-        <translation>같은 학습률 0.1에서 교차 엔트로피는 첫 에포크 안에 80%를 넘지만, 평균 제곱 오차는 처음 두 에포크 동안 11~16% 근처에 머뭅니다. 제곱 오차의 출력층 기울기는 소프트맥스의 기울기만큼 줄어드는데, 네트워크가 자신 있게 틀릴 때 가장 작아집니다. 반면 교차 엔트로피의 기울기는 단순히 p - t입니다.</translation>
+        <source>At the same learning rate of 0.1, cross-entropy reaches about 79% test accuracy after the first epoch and 88% after the second, while mean squared error stays near 11-16% for the first two: the squared error&apos;s gradient at the output is damped by the softmax&apos;s slope, smallest exactly when the network is confidently wrong, whereas cross-entropy&apos;s is simply p - t.</source>
+        <translation>같은 학습률 0.1에서 교차 엔트로피는 첫 에포크 후 테스트 정확도 약 79%, 두 번째 에포크 후 88%에 이르지만, 평균 제곱 오차는 처음 두 에포크 동안 11-16% 근처에 머뭅니다. 제곱 오차의 출력층 기울기는 소프트맥스의 기울기가 곱해져 약해지는데, 이 값은 네트워크가 확신하며 틀릴 때 가장 작습니다. 반면 교차 엔트로피의 기울기는 간단히 p - t입니다.</translation>
+    </message>
+    <message>
+        <source>Five hidden layers of 100 units, He initialisation for both. Each sigmoid layer passes back at most a quarter of the gradient it receives, so the gradient reaching the first layer is about a hundredth of the last layer&apos;s: the sigmoid network&apos;s loss stays at 2.30 (about 10% accuracy) for its first two epochs, while the ReLU network passes 90% in its first.</source>
+        <translation>두 네트워크 모두 뉴런 100개짜리 은닉층 다섯 개에 He 초기화를 씁니다. 시그모이드 층은 받은 기울기를 많아야 4분의 1만 뒤로 전달하므로, 첫 번째 층에 닿는 기울기는 마지막 층의 약 100분의 1입니다. 시그모이드 네트워크의 손실은 처음 두 에포크 동안 2.30(정확도 약 10%)에 머물지만, ReLU 네트워크는 첫 에포크에 90%를 넘습니다.</translation>
+    </message>
+    <message>
+        <source>sigmoid, 5 layers</source>
+        <translation>시그모이드, 5층</translation>
+    </message>
+    <message>
+        <source>ReLU, 5 layers</source>
+        <translation>ReLU, 5층</translation>
+    </message>
+    <message>
+        <source>With a standard deviation of 1, each first-layer unit sums 784 large random terms, so most sigmoids start saturated near 0 or 1, where their slope is almost zero, and the outputs are confidently wrong: the loss starts near 7, far above the 2.30 of guessing, and the run stays behind the others (about 76% after two epochs, against 88% for 0.01 and 91% for He, which scales the spread to the number of inputs: N(0, 2/784)).</source>
+        <translation>표준편차가 1이면 첫 번째 층의 뉴런마다 큰 무작위 항 784개를 더하므로, 대부분의 시그모이드가 기울기가 거의 0인 0이나 1 근처에서 포화된 채 출발하고, 출력은 확신에 차서 틀립니다. 손실은 무작위로 찍을 때의 2.30보다 훨씬 높은 7 근처에서 시작하고, 이 실행은 계속 다른 실행보다 뒤처집니다(두 에포크 후 약 76%. 0.01은 88%, 입력 수에 맞춰 퍼짐을 조절하는 He, 즉 N(0, 2/784)는 91%).</translation>
+    </message>
+    <message>
+        <source>init N(0, 0.01²)</source>
+        <translation>N(0, 0.01²) 초기화</translation>
+    </message>
+    <message>
+        <source>init N(0, 1)</source>
+        <translation>N(0, 1) 초기화</translation>
+    </message>
+    <message>
+        <source>init He</source>
+        <translation>He 초기화</translation>
+    </message>
+    <message>
+        <source>Learning rate 10, 1, 0.1 and 0.001</source>
+        <translation>학습률 10, 1, 0.1, 0.001</translation>
+    </message>
+    <message>
+        <source>At 10 each step overshoots: the loss leaps to nearly 10 on the second step, and after an epoch it is still above the 2.30 of guessing, at about 10% accuracy. 1 learns faster than the course&apos;s 0.1 for this small sigmoid network: about 93% after one epoch, against 79%. At 0.001 each step is too small: the loss stays at 2.30 for the first epochs and the network answers 1 for everything (11.35%).</source>
+        <translation>학습률 10에서는 스텝마다 너무 멀리 가서 최솟값을 지나칩니다. 손실이 두 번째 스텝에서 10 가까이 치솟고, 한 에포크가 지나도 무작위로 찍을 때의 2.30보다 높으며 정확도는 약 10%입니다. 이 작은 시그모이드 네트워크에서는 1이 강의의 0.1보다 빨리 배웁니다: 한 에포크 후 약 93%로, 0.1의 79%보다 높습니다. 0.001에서는 스텝이 너무 작아서, 처음 몇 에포크 동안 손실이 2.30에 머물고 네트워크는 모든 이미지에 1이라고 답합니다(11.35%).</translation>
+    </message>
+    <message>
+        <source>learning rate 10</source>
+        <translation>학습률 10</translation>
+    </message>
+    <message>
+        <source>learning rate 1</source>
+        <translation>학습률 1</translation>
+    </message>
+    <message>
+        <source>learning rate 0.1</source>
+        <translation>학습률 0.1</translation>
+    </message>
+    <message>
+        <source>learning rate 0.001</source>
+        <translation>학습률 0.001</translation>
+    </message>
+    <message>
+        <source>The course&apos;s Keras model has the same 784-50-10 shape but starts from Glorot-uniform weights and trains with Adam on batches of 32: 1,875 steps per epoch against 600 for SGD on batches of 100, each step scaled weight by weight. After one epoch it reaches about 93% test accuracy, plain SGD about 79%.</source>
+        <translation>강의의 Keras 모델은 784-50-10으로 모양은 같지만, Glorot 균등분포 가중치에서 출발해 배치 32로 Adam을 써서 학습합니다. 배치 100의 SGD가 에포크당 600스텝인 데 비해 1,875스텝이고, 스텝마다 가중치별로 보폭을 조절합니다. 한 에포크 후 테스트 정확도는 약 93%, 기본 SGD는 약 79%입니다.</translation>
+    </message>
+    <message>
+        <source>Both runs take batches of 10 at a learning rate of 0.5; watch the train and test accuracy of each. On 1,000 images the train accuracy passes 99% within 20 epochs (2,000 steps) while the test accuracy stops near 87%: the gap of more than ten points between the two curves is overfitting, the network learning its 1,000 images by heart instead of learning digits. On 60,000 images the two stay within a point of each other (about 95% after the first epoch): what it learns from so many images holds for new ones too.</source>
+        <translation>두 실행 모두 학습률 0.5에서 배치 10으로 학습합니다. 각 실행의 학습 정확도와 테스트 정확도를 지켜보세요. 이미지 1,000장에서는 학습 정확도가 20 에포크(2,000스텝) 안에 99%를 넘지만 테스트 정확도는 87% 근처에서 멈춥니다. 두 곡선 사이의 10%p가 넘는 차이가 과대적합으로, 네트워크가 숫자를 배우는 대신 이미지 1,000장을 외워 버린 것입니다. 이미지 60,000장에서는 두 정확도가 1%p 이내로 붙어 있습니다(첫 에포크 후 약 95%). 이렇게 많은 이미지에서 배운 것은 새 이미지에도 통합니다.</translation>
     </message>
     <message>
         <source>cross-entropy</source>
@@ -2513,64 +2608,12 @@
         <translation>깊은 네트워크에서 시그모이드와 ReLU 비교</translation>
     </message>
     <message>
-        <source>Five hidden layers of 100 units, He initialisation for both. Each sigmoid layer passes back at most a quarter of the gradient it receives, so the gradient reaching the first layers all but vanishes: the sigmoid network&apos;s loss stays at 2.30 (about 10% accuracy) for the first epochs, while the ReLU network passes 90% in its first.</source>
-        <translation>뉴런 100개짜리 은닉층 5개, 둘 다 He 초기화. 시그모이드 층은 받은 기울기를 많아야 4분의 1만 뒤로 전달하므로, 앞쪽 층에 닿는 기울기는 거의 사라집니다(기울기 소실). 시그모이드 네트워크의 손실은 처음 몇 에포크 동안 2.30(정확도 약 10%)에 머물지만, ReLU 네트워크는 첫 에포크에 90%를 넘습니다.</translation>
-    </message>
-    <message>
-        <source>sigmoid</source>
-        <translation>시그모이드</translation>
-    </message>
-    <message>
-        <source>ReLU</source>
-        <translation>ReLU</translation>
-    </message>
-    <message>
         <source>Initial weights: N(0, 0.01²), N(0, 1) and He</source>
         <translation>초기 가중치: N(0, 0.01²), N(0, 1), He</translation>
     </message>
     <message>
-        <source>With a standard deviation of 1, each first-layer unit sums 784 large random terms, so most sigmoids start saturated near 0 or 1, where their slope is almost zero, and the outputs are confidently wrong: the loss starts near 6, far above the 2.30 of guessing, and the run stays behind the others (about 77% after two epochs, against 88% for 0.01 and 91% for He, which scales the spread to the number of inputs: N(0, 2/784)).</source>
-        <translation>표준편차가 1이면 첫 번째 층의 뉴런마다 큰 난수 784개를 더하게 되어, 대부분의 시그모이드가 기울기가 거의 0인 0이나 1 근처에서 포화된 채 시작하고 출력은 자신 있게 틀립니다. 손실은 무작위로 찍을 때의 2.30보다 훨씬 높은 6 근처에서 시작하고, 학습은 다른 설정보다 뒤처집니다(두 에포크 뒤 약 77%, 0.01은 88%, 입력 수에 맞춰 퍼짐을 정하는 He, 즉 N(0, 2/784)는 91%).</translation>
-    </message>
-    <message>
-        <source>N(0, 0.01²)</source>
-        <translation>N(0, 0.01²)</translation>
-    </message>
-    <message>
-        <source>N(0, 1)</source>
-        <translation>N(0, 1)</translation>
-    </message>
-    <message>
-        <source>He</source>
-        <translation>He</translation>
-    </message>
-    <message>
-        <source>Learning rate 1, 0.1 and 0.001</source>
-        <translation>학습률 1, 0.1, 0.001</translation>
-    </message>
-    <message>
-        <source>At 0.001 the loss stays at 2.30 for the first epochs and the network answers 1 for everything (11.35%): each step is too small. 0.1 is the course&apos;s choice. 1 learns faster still for this small sigmoid network (about 93% after one epoch), with a noisier loss; much larger rates overshoot and the loss rises instead.</source>
-        <translation>학습률 0.001에서는 처음 몇 에포크 동안 손실이 2.30에 머물고 네트워크는 모든 이미지에 1이라고 답합니다(11.35%). 한 스텝이 너무 작기 때문입니다. 0.1은 강의의 선택입니다. 이 작은 시그모이드 네트워크에는 1이 더 빨리 배우지만(한 에포크 뒤 약 93%) 손실이 더 출렁입니다. 이보다 훨씬 큰 학습률은 최솟값을 지나쳐 손실이 오히려 올라갑니다.</translation>
-    </message>
-    <message>
-        <source>lr 1</source>
-        <translation>학습률 1</translation>
-    </message>
-    <message>
-        <source>lr 0.1</source>
-        <translation>학습률 0.1</translation>
-    </message>
-    <message>
-        <source>lr 0.001</source>
-        <translation>학습률 0.001</translation>
-    </message>
-    <message>
         <source>The Keras model (Adam, batch 32) against plain SGD</source>
         <translation>Keras 모델(Adam, 배치 32)과 기본 SGD 비교</translation>
-    </message>
-    <message>
-        <source>The course&apos;s Keras model has the same 784-50-10 shape but starts from Glorot-uniform weights and trains with Adam on batches of 32: more, smaller and adaptive steps per epoch. Compare the accuracy after each epoch, and the time each epoch takes.</source>
-        <translation>강의의 Keras 모델은 같은 784-50-10 구조이지만 Glorot 균등분포 가중치로 시작해 크기 32의 미니배치로 Adam을 써서 학습합니다. 에포크마다 더 많고, 더 작고, 스스로 조절되는 스텝을 밟는 셈입니다. 에포크마다의 정확도와 에포크 하나에 걸리는 시간을 비교해 보세요.</translation>
     </message>
     <message>
         <source>Keras: Adam, batch 32</source>
@@ -2583,10 +2626,6 @@
     <message>
         <source>1,000 training images against 60,000</source>
         <translation>학습 이미지 1,000장과 60,000장 비교</translation>
-    </message>
-    <message>
-        <source>On 1,000 images the train accuracy climbs towards 100% while the test accuracy stops well short of it: the gap between the two curves is overfitting, the network memorising its images instead of learning digits. On 60,000 the two curves stay close together.</source>
-        <translation>이미지 1,000장으로 학습하면 학습 정확도는 100%를 향해 오르지만 테스트 정확도는 한참 못 미친 채 멈춥니다. 두 곡선 사이의 간격이 과대적합, 즉 네트워크가 숫자를 배우는 대신 이미지를 외우는 것입니다. 60,000장이면 두 곡선이 가까이 붙어 갑니다.</translation>
     </message>
     <message>
         <source>1,000 images</source>
@@ -2618,50 +2657,164 @@
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>Training curves</source>
+        <translation>학습 곡선</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>가중치</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>활성화 값</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>타임라인</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>scale</source>
+        <translation>배율</translation>
+    </message>
+    <message>
+        <source>the image could not be saved there</source>
+        <translation>그 위치에 이미지를 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Choose a plot in the list to export its data as CSV.</source>
+        <translation>데이터를 CSV로 내보낼 그래프를 목록에서 고르세요.</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <source>Save this plot as a PNG (1×, 2× or 3× its size), an SVG or, for a plot, its data as CSV</source>
+        <translation>이 그래프를 PNG(원래 크기의 1×, 2×, 3×)나 SVG로 저장하거나, 그래프의 데이터를 CSV로 저장합니다</translation>
+    </message>
+    <message>
+        <source>mlpviz figures</source>
+        <translation>mlpviz 그림</translation>
+    </message>
+    <message>
+        <source>Each view as it was shown on %1, saved at %2× its size on screen.</source>
+        <translation>%1에 표시된 그대로의 각 화면을 화면 크기의 %2×로 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Export figures</source>
+        <translation>그림 내보내기</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>선택…</translation>
+    </message>
+    <message>
+        <source>Each view&apos;s size on screen times this: 2× suits slides</source>
+        <translation>각 화면의 화면상 크기에 곱하는 배율: 슬라이드에는 2×가 알맞습니다</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>폴더:</translation>
+    </message>
+    <message>
+        <source>Scale:</source>
+        <translation>배율:</translation>
+    </message>
+    <message>
+        <source>Folder for the figures</source>
+        <translation>그림을 저장할 폴더</translation>
+    </message>
+    <message>
+        <source>Cannot write into %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 already holds %2 of these files: %3. Replace them?</source>
+        <translation>%1에 이 파일 중 %2개가 이미 있습니다: %3. 덮어쓸까요?</translation>
+    </message>
+    <message>
+        <source>Drawing the views…</source>
+        <translation>화면을 그리는 중…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Drawing %1…</source>
+        <translation>%1 그리는 중…</translation>
+    </message>
+    <message>
+        <source>Saved the figures and %1 in %2</source>
+        <translation>그림과 %1을(를) %2에 저장했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>Exporter</name>
+    <message>
+        <source>background</source>
+        <translation>배경</translation>
+    </message>
+</context>
+<context>
     <name>GuessQuestion</name>
     <message>
         <source>▲ up</source>
-        <translation type="unfinished"></translation>
+        <translation>▲ 상승</translation>
     </message>
     <message>
         <source>▼ down</source>
-        <translation type="unfinished"></translation>
+        <translation>▼ 하락</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>답하기</translation>
     </message>
     <message>
         <source>by about</source>
-        <translation type="unfinished"></translation>
+        <translation>약</translation>
     </message>
     <message>
         <source>up</source>
-        <translation type="unfinished"></translation>
+        <translation>상승</translation>
     </message>
     <message>
         <source>down</source>
-        <translation type="unfinished"></translation>
+        <translation>하락</translation>
     </message>
     <message>
         <source>nowhere</source>
-        <translation type="unfinished"></translation>
+        <translation>변화 없음</translation>
     </message>
     <message>
         <source>It went &lt;b&gt;%1 by %2&lt;/b&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>실제: &lt;b&gt;%2 %1&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>You said %1 by about %2. </source>
-        <translation type="unfinished"></translation>
+        <translation>내 예상: 약 %2 %1. </translation>
     </message>
     <message>
         <source>Right direction; off by %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>방향은 맞았습니다. 차이는 %1입니다.</translation>
     </message>
     <message>
-        <source>The other way: look at the cards dy and the update again.</source>
-        <translation type="unfinished"></translation>
+        <source>The other way.</source>
+        <translation>방향이 반대입니다.</translation>
     </message>
 </context>
 <context>
@@ -2751,55 +2904,55 @@
     </message>
     <message>
         <source>Dropping %1% of the hidden units at random makes each step&apos;s network weaker and its loss noisier.</source>
-        <translation type="unfinished"></translation>
+        <translation>은닉층 뉴런의 %1%를 무작위로 빼면 스텝마다의 네트워크가 약해지고 손실이 더 들쭉날쭉해집니다.</translation>
     </message>
     <message>
         <source>Images moved by up to %1 pixels are harder to recognise than the ones the network had learned.</source>
-        <translation type="unfinished"></translation>
+        <translation>최대 %1픽셀까지 이동한 이미지는 네트워크가 지금까지 배운 이미지보다 알아보기 어렵습니다.</translation>
     </message>
     <message>
         <source>A stronger pull of every weight towards zero holds the network back from fitting its images.</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 가중치를 0 쪽으로 더 세게 당기면 네트워크가 학습 이미지에 맞춰지기 어려워집니다.</translation>
     </message>
     <message>
         <source>A smaller batch makes each step&apos;s loss noisier.</source>
-        <translation type="unfinished"></translation>
+        <translation>배치가 작을수록 스텝마다의 손실이 더 들쭉날쭉해집니다.</translation>
     </message>
     <message>
         <source>More momentum carries each step further along the last ones, as a higher learning rate would.</source>
-        <translation type="unfinished"></translation>
+        <translation>모멘텀이 크면 학습률을 높인 것처럼 각 스텝이 앞선 스텝들의 방향으로 더 멀리 나아갑니다.</translation>
     </message>
     <message>
         <source>The network trains differently from that step on.</source>
-        <translation type="unfinished"></translation>
+        <translation>그 스텝부터 네트워크가 다르게 학습합니다.</translation>
     </message>
     <message>
         <source>The loss rose after the weights were edited at step %1</source>
-        <translation type="unfinished"></translation>
+        <translation>스텝 %1에서 가중치를 편집한 뒤 손실이 올랐습니다</translation>
     </message>
     <message>
         <source>The edit changed weights the network had learned; training on wins back what it can.</source>
-        <translation type="unfinished"></translation>
+        <translation>편집으로 네트워크가 배운 가중치가 바뀌었습니다. 학습을 계속하면 되찾을 수 있는 만큼 되찾습니다.</translation>
     </message>
     <message>
         <source>It should settle as training goes on.</source>
-        <translation type="unfinished"></translation>
+        <translation>학습을 계속하면 가라앉을 것입니다.</translation>
     </message>
     <message>
         <source>It should settle as training goes on; if it does not, set %1 back to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>학습을 계속하면 가라앉을 것입니다. 그렇지 않으면 %1을(를) 다시 %2(으)로 되돌리세요.</translation>
     </message>
     <message>
         <source>It should settle as training goes on; if it does not, set %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>학습을 계속하면 가라앉을 것입니다. 그렇지 않으면 %1을(를) %2(으)로 정하세요.</translation>
     </message>
     <message>
         <source>The loss rose after %1 was set to %2 at step %3</source>
-        <translation type="unfinished"></translation>
+        <translation>스텝 %3에서 %1을(를) %2(으)로 바꾼 뒤 손실이 올랐습니다</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -2877,6 +3030,38 @@
     <message>
         <source>Your drawing</source>
         <translation>직접 그린 숫자</translation>
+    </message>
+    <message>
+        <source>Save drawing</source>
+        <translation>그림 저장</translation>
+    </message>
+    <message>
+        <source>There is no drawing to save: draw a digit on the pad first.</source>
+        <translation>저장할 그림이 없습니다: 먼저 그림판에 숫자를 그리세요.</translation>
+    </message>
+    <message>
+        <source>Drawings (*.json)</source>
+        <translation>그림 파일 (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 is not a drawings file that mlpviz can read, so the drawing was not added to it and the file was left as it is. Choose another name.</source>
+        <translation>%1은(는) mlpviz가 읽을 수 있는 그림 파일이 아니므로 그림을 추가하지 않았고 파일도 그대로 두었습니다. 다른 이름을 고르세요.</translation>
+    </message>
+    <message>
+        <source>%1 already holds a drawing. Add this one after it?</source>
+        <translation>%1에는 이미 그림이 하나 있습니다. 이 그림을 그 뒤에 추가할까요?</translation>
+    </message>
+    <message>
+        <source>%1 already holds %2 drawings. Add this one after them?</source>
+        <translation>%1에는 이미 그림이 %2개 있습니다. 이 그림을 그 뒤에 추가할까요?</translation>
+    </message>
+    <message>
+        <source>The drawing could not be saved to %1: %2</source>
+        <translation>그림을 %1에 저장할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Saved the drawing to %1 as drawing %2</source>
+        <translation>그림을 %1에 %2번째 그림으로 저장했습니다</translation>
     </message>
     <message>
         <source>label: %1</source>
@@ -2966,11 +3151,19 @@
     </message>
     <message>
         <source>&amp;Check my code...</source>
-        <translation type="unfinished"></translation>
+        <translation>내 코드 검사(&amp;C)...</translation>
     </message>
     <message>
         <source>Check your own NumPy forward, backward and update against the engine</source>
-        <translation type="unfinished"></translation>
+        <translation>직접 작성한 NumPy 순전파, 역전파, 갱신 함수를 엔진과 비교해 검사합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Export figures...</source>
+        <translation>그림 내보내기(&amp;E)...</translation>
+    </message>
+    <message>
+        <source>Save every view as a PNG for slides, with an index.html that shows them all</source>
+        <translation>모든 화면을 슬라이드용 PNG로 저장하고, 이를 한눈에 보여 주는 index.html도 함께 만듭니다</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -3035,6 +3228,14 @@
     <message>
         <source>Show a random test image</source>
         <translation>무작위 테스트 이미지를 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>&amp;Save drawing...</source>
+        <translation>그림 저장(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>Save the drawing&apos;s pen strokes to a file that mlpviz predict --strokes reads</source>
+        <translation>그린 숫자의 펜 획을 mlpviz predict --strokes가 읽을 수 있는 파일로 저장합니다</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -3110,7 +3311,7 @@
     </message>
     <message>
         <source>Backpropagation</source>
-        <translation type="unfinished"></translation>
+        <translation>역전파</translation>
     </message>
     <message>
         <source>Evaluate</source>
@@ -3249,8 +3450,16 @@
         <translation>네트워크가 발산하여 저장할 가치가 없습니다. 버릴까요?</translation>
     </message>
     <message>
+        <source>Don&apos;t Save</source>
+        <translation>저장 안 함</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>버리기</translation>
+    </message>
+    <message>
         <source>The last session&apos;s network (hidden layers %1: %2 MB of weights) was not built at launch: type its hidden layers again to train it.</source>
-        <translation type="unfinished"></translation>
+        <translation>지난 세션의 네트워크(은닉층 %1, 가중치 %2 MB)는 시작할 때 만들지 않았습니다. 학습하려면 은닉층을 다시 입력하세요.</translation>
     </message>
 </context>
 <context>
@@ -3448,6 +3657,89 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>no mistakes</source>
+        <translation>오답 없음</translation>
+    </message>
+    <message>
+        <source>colour: the true digit; ×: misread</source>
+        <translation>색: 실제 숫자, ×: 잘못 읽음</translation>
+    </message>
+    <message>
+        <source>mlpviz evaluation: %1</source>
+        <translation>mlpviz 평가: %1</translation>
+    </message>
+    <message>
+        <source>Where the network fails</source>
+        <translation>네트워크가 틀리는 곳</translation>
+    </message>
+    <message>
+        <source>Network %1 on the %2 test set of %3 images: accuracy %4, mean loss %5, %6 mistakes.</source>
+        <translation>네트워크 %1, %2 테스트 데이터(이미지 %3장): 정확도 %4, 평균 손실 %5, 오답 %6개.</translation>
+    </message>
+    <message>
+        <source>Rows: the true digit; columns: the digit read. Off-diagonal cells are mistakes, shaded by their share of the row.</source>
+        <translation>행: 실제 숫자, 열: 네트워크가 읽은 숫자. 대각선 밖의 칸은 오답이며, 그 행에서 차지하는 비율에 따라 색이 진해집니다.</translation>
+    </message>
+    <message>
+        <source>Caption: true digit → digit read, the network&apos;s confidence, the index in the test set.</source>
+        <translation>캡션: 실제 숫자 → 읽은 숫자, 네트워크의 신뢰도, 테스트 데이터에서의 번호.</translation>
+    </message>
+    <message>
+        <source>If the network says “I don&apos;t know” below a confidence threshold, it answers fewer images but gets more of them right.</source>
+        <translation>신뢰도가 문턱값보다 낮을 때 네트워크가 “모르겠다”고 답하게 하면, 답하는 이미지는 줄지만 그중 맞히는 비율은 높아집니다.</translation>
+    </message>
+    <message>
+        <source>Accuracy on damaged copies of the first %1 test images; the first level of each is no damage. Below each curve: the first test image at each level.</source>
+        <translation>처음 %1장의 테스트 이미지를 손상시킨 사본에서의 정확도입니다. 손상마다 첫 수준은 손상 없음입니다. 각 곡선 아래: 수준마다 첫 번째 테스트 이미지.</translation>
+    </message>
+    <message>
+        <source>The first %1 test images as the %2 represents them, projected to two dimensions (PCA).</source>
+        <translation>처음 %1장의 테스트 이미지를 %2의 표현 그대로 2차원에 투영한 것입니다 (주성분 분석, PCA).</translation>
+    </message>
+    <message>
+        <source>digit</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>이미지 수</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation>번호</translation>
+    </message>
+    <message>
+        <source>confidence</source>
+        <translation>신뢰도</translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation>문턱값</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>답한 비율</translation>
+    </message>
+    <message>
+        <source>raises log p(%1)</source>
+        <translation>log p(%1) 높임</translation>
+    </message>
+    <message>
+        <source>no effect</source>
+        <translation>영향 없음</translation>
+    </message>
+    <message>
+        <source>lowers log p(%1)</source>
+        <translation>log p(%1) 낮춤</translation>
+    </message>
+    <message>
+        <source>Read as %1 (p = %2)</source>
+        <translation>읽은 숫자 %1 (p = %2)</translation>
+    </message>
+</context>
+<context>
     <name>RunsView</name>
     <message>
         <source>Loss (mean over nearby steps)</source>
@@ -3456,10 +3748,6 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
     <message>
         <source>loss</source>
         <translation>손실</translation>
-    </message>
-    <message>
-        <source>Test accuracy at each epoch end</source>
-        <translation>에포크가 끝날 때마다의 테스트 정확도</translation>
     </message>
     <message>
         <source>accuracy %</source>
@@ -3490,16 +3778,8 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
         <translation>실행:</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Runs compared&lt;/b&gt;&lt;p&gt;Each reset, new setting or opened model starts a run; the earlier ones stay here as faint curves beside the current run&apos;s bold ones, so that you can see what a change did: a smaller learning rate η in W ← W − η·∂E/∂W, for instance, lowers the loss more slowly but more steadily. Each earlier run is named by its own settings where the current run&apos;s differ, such as &quot;lr 0.1 (now 0.01)&quot;: that run&apos;s value, then the current one.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;실행 비교&lt;/b&gt;&lt;p&gt;초기화, 새 설정, 모델 열기마다 새 실행이 시작됩니다. 이전 실행은 현재 실행의 굵은 곡선 옆에 흐린 곡선으로 남아, 바꾼 것이 무엇을 했는지 볼 수 있습니다. 예를 들어 W ← W − η·∂E/∂W 에서 학습률 η를 줄이면 손실이 더 천천히, 그러나 더 고르게 줄어듭니다. 이전 실행마다 현재 실행과 다른 설정을 그 실행의 값으로 적습니다. &quot;lr 0.1 (현재 0.01)&quot;처럼 그 실행의 값, 그리고 현재 값입니다.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>settings unknown</source>
         <translation>설정 모름</translation>
-    </message>
-    <message>
-        <source>Tick the runs to show; each earlier run is named by its own settings where the current run&apos;s differ, and in brackets the current run&apos;s value.</source>
-        <translation>보여 줄 실행을 고르세요. 이전 실행마다 현재 실행과 다른 설정을 그 실행의 값으로 적고, 괄호 안에 현재 실행의 값을 적습니다.</translation>
     </message>
     <message>
         <source>%1 %2 (now %3)</source>
@@ -3510,20 +3790,68 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
         <translation>학습 이미지 %1 (현재 %2)</translation>
     </message>
     <message>
-        <source>run %1: %2</source>
-        <translation>실행 %1: %2</translation>
-    </message>
-    <message>
         <source>same settings</source>
         <translation>같은 설정</translation>
     </message>
     <message>
-        <source>current run</source>
-        <translation>현재 실행</translation>
+        <source>none</source>
+        <translation>없음</translation>
     </message>
     <message>
-        <source>run %1</source>
-        <translation>실행 %1</translation>
+        <source>mistake</source>
+        <translation>실수</translation>
+    </message>
+    <message>
+        <source>Accuracy at each epoch end: test (solid), train (dashed)</source>
+        <translation>에포크 끝마다의 정확도: 테스트(실선), 학습(파선)</translation>
+    </message>
+    <message>
+        <source>Tick the runs to show. An experiment&apos;s run is named by the experiment; another by its own settings where the current run&apos;s differ, with the current run&apos;s value in brackets.</source>
+        <translation>보여 줄 실행을 체크하세요. 실험의 실행은 실험 이름으로, 다른 실행은 현재 실행과 다른 설정으로 이름이 붙으며, 괄호 안은 현재 실행의 값입니다.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <source>Remove the selected earlier runs from the comparison (Delete)</source>
+        <translation>선택한 이전 실행을 비교에서 제거합니다 (Delete)</translation>
+    </message>
+    <message>
+        <source>Remove all</source>
+        <translation>모두 제거</translation>
+    </message>
+    <message>
+        <source>Remove every earlier run; the next ones are numbered from 1 again</source>
+        <translation>이전 실행을 모두 제거합니다. 다음 실행부터 번호가 다시 1부터 매겨집니다</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Runs compared&lt;/b&gt;&lt;p&gt;Each reset, new setting, opened model or experiment run starts a run; the earlier ones stay here beside the current run&apos;s bold curves, each in a colour of its own, so that you can see what a change did: a smaller learning rate η in W ← W − η·∂E/∂W, for instance, lowers the loss more slowly but more steadily. Below the loss, each run&apos;s accuracy at every epoch end: on the test images (solid) and on the training images (dashed); a gap between the two is overfitting. Runs are numbered from 1; an experiment&apos;s run is named by the experiment, another by its own settings where the current run&apos;s differ, such as &quot;lr 0.1 (now 0.01)&quot;: that run&apos;s value, then the current one.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;실행 비교&lt;/b&gt;&lt;p&gt;초기화하거나, 설정을 바꾸거나, 모델을 열거나, 실험을 실행할 때마다 새 실행이 시작됩니다. 이전 실행들은 저마다 다른 색으로 현재 실행의 굵은 곡선 옆에 남아 있어, 무엇을 바꾼 결과를 볼 수 있습니다. 예를 들어 W ← W − η·∂E/∂W에서 학습률 η를 줄이면 손실이 더 느리지만 더 꾸준히 내려갑니다. 손실 아래에는 실행마다 에포크 끝의 정확도가 있습니다: 테스트 이미지(실선)와 학습 이미지(파선). 둘 사이의 차이가 과대적합입니다. 실행에는 1부터 번호가 붙습니다. 실험의 실행은 실험 이름으로, 다른 실행은 현재 실행과 다른 설정으로 이름이 붙습니다. 예를 들어 &quot;학습률 0.1 (현재 0.01)&quot;은 그 실행의 값, 그다음 현재 실행의 값입니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 (current): %2</source>
+        <translation>%1 (현재): %2</translation>
+    </message>
+    <message>
+        <source>%1 (current)</source>
+        <translation>%1 (현재)</translation>
+    </message>
+    <message>
+        <source>Current network: run %1, %2 (an experiment&apos;s run).</source>
+        <translation>현재 네트워크: 실행 %1, %2 (실험의 실행).</translation>
+    </message>
+    <message>
+        <source>Current network: run %1.</source>
+        <translation>현재 네트워크: 실행 %1.</translation>
+    </message>
+    <message>
+        <source>It makes a mistake on purpose: %1.</source>
+        <translation>일부러 실수를 넣었습니다: %1.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Export runs as CSV</source>
@@ -3556,10 +3884,6 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
     <message>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
-    </message>
-    <message>
-        <source>Runs compared</source>
-        <translation>실행 비교</translation>
     </message>
 </context>
 <context>
@@ -3642,6 +3966,10 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
     <message>
         <source>dtype</source>
         <translation>자료형</translation>
+    </message>
+    <message>
+        <source>edit</source>
+        <translation>편집</translation>
     </message>
 </context>
 <context>
@@ -3790,11 +4118,11 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
     </message>
     <message>
         <source>keeping at most %1 copies: the network is %2 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>복사본을 최대 %1개만 보관: 네트워크 크기가 %2 MB입니다</translation>
     </message>
     <message>
         <source>Each copy of this network takes %1 MB, and the timeline holds at most %2 MB of copies (1/%3 of this computer&apos;s memory, at most %4 MB): it keeps fewer of them, spread over the run in the same way.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 네트워크의 복사본 하나는 %1 MB를 차지하고, 타임라인은 복사본을 최대 %2 MB까지 보관합니다(이 컴퓨터 메모리의 1/%3, 최대 %4 MB). 그래서 복사본을 더 적게 두되, 실행 전체에 같은 방식으로 나누어 둡니다.</translation>
     </message>
     <message>
         <source>live</source>
@@ -3815,127 +4143,127 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
 <context>
     <name>UpdatePanel</name>
     <message>
-        <source>Apply the update</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>W ← W − η·dW on a copy of the network (training&apos;s own network is untouched); the cards then show the network after it</source>
-        <translation type="unfinished"></translation>
+        <translation>네트워크의 복사본에 W ← W − η·dW를 적용합니다 (학습 중인 네트워크는 그대로입니다). 그러면 카드가 갱신 후의 네트워크를 보여 줍니다</translation>
     </message>
     <message>
-        <source>for this example</source>
-        <translation type="unfinished"></translation>
+        <source>Apply update</source>
+        <translation>갱신 적용</translation>
     </message>
     <message>
-        <source>for the mini-batch</source>
-        <translation type="unfinished"></translation>
+        <source>the mini-batch</source>
+        <translation>미니배치</translation>
     </message>
     <message>
         <source>The gradient of this example alone, or the mean gradient of the mini-batch the trainer learned from last (slow motion or single steps)</source>
-        <translation type="unfinished"></translation>
+        <translation>이 예제 하나만의 기울기, 또는 마지막으로 학습한 미니배치의 평균 기울기 (느린 속도로 학습하거나 한 스텝씩 학습할 때)</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished">되돌리기</translation>
+        <translation>되돌리기</translation>
     </message>
     <message>
         <source>Back to the network before the last update applied here</source>
-        <translation type="unfinished"></translation>
+        <translation>여기에서 마지막으로 적용한 갱신 이전의 네트워크로 돌아갑니다</translation>
     </message>
     <message>
-        <source>Ask me first</source>
-        <translation type="unfinished"></translation>
+        <source>Ask first</source>
+        <translation>미리 묻기</translation>
+    </message>
+    <message>
+        <source>the mini-batch (%1 images)</source>
+        <translation>미니배치 (이미지 %1장)</translation>
+    </message>
+    <message>
+        <source>the mini-batch (none yet)</source>
+        <translation>미니배치 (아직 없음)</translation>
+    </message>
+    <message>
+        <source>the mean gradient of %1 images</source>
+        <translation>이미지 %1장의 평균 기울기</translation>
+    </message>
+    <message>
+        <source>this example&apos;s gradient</source>
+        <translation>이 예제의 기울기</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Update %1&lt;/b&gt; on a copy, %2:</source>
+        <translation>&lt;b&gt;%1번째 갱신&lt;/b&gt; (복사본, %2):</translation>
+    </message>
+    <message>
+        <source>E %1 → &lt;b&gt;%2&lt;/b&gt; · p(%3) %4 → &lt;b&gt;%5&lt;/b&gt;</source>
+        <translation>E %1 → &lt;b&gt;%2&lt;/b&gt; · p(%3) %4 → &lt;b&gt;%5&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Tried on a float64 copy: training&apos;s own network is untouched.</source>
+        <translation>float64 복사본에서 시험했습니다: 학습 중인 네트워크는 그대로입니다.</translation>
     </message>
     <message>
         <source>Guess what the update will do to the label&apos;s probability before seeing it</source>
-        <translation type="unfinished"></translation>
+        <translation>결과를 보기 전에 갱신이 정답의 확률을 어떻게 바꿀지 먼저 예측해 봅니다</translation>
     </message>
     <message>
         <source>The example&apos;s probabilities before the update (light) and after it (dark)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>for the mini-batch (%1 images)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>for the mini-batch (none yet)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the mini-batch&apos;s %1 images</source>
-        <translation type="unfinished"></translation>
+        <translation>예제의 확률: 갱신 전(연한 색), 갱신 후(진한 색)</translation>
     </message>
     <message>
         <source>this example</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Update %1&lt;/b&gt; (gradient of %2), on a copy: training&apos;s network is untouched.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E %1 → &lt;b&gt;%2&lt;/b&gt; &amp;nbsp; p(%3) %4 → &lt;b&gt;%5&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>이 예제</translation>
     </message>
 </context>
 <context>
     <name>ValuesPlot</name>
     <message>
         <source>digit</source>
-        <translation type="unfinished">숫자</translation>
+        <translation>숫자</translation>
     </message>
     <message>
         <source>pixel</source>
-        <translation type="unfinished"></translation>
+        <translation>픽셀</translation>
     </message>
     <message>
         <source>unit</source>
-        <translation type="unfinished"></translation>
+        <translation>뉴런</translation>
     </message>
     <message>
         <source>%1 (largest first)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (큰 순)</translation>
     </message>
     <message>
         <source>the %1 largest of %2, by size</source>
-        <translation type="unfinished"></translation>
+        <translation>%2개 중 크기가 가장 큰 %1개</translation>
     </message>
     <message>
         <source>input unit</source>
-        <translation type="unfinished"></translation>
+        <translation>입력 뉴런</translation>
     </message>
     <message>
         <source>unit of layer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1층 뉴런</translation>
     </message>
     <message>
         <source>the %1 × %2 largest rows and columns of %3 × %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%3 × %4 중 크기가 가장 큰 행과 열 %1 × %2</translation>
     </message>
     <message>
-        <source>W1</source>
-        <translation type="unfinished"></translation>
+        <source>%1 of %2 units (largest %3 first)</source>
+        <translation>뉴런 %2개 중 %1개 (%3이(가) 큰 순)</translation>
+    </message>
+    <message>
+        <source>%1; each tile on its own scale: %2</source>
+        <translation>%1; 타일마다 각자의 눈금: %2</translation>
     </message>
     <message>
         <source>subtracted</source>
-        <translation type="unfinished"></translation>
+        <translation>뺀 값</translation>
     </message>
     <message>
         <source>right update</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the %1 of %2 units with the largest %3</source>
-        <translation type="unfinished"></translation>
+        <translation>올바른 갱신</translation>
     </message>
     <message>
         <source>all %1 units</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1, a tile each, each on its own scale: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>뉴런 %1개 전체</translation>
     </message>
 </context>
 <context>
