@@ -40,7 +40,8 @@ class BuildWithTranslations(build_py):
 
 setup(
     packages=[*find_namespace_packages(include=["mlpviz", "mlpviz.*"], exclude=["*.__pycache__"]),
-              "mlpviz.resources", "mlpviz.resources.mnist", "mlpviz.resources.icons", "mlpviz.resources.i18n"],
+              "mlpviz.resources", "mlpviz.resources.mnist", "mlpviz.resources.icons", "mlpviz.resources.i18n",
+              "mlpviz.resources.lessons"],
     package_dir={"mlpviz.resources": "resources"},
     cmdclass={"build_py": BuildWithTranslations},
 )

@@ -104,11 +104,12 @@ def check_contents(wheel: Path, version: str) -> None:
     # the Korean translation, compiled by the build (setup.py), which runs here where PySide6 is installed
     wanted += ["mlpviz/resources/i18n/mlpviz_ko.ts", "mlpviz/resources/i18n/mlpviz_ko.qm"]
     wanted += ["mlpviz/resources/check_template.py"]  # mlpviz check --template
+    wanted += ["mlpviz/resources/lessons/course-experiments.toml"]  # the built-in lessons
     absent = [n for n in wanted if n not in names]
     if absent:
         fail(f"bundled files missing from the wheel: {absent}")
     step("  bundled MNIST (4 gzip'd IDX files + NOTICE.md), the icons, the Korean translation (.ts, .qm) and the "
-         "template of mlpviz check are in mlpviz/resources/")
+         "template of mlpviz check and the built-in lessons are in mlpviz/resources/")
 
     stray = [n for n in names if not (n.startswith("mlpviz/") or n.startswith(f"mlpviz-{version}.dist-info/"))]
     tests = [n for n in names if "/tests/" in f"/{n}" or Path(n).name.startswith("test_") or n.endswith("conftest.py")]

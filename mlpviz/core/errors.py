@@ -7,6 +7,7 @@ from __future__ import annotations
 from .checkpoint import CheckpointError
 from .config import ConfigError
 from .data import DataError
+from .lessons import LessonError
 from .preprocess import EmptyImage
 from .trainer import Diverged
 
@@ -19,4 +20,4 @@ class ImageError(ValueError):
 
 
 USER_ERRORS: tuple[type[Exception], ...] = (DataError, ConfigError, CheckpointError, EmptyImage, ImageError,
-                                            Diverged, OSError)
+                                            Diverged, LessonError, OSError)
