@@ -24,6 +24,7 @@ from .experiments_menu import build_experiments_menu
 from .export import add_export_menus, export_figures
 from .i18n import arg
 from .translation import add_language_menu
+from .zoom import Zoom, add_zoom_menu
 
 translate = QCoreApplication.translate
 
@@ -79,7 +80,7 @@ class Commands:
 
 
 def build_menus(w: QMainWindow, do: Commands, settings: QSettings, dataset_button: QAbstractButton,
-                focus_takers: list[QWidget]) -> QAction:
+                focus_takers: list[QWidget], zoom: Zoom | None = None) -> QAction:
     """File, Training, Input, View, Help in w's menu bar: every action with its shortcut, also
     active without a menu bar. dataset_button gets the Dataset menu; a click on a focus taker
     leaves a settings field. Returns the What's This action."""
@@ -139,6 +140,9 @@ def build_menus(w: QMainWindow, do: Commands, settings: QSettings, dataset_butto
     action(inp, translate("MainWindow", "&Save drawing..."), [], lambda: do.save_drawing(),
            translate("MainWindow", "Save the drawing's pen strokes to a file that mlpviz predict --strokes reads"))
     view_menu = w.menuBar().addMenu(translate("MainWindow", "&View"))
+    if zoom is not None:
+        add_zoom_menu(view_menu, zoom)
+        view_menu.addSeparator()
     add_language_menu(view_menu, settings, w)
     help_menu = w.menuBar().addMenu(translate("MainWindow", "&Help"))
     whats_this = QWhatsThis.createAction(w)  # Shift+F1, then a click on anything explains it

@@ -111,7 +111,7 @@ class CheckDialog(QDialog):
 
         self.plot = style.plot_widget(self.tr("Training loss with your code and with the engine"),
                                       self.tr("loss"), self.tr("step"))
-        self.plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
+        self.plot.addLegend(offset=(-10, 10), labelTextSize=style.pt(8))
         self.engine_curve = self.plot.plot(pen=pg.mkPen(style.TRAIN, width=2, style=Qt.PenStyle.DashLine),
                                            name=self.tr("engine"))
         self.yours_curve = self.plot.plot(pen=pg.mkPen(style.ACCENT, width=2), name=self.tr("your code"))

@@ -35,6 +35,7 @@ from .views.weights import WeightsView
 from .widgets.controls import ControlPanel
 from .window_state import LAYOUT, WindowState
 from .worker import POLL_MS, REPAINT_INTERVAL, TrainingController
+from .zoom import Zoom
 
 
 class MainWindow(QMainWindow):
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         QApplication.instance().aboutToQuit.connect(self.controller.shutdown)
         QApplication.instance().aboutToQuit.connect(self.session.jobs.shutdown)
         self._build()
+        self.zoom = Zoom(self, self.settings)  # View > Zoom and presenter mode, remembered
         self.files = ModelFiles(self, self.commands, self.settings)
         self.experiments = ExperimentRunner(self.commands, self)
         iv, f = self.input_view, self.files
@@ -65,9 +67,9 @@ class MainWindow(QMainWindow):
             f.open, f.save, f.save_as, self.switch_dataset, self.toggle_run, self.step_once, self.step_epoch,
             self.reset, self.experiments.start, iv.clear_drawing, iv.random_test_image,
             lambda: show_check_dialog(self, self.session.jobs, lambda: self.session.data), iv.save_drawing),
-            self.settings, self.controls.dataset_button, [self.controls, self.tabs])
+            self.settings, self.controls.dataset_button, [self.controls, self.tabs], self.zoom)
         self.remembered = WindowState(self, self.settings, {name: getattr(self, name) for name in LAYOUT},
-                                      self.controls, self.run, self.experiments.users_settings)
+                                      self.controls, self.run, self.experiments.users_settings, self.zoom)
         self.remembered.restore()
         if preset in PRESETS:
             self.controls.set_config(PRESETS[preset], self.controls.train_images())

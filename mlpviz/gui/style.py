@@ -15,6 +15,21 @@ DIGIT_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
                  "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
 
 
+# The app's zoom (View > Zoom, presenter mode): zoom.py sets it and re-styles what exists; whatever
+# is made later takes its sizes from pt() and px().
+ZOOM = 1.0
+
+
+def pt(points: float) -> str:
+    """A pyqtgraph text size ("10pt") at the app's zoom."""
+    return f"{points * ZOOM:.3g}pt"
+
+
+def px(pixels: float) -> int:
+    """A size in pixels at the app's zoom."""
+    return round(pixels * ZOOM)
+
+
 # Fonts made for Latin letters, digits and math signs, the first one installed drawing them. A
 # Korean desktop's default font draws ² like an apostrophe, ∂ tiny and σ′ apart from its (a).
 LATIN_FONTS = ("DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial")
@@ -60,7 +75,7 @@ def plot_widget(title: str, left: str, bottom: str, log: str = "") -> pg.PlotWid
     w = pg.PlotWidget(axisItems={side: DecadeAxis(side)} if side else None)
     if side:
         w.setLogMode(x=log == "x", y=log == "y")
-    w.setTitle(title, size="10pt")
+    w.setTitle(title, size=pt(10))
     w.setLabel("left", left)
     w.setLabel("bottom", bottom)
     w.setMenuEnabled(False)

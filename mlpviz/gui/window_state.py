@@ -11,6 +11,7 @@ from ..core.config import Config
 from .i18n import arg
 from .run import Run
 from .widgets.controls import ControlPanel
+from .zoom import Zoom
 
 LAYOUT = ("splitter", "center", "right", "center_split")  # the window's splitters whose sizes are remembered
 # A remembered network whose weights take more is not built at launch: 784-4096-4096-4096-10 (140 MB)
@@ -25,12 +26,15 @@ class WindowState:
 
     def __init__(self, window: QMainWindow, settings: QSettings, splitters: dict[str, QSplitter],
                  controls: ControlPanel, run: Run,
-                 users_settings: Callable[[], tuple[Config | None, int] | None] = lambda: None):
+                 users_settings: Callable[[], tuple[Config | None, int] | None] = lambda: None,
+                 zoom: Zoom | None = None):
         self.window, self.settings, self.splitters, self.controls, self.run = window, settings, splitters, controls, run
-        self.users_settings = users_settings
+        self.users_settings, self.zoom = users_settings, zoom
 
     def restore(self) -> None:
         s, w = self.settings, self.window
+        if self.zoom is not None:
+            self.zoom.restore()
         geometry = s.value("geometry")
         if geometry is not None:
             w.restoreGeometry(geometry)
@@ -68,7 +72,8 @@ class WindowState:
 
     def save(self) -> None:
         s = self.settings
-        s.setValue("geometry", self.window.saveGeometry())
+        # Presenter mode's full screen is not the window to open next time: the one before it is.
+        s.setValue("geometry", self.zoom.saved_geometry() if self.zoom is not None else self.window.saveGeometry())
         for name, splitter in self.splitters.items():
             s.setValue(name, splitter.saveState())
         config, images = self.users_settings() or (self.run.config, self.run.train_images)

@@ -123,7 +123,7 @@ class ActivationsView(View):
         for i, n in enumerate(model.sizes[1:-1], 1):
             label = self.layers_view.addLabel(arg(self.tr("hidden %1: %2 units, %3"), i, n,
                                                   activation_label(model.activation.name)),
-                                              size="8pt", colspan=2)
+                                              size=style.pt(8), colspan=2)
             label.setMaximumHeight(18)
             self.layers_view.nextRow()
             box = self.layers_view.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
@@ -145,7 +145,8 @@ class ActivationsView(View):
             self._outlines.append(outline)
             self.layers_view.nextRow()
         if not self._images:
-            self.layers_view.addLabel(self.tr("no hidden layers: the inputs go straight to the softmax"), size="8pt")
+            self.layers_view.addLabel(self.tr("no hidden layers: the inputs go straight to the softmax"),
+                                      size=style.pt(8))
         self._layout.setStretchFactor(self.layers_view, 2 * max(1, len(self._images)))
         if self.session.selected is not None:
             self._on_unit_selected(*self.session.selected)

@@ -158,10 +158,10 @@ class CurvesView(View):
         self.acc_plot.setLabel("left", self.tr("accuracy"))
         self.acc_plot.setLogMode(x=False, y=True)
         self.acc_plot.invertY(True)  # fewer errors higher up: the curves climb as the network learns
-        self.loss_plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
+        self.loss_plot.addLegend(offset=(-10, 10), labelTextSize=style.pt(8))
         # Inside the plot the accuracy legend covered the curves wherever it went: it gets a row
         # of its own under the axis, in two columns.
-        legend = pg.LegendItem(offset=None, labelTextSize="8pt", colCount=2, verSpacing=-6)
+        legend = pg.LegendItem(offset=None, labelTextSize=style.pt(8), colCount=2, verSpacing=-6)
         self.acc_plot.plotItem.layout.addItem(legend, 4, 0, 1, 2)  # under the axis label too: room for two
         self.acc_plot.plotItem.legend = legend
         for plot in (self.loss_plot, self.acc_plot):  # legends rarely change: paint them once
@@ -230,8 +230,8 @@ class CurvesView(View):
         titled = side or self.height() >= SHORT_PX
         if (narrow, titled) != (self._narrow, self._titled):
             self._narrow, self._titled = narrow, titled
-            self.loss_plot.setTitle(self.tr("Loss") if titled else None, size="10pt")
-            self.acc_plot.setTitle(self._acc_titles[narrow] if titled else None, size="10pt")
+            self.loss_plot.setTitle(self.tr("Loss") if titled else None, size=style.pt(10))
+            self.acc_plot.setTitle(self._acc_titles[narrow] if titled else None, size=style.pt(10))
             self.acc_plot.plotItem.legend.setVisible(titled)
 
     def set_data(self, data) -> None:

@@ -61,7 +61,7 @@ class DynamicsView(View):
         self.layers_legend = QLabel()
         self.hist_plot = style.plot_widget(self.tr("Weights now and at the start"), self.tr("weights"),
                                            self.tr("weight value"))
-        self.hist_plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
+        self.hist_plot.addLegend(offset=(-10, 10), labelTextSize=style.pt(8))
         self.hist_initial = self.hist_plot.plot(stepMode="center", pen=pg.mkPen("#999", width=1.5,
                                                                                    style=Qt.PenStyle.DashLine),
                                                 name=self.tr("at the start"))

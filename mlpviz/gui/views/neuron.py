@@ -53,9 +53,9 @@ def image_grid(images: np.ndarray, side: int = 28, cols: int = GRID, gap: int = 
     return out.reshape(rows * (side + gap), cols * (side + gap))[:-gap, :-gap]
 
 
-def _title(plot: pg.PlotItem, text: str, size: str = "8pt") -> None:
+def _title(plot: pg.PlotItem, text: str, size: str = "") -> None:
     """Set a plot's title without letting its length set the plot's minimum width (it is clipped instead)."""
-    plot.setTitle(text, size=size)
+    plot.setTitle(text, size=size or style.pt(8))
     plot.titleLabel.setMinimumWidth(0)
 
 
@@ -79,7 +79,7 @@ class NeuronView(View):
         weights_cmap = pg.colormap.get(style.WEIGHTS_CMAP)
 
         self.in_plot = self.canvas.addPlot()
-        _title(self.in_plot, self.tr("incoming weights"), size="8pt")
+        _title(self.in_plot, self.tr("incoming weights"), size=style.pt(8))
         self.in_plot.setToolTip(self.tr("The weights into this neuron: red positive, blue negative"))
         self.in_plot.setMenuEnabled(False)
         self.in_plot.setMouseEnabled(x=False, y=False)
@@ -91,7 +91,7 @@ class NeuronView(View):
         self.in_plot.addItem(self.in_bars)
 
         self.out_plot = self.canvas.addPlot()
-        _title(self.out_plot, self.tr("effect on each digit"), size="8pt")
+        _title(self.out_plot, self.tr("effect on each digit"), size=style.pt(8))
         self.out_plot.setMenuEnabled(False)
         self.out_plot.setMouseEnabled(x=False, y=False)
         self.out_plot.getAxis("bottom").setTicks([[(d, str(d)) for d in range(10)]])
@@ -230,22 +230,22 @@ class NeuronView(View):
             self.in_plot.invertY(True)
             self.in_plot.setAspectLocked(True)
             self.in_plot.setRange(xRange=(0, side), yRange=(0, side), padding=0.02)
-            _title(self.in_plot, arg(self.tr("incoming weights, %1x%2 pixels"), side, side), size="8pt")
+            _title(self.in_plot, arg(self.tr("incoming weights, %1x%2 pixels"), side, side), size=style.pt(8))
         else:
             self.in_image.clear()
             self.in_plot.invertY(False)
             self.in_plot.setAspectLocked(False)
             self.in_bars.setData(np.arange(len(w) + 1) - 0.5, w, stepMode="center")
             self.in_plot.setRange(xRange=(-1, len(w)), yRange=(-lim, lim), padding=0.05)
-            _title(self.in_plot, arg(self.tr("weights from layer %1"), layer - 1), size="8pt")
+            _title(self.in_plot, arg(self.tr("weights from layer %1"), layer - 1), size=style.pt(8))
 
     def _effect(self, model: MLP, ins: Inspection | None, layer: int, unit: int) -> np.ndarray:
         """How each digit's logit a_L moves with the unit's activation z: the outgoing weights for the
         last hidden layer; through the layers in between (at the current input) for an earlier one."""
         if layer == len(model.layers) - 1:
-            _title(self.out_plot, self.tr("weights to the digits"), size="8pt")
+            _title(self.out_plot, self.tr("weights to the digits"), size=style.pt(8))
             return np.asarray(model.layers[-1].W[unit], np.float64)
-        _title(self.out_plot, self.tr("effect on each digit, da/dz"), size="8pt")  # ∂a_L/∂z_l
+        _title(self.out_plot, self.tr("effect on each digit, da/dz"), size=style.pt(8))  # ∂a_L/∂z_l
         if ins is None:
             return np.zeros(model.sizes[-1])
         return np.nan_to_num(ins.output_jacobian(layer)[:, unit])

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...core.config import SHORT_NAMES, Config, setting_text
 from ...core.experiments import MISTAKE_LABELS, MISTAKE_TEXTS
-from .. import export
+from .. import export, style
 from ..i18n import activation_label, arg, translated
 from ..session import RunRecord, Session
 from ..widgets.marks import setting_name
@@ -117,12 +117,12 @@ class RunsView(View):
         for plot, title, left in ((self.loss_plot, self.tr("Loss (mean over nearby steps)"), self.tr("loss")),
                                   (self.acc_plot, self.tr("Accuracy at each epoch end: test (solid), train (dashed)"),
                                    self.tr("accuracy %"))):
-            plot.setTitle(title, size="10pt")
+            plot.setTitle(title, size=style.pt(10))
             plot.setLabel("left", left)
             plot.setLabel("bottom", self.tr("epoch"))
             plot.setMenuEnabled(False)
         # Under the plots, not over them: inside, the names covered the curves. Exported with them.
-        self.legend = pg.LegendItem(labelTextSize="8pt")
+        self.legend = pg.LegendItem(labelTextSize=style.pt(8))
         self.graphics.addItem(self.legend, row=2, col=0)
         self.graphics.installEventFilter(self)
         self.acc_plot.setXLink(self.loss_plot)

@@ -120,7 +120,7 @@ class MapPanel(QWidget):
                                 pen=self._no_pen)
         # The combo box above names the layer: a short title keeps the plot its width.
         self.map_plot.setTitle(arg(translate("EvaluateView", "PCA: %1 of the variance shown"), f"{ratio.sum():.0%}"),
-                               size="10pt")
+                               size=style.pt(10))
 
     def point_text(self, i: int) -> str:
         """What test image i is and how it was read."""
