@@ -1,4 +1,4 @@
-"""python main.py [MODEL.npz] [--data DIR|FILE.npz] [--preset NAME]: launch the mlpviz desktop app.
+"""python main.py [MODEL.npz] [--data DIR|FILE.npz] [--preset NAME] [--lesson FILE]: launch the mlpviz desktop app.
 
 The same as the `mlpviz` command: any of its commands and options work here too.
 """

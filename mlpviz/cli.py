@@ -13,7 +13,7 @@ from dataclasses import fields
 from pathlib import Path
 
 from . import __version__
-from .core import checkcode, checkpoint, evaluation
+from .core import checkcode, checkpoint, evaluation, lessons
 from .core.config import (
     PRESETS,
     RUN_LENGTH,
@@ -55,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--data", metavar="DIR|FILE.npz",
                    help="folder of MNIST-format IDX files, or a mnist.npz (default: bundled MNIST)")
     g.add_argument("--preset", choices=PRESETS, help="settings to start from (default: course)")
+    g.add_argument("--lesson", metavar="FILE", help="a lesson file (.toml or .json) to open in the lesson panel")
 
     t = sub.add_parser("train", help="train headless",
                        description="Train headless. A preset sets every option (the defaults shown are the "
@@ -545,11 +546,14 @@ def cmd_gui(args: argparse.Namespace) -> int:
         checkpoint.load(args.model)  # a missing or broken file is reported here, in one line
     if args.data is not None and not Path(args.data).exists():
         raise DataError(f"{args.data}: no such folder or file")
-    return launch_gui(model_path=args.model, data_source=args.data, preset=args.preset)
+    if args.lesson is not None:
+        lessons.load(args.lesson)  # a broken lesson is reported here, in one line naming step and field
+    return launch_gui(model_path=args.model, data_source=args.data, preset=args.preset, lesson_path=args.lesson)
 
 
-def launch_gui(model_path: str | None = None, data_source: str | None = None, preset: str | None = None) -> int:
-    """Open the desktop app (with a model file, a data source and a preset, each optional)."""
+def launch_gui(model_path: str | None = None, data_source: str | None = None, preset: str | None = None,
+               lesson_path: str | None = None) -> int:
+    """Open the desktop app (with a model file, a data source, a preset and a lesson, each optional)."""
     if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
             and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
         print("mlpviz: error: no display to open the window on (DISPLAY is not set); "
@@ -560,7 +564,8 @@ def launch_gui(model_path: str | None = None, data_source: str | None = None, pr
     except ImportError as e:
         print(f"mlpviz: the desktop app cannot start: {e}", file=sys.stderr)
         return 1
-    return run(model_path=model_path, data_source=data_source, preset=preset)
+    lesson = {"lesson_path": lesson_path} if lesson_path else {}  # only when given: other launches call run as before
+    return run(model_path=model_path, data_source=data_source, preset=preset, **lesson)
 
 
 def limit_blas_threads(sizes: tuple[int, ...] | None = None, batch_size: int = 1) -> int:
@@ -587,7 +592,7 @@ def main(argv: list[str] | None = None) -> int:
     limit_blas_threads()
     try:
         argv = sys.argv[1:] if argv is None else list(argv)
-        if argv and (argv[0].lower().endswith(".npz") or argv[0].split("=")[0] in ("--data", "--preset")):
+        if argv and (argv[0].lower().endswith(".npz") or argv[0].split("=")[0] in ("--data", "--preset", "--lesson")):
             argv = ["gui", *argv]  # `mlpviz MODEL.npz`, `mlpviz --data DIR`: the app, as with no command
         args = _parser().parse_args(argv)
         if args.command is None:

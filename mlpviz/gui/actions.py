@@ -77,6 +77,7 @@ class Commands:
     random_test_image: Callable[[], None]
     check_code: Callable[[], None]  # the Check my code dialog
     save_drawing: Callable[[], object]  # the pad's strokes to a drawings file
+    lessons_menu: Callable[[QMenu], None] | None = None  # fills the Lessons menu
 
 
 def build_menus(w: QMainWindow, do: Commands, settings: QSettings, dataset_button: QAbstractButton,
@@ -132,6 +133,8 @@ def build_menus(w: QMainWindow, do: Commands, settings: QSettings, dataset_butto
            translate("MainWindow", "Start again from fresh weights"))
     run.addSeparator()
     build_experiments_menu(run, do.run_experiment)
+    if do.lessons_menu is not None:
+        do.lessons_menu(w.menuBar().addMenu(translate("MainWindow", "&Lessons")))
     inp = w.menuBar().addMenu(translate("MainWindow", "&Input"))
     action(inp, translate("MainWindow", "&Clear drawing"), ["Delete", "Escape"], lambda: do.clear_drawing(),
            translate("MainWindow", "Clear the drawing pad"))

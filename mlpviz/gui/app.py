@@ -23,8 +23,8 @@ def freeze_startup_objects() -> None:
 
 
 def run(argv: list[str] | None = None, data_source: str | None = None, model_path: str | None = None,
-        preset: str | None = None) -> int:
-    """Open the main window, with a model file, a dataset or a preset if given."""
+        preset: str | None = None, lesson_path: str | None = None) -> int:
+    """Open the main window, with a model file, a dataset, a preset or a lesson if given."""
     sys.setswitchinterval(SWITCH_INTERVAL)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("mlpviz")
@@ -37,7 +37,7 @@ def run(argv: list[str] | None = None, data_source: str | None = None, model_pat
         style.prefer_latin_glyphs(app)
     from .main_window import MainWindow  # after configure(): pyqtgraph reads its options at creation
 
-    window = MainWindow(data_source=data_source, model_path=model_path, preset=preset)
+    window = MainWindow(data_source=data_source, model_path=model_path, preset=preset, lesson_path=lesson_path)
     window.show()
     freeze_startup_objects()
     return app.exec()

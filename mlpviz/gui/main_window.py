@@ -13,6 +13,7 @@ from .check_dialog import show_check_dialog
 from .data_loader import DataLoader
 from .experiment_runner import ExperimentRunner
 from .i18n import arg
+from .lesson_panel import LessonPanel
 from .model_files import ModelFiles
 from .run import Run
 from .run_control import RunControl
@@ -40,7 +41,8 @@ from .zoom import Zoom
 
 class MainWindow(QMainWindow):
     def __init__(self, data: Dataset | None = None, data_source: str | None = None,
-                 settings: QSettings | None = None, model_path: str | None = None, preset: str | None = None):
+                 settings: QSettings | None = None, model_path: str | None = None, preset: str | None = None,
+                 lesson_path: str | None = None):
         super().__init__()
         self.setMinimumSize(1024, 680)  # smaller, the plots and the pad no longer fit side by side
         self.settings = settings or QSettings("mlpviz", "mlpviz")
@@ -62,17 +64,21 @@ class MainWindow(QMainWindow):
         self.zoom = Zoom(self, self.settings)  # View > Zoom and presenter mode, remembered
         self.files = ModelFiles(self, self.commands, self.settings)
         self.experiments = ExperimentRunner(self.commands, self)
+        self.lessons = LessonPanel(self, self.settings)
         iv, f = self.input_view, self.files
         self.whats_this_action = build_menus(self, Commands(
             f.open, f.save, f.save_as, self.switch_dataset, self.toggle_run, self.step_once, self.step_epoch,
             self.reset, self.experiments.start, iv.clear_drawing, iv.random_test_image,
-            lambda: show_check_dialog(self, self.session.jobs, lambda: self.session.data), iv.save_drawing),
+            lambda: show_check_dialog(self, self.session.jobs, lambda: self.session.data), iv.save_drawing,
+            lessons_menu=self.lessons.fill_menu),
             self.settings, self.controls.dataset_button, [self.controls, self.tabs], self.zoom)
         self.remembered = WindowState(self, self.settings, {name: getattr(self, name) for name in LAYOUT},
                                       self.controls, self.run, self.experiments.users_settings, self.zoom)
         self.remembered.restore()
         if preset in PRESETS:
             self.controls.set_config(PRESETS[preset], self.controls.train_images())
+        if lesson_path:
+            self.lessons.open_file(lesson_path)
         self.timer = QTimer(self, interval=POLL_MS, timeout=self.refresh)
         self.timer.start()
         self.controls.set_enabled(False)

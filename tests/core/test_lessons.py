@@ -1,6 +1,7 @@
 """Lessons as files: the built-in ones load and their settings train; a teacher's file written from
 the README loads; a broken one is refused in one line that names the file, the step and the field."""
 import json
+from pathlib import Path
 
 import pytest
 
@@ -12,48 +13,7 @@ from mlpviz.core.lessons import CHOICE, NUMBER, LessonError
 from mlpviz.core.trainer import Trainer
 
 # The README's example lesson, word for word (README.md, "Lessons").
-README_EXAMPLE = '''\
-title = { en = "Learning rate", ko = "학습률" }
-
-[[step]]
-title = { en = "A learning rate of 10", ko = "학습률 10" }
-text.en = """
-The course's network with a learning rate a hundred times larger.
-"""
-text.ko = """
-학습률을 백 배 키운 강의의 네트워크입니다.
-"""
-settings = { lr = 10.0, epochs = 1 }
-view = "training"
-point_at = "curves"
-watch = { en = "The loss on the second step.", ko = "두 번째 스텝의 손실을 보세요." }
-
-[step.question]
-kind = "number"
-text = { en = "What test accuracy after one epoch?", ko = "한 에포크 뒤 테스트 정확도는?" }
-answer = 10
-tolerance = 2
-unit = "%"
-explain = { en = "About 10%: each step overshoots.", ko = "약 10%: 스텝마다 지나쳐 버립니다." }
-
-[[step]]
-title = { en = "Up close", ko = "가까이서" }
-text = { en = "Tick Ask first on the update card.", ko = "갱신 카드에서 '미리 묻기'를 켜세요." }
-view = "backprop"
-point_at = "update"
-
-[[step]]
-title = { en = "Four learning rates", ko = "학습률 네 가지" }
-text = { en = "The course's experiment.", ko = "강의의 실험입니다." }
-experiment = "lr"
-view = "runs"
-
-[step.question]
-kind = "choice"
-text = { en = "Which is best after one epoch?", ko = "한 에포크 뒤 가장 좋은 것은?" }
-options = ["10", "1", "0.1", "0.001"]
-answer = 1
-'''
+README_EXAMPLE = Path(__file__).parent / "fixtures" / "readme_lesson.toml"
 
 
 def write(tmp_path, text: str, name: str = "lesson.toml"):
@@ -108,7 +68,7 @@ def test_the_builtin_answers_are_the_measured_ones():
 
 
 def test_the_readme_example_loads(tmp_path):
-    lesson = lessons.load(write(tmp_path, README_EXAMPLE))
+    lesson = lessons.load(README_EXAMPLE)
     first, second, third = lesson.steps
     assert lesson.title.get("ko") == "학습률"
     assert first.config == PRESETS["course"].replace(lr=10.0, epochs=1.0, steps=None)
