@@ -7,13 +7,14 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from ...core.dynamics import SERIES, weight_histograms
 from .. import style
 from ..i18n import arg
 from ..session import Session
 from ..widgets.marks import change_marks
+from ..widgets.scrolling import PLOT_MIN_PX, scrolling_layout
 from ..widgets.whatsthis import explain as explain_view
 from .base import View
 
@@ -78,8 +79,9 @@ class DynamicsView(View):
         row.addWidget(self.layer_box)
         row.addStretch(1)
         row.addWidget(self.note, 3)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        for plot in (*self.plots.values(), self.hist_plot):
+            plot.setMinimumHeight(PLOT_MIN_PX)
+        layout = scrolling_layout(self)  # four plots over each other: a short window scrolls them
         layout.addWidget(self.layers_legend)
         layout.addWidget(self.grad_plot, 2)
         layout.addWidget(self.ratio_plot, 2)
@@ -196,6 +198,10 @@ class DynamicsView(View):
             x = history.epoch_of(history.kept_steps(i))  # each kept step at the epoch it ended at
             for layer, curve in enumerate(curves):
                 curve.setData(x, v[:, layer])
+            # bounds that move only now and then, so that the axes are not drawn again each time
+            with np.errstate(divide="ignore", invalid="ignore"):
+                style.hold_range(self.plots[name], float(x[-1]) if len(x) else 1.0,
+                                 None if name == "inactive" else np.log10(v), log_y=True)
             drawn = True
         if history.changes != self._changes:
             for plot, line in self._marks:

@@ -3,14 +3,18 @@ by step, side by side, with the diagram's output neurons choosing the digit to e
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QWidget
 
 from ..session import Session
+from ..widgets.scrolling import scrolling_layout
 from .attribution import AttributionView
 from .diagram import NetworkDiagramView
 from .edit import EditView
 from .neuron import NeuronView
 from .softmax import SoftmaxView
+
+STACK_PX = 640  # narrower than this, the four views stand one under the other
+VIEW_MIN_PX = 280  # a view's least height, stacked or in a row: the tab scrolls when they need more
 
 __all__ = ["AttributionView", "EditView", "InsideView", "NetworkDiagramView", "NeuronView", "SoftmaxView"]
 
@@ -37,13 +41,27 @@ class InsideView(QWidget):
         bottom.addWidget(self.softmax)
         bottom.setStretchFactor(0, 1)
         bottom.setStretchFactor(1, 1)
-        outer = QSplitter(Qt.Orientation.Vertical)
+        self.outer = outer = QSplitter(Qt.Orientation.Vertical)
         outer.addWidget(top)
         outer.addWidget(bottom)
+        outer.setChildrenCollapsible(False)
         # proportions, not pixels: a splitter not yet shown scales them to its size
         top.setSizes([600, 400])
         bottom.setSizes([500, 500])
         outer.setSizes([460, 540])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(outer)
+        self._rows, self._stacked = (top, bottom), None
+        scrolling_layout(self, sideways=True).addWidget(outer)
+
+    def resizeEvent(self, event) -> None:
+        """Narrower than STACK_PX, the four views stand one under the other and the tab scrolls:
+        side by side, each had half a small window's width, and their texts ran into each other."""
+        super().resizeEvent(event)
+        stacked = self.width() < STACK_PX
+        if stacked != self._stacked:
+            self._stacked = stacked
+            for row in self._rows:
+                row.setOrientation(Qt.Orientation.Vertical if stacked else Qt.Orientation.Horizontal)
+                row.setChildrenCollapsible(False)
+                for i in range(row.count()):
+                    row.widget(i).setMinimumHeight(VIEW_MIN_PX if stacked else 0)
+            self.outer.setMinimumHeight(0 if stacked else 2 * VIEW_MIN_PX)
