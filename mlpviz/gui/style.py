@@ -1,4 +1,7 @@
 """Colours and pyqtgraph settings shared by every panel."""
+import math
+
+import numpy as np
 import pyqtgraph as pg
 
 TRAIN = "#1f77b4"
@@ -82,3 +85,30 @@ def plot_widget(title: str, left: str, bottom: str, log: str = "") -> pg.PlotWid
     for axis in ("left", "bottom"):
         w.getAxis(axis).enableAutoSIPrefix(False)  # "epoch (x0.001)" would confuse more than help
     return w
+
+
+def nice_ceiling(x: float) -> float:
+    """The smallest of 1, 2, 5, 10, 20, 50, ... times a power of ten that is at least x (x > 0)."""
+    if not x > 0:
+        return 1.0
+    decade = 10.0 ** math.floor(math.log10(x))
+    return next(m * decade for m in (1, 2, 5, 10) if m * decade >= x * (1 - 1e-9))
+
+
+def hold_range(plot: pg.PlotWidget, log_y: bool = False, y: bool = True) -> None:
+    """Show the plot's data from x = 0 to nice_ceiling of its largest x, and (with y) over its
+    whole decades (log_y: pyqtgraph keeps log10 values) or from 0 to a nice ceiling, moving the
+    range only when those bounds change. An axis whose range moves draws its ticks and labels
+    again, the largest part of a live plot's refresh: with steady bounds a refresh repaints only
+    the curves."""
+    (_, x_hi), (y_lo, y_hi) = (b if b is not None else (0.0, 1.0) for b in plot.getViewBox().childrenBounds())
+    x_range = (0.0, nice_ceiling(x_hi))
+    y_range = None
+    if y and np.isfinite(y_lo) and np.isfinite(y_hi):
+        y_range = ((math.floor(y_lo), max(math.ceil(y_hi), math.floor(y_lo) + 1)) if log_y
+                   else (min(0.0, y_lo), nice_ceiling(y_hi)))
+    if getattr(plot, "_held_range", None) != (x_range, y_range):
+        plot._held_range = (x_range, y_range)
+        plot.setXRange(*x_range, padding=0.02)
+        if y_range is not None:
+            plot.setYRange(*y_range, padding=0.02)

@@ -199,9 +199,7 @@ class DynamicsView(View):
             for layer, curve in enumerate(curves):
                 curve.setData(x, v[:, layer])
             # bounds that move only now and then, so that the axes are not drawn again each time
-            with np.errstate(divide="ignore", invalid="ignore"):
-                style.hold_range(self.plots[name], float(x[-1]) if len(x) else 1.0,
-                                 None if name == "inactive" else np.log10(v), log_y=True)
+            style.hold_range(self.plots[name], log_y=True, y=name != "inactive")
             drawn = True
         if history.changes != self._changes:
             for plot, line in self._marks:

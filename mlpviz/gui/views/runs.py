@@ -362,6 +362,7 @@ class RunsView(View):
         i, y = bucket_means(history.losses, columns)
         self.current_loss.setData(history.epoch_of(i + 1), y)  # each mean at the epoch its last step ended at
         set_accuracy((self.current_acc, self.current_train_acc), history.records)
+        style.hold_range(self.loss_plot)  # axes drawn again only when the bounds move
 
     # Export ----------------------------------------------------------------------------------
 
