@@ -19,6 +19,9 @@ from ..widgets.whatsthis import explain as explain_view
 from .base import View
 
 HISTOGRAM_INTERVAL = 1.0  # seconds between two histograms while training: each bins every weight
+# Seconds between two redraws of the series while training: thousands of steps on a few hundred
+# pixels change little in a fifth of a second, and each redraw paints three plots of every layer.
+SERIES_INTERVAL = 0.5
 LOG_FLOOR = 1e-12  # a log axis has no zero: exact zeros (a rate of 0, a dead layer) are drawn here
 
 
@@ -119,6 +122,7 @@ class DynamicsView(View):
         self._initial = None
         self._initial_of = None
         self._hist_at = -np.inf
+        self._series_at = -np.inf
         self._model = None
         self.hist_now.setData([0, 1], [0])
         self.hist_initial.setData([0, 1], [0])
@@ -183,6 +187,10 @@ class DynamicsView(View):
         if sizes != self._sizes:
             self._make_curves(sizes)
         self._model, self._timeline = snap.model, snap.timeline
+        now = time.monotonic()
+        if snap.state == "running" and now - self._series_at < SERIES_INTERVAL:
+            return
+        self._series_at = now
         history = self.session.history
         columns = max(100, int(self.grad_plot.getViewBox().width()))
         drawn = False
