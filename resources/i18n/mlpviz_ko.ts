@@ -3092,6 +3092,196 @@
     </message>
 </context>
 <context>
+    <name>LessonPanel</name>
+    <message>
+        <source>Lesson</source>
+        <translation>수업</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>답하기</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>건너뛰기</translation>
+    </message>
+    <message>
+        <source>Run the step without answering; the answer is shown afterwards</source>
+        <translation>답하지 않고 이 단계를 실행합니다. 정답은 실행한 뒤에 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Run this step</source>
+        <translation>이 단계 실행</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 이전</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>다음 ▶</translation>
+    </message>
+    <message>
+        <source>Cannot open the lesson</source>
+        <translation>수업을 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Open lesson...</source>
+        <translation>수업 열기(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>Open a lesson file (.toml or .json) written by a teacher</source>
+        <translation>교사가 작성한 수업 파일(.toml 또는 .json)을 엽니다</translation>
+    </message>
+    <message>
+        <source>&amp;Close lesson</source>
+        <translation>수업 닫기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Open lesson</source>
+        <translation>수업 열기</translation>
+    </message>
+    <message>
+        <source>Lessons (*.toml *.json)</source>
+        <translation>수업 파일 (*.toml *.json)</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>%2단계 중 %1단계</translation>
+    </message>
+    <message>
+        <source>Answer the question, or skip it, first</source>
+        <translation>먼저 질문에 답하거나 건너뛰세요</translation>
+    </message>
+    <message>
+        <source>Your answer is in. Run the step to see the answer.</source>
+        <translation>답을 제출했습니다. 이 단계를 실행하면 정답을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The answer: &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>정답: &lt;b&gt;%1&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>You said %1.</source>
+        <translation>내 답: %1.</translation>
+    </message>
+    <message>
+        <source>Right!</source>
+        <translation>맞았습니다!</translation>
+    </message>
+    <message>
+        <source>Not quite.</source>
+        <translation>아쉽지만 틀렸습니다.</translation>
+    </message>
+    <message>
+        <source>Run a lesson step</source>
+        <translation>수업 단계 실행</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Watch:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;눈여겨볼 점:&lt;/b&gt; %1</translation>
+    </message>
+</context>
+<context>
+    <name>Lessons</name>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation>%1: %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>unknown field; the fields here are %1</source>
+        <translation>알 수 없는 항목입니다. 여기에 쓸 수 있는 항목: %1</translation>
+    </message>
+    <message>
+        <source>missing (give its en and ko text)</source>
+        <translation>빠져 있습니다 (en과 ko 텍스트를 모두 적으세요)</translation>
+    </message>
+    <message>
+        <source>must be a text, or a table with en and ko texts</source>
+        <translation>텍스트이거나, en과 ko 텍스트가 든 테이블이어야 합니다</translation>
+    </message>
+    <message>
+        <source>must be a text</source>
+        <translation>텍스트여야 합니다</translation>
+    </message>
+    <message>
+        <source>%1 is not one of %2</source>
+        <translation>%1은(는) 쓸 수 없습니다. 다음 중 하나여야 합니다: %2</translation>
+    </message>
+    <message>
+        <source>missing (a number)</source>
+        <translation>값이 없습니다 (숫자를 적어야 합니다)</translation>
+    </message>
+    <message>
+        <source>must be a number%1, got %2</source>
+        <translation>숫자%1이어야 합니다. 받은 값: %2</translation>
+    </message>
+    <message>
+        <source>missing (choice or number)</source>
+        <translation>값이 없습니다 (choice 또는 number를 적어야 합니다)</translation>
+    </message>
+    <message>
+        <source>a choice question needs two or more options</source>
+        <translation>선택형 질문(choice)에는 보기(options)가 두 개 이상 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>must be the right option&apos;s index, from 0 to %1, got %2</source>
+        <translation>정답 보기의 번호(0부터 %1까지)여야 합니다. 받은 값: %2</translation>
+    </message>
+    <message>
+        <source>only a number question has this</source>
+        <translation>숫자형 질문(number)에만 쓰는 항목입니다</translation>
+    </message>
+    <message>
+        <source>only a choice question has this</source>
+        <translation>선택형 질문(choice)에만 쓰는 항목입니다</translation>
+    </message>
+    <message>
+        <source>a step must be a table</source>
+        <translation>단계는 테이블이어야 합니다</translation>
+    </message>
+    <message>
+        <source>an experiment step has its own settings</source>
+        <translation>실험 단계는 실험에 정해진 설정을 쓰므로 이 항목을 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>must be a table of settings</source>
+        <translation>설정 테이블이어야 합니다</translation>
+    </message>
+    <message>
+        <source>give settings (or a preset) for this</source>
+        <translation>이 항목을 쓰려면 설정(settings)이나 프리셋(preset)도 정해야 합니다</translation>
+    </message>
+    <message>
+        <source>must be a table</source>
+        <translation>테이블이어야 합니다</translation>
+    </message>
+    <message>
+        <source>unknown setting</source>
+        <translation>알 수 없는 설정입니다</translation>
+    </message>
+    <message>
+        <source>a lesson must be a table with a title and steps</source>
+        <translation>수업은 제목(title)과 단계(step)가 있는 테이블이어야 합니다</translation>
+    </message>
+    <message>
+        <source>a lesson needs at least one [[step]]</source>
+        <translation>수업에는 [[step]]이 하나 이상 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>%1, step %2</source>
+        <translation>%1, %2단계</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text</source>
+        <translation>UTF-8 텍스트가 아닙니다</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -3208,6 +3398,10 @@
     <message>
         <source>Start again from fresh weights</source>
         <translation>새 가중치로 처음부터 다시 시작합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>수업(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Input</source>
@@ -4359,6 +4553,41 @@ weights from %5 to %6, norm %7</source>
 weights from %5 to %6, norm %7</source>
         <translation>선택한 뉴런: %2개 중 %1번, %4 기준 %3위
 가중치 %5 ~ %6, 노름 %7</translation>
+    </message>
+</context>
+<context>
+    <name>Zoom</name>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Make every text, plot label and line larger</source>
+        <translation>모든 텍스트와 그래프의 글자, 선을 크게 합니다</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Make every text, plot label and line smaller</source>
+        <translation>모든 텍스트와 그래프의 글자, 선을 작게 합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>실제 크기(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Back to the normal size of text and lines</source>
+        <translation>글자와 선을 원래 크기로 되돌립니다</translation>
+    </message>
+    <message>
+        <source>&amp;Presenter mode</source>
+        <translation>발표 모드(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen at 1.5x zoom, for a projector; F11 again to go back</source>
+        <translation>프로젝터용으로 1.5x 확대한 전체 화면으로 봅니다. F11을 다시 누르면 돌아갑니다</translation>
     </message>
 </context>
 </TS>
