@@ -87,12 +87,16 @@ def plot_widget(title: str, left: str, bottom: str, log: str = "") -> pg.PlotWid
     return w
 
 
+# Round bounds for a growing axis: the data always fills at least three quarters of it.
+NICE = (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10)
+
+
 def nice_ceiling(x: float) -> float:
-    """The smallest of 1, 2, 5, 10, 20, 50, ... times a power of ten that is at least x (x > 0)."""
+    """The smallest of NICE times a power of ten that is at least x (1 for x <= 0)."""
     if not x > 0:
         return 1.0
     decade = 10.0 ** math.floor(math.log10(x))
-    return next(m * decade for m in (1, 2, 5, 10) if m * decade >= x * (1 - 1e-9))
+    return next(m * decade for m in NICE if m * decade >= x * (1 - 1e-9))
 
 
 def hold_range(plot: pg.PlotWidget, log_y: bool = False, y: bool = True) -> None:
