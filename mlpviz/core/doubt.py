@@ -19,6 +19,7 @@ references, on one core). benchmarks/doubt.py measures the marker on drawings th
 """
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -77,7 +78,19 @@ class Familiarity:
     @classmethod
     def from_data(cls, data, n: int = REFERENCES, calibrate: int = CALIBRATE, seed: int = 0) -> Familiarity:
         """From a Dataset: n random training images as neighbours, scaled on `calibrate` other
-        training images (fewer if the set is small)."""
+        training images (fewer if the set is small). Made once per dataset and kept while it
+        lives: describing 20,000 images takes a second or two, and every window on the same
+        data (a new run, a reopened file) asks again."""
+        key = (id(data), n, calibrate, seed)
+        kept = _MADE.get(key)
+        if kept is not None and kept[0]() is data:
+            return kept[1]
+        fam = cls._from_data(data, n, calibrate, seed)
+        _MADE[key] = (weakref.ref(data, lambda _, key=key: _MADE.pop(key, None)), fam)
+        return fam
+
+    @classmethod
+    def _from_data(cls, data, n: int, calibrate: int, seed: int) -> Familiarity:
         rng = np.random.default_rng(seed)
         order = rng.permutation(len(data.x_train))
         calibrate = min(calibrate, len(order) // 4)
@@ -123,6 +136,11 @@ class Familiarity:
         ink = float(x.sum())
         ink_novelty = max(lo / max(ink, 1e-6), ink / hi) if hi > 0 else 0.0
         return max(float(self.distance(x)[0]) / max(self.scale, 1e-6), ink_novelty)
+
+
+# Familiarity.from_data's, by (id of the dataset, n, calibrate, seed): the dataset, weakly, and
+# what was made of it.
+_MADE: dict[tuple, tuple[weakref.ref, Familiarity]] = {}
 
 
 @dataclass(frozen=True)

@@ -89,3 +89,10 @@ def test_low_probability_is_unsure_high_is_sure():
     assert doubt.unsure and doubt.reason == "low top probability" and doubt.digit == 4
     sure = judge(np.eye(10)[7] * 0.9 + 0.01)
     assert not sure.unsure and sure.reason == "" and sure.novelty is None and sure.probability == pytest.approx(0.91)
+
+
+def test_a_datasets_familiarity_is_made_once_while_the_dataset_lives(small):
+    from mlpviz.core.doubt import Familiarity
+    first = Familiarity.from_data(small)
+    assert Familiarity.from_data(small) is first  # every window on the same data shares it
+    assert Familiarity.from_data(small, seed=1) is not first
