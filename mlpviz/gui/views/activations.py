@@ -80,7 +80,7 @@ class ActivationsView(View):
         self.caption = QLabel(self.tr("Draw a digit or pick a test image."))
         self.caption.setWordWrap(True)
         self.layers_view = pg.GraphicsLayoutWidget()
-        self.layers_view.setMinimumHeight(110)
+        self.layers_view.setMinimumHeight(120)  # the smallest window gave its cells 114 px
         self.layers_view.setToolTip(self.tr("Activations of each hidden layer for the current input, one cell per "
                                             "unit (left to right, top to bottom). Bright: strongly active. "
                                             "Click a cell to select its unit."))

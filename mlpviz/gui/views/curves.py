@@ -7,7 +7,7 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import QBoxLayout, QGraphicsItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QGraphicsItem, QLabel, QWidget
 
 from ...core.history import GrowingBuffer
 from .. import style
@@ -15,6 +15,7 @@ from ..i18n import arg
 from ..session import Session
 from ..snapshot import PROBE_SIZE
 from ..widgets.marks import change_marks
+from ..widgets.scrolling import PLOT_MIN_PX, scrolling_layout
 from ..widgets.whatsthis import explain as explain_view
 from .base import View
 
@@ -197,8 +198,11 @@ class CurvesView(View):
         self._plots.addWidget(self.loss_plot, LOSS_STRETCH)
         self._plots.addWidget(self.acc_plot, ACC_STRETCH)  # it carries its legend below the axis
         self._side: bool | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        for plot in (self.loss_plot, self.acc_plot):
+            plot.setMinimumHeight(PLOT_MIN_PX)
+        # In a short Training tab the plots scroll: squeezed under the weights, each was 74 px
+        # high and the wrapped numbers ran into the accuracy axis.
+        layout = scrolling_layout(self)
         layout.addLayout(self._plots, 1)
         layout.addWidget(self.numbers)
         self.hint = pg.TextItem(self.tr("Press Start (Space) to train, or Step (Right arrow) for one mini-batch"),

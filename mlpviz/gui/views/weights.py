@@ -28,6 +28,7 @@ SORT_TIPS = (QT_TRANSLATE_NOOP("WeightsView", "Units in their order in the netwo
 PAGE_SIZES = (16, 36, 64, 144, 0)  # tiles per page; 0: all of them
 DEFAULT_PAGE_SIZE = 64
 BIG_PX, SHORT_PX = 170, 340  # the enlarged tile's side, and the view height below which it is drawn smaller
+BIG_SHORT_PX = 120  # its side in a short view: smaller, its 28 pixels were hard to tell apart
 ACTIVITY_SAMPLE = 200  # test images whose mean activation ranks the units
 RESORT_SECONDS = 3.0  # while training, the order is brought up to date at most this often, so
 # tiles do not jump around at every repaint
@@ -308,7 +309,7 @@ class WeightsView(View):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         # where the view is short the enlarged tile shrinks, so that the lines under it are not covered
-        side = BIG_PX if self.height() >= SHORT_PX else BIG_PX * 2 // 3
+        side = BIG_PX if self.height() >= SHORT_PX else BIG_SHORT_PX
         if self.big_view.width() != side:
             self.big_view.setFixedSize(side, side)
 
