@@ -35,6 +35,7 @@ class RunRecord:
     epoch_knots: tuple[np.ndarray, np.ndarray]  # the epoch of each step: RunHistory.epoch_knots()
     epochs: tuple[EpochRecord, ...]
     label: str = ""  # an experiment's name for the run (translated); "" for the user's own
+    dataset: str = ""  # the name of the data it learned from (Dataset.name)
 
 
 class Session(QObject):
@@ -64,6 +65,7 @@ class Session(QObject):
         self.viewed_step: int | None = None  # None: the live network
         self._viewed_model = None
         self.runs: list[RunRecord] = []  # earlier runs, oldest first
+        self.run_data = ""  # the name of the data the live run learns from
         self.run_config: tuple[Config | None, int] = (None, 0)  # settings and training images of this run
         self._next_config = self.run_config  # ...and of the run whose first snapshot is still to come
         self.run_label = self._next_label = ""  # an experiment's name for this run, and for the next one
@@ -139,6 +141,7 @@ class Session(QObject):
         if self.snapshot is None or snapshot.run_id != self.snapshot.run_id:
             self._archive()
             self.run_config, self.run_label = self._next_config, self._next_label
+            self.run_data = self.data.name if self.data is not None else ""  # kept: new data archives this run
             self.viewed_step = self._viewed_model = None
             self.viewedStepChanged.emit(None)
             self.runStarted.emit(snapshot.run_id)
@@ -156,7 +159,8 @@ class Session(QObject):
         if old is not None and history.steps:
             config, images = self.run_config
             self.runs = [*self.runs, RunRecord(old.run_id, config, images, history.losses.copy(),
-                                               history.epoch_knots(), history.records, self.run_label)][-KEPT_RUNS:]
+                                               history.epoch_knots(), history.records, self.run_label,
+                                               self.run_data)][-KEPT_RUNS:]
             self.runsChanged.emit()
 
     def view_step(self, step: int | None) -> None:

@@ -4024,6 +4024,10 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
         <translation>&lt;b&gt;실행 비교&lt;/b&gt;&lt;p&gt;초기화하거나, 설정을 바꾸거나, 모델을 열거나, 실험을 실행할 때마다 새 실행이 시작됩니다. 이전 실행들은 저마다 다른 색으로 현재 실행의 굵은 곡선 옆에 남아 있어, 무엇을 바꾼 결과를 볼 수 있습니다. 예를 들어 W ← W − η·∂E/∂W에서 학습률 η를 줄이면 손실이 더 느리지만 더 꾸준히 내려갑니다. 손실 아래에는 실행마다 에포크 끝의 정확도가 있습니다: 테스트 이미지(실선)와 학습 이미지(파선). 둘 사이의 차이가 과대적합입니다. 실행에는 1부터 번호가 붙습니다. 실험의 실행은 실험 이름으로, 다른 실행은 현재 실행과 다른 설정으로 이름이 붙습니다. 예를 들어 &quot;학습률 0.1 (현재 0.01)&quot;은 그 실행의 값, 그다음 현재 실행의 값입니다.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>data %1 (now %2)</source>
+        <translation>데이터 %1 (현재 %2)</translation>
+    </message>
+    <message>
         <source>%1 (current): %2</source>
         <translation>%1 (현재): %2</translation>
     </message>

@@ -120,3 +120,14 @@ def test_runs_can_be_removed_and_all_of_them_cleared(view, tiny, tmp_path, monke
     rows = list(csv.reader(target.open()))
     assert rows[0][0] == "run" and rows[0][-1] == "name"
     assert [(r[0], r[1], r[-1]) for r in rows[1:]] == [("1", "1", "lr 0.4 (now 0.1)"), ("2", "1", "")]
+
+
+def test_a_run_on_other_data_is_named_by_its_data(view, tiny):
+    from mlpviz.core.data import Dataset
+    session = view.session
+    session.set_data(tiny)
+    run(session, BASE, 1, epochs=1)
+    fashion = Dataset(tiny.x_train, tiny.y_train, tiny.x_test, tiny.y_test, tiny.image_shape, "fashion")
+    session.set_data(fashion)
+    run(session, BASE, 2, epochs=1)
+    assert view.labels()[-1] == "1: data tiny (now fashion)"  # not "same settings"

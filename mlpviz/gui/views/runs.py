@@ -222,6 +222,9 @@ class RunsView(View):
             parts = [self.tr("settings unknown")]
         if images and run.train_images and images != run.train_images:
             parts.append(arg(self.tr("train images %1 (now %2)"), f"{run.train_images:,}", f"{images:,}"))
+        data = self.session.run_data
+        if run.dataset and data and run.dataset != data:  # the same settings on other images
+            parts.insert(0, arg(self.tr("data %1 (now %2)"), run.dataset, data))
         return ", ".join(parts) or self.tr("same settings")
 
     def current_label(self) -> str:
