@@ -130,12 +130,19 @@ class Familiarity:
         return np.arccos(np.clip(cos, -1, 1))
 
     def novelty(self, x: np.ndarray) -> float:
-        """One input (d,) or (h, w) with pixels in [0, 1]: above 1 is unfamiliar."""
+        """One input (d,) or (h, w) with pixels in [0, 1]: above 1 is unfamiliar. The last input's
+        is kept: it does not depend on the network, and a view asks again at every snapshot."""
         x = np.asarray(x, np.float32).reshape(1, -1)
+        key = x.tobytes()
+        last = getattr(self, "_last", None)
+        if last is not None and last[0] == key:
+            return last[1]
         lo, hi = self.ink_range
         ink = float(x.sum())
         ink_novelty = max(lo / max(ink, 1e-6), ink / hi) if hi > 0 else 0.0
-        return max(float(self.distance(x)[0]) / max(self.scale, 1e-6), ink_novelty)
+        value = max(float(self.distance(x)[0]) / max(self.scale, 1e-6), ink_novelty)
+        self._last = (key, value)
+        return value
 
 
 # Familiarity.from_data's, by (id of the dataset, n, calibrate, seed): the dataset, weakly, and

@@ -96,3 +96,15 @@ def test_a_datasets_familiarity_is_made_once_while_the_dataset_lives(small):
     first = Familiarity.from_data(small)
     assert Familiarity.from_data(small) is first  # every window on the same data shares it
     assert Familiarity.from_data(small, seed=1) is not first
+
+
+def test_the_same_input_is_described_once(small, monkeypatch):
+    from mlpviz.core.doubt import Familiarity
+    fam = Familiarity.from_data(small)
+    x = small.x_test[0] / 255
+    first = fam.novelty(x)
+    calls = []
+    monkeypatch.setattr(fam, "distance", lambda x: calls.append(x) or np.zeros(1))
+    assert fam.novelty(x.copy()) == first and calls == []  # each snapshot's network, the same input
+    fam.novelty(small.x_test[1] / 255)
+    assert len(calls) == 1
