@@ -12,6 +12,7 @@ from ...core.datasummary import augmentation_preview, class_counts, class_means,
 from ..i18n import arg
 from ..widgets.drawpad import gray_image
 from ..widgets.mosaic import GAP
+from ..widgets.scrolling import scrolling_layout
 from .base import View
 
 SAMPLES = 48  # images in the sample grid
@@ -132,7 +133,7 @@ class DataView(View):
         bottom.addWidget(samples_box)
         bottom.addWidget(aug_box)
         bottom.addStretch(1)
-        layout = QVBoxLayout(self)
+        layout = scrolling_layout(self, sideways=True)  # in the smallest window the boxes were 3 px short
         layout.setContentsMargins(4, 4, 4, 4)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)

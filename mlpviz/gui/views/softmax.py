@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -69,7 +69,7 @@ class SoftmaxView(View):
         self.table.setVerticalHeaderLabels([str(d) for d in range(10)])
         self.table.verticalHeader().setToolTip(self.tr("digit"))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setMinimumSectionSize(10)
+        self._fit_header()
         # rows as tall as a line of text, so that all ten fit where the view is short
         rows = self.table.verticalHeader()
         rows.setMinimumSectionSize(1)
@@ -162,6 +162,17 @@ class SoftmaxView(View):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._hide_same_column()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # zoomed: the headers are wider
+            self._fit_header()
+
+    def _fit_header(self) -> None:
+        """Every column at least as wide as the widest header: squeezed, "exp(a/T−C)" read "xp(a−C".
+        A table narrower than that scrolls sideways."""
+        header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(max(header.sectionSizeFromContents(c).width() for c in range(len(COLUMNS))))
 
     def _hide_same_column(self) -> None:
         """Where the table is narrow, hide a/T while T = 1: it repeats a, and five columns did not fit."""

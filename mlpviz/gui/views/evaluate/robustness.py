@@ -5,14 +5,17 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from ....core import evaluation as E
 from ....core.data import Dataset, scale_images
 from ...i18n import arg
 from ...session import Session
+from ...widgets.scrolling import PLOT_MIN_PX, scrolling_layout
 from ..labels import steady
 from .common import DAMAGE_COLOURS, ClickableImage, damage_name, damage_unit, digit, progress_bar, translate
+
+PREVIEW_PX = 90  # the damaged image under the plots
 
 
 class RobustnessPanel(QWidget):
@@ -55,8 +58,9 @@ class RobustnessPanel(QWidget):
         self.robustness_view.scene().sigMouseMoved.connect(self._hover)
         self.bar = progress_bar()
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # Three rows of plots and the preview: in a short window they scroll instead of shrinking to slivers.
+        self.robustness_view.setMinimumHeight(3 * PLOT_MIN_PX + PREVIEW_PX)
+        layout = scrolling_layout(self)
         layout.addWidget(QLabel(translate("EvaluateView", "<b>Robustness</b>: accuracy as the images are damaged")))
         layout.addWidget(self.robustness_view, 1)
         layout.addWidget(self.preview_label)
