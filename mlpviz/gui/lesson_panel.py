@@ -143,7 +143,9 @@ class LessonPanel(QDockWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
-        scroll.setMinimumWidth(300)
+        # the texts wrap to the panel's width: it scrolls down, never sideways
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(max(300, body.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()))
         self.setWidget(scroll)
 
     # The Lessons menu ---------------------------------------------------------------------
