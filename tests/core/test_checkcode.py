@@ -130,10 +130,12 @@ def test_an_endless_loop_is_stopped_at_the_time_limit_where_it_loops(tmp_path, s
     path = learner_file(tmp_path, ("    a1 = np.dot(X, W1) + b1",
                                    "    while True:\n        a1 = np.dot(X, W1) + b1"))
     start = time.monotonic()
-    report = cc.check_code(path, small, steps=3, timeout=2.0)
-    assert time.monotonic() - start < 2.0 + cc.GRACE + 1.0
+    # a limit that leaves the child time to start Python and NumPy on a busy machine (the suite
+    # runs in two workers); what is checked is that it is stopped, not how fast
+    report = cc.check_code(path, small, steps=3, timeout=4.0)
+    assert time.monotonic() - start < 4.0 + cc.GRACE + 5.0
     first = report.first_wrong
-    assert (first.name, first.verdict) == ("forward", cc.TIMED_OUT) and "2 s" in first.hint
+    assert (first.name, first.verdict) == ("forward", cc.TIMED_OUT) and "4 s" in first.hint
     assert first.line in (line_of(path, "while True:"), line_of(path, "a1 = np.dot(X, W1) + b1"))
     assert [c.verdict for c in report.checks[1:]] == [cc.NOT_RUN] * 3  # backward, update, train
 
