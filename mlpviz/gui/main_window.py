@@ -123,12 +123,17 @@ class MainWindow(QMainWindow):
         self.hints = HintsBar(s, lambda: self.run.config, busy=self.input_view.pad.is_drawing)
         self.hints.fixRequested.connect(cmd.apply_fix)
         self.backprop = BackpropView(s)
-        for view, title in ((self.inside, self.tr("Inside the network")), (self.backprop, self.tr("Backpropagation")),
-                            (self.evaluate, self.tr("Evaluate")),
-                            (self.dynamics, self.tr("Gradients and units")), (self.runs, self.tr("Runs side by side")),
-                            (self.minibatch, self.tr("Mini-batch")), (self.editor, self.tr("Edit")),
-                            (self.data_view, self.tr("Data"))):
-            self.tabs.addTab(view, title)
+        # Short titles, the full names in their tooltips: nine tabs fit the tab bar of a 1280-pixel window.
+        for view, title, name in (
+                (self.inside, self.tr("Inside"), self.tr("Inside the network")),
+                (self.backprop, self.tr("Backprop"), self.tr("Backpropagation")),
+                (self.evaluate, self.tr("Evaluate"), ""),
+                (self.dynamics, self.tr("Gradients"), self.tr("Gradients and units")),
+                (self.runs, self.tr("Runs"), self.tr("Runs side by side")),
+                (self.minibatch, self.tr("Mini-batch"), ""), (self.editor, self.tr("Edit"), ""),
+                (self.data_view, self.tr("Data"), "")):
+            self.tabs.setTabToolTip(self.tabs.addTab(view, title), name)
+        self.tabs.tabBar().setStyleSheet("QTabBar::tab { padding: 4px 8px; }")
         self.editor.pauseRequested.connect(lambda _: self.controller.pause_and_wait())
         self.editor.editsChanged.connect(lambda _: cmd.install_edits(self.editor.edited))
         self.inside.attribution.overlayChanged.connect(self.input_view.set_overlay)

@@ -3504,7 +3504,15 @@
         <translation>이 값은 쓸 수 없습니다</translation>
     </message>
     <message>
+        <source>Inside</source>
+        <translation>네트워크 내부</translation>
+    </message>
+    <message>
         <source>Backpropagation</source>
+        <translation>역전파</translation>
+    </message>
+    <message>
+        <source>Backprop</source>
         <translation>역전파</translation>
     </message>
     <message>
@@ -3516,7 +3524,15 @@
         <translation>기울기와 뉴런</translation>
     </message>
     <message>
+        <source>Gradients</source>
+        <translation>기울기와 뉴런</translation>
+    </message>
+    <message>
         <source>Runs side by side</source>
+        <translation>학습 비교</translation>
+    </message>
+    <message>
+        <source>Runs</source>
         <translation>학습 비교</translation>
     </message>
     <message>

@@ -349,7 +349,7 @@ def test_three_hidden_layers_relu_every_card(qtbot, view):
 def test_the_tab_in_the_window_and_the_trainer_untouched(qtbot, window):
     tabs = window.tabs
     i = tabs.indexOf(window.backprop)
-    assert tabs.tabText(i) == "Backpropagation" and tabs.tabText(i - 1) == "Inside the network"
+    assert tabs.tabToolTip(i) == "Backpropagation" and tabs.tabToolTip(i - 1) == "Inside the network"
     tabs.setCurrentIndex(i)
     window.session.show_test_image(0)
     qtbot.waitUntil(lambda: window.backprop.walk is not None)

@@ -245,7 +245,7 @@ def test_english_window_reads_english(window, qtbot, turns):
     show_everything(window, qtbot, turns)
     english = [text for _, text in visible_texts(window) if untranslated(text)]
     assert len(english) > 100
-    assert window.tabs.tabText(1) == "Inside the network"
+    assert window.tabs.tabText(1) == "Inside" and window.tabs.tabToolTip(1) == "Inside the network"
 
 
 LANGUAGE_PROBE = """
