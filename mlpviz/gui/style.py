@@ -91,12 +91,13 @@ def plot_widget(title: str, left: str, bottom: str, log: str = "") -> pg.PlotWid
 NICE = (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10)
 
 
-def nice_ceiling(x: float) -> float:
-    """The smallest of NICE times a power of ten that is at least x (1 for x <= 0)."""
-    if not x > 0:
+def nice_ceiling(x: float, steps: tuple[float, ...] = NICE) -> float:
+    """The smallest of `steps` (from 1 to 10) times a power of ten that is at least x (1 for x
+    not above 0 or not finite): a bound that changes only now and then as x grows."""
+    if not (np.isfinite(x) and x > 0):
         return 1.0
     decade = 10.0 ** math.floor(math.log10(x))
-    return next(m * decade for m in NICE if m * decade >= x * (1 - 1e-9))
+    return next(m * decade for m in steps if m * decade >= x * (1 - 1e-9))
 
 
 def hold_range(plot: pg.PlotWidget, log_y: bool = False, y: bool = True) -> None:

@@ -3,7 +3,8 @@ view's pages, order, scale and selection."""
 import numpy as np
 import pytest
 
-from mlpviz.gui.widgets.mosaic import COLOURS, GAP, colour_codes, mosaic_layout, nice_ceiling, order_by, tile, tile_at
+from mlpviz.gui.style import nice_ceiling
+from mlpviz.gui.widgets.mosaic import COLOURS, GAP, SCALE_STEPS, colour_codes, mosaic_layout, order_by, tile, tile_at
 
 
 def test_each_unit_lands_in_its_tile_with_gaps_between():
@@ -35,7 +36,8 @@ def test_colour_codes_are_symmetric_around_zero():
 
 
 def test_nice_ceiling_and_order():
-    assert [nice_ceiling(x) for x in (0.7, 1.0, 1.3, 2.2, 3.1, 7, 0.012)] == [1, 1, 2, 2.5, 5, 10, 0.02]
+    assert [nice_ceiling(x, SCALE_STEPS) for x in (0.7, 1.0, 1.3, 2.2, 3.1, 7, 0.012)] == [1, 1, 2, 2.5, 5, 10, 0.02]
+    assert [nice_ceiling(x) for x in (0.7, 2.3, 6.1, float("nan"), 0)] == [0.8, 2.5, 8, 1, 1]
     assert order_by(np.array([1.0, 3.0, np.nan, 3.0, 2.0])).tolist() == [1, 3, 4, 0, 2]
 
 

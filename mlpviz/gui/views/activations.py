@@ -15,7 +15,7 @@ from .. import style
 from ..i18n import activation_label, arg
 from ..session import Session
 from ..widgets.cells import CellImage
-from ..widgets.mosaic import mosaic_layout, nice_ceiling
+from ..widgets.mosaic import SCALE_STEPS, mosaic_layout
 from ..widgets.whatsthis import explain as explain_view
 from .base import View
 
@@ -50,7 +50,7 @@ class RunningScale:
 
     @property
     def top(self) -> float:
-        return nice_ceiling(max(max(self._maxima, default=0.0), 1e-6))
+        return style.nice_ceiling(max(max(self._maxima, default=0.0), 1e-6), SCALE_STEPS)
 
     def reset(self) -> None:
         self._maxima.clear()

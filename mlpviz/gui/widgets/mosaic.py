@@ -62,16 +62,8 @@ def colour_codes(a: np.ndarray, limit: float) -> np.ndarray:
     return codes.astype(np.uint8)
 
 
-def nice_ceiling(x: float) -> float:
-    """The smallest of 1, 2, 2.5, 5 times a power of ten that is >= x (x > 0): a scale's top that
-    changes only now and then as x grows."""
-    if not np.isfinite(x) or x <= 0:
-        return 1.0
-    power = 10.0 ** math.floor(math.log10(x))
-    for m in (1.0, 2.0, 2.5, 5.0, 10.0):
-        if m * power >= x * (1 - 1e-9):
-            return m * power
-    return 10 * power
+# A colour scale's top: 1, 2, 2.5 or 5 times a power of ten (style.nice_ceiling), read easily.
+SCALE_STEPS = (1, 2, 2.5, 5, 10)
 
 
 def order_by(score: np.ndarray) -> np.ndarray:
