@@ -4,7 +4,17 @@ import numpy as np
 import pytest
 
 from mlpviz.gui.style import nice_ceiling
-from mlpviz.gui.widgets.mosaic import COLOURS, GAP, SCALE_STEPS, colour_codes, mosaic_layout, order_by, tile, tile_at
+from mlpviz.gui.widgets.mosaic import (
+    COLOURS,
+    GAP,
+    SCALE_STEPS,
+    colour_codes,
+    finite_limit,
+    mosaic_layout,
+    order_by,
+    tile,
+    tile_at,
+)
 
 
 def test_each_unit_lands_in_its_tile_with_gaps_between():
@@ -138,3 +148,11 @@ def test_activity_order_ranks_the_most_active_units_first(view):
     activity = view.activity()
     assert activity.shape == (40,)
     assert np.all(np.diff(activity[view.page_units()]) <= 0)
+
+
+def test_weights_shrunk_to_almost_zero_are_coloured_without_overflow():
+    # the W1 - lr*W1 mistake: after a thousand steps the weights are ~1e-45, subnormal in float32
+    tiny = np.array([1e-45, 0.0, -1e-45], np.float32)
+    codes = colour_codes(tiny, finite_limit(tiny))  # warnings are errors in the suite
+    assert codes[1] == np.rint((COLOURS - 1) / 2)  # zero in the middle
+    assert codes[0] >= codes[1] >= codes[2]

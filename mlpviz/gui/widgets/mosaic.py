@@ -54,7 +54,10 @@ def colour_codes(a: np.ndarray, limit: float) -> np.ndarray:
     """Values in [-limit, limit] -> uint8 codes 0..COLOURS-1 (0 for NaN), the middle one for 0:
     indices into the colour table."""
     half = (COLOURS - 1) / 2
-    codes = np.multiply(a, half / limit, dtype=np.float32)
+    # A limit so small that half / limit overflows float32 (weights shrinking to zero, as under the
+    # W1 - lr*W1 mistake) is taken as the smallest that does not.
+    scale = half / max(limit, half / float(np.finfo(np.float32).max))
+    codes = np.multiply(a, scale, dtype=np.float32)
     codes += half
     np.rint(codes, out=codes)  # ties to even: -x and +x land as far from the middle
     np.fmax(codes, 0, out=codes)  # fmax, unlike clip, also turns NaN into 0
