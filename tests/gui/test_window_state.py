@@ -33,3 +33,16 @@ def test_a_huge_remembered_network_is_not_built_at_launch(qtbot, make_window, sm
     window.controls.hidden.setText("64")  # the user's next network: the note has said its piece
     window.controls.hidden.editingFinished.emit()
     assert window.trainer.model.sizes == (784, 64, 10) and window.controls.note.text() == ""
+
+
+def test_remembered_settings_that_no_preset_gives_are_shown_not_hidden(qtbot, make_window, small, tmp_path):
+    # "After a restart dropout 0.5 and shift 3 are in force but hidden under an unchecked 'Show all settings'"
+    remember(tmp_path / "settings0.ini", Config(dropout=0.5, shift=3))
+    window = make_window(small)
+    assert window.config.dropout == 0.5 and window.config.shift == 3
+    assert window.controls.advanced.isChecked()
+    assert window.controls.dropout.isVisible() and window.controls.shift.isVisible()
+    # A preset's own values need no showing: the form stays short.
+    remember(tmp_path / "settings1.ini", Config(lr=0.05))  # course, with another learning rate
+    window = make_window(small)
+    assert not window.controls.advanced.isChecked() and not window.controls.dropout.isVisible()

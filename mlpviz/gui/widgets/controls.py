@@ -51,6 +51,9 @@ SPEEDS = (1, 2, 5, 10, 30, 100, 300, None)
 COMBOS = ("activation", "init", "optimizer", "loss", "schedule")  # settings chosen from a list, by key
 NUMBERS = ("init_std", "lr", "momentum", "weight_decay", "lr_decay", "dropout", "shift", "batch_size", "seed")
 # Settings that change while the network trains on, from the next step (the others start a new run).
+# The settings under "Show all settings" (the planned length is epochs or steps).
+ADVANCED = ("loss", "init_std", "momentum", "weight_decay", "lr_decay", "schedule", "dropout", "shift", "epochs",
+            "steps")
 LIVE = ("lr", "momentum", "weight_decay", "schedule", "batch_size", "dropout", "shift")
 INT_MAX = 2**31 - 1  # the largest value a QSpinBox holds
 # The Training menu's keys (Start/Pause, Step, Step epoch), which a field only clicked into lets through.
@@ -486,6 +489,9 @@ class ControlPanel(QWidget):
         self._length = (config.epochs, config.steps)
         self._good, self._good_train = config, train_limit
         self._show_preset(config)
+        if not self.advanced.isChecked() and not any(
+                all(getattr(p, name) == getattr(config, name) for name in ADVANCED) for p in PRESETS.values()):
+            self.advanced.setChecked(True)  # a setting in force is never hidden: no preset gives these values
 
     def config(self) -> Config:
         """The settings shown, over the last good ones; raises ConfigError if one is invalid."""
