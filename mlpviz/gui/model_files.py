@@ -58,9 +58,28 @@ class ModelFiles(QObject):
     # Saving -------------------------------------------------------------------------------
 
     def save(self) -> bool:
-        return self.save_as() if self.run.path is None else self.write(self.run.path)
+        if not self._diverged_saved_anyway():
+            return False
+        return self._save_as() if self.run.path is None else self.write(self.run.path)
 
     def save_as(self) -> bool:
+        return self._diverged_saved_anyway() and self._save_as()
+
+    def _diverged_saved_anyway(self) -> bool:
+        """A diverged network is saved only when the user says so, knowing what it is; True if
+        the run has not diverged. (One whose weights are no longer numbers is refused in write.)"""
+        run = self.run
+        if run.state != DIVERGED or run.trainer is None or not run.trainer.model.weights_finite():
+            return True
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(QMessageBox.Icon.Question, translate("MainWindow", "Save model"), translate(
+            "MainWindow", "This network has diverged: training stopped when its loss blew up, and its answers are "
+                          "probably worthless (often the same answer for every image). Save it anyway?"),
+            buttons.Save | buttons.Cancel, self.w)
+        box.setDefaultButton(buttons.Cancel)
+        return box.exec() == buttons.Save
+
+    def _save_as(self) -> bool:
         start = self.run.path or str(Path(self._last_folder()) / "model.npz")
         path, _ = QFileDialog.getSaveFileName(self.w, translate("MainWindow", "Save model"), start,
                                               translate("MainWindow", "Models (*.npz)"))

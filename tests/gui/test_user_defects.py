@@ -1,7 +1,7 @@
 """What a new user hit, each driven as the user did it."""
 import numpy as np
 import pytest
-from drive import draw, wait_step
+from drive import diverge, draw, wait_step
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -149,6 +149,20 @@ def test_a_diverged_network_is_never_offered_for_saving(qtbot, window, tmp_path)
     answer_next_box(QMessageBox.StandardButton.Cancel, seen)
     assert not ModelFiles.confirm_discard(window.files, "Reset")
     assert seen and not seen[0] & QMessageBox.StandardButton.Save
+
+
+def test_saving_a_diverged_network_says_so_first_and_cancel_saves_nothing(qtbot, window, tmp_path, monkeypatch):
+    # "A diverged network is saved without a word"
+    diverge(qtbot, window)
+    assert window.trainer.model.weights_finite()  # the step that blew up was not applied: a file can be written
+    path = tmp_path / "diverged.npz"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(path), ""))
+    asked, answers = [], [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save]
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or answers.pop(0))
+    assert not window.files.save_as() and not path.exists()
+    assert len(asked) == 1 and "diverged" in asked[0] and "Save it anyway?" in asked[0]
+    assert window.files.save() and path.exists()  # no file yet: asked once, then the file dialog
+    assert len(asked) == 2
 
 
 def test_switching_to_a_dataset_of_another_size_computes_nothing_with_the_old_network(qtbot, window, small):
