@@ -3608,6 +3608,10 @@
         <translation>모델 저장</translation>
     </message>
     <message>
+        <source>This network has diverged: training stopped when its loss blew up, and its answers are probably worthless (often the same answer for every image). Save it anyway?</source>
+        <translation>이 네트워크는 발산했습니다: 손실이 폭발해서 학습이 멈췄고, 답은 거의 쓸모가 없을 것입니다 (모든 이미지에 같은 답을 하는 경우가 많습니다). 그래도 저장할까요?</translation>
+    </message>
+    <message>
         <source>Models (*.npz)</source>
         <translation>모델 (*.npz)</translation>
     </message>
