@@ -58,3 +58,19 @@ def test_digit_pixmap_is_dark_ink_on_white():
     image = digit_pixmap(digit, zoom=2).toImage()
     assert (image.width(), image.height()) == (56, 56)
     assert image.pixelColor(0, 0).lightness() == 255 and image.pixelColor(27, 28).lightness() == 0
+
+
+def test_a_refresh_with_the_same_images_makes_no_thumbnail_again(qtbot, small, monkeypatch):
+    from mlpviz.gui.widgets import gallery as module
+    made = []
+    real = module.digit_pixmap
+    monkeypatch.setattr(module, "digit_pixmap", lambda pixels, zoom=2: made.append(1) or real(pixels, zoom))
+    g = Gallery(first=100)
+    qtbot.addWidget(g)
+    images = small.x_test[:30].reshape(-1, 28, 28) / 255
+    g.set_images(images, np.arange(30), [f"{i}" for i in range(30)])
+    assert len(made) == 30
+    g.set_images(images[::-1], np.arange(30)[::-1], [f"{i}\nnew caption" for i in range(30)])  # the next epoch
+    assert len(made) == 30 and g.item(0).data(Qt.ItemDataRole.UserRole) == 29
+    g.set_images(1 - images[:5], np.arange(5), ["changed"] * 5)  # other pixels under the same index
+    assert len(made) == 35

@@ -7,6 +7,7 @@ from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole
+ICONS_KEPT = 2000  # thumbnails kept for the next refresh (a few MB), forgotten all at once past this
 
 
 def digit_pixmap(pixels: np.ndarray, zoom: int = 2) -> QPixmap:
@@ -32,6 +33,9 @@ class Gallery(QListWidget):
         super().__init__(parent)
         self.limit, self.zoom, self.first = limit, zoom, first
         self._queue: tuple | None = None  # (images, indices, captions) shown or still to be added
+        # Each index's thumbnail with the pixels it was made from: a refresh at every epoch end shows
+        # mostly the same test images again, and making their pixmaps was most of its time.
+        self._icons: dict[int, tuple[bytes, QIcon]] = {}
         self._more = QTimer(self)
         self._more.setSingleShot(True)
         self._more.timeout.connect(lambda: self._add(self.first))
@@ -78,7 +82,7 @@ class Gallery(QListWidget):
         self.setUpdatesEnabled(False)
         try:
             for j in range(start, min(start + k, len(indices))):
-                item = QListWidgetItem(QIcon(digit_pixmap(images[j], self.zoom)), captions[j])
+                item = QListWidgetItem(self._icon(indices[j], images[j]), captions[j])
                 item.setData(INDEX_ROLE, indices[j])
                 item.setSizeHint(cell)
                 item.setToolTip(captions[j].replace("\n", " "))
@@ -87,6 +91,17 @@ class Gallery(QListWidget):
             self.setUpdatesEnabled(True)
         if self.count() < len(indices):
             self._more.start()
+
+    def _icon(self, index: int, pixels: np.ndarray) -> QIcon:
+        key = pixels.tobytes()
+        kept = self._icons.get(index)
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        if len(self._icons) >= ICONS_KEPT:
+            self._icons.clear()
+        icon = QIcon(digit_pixmap(pixels, self.zoom))
+        self._icons[index] = (key, icon)
+        return icon
 
     def indices(self) -> list[int]:
         """The indices of the images shown (or being added), in order."""
