@@ -41,3 +41,15 @@ def trained(small):
     trainer = Trainer.from_config(config, small, evaluate_epochs=False)
     trainer.step(300)
     return trainer.model
+
+
+@pytest.fixture(scope="session")
+def model_file(tmp_path_factory):
+    """A saved 784-128-10 network trained two epochs on 12,000 images (the command line's tests);
+    a test file that needs only a cheaper one defines its own."""
+    from mlpviz.cli import main
+    path = tmp_path_factory.mktemp("model") / "m.npz"
+    assert main(["train", "--preset", "fast", "--hidden", "128", "--train-limit", "12000",
+                 "--epochs", "2", "--save", str(path), "--json"]) == 0
+    return path
+

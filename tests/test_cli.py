@@ -21,14 +21,6 @@ def run(capsys, *argv):
     return code, out, err
 
 
-@pytest.fixture(scope="module")
-def model_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("model") / "m.npz"
-    assert main(["train", "--preset", "fast", "--hidden", "128", "--train-limit", "12000",
-                 "--epochs", "2", "--save", str(path), "--json"]) == 0
-    return path
-
-
 def save_png(path, gray: np.ndarray):
     h, w = gray.shape
     img = QImage(np.ascontiguousarray(gray.astype(np.uint8)).data, w, h, w, QImage.Format.Format_Grayscale8)

@@ -7,16 +7,11 @@ import sys
 from importlib.resources import files
 from pathlib import Path
 
-from mlpviz.cli import main
+from test_cli import run
+
 from mlpviz.core.checkcode import template_text
 
 SOLUTION = Path(__file__).parent / "core" / "fixtures" / "mynet_solution.py"
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_template_is_printed_whole_and_ships_in_the_package(capsys):

@@ -3,27 +3,13 @@ import json
 
 import numpy as np
 import pytest
+from test_cli import run
 
-from mlpviz.cli import main
 from mlpviz.core import checkpoint
 from mlpviz.core.strokes import render_strokes
 
 SEVEN = [[[200, 200], [260, 200], [224, 270]]]  # small, in a corner of the pad
 BOX = [[[20, 20], [160, 20]], [[160, 20], [160, 220]], [[160, 220], [20, 220]], [[20, 220], [20, 20]]]
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture(scope="module")
-def model_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("model") / "m.npz"
-    assert main(["train", "--preset", "fast", "--hidden", "128", "--train-limit", "12000",
-                 "--epochs", "2", "--save", str(path), "--json"]) == 0
-    return path
 
 
 def write(path, document) -> str:
