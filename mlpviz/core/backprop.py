@@ -23,7 +23,6 @@ from .losses import softmax
 from .model import MLP
 from .optim import MISTAKES, make_optimizer
 
-PHASES = ("forward", "loss", "backward", "update")
 # The activation's name in a formula, and its derivative's in the course's code.
 SYMBOL = {"sigmoid": ("σ", "sigmoid"), "tanh": ("tanh", "tanh"), "relu": ("ReLU", "relu"),
           "leaky_relu": ("LeakyReLU", "leaky_relu")}
@@ -76,9 +75,9 @@ class Update:
     batch: int
 
 
-def _sub(l: int, L: int, name: str) -> str:
+def _below(l: int) -> str:
     """The array arriving at layer l from below in the course's names: x for l = 1, else z{l-1}."""
-    return "x" if l == 1 else f"{name}{l - 1}"
+    return "x" if l == 1 else f"z{l - 1}"
 
 
 class Walkthrough:
@@ -103,7 +102,7 @@ class Walkthrough:
         row = lambda v: np.asarray(v, np.float64).reshape(1, -1)  # noqa: E731
         cards = [Card("x", "x", "forward", 0, "x", "x = image.reshape(1, -1) / 255", row(ins.x), (), (0,))]
         for l in range(1, L + 1):
-            below = _sub(l, L, "z")
+            below = _below(l)
             cards.append(Card(f"a{l}", "a", "forward", l, f"a{l} = {below}·W{l} + b{l}",
                               f"a{l} = np.dot({below}, W{l}) + b{l}", row(ins.a[l]), (below, f"W{l}", f"b{l}"),
                               (l - 1, l), l))
@@ -133,7 +132,7 @@ class Walkthrough:
                               ("e", "J"), (L,)))
         for l in range(L, 0, -1):
             delta = "dy" if l == L else f"da{l}"
-            below = _sub(l, L, "z")
+            below = _below(l)
             cards.append(Card(f"dW{l}", "dW", "backward", l, f"dW{l} = {below}ᵀ·{delta}",
                               f"dW{l} = np.dot({below}.T, {delta})", ins.dW[l], (below, delta), (l - 1, l), l))
             db, correct, source = ins.db[l], None, delta
@@ -219,7 +218,7 @@ class Walkthrough:
         if c.kind == "a":
             below = ins.layer_input(l)
             terms = below * ins.network.layers[l - 1].W[:, k]
-            return [*self._largest(terms, lambda i: f"{_sub(l, self.L, 'z')}[{i}]·W{l}[{i}, {k}]"),
+            return [*self._largest(terms, lambda i: f"{_below(l)}[{i}]·W{l}[{i}, {k}]"),
                     (f"b{l}[{k}]", float(ins.network.layers[l - 1].b[k])), me]
         if c.kind == "z":
             return [(f"a{l}[{k}]", float(ins.a[l][k])), (f"{sym}(a{l}[{k}])", v), me]
@@ -245,7 +244,7 @@ class Walkthrough:
             i, j = index
             below = float(ins.layer_input(l)[i])
             delta = "dy" if l == self.L else f"da{l}"
-            return [(f"{_sub(l, self.L, 'z')}[0, {i}]", below),
+            return [(f"{_below(l)}[0, {i}]", below),
                     (f"{delta}[0, {j}]", float(self.card(delta).value[0, j])), me]
         if c.kind == "db":
             source = c.sources[0]
