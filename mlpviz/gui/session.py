@@ -71,6 +71,7 @@ class Session(QObject):
         self.run_label = self._next_label = ""  # an experiment's name for this run, and for the next one
         self._ended_run = -1  # the latest run archived: its snapshots still in flight are stale
         self._inspected: tuple = (None, None, None, None)  # (network, input, label, their Inspection)
+        self._float64: tuple = (None, None)  # (network, its float64 copy) the Inspections compute with
 
     @property
     def history(self) -> RunHistory:
@@ -105,9 +106,19 @@ class Session(QObject):
         seen_model, seen_x, seen_label, ins = self._inspected
         # identity, not equality: every snapshot and every set_input hands over new arrays
         if seen_model is not model or seen_x is not x or seen_label != label:
-            ins = inspect(model, x, label, ins.network if seen_model is model else None)
+            ins = inspect(model, x, label, self.float64(model))
             self._inspected = (model, x, label, ins)
         return ins
+
+    def float64(self, model):
+        """The float64 copy of `model` that Inspections of it compute with (core.inspect's network
+        argument), made once per network: the current input's Inspection and a view's of another
+        input share it, instead of copying the weights each."""
+        seen, copy = self._float64
+        if seen is not model:
+            copy = model.astype(np.float64)
+            self._float64 = (model, copy)
+        return copy
 
     def set_data(self, data: Dataset) -> None:
         """A new dataset: the network shown until now takes other inputs, so it goes first."""

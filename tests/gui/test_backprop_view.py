@@ -379,3 +379,12 @@ def test_a_mini_batch_image_of_a_dropout_step_shows_its_mask(qtbot, view, small)
     mean = sum(Walkthrough(inspect(model, scale_images(small.x_train[i]), int(small.y_train[i]),
                                    masks=[masks[0][i]])).card("dW2").value for i in range(8)) / 8
     np.testing.assert_allclose(view._applied[-1][1].steps["W2"], 0.1 * mean, rtol=1e-6, atol=1e-12)
+
+
+def test_a_mini_batch_image_is_inspected_with_the_sessions_float64_network(qtbot, view, small):
+    model = course_network()
+    publish(view, model, batch=batch_of(model, small))
+    view.session.show_test_image(0)
+    view.example.setCurrentIndex(1)
+    # the current input's Inspection (every Inside view's) and this one copy the weights once
+    assert view.walk.ins.network is view.session.inspection().network

@@ -76,7 +76,6 @@ class BackpropView(View):
         self._source = ""
         self._label: int | None = None  # the label chosen here; None: the example's own
         self._applied: list = []  # (network before, Update) of every update applied here, oldest first
-        self._net64: tuple = (None, None)  # a network and its float64 copy, for the next inspection
         self._names: list[str] = []
         self._build()
         self.clear()
@@ -251,7 +250,6 @@ class BackpropView(View):
         self._model, self._step, self._batch, self._waiting = None, None, None, None
         self._applied = []
         self._label = None
-        self._net64 = (None, None)
         config = self.session.run_config[0]
         with _blocked(self.lr):
             self.lr.setValue(config.lr if config is not None and config.lr > 0 else DEFAULT_LR)
@@ -339,10 +337,7 @@ class BackpropView(View):
             ins = s.inspection()  # the one every Inside view shares
             if ins is not None:
                 return ins
-        seen, copy = self._net64
-        ins = inspect(net, x, label, copy if seen is net else None, masks)
-        self._net64 = (net, ins.network)
-        return ins
+        return inspect(net, x, label, s.float64(net), masks)
 
     def recompute(self) -> None:
         """The walkthrough of the current network, example, label, η and mistake; the same card
