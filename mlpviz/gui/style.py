@@ -3,6 +3,8 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetricsF
 
 TRAIN = "#1f77b4"
 TEST = "#d62728"
@@ -71,6 +73,68 @@ def legend_html(colours, names) -> str:
     return "&nbsp; ".join(f'<span style="color:{c}">&#9679;</span>{n}' for c, n in zip(colours, names))
 
 
+class FittedTitle(pg.LabelItem):
+    """A plot title that never widens its plot: cut with an ellipsis to the width there is, the
+    whole title in its tooltip. pyqtgraph's own makes its text's width the layout's least width,
+    and a long title pushed the plot past the edge of its view, which cut the plot off."""
+
+    def __init__(self, text: str = " ", parent=None, **args):
+        self._shown = None
+        super().__init__(text, parent, **args)
+
+    def updateMin(self) -> None:
+        super().updateMin()
+        height = self._sizeHint[Qt.SizeHint.MinimumSize][1]
+        for hint in (Qt.SizeHint.MinimumSize, Qt.SizeHint.PreferredSize):
+            self._sizeHint[hint] = (0, height)
+        self.setMinimumWidth(0)
+
+    def setText(self, text, **args) -> None:
+        self._shown = None
+        super().setText(text, **args)  # it calls resizeEvent, which fits the text
+
+    def resizeEvent(self, ev) -> None:
+        width = self.rect().width()
+        if width > 0 and "<" not in self.text:  # rich text is shown as it is
+            font = QFont(self.item.font())
+            size = str(self.opts.get("size", ""))
+            if size.endswith("pt"):
+                font.setPointSizeF(float(size[:-2]))
+            font.setBold(bool(self.opts.get("bold")))
+            shown = QFontMetricsF(font).elidedText(self.text, Qt.TextElideMode.ElideRight, width - 4)
+            if shown != self._shown:
+                self._shown = shown
+                self.item.setFont(font)
+                self.item.setDefaultTextColor(pg.mkColor(self.opts["color"] or pg.getConfigOption("foreground")))
+                self.item.setPlainText(shown)
+                self.setToolTip(self.text if shown != self.text else "")
+        super().resizeEvent(ev)
+
+
+def fit_title(plot) -> None:
+    """Give a plot (PlotItem or PlotWidget) a FittedTitle in place of pyqtgraph's title label."""
+    item = plot.getPlotItem() if isinstance(plot, pg.PlotWidget) else plot
+    old = item.titleLabel
+    if isinstance(old, FittedTitle):
+        return
+    new = FittedTitle(old.text, parent=item, **old.opts)
+    item.layout.removeItem(old)
+    old.setParentItem(None)
+    if old.scene() is not None:
+        old.scene().removeItem(old)
+    item.layout.addItem(new, 0, 1)
+    new.setVisible(old.isVisible())
+    new.setMaximumHeight(old.maximumHeight())
+    item.titleLabel = new
+
+
+def align_left_axes(plots, text_px: float = 44) -> None:
+    """The same room for the left axis' tick labels in each of plots stacked over each other, so
+    that their x axes line up (pyqtgraph sizes each axis by its own labels)."""
+    for plot in plots:
+        plot.getAxis("left").setStyle(tickTextWidth=px(text_px), autoExpandTextSpace=False)
+
+
 def plot_widget(title: str, left: str, bottom: str, log: str = "") -> pg.PlotWidget:
     """A white plot with a title and labelled axes; log "x" or "y": that axis on a log scale,
     labelled by decades."""
@@ -78,6 +142,7 @@ def plot_widget(title: str, left: str, bottom: str, log: str = "") -> pg.PlotWid
     w = pg.PlotWidget(axisItems={side: DecadeAxis(side)} if side else None)
     if side:
         w.setLogMode(x=log == "x", y=log == "y")
+    fit_title(w)
     w.setTitle(title, size=pt(10))
     w.setLabel("left", left)
     w.setLabel("bottom", bottom)

@@ -105,6 +105,8 @@ def _restyle_scene(scene, ratio: float) -> None:
             item.updateSize()
         elif isinstance(item, pg.AxisItem):
             item.textWidth, item.textHeight = 30 * style.ZOOM, 18 * style.ZOOM  # tick text measures anew
+            if not item.style["autoExpandTextSpace"]:  # a fixed room (style.align_left_axes) grows too
+                item.style["tickTextWidth"] = round(item.style["tickTextWidth"] * ratio)
             item._updateLabel()  # noqa: SLF001 (pyqtgraph's own relayout of the axis: size and picture)
         elif isinstance(item, pg.PlotDataItem):
             pen = item.opts.get("pen")

@@ -35,6 +35,13 @@ def problems(window, tab: QWidget) -> list[str]:
         if (isinstance(w, pg.PlotWidget if scrolled else pg.GraphicsView)  # a plot scrolls, it is not squeezed
                 and w.height() < PLOT_PX and w.minimumHeight() < PLOT_PX):
             found.append(f"{name}: a plot {w.height()} px high")
+        if isinstance(w, pg.GraphicsView) and w.isVisibleTo(window):
+            # pyqtgraph lays a plot out at least as wide as its items' least widths (a long title's,
+            # a legend's) and the view cuts what is wider than itself.
+            central = w.centralWidget if hasattr(w, "centralWidget") else None
+            least = central.minimumWidth() if central is not None else 0
+            if least > w.viewport().width() + 1:
+                found.append(f"{name}: its plots need {least:.0f} px, cut at {w.viewport().width()}")
         if scrolled:
             continue  # the scroll area gives it its minimum size
         hint = w.minimumSizeHint()

@@ -237,6 +237,11 @@ class CurvesView(View):
             self.loss_plot.setTitle(self.tr("Loss") if titled else None, size=style.pt(10))
             self.acc_plot.setTitle(self._acc_titles[narrow] if titled else None, size=style.pt(10))
             self.acc_plot.plotItem.legend.setVisible(titled)
+            self._label_loss()
+
+    def _label_loss(self) -> None:
+        # Without its title the plot is too low for "cross-entropy (nats)" along its axis, which was cut.
+        self.loss_plot.setLabel("left", self._loss_label if self._titled else self.tr("loss"))
 
     def set_data(self, data) -> None:
         """Name the accuracy samples by their real size: PROBE_SIZE images, or fewer if the set is smaller."""
@@ -307,7 +312,7 @@ class CurvesView(View):
         label = _t(LOSS_LABELS.get(snap.model.loss.name, snap.model.loss.name))
         if label != self._loss_label:
             self._loss_label = label
-            self.loss_plot.setLabel("left", label)
+            self._label_loss()
         history = self.session.history
         if (history is not self._history or history.generation != self._generation
                 or len(history.losses) < self._smoothed.given):  # the history restarted within the run

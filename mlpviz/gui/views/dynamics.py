@@ -61,6 +61,7 @@ class DynamicsView(View):
         self.inactive_plot.enableAutoRange(axis="y", enable=False)
         self.ratio_plot.setXLink(self.grad_plot)
         self.inactive_plot.setXLink(self.grad_plot)
+        style.align_left_axes(self.plots.values())
         # One legend for the three plots, above them: inside a plot it sat over the curves.
         self.layers_legend = QLabel()
         self.hist_plot = style.plot_widget(self.tr("Weights now and at the start"), self.tr("weights"),

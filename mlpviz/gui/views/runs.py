@@ -117,10 +117,12 @@ class RunsView(View):
         for plot, title, left in ((self.loss_plot, self.tr("Loss (mean over nearby steps)"), self.tr("loss")),
                                   (self.acc_plot, self.tr("Accuracy at each epoch end: test (solid), train (dashed)"),
                                    self.tr("accuracy %"))):
+            style.fit_title(plot)
             plot.setTitle(title, size=style.pt(10))
             plot.setLabel("left", left)
             plot.setLabel("bottom", self.tr("epoch"))
             plot.setMenuEnabled(False)
+        style.align_left_axes((self.loss_plot, self.acc_plot))
         # Under the plots, not over them: inside, the names covered the curves. Exported with them.
         self.legend = pg.LegendItem(labelTextSize=style.pt(8))
         self.graphics.addItem(self.legend, row=2, col=0)
