@@ -116,6 +116,7 @@ def test_save_and_open_a_model(qtbot, window, tmp_path):
     assert window.files.open(str(path))
     qtbot.waitUntil(lambda: window.latest.step == 12, timeout=15000)
     np.testing.assert_array_equal(window.latest.model.layers[0].W, saved.model.layers[0].W)
+    assert window.latest.epoch_progress == pytest.approx(12 / 30)  # mid-epoch, not the last epoch end
     assert window.curves.steps_shown() == 12
     np.testing.assert_array_equal(window.session.model.layers[0].W, saved.model.layers[0].W)  # the views show it
 
