@@ -11,9 +11,10 @@
    over time, the gaps of the 5 ms timer, and what the GUI thread was doing in each gap over
    50 ms: every event it handled for more than 4 ms, by the view it belongs to (the Evaluate
    view's own, or the rest of the window's). `--tab training` runs the same soak on the Training
-   tab: the baseline of the window without the Evaluate view shown.
+   tab: the baseline of the window without the Evaluate view shown; `--tab inside` and
+   `--tab gradients` soak those tabs, and `--preset best` trains that preset instead.
 
-    python benchmarks/evaluate.py [--rounds 7] [--refreshes 5] [--soak 600 [--tab training]]
+    python benchmarks/evaluate.py [--rounds 7] [--refreshes 5] [--soak 600 [--tab training] [--preset best]]
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ import numpy as np  # noqa: E402
 from threadpoolctl import threadpool_limits  # noqa: E402
 
 from mlpviz.core import evaluation as E  # noqa: E402
-from mlpviz.core.config import Config  # noqa: E402
+from mlpviz.core.config import PRESETS, Config  # noqa: E402
 from mlpviz.core.data import load_dataset, scale_images  # noqa: E402
 from mlpviz.core.evaluation import evaluate  # noqa: E402
 from mlpviz.core.trainer import Trainer  # noqa: E402
@@ -160,7 +161,10 @@ def timed_app():
     return App()
 
 
-def soak(data, seconds: float, tab: str) -> None:
+SOAK_TABS = {"evaluate": "evaluate", "training": "center", "inside": "inside", "gradients": "dynamics"}
+
+
+def soak(data, seconds: float, tab: str, preset: str = "fast") -> None:
     from gui import Bench, rss_mb  # the app benchmark's window set-up and memory reading
     from PySide6.QtCore import QTimer
 
@@ -170,8 +174,8 @@ def soak(data, seconds: float, tab: str) -> None:
     style.configure()
     bench = Bench(app, data)
     w = bench.w
-    bench.use_preset("fast")
-    w.tabs.setCurrentWidget(w.evaluate if tab == "evaluate" else w.center)
+    bench.use_preset(preset)
+    w.tabs.setCurrentWidget(getattr(w, SOAK_TABS[tab]))
     w.new_run()
     bench.spin(0.5)
     ticks: list[float] = []
@@ -193,7 +197,7 @@ def soak(data, seconds: float, tab: str) -> None:
     w.controller.pause_and_wait()
     probe.stop()
     gaps = np.diff(ticks) * 1000
-    print(f"soak: {seconds:.0f} s of the fast preset shown live on the {tab.title()} tab, "
+    print(f"soak: {seconds:.0f} s of the {preset} preset shown live on the {tab.title()} tab, "
           f"{rows[-1][2]:.0f} epochs" + (" (one Evaluate refresh each)" if tab == "evaluate" else ""))
     for t, mb, epochs, kept in rows[:: max(1, len(rows) // 12)] + rows[-1:]:
         print(f"  {t:5.0f} s  {epochs:6.1f} epochs  {mb:6.0f} MB  (the timeline's copies: {kept:5.1f} MB)")
@@ -204,8 +208,9 @@ def soak(data, seconds: float, tab: str) -> None:
     print("  highest in each minute: " + ", ".join(f"{mb:.0f}" for mb in minutes) + " MB")
     print(f"  5 ms timer gaps: p50 {np.percentile(gaps, 50):.1f} ms, p99 {np.percentile(gaps, 99):.1f} ms, "
           f"max {gaps.max():.0f} ms; {int((gaps > 50).sum())} of {len(gaps)} over 50 ms")
-    mine = [d for _, d, who, _ in app.long if who == "EvaluateView"]
-    print(f"  the Evaluate view's events: {len(mine)} over 4 ms, the longest "
+    shown = type(w.tabs.currentWidget()).__name__
+    mine = [d for _, d, who, _ in app.long if who == shown]
+    print(f"  the {shown}'s own events: {len(mine)} over 4 ms, the longest "
           f"{1000 * max(mine, default=0):.0f} ms")
     for i in np.flatnonzero(gaps > 50):
         a, b = ticks[i], ticks[i + 1]
@@ -220,12 +225,13 @@ def main() -> None:
     ap.add_argument("--refreshes", type=int, default=5)
     ap.add_argument("--no-gui", action="store_true")
     ap.add_argument("--soak", type=float, default=0.0, help="seconds of live training with the tab shown")
-    ap.add_argument("--tab", choices=("evaluate", "training"), default="evaluate", help="the tab shown in the soak")
+    ap.add_argument("--tab", choices=sorted(SOAK_TABS), default="evaluate", help="the tab shown in the soak")
+    ap.add_argument("--preset", choices=sorted(PRESETS), default="fast", help="the preset trained in the soak")
     args = ap.parse_args()
     threadpool_limits(int(os.environ.get("MLPVIZ_BLAS_THREADS", "1")), user_api="blas")
     data = load_dataset()
     if args.soak:
-        soak(data, args.soak, args.tab)
+        soak(data, args.soak, args.tab, args.preset)
         return
     trainer = Trainer.from_config(BEST, data, evaluate_epochs=False)
     trainer.step(50)  # a network that reads most digits: galleries and maps look as they will
