@@ -15,7 +15,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -161,17 +160,17 @@ class RunsView(View):
         side_layout.addWidget(self.current_info)
         side_layout.addWidget(QLabel(self.tr("Runs:")))
         side_layout.addWidget(self.list, 1)
-        for pair in ((self.remove_button, self.clear_button), (self.csv_button, self.image_button)):
-            row = QHBoxLayout()
-            for button in pair:
-                row.addWidget(button)
-            side_layout.addLayout(row)
+        # One button a row: two side by side made the list so wide that a small window left the
+        # plots a third of the tab.
+        for button in (self.remove_button, self.clear_button, self.csv_button, self.image_button):
+            side_layout.addWidget(button)
         side_layout.addWidget(self.status)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.graphics)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
