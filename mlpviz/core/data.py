@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import tempfile
 import zlib
 from dataclasses import dataclass
@@ -43,6 +44,12 @@ NUM_CLASSES = 10
 # The fewest training images a run may be limited to: ten of each digit on average. Fewer leave
 # some digits with a handful of examples or none, and the run shows noise rather than learning.
 MIN_TRAIN_IMAGES = 100
+# A dataset's ten classes are the digits 0-9 when its name says MNIST and nothing else: "mnist" in
+# the lowercased name, not right after a letter (EMNIST's letters, KMNIST's and notMNIST's
+# characters, FashionMNIST's clothes), and no "fashion" in it (fashion-mnist, fashion_mnist). The
+# bundled set (folder "mnist") and Keras's mnist.npz are digits; "mnist-small" too; any other name
+# ("fashion", "data", "kmnist") is taken for ten classes of something else.
+_DIGITS_NAME = re.compile(r"(?<![a-z])mnist")
 
 _IDX_LABELS = 0x00000801  # uint8, 1 dimension
 _IDX_IMAGES = 0x00000803  # uint8, 3 dimensions
@@ -62,6 +69,13 @@ class Dataset:
     y_test: np.ndarray
     image_shape: tuple[int, int]
     name: str
+
+    @property
+    def digits(self) -> bool:
+        """Whether the ten classes are the digits 0-9 (MNIST's), told from the name: it says
+        MNIST and nothing else (see _DIGITS_NAME). The views then speak of digits, else of classes."""
+        name = self.name.lower()
+        return bool(_DIGITS_NAME.search(name)) and "fashion" not in name
 
     @property
     def input_size(self) -> int:

@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
             data.name, f"{len(data.y_train):,}", f"{len(data.y_test):,}"), 5000)
         self.data_source = source
         self.controls.set_dataset(data.name, data.image_shape, len(data.y_train))
+        self.controls.set_data(data)  # its texts speak of digits or of classes
         self.session.set_data(data)
         self.controls.set_enabled(True)
         self.new_run()

@@ -1,6 +1,7 @@
 """Pictures the command line writes: `mlpviz evaluate --report DIR` (the evaluation's figures as PNG
 files and an index.html) and `mlpviz explain --png DIR` (an input with its attribution, the
-colour key and the digit read), in English or Korean.
+colour key and the digit read), in English or Korean. For data other than MNIST's digits (Dataset.digits)
+the report speaks of classes, as the views do.
 
 Drawn with QPainter on QImages (no window, no widgets): only these two options load Qt. Without
 a display Qt's offscreen platform is used. The text is translated through the app's own .ts, in
@@ -32,6 +33,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from . import translation  # noqa: E402
+from .classes import digits_or_classes  # noqa: E402
 from .i18n import arg  # noqa: E402
 from .style import DIGIT_COLOURS  # noqa: E402
 from .views.evaluate.common import damage_name, damage_unit, layer_labels  # noqa: E402
@@ -145,8 +147,9 @@ def _plot(p: QPainter, rect: QRectF, series, xlim, ylim, xlabel: str, ylabel: st
     return at
 
 
-def confusion_figure(confusion: np.ndarray) -> QImage:
-    """The 10x10 matrix: counts, cells shaded by their share of the row, per-class accuracy beside each row."""
+def confusion_figure(confusion: np.ndarray, data: Dataset | None = None) -> QImage:
+    """The 10x10 matrix: counts, cells shaded by their share of the row, per-class accuracy beside each row
+    (its rows named digits or classes as `data` holds, classes.py)."""
     n = len(confusion)
     cell, left, top = 46, 60, 60
     image, p = _canvas(left + cell * n + 90, top + cell * n + 20)
@@ -158,7 +161,8 @@ def confusion_figure(confusion: np.ndarray) -> QImage:
     p.save()
     p.translate(16, top + cell * n / 2)
     p.rotate(-90)
-    p.drawText(QRectF(-60, -10, 120, 18), Qt.AlignmentFlag.AlignHCenter, _ev("true digit"))
+    p.drawText(QRectF(-60, -10, 120, 18), Qt.AlignmentFlag.AlignHCenter,
+               digits_or_classes(data, _ev("true digit"), _ev("true class")))
     p.restore()
     for i in range(n):
         p.drawText(QRectF(left + i * cell, top - 22, cell, 18), Qt.AlignmentFlag.AlignHCenter, str(i))
@@ -248,8 +252,10 @@ def robustness_figure(robustness: dict, sample: np.ndarray) -> QImage:
     return image
 
 
-def map_figure(coords: np.ndarray, labels: np.ndarray, wrong: np.ndarray, title: str) -> QImage:
-    """Points (N, 2) coloured by true label; misread images drawn as black-edged crosses."""
+def map_figure(coords: np.ndarray, labels: np.ndarray, wrong: np.ndarray, title: str,
+               data: Dataset | None = None) -> QImage:
+    """Points (N, 2) coloured by true label; misread images drawn as black-edged crosses (the key
+    speaks of digits or classes as `data` holds)."""
     image, p = _canvas(640, 600)
     lo, hi = coords.min(axis=0), coords.max(axis=0)
     pad = (hi - lo) * 0.05 + 1e-9
@@ -274,7 +280,8 @@ def map_figure(coords: np.ndarray, labels: np.ndarray, wrong: np.ndarray, title:
         p.drawEllipse(QPointF(x, 566), 5, 5)
         p.drawText(QRectF(x + 8, 558, 40, 16), Qt.AlignmentFlag.AlignLeft, str(d))
     p.drawText(QRectF(0, 580, 640, 18), Qt.AlignmentFlag.AlignHCenter,
-               translate("Report", "colour: the true digit; ×: misread"))
+               digits_or_classes(data, translate("Report", "colour: the true digit; ×: misread"),
+                                 translate("Report", "colour: the true class; ×: misread")))
     p.end()
     return image
 
@@ -297,7 +304,7 @@ def write_report(folder: str | Path, model: MLP, data: Dataset, ev: Evaluation, 
         probs, labels = ev.probabilities, data.y_test
         shape = data.image_shape
         images = {}
-        images["confusion"] = confusion_figure(ev.confusion)
+        images["confusion"] = confusion_figure(ev.confusion, data)
         top = result["mistakes"][:GALLERY_IMAGES]
         pixels = scale_images(data.x_test[[m["index"] for m in top]]).reshape(-1, *shape)
         images["mistakes"] = gallery_figure(
@@ -310,7 +317,7 @@ def write_report(folder: str | Path, model: MLP, data: Dataset, ev: Evaluation, 
         coords, _, ratio = evaluation.pca(evaluation.layer_activations(model, data.x_test[:n], layer))
         name = layer_labels(model.sizes)[layer]
         images["map"] = map_figure(coords, labels[:n], probs[:n].argmax(axis=1) != labels[:n],
-                                   f"{name}, {arg(_ev('PCA: %1 of the variance shown'), f'{ratio.sum():.0%}')}")
+                                   f"{name}, {arg(_ev('PCA: %1 of the variance shown'), f'{ratio.sum():.0%}')}", data)
         for key, img in images.items():
             if not img.save(str(folder / FIGURES[key])):
                 raise OSError(f"{folder / FIGURES[key]}: cannot write the image")
@@ -351,18 +358,25 @@ def _html(result: dict, data: Dataset, map_points: int, layer: str, sizes: tuple
                                     "%6 mistakes."),
                 "-".join(map(str, sizes)), e(data.name), f"{result['images']:,}", f"<b>{result['accuracy']:.2%}</b>",
                 f"{result['loss']:.4f}", len(result["mistakes"]))
-    rows_cols = t(translate("Report", "Rows: the true digit; columns: the digit read. Off-diagonal cells are "
-                                      "mistakes, shaded by their share of the row."))
-    caption = t(translate("Report", "Caption: true digit → digit read, the network's confidence, the index in "
-                                    "the test set."))
+    rows_cols = t(digits_or_classes(
+        data, translate("Report", "Rows: the true digit; columns: the digit read. Off-diagonal cells are "
+                                  "mistakes, shaded by their share of the row."),
+        translate("Report", "Rows: the true class; columns: the class read. Off-diagonal cells are mistakes, "
+                            "shaded by their share of the row.")))
+    caption = t(digits_or_classes(
+        data, translate("Report", "Caption: true digit → digit read, the network's confidence, the index in "
+                                  "the test set."),
+        translate("Report", "Caption: true class → class read, the network's confidence, the index in the test "
+                            "set.")))
+    true = e(digits_or_classes(data, _ev("true digit"), _ev("true class")))
     abstain = t(translate("Report", "If the network says “I don't know” below a confidence threshold, it answers "
                                     "fewer images but gets more of them right."))
     damaged = t(translate("Report", "Accuracy on damaged copies of the first %1 test images; the first level of "
                                     "each is no damage. Below each curve: the first test image at each level."), n_rob)
     projected = t(translate("Report", "The first %1 test images as the %2 represents them, projected to two "
                                       "dimensions (PCA)."), map_points, e(layer))
-    digit, images, index = (t(translate("Report", "digit")), t(translate("Report", "images")),
-                            t(translate("Report", "index")))
+    digit, images, index = (t(digits_or_classes(data, translate("Report", "digit"), translate("Report", "class"))),
+                            t(translate("Report", "images")), t(translate("Report", "index")))
     confidence, threshold, answered = (t(translate("Report", "confidence")), t(translate("Report", "threshold")),
                                        t(translate("Report", "answered")))
     return f"""<!DOCTYPE html>
@@ -379,7 +393,7 @@ img{{max-width:100%;border:1px solid #eee}}</style></head><body>
 <h2>{sections["mistakes"]}</h2>
 <p>{caption}</p>
 <img src="{FIGURES["mistakes"]}" alt="{sections["mistakes"]}">
-<table><tr><th>{index}</th><th>{e(_ev("true digit"))}</th><th>{e(_ev("read as"))}</th>
+<table><tr><th>{index}</th><th>{true}</th><th>{e(_ev("read as"))}</th>
 <th>{confidence}</th></tr>{mistakes}</table>
 <h2>{sections["coverage"]}</h2>
 <p>{abstain}</p>

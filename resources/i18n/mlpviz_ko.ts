@@ -39,12 +39,28 @@
         <translation>확률</translation>
     </message>
     <message>
+        <source>Output: probability of each class</source>
+        <translation>출력층: 클래스별 확률</translation>
+    </message>
+    <message>
         <source>digit</source>
         <translation>숫자</translation>
     </message>
     <message>
+        <source>class</source>
+        <translation>클래스</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Activations&lt;/b&gt;&lt;p&gt;What each hidden layer computes for the current input: every unit&apos;s activation z = f(a), a = xW + b (x: the layer&apos;s input), one cell per unit, with f the activation function (sigmoid σ(a) = 1 / (1 + e&lt;sup&gt;−a&lt;/sup&gt;), tanh or ReLU). Below, the output layer&apos;s softmax: the probability y&lt;sub&gt;k&lt;/sub&gt; = e&lt;sup&gt;a&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt; / Σ e&lt;sup&gt;a&lt;sub&gt;i&lt;/sub&gt;&lt;/sup&gt; of each digit; the highest is the answer.&lt;/p&gt;</source>
         <translation>&lt;b&gt;활성화 값&lt;/b&gt;&lt;p&gt;현재 입력에 대해 각 은닉층이 계산한 값입니다. 뉴런마다 활성화 값 z = f(a), a = xW + b(x는 그 층의 입력)를 한 칸에 표시하며, f는 활성화 함수(시그모이드 σ(a) = 1 / (1 + e&lt;sup&gt;−a&lt;/sup&gt;), tanh 또는 ReLU)입니다. 아래는 출력층의 소프트맥스로, 숫자마다 확률 y&lt;sub&gt;k&lt;/sub&gt; = e&lt;sup&gt;a&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt; / Σ e&lt;sup&gt;a&lt;sub&gt;i&lt;/sub&gt;&lt;/sup&gt;를 보여 줍니다. 가장 높은 확률의 숫자가 네트워크의 답입니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Activations&lt;/b&gt;&lt;p&gt;What each hidden layer computes for the current input: every unit&apos;s activation z = f(a), a = xW + b (x: the layer&apos;s input), one cell per unit, with f the activation function (sigmoid σ(a) = 1 / (1 + e&lt;sup&gt;−a&lt;/sup&gt;), tanh or ReLU). Below, the output layer&apos;s softmax: the probability y&lt;sub&gt;k&lt;/sub&gt; = e&lt;sup&gt;a&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt; / Σ e&lt;sup&gt;a&lt;sub&gt;i&lt;/sub&gt;&lt;/sup&gt; of each class; the highest is the answer.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;활성화 값&lt;/b&gt;&lt;p&gt;현재 입력에 대해 각 은닉층이 계산한 값입니다. 뉴런마다 활성화 값 z = f(a), a = xW + b(x는 그 층의 입력)를 한 칸에 표시하며, f는 활성화 함수(시그모이드 σ(a) = 1 / (1 + e&lt;sup&gt;−a&lt;/sup&gt;), tanh 또는 ReLU)입니다. 아래는 출력층의 소프트맥스로, 클래스마다 확률 y&lt;sub&gt;k&lt;/sub&gt; = e&lt;sup&gt;a&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt; / Σ e&lt;sup&gt;a&lt;sub&gt;i&lt;/sub&gt;&lt;/sup&gt;를 보여 줍니다. 가장 높은 확률의 클래스가 네트워크의 답입니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Draw on the pad or pick a test image.</source>
+        <translation>그림판에 그리거나 테스트 이미지를 고르세요.</translation>
     </message>
     <message>
         <source>hidden %1: %2 units, %3</source>
@@ -94,6 +110,10 @@
         <translation>예측</translation>
     </message>
     <message>
+        <source>Draw on the pad or pick a test image.</source>
+        <translation>그림판에 그리거나 테스트 이미지를 고르세요.</translation>
+    </message>
+    <message>
         <source>Explain whatever digit the network reads</source>
         <translation>네트워크가 읽은 숫자를 설명합니다</translation>
     </message>
@@ -114,8 +134,20 @@
         <translation>숫자를 그리거나 테스트 이미지를 고르세요.</translation>
     </message>
     <message>
+        <source>Explain whatever class the network reads</source>
+        <translation>네트워크가 읽은 클래스를 설명합니다</translation>
+    </message>
+    <message>
+        <source>The input the network sees (white ink), with the pixels that raise the class&apos;s log-probability in red and those that lower it in blue.</source>
+        <translation>네트워크가 보는 입력(흰 잉크)입니다. 그 클래스의 로그 확률을 높이는 픽셀은 빨간색, 낮추는 픽셀은 파란색입니다.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Attribution: which pixels made this answer&lt;/b&gt;&lt;p&gt;Backpropagation carries the gradient ∂ log p/∂x back to the input pixels; gradient × input, x · ∂ log p/∂x, says how much each pixel&apos;s ink raised (red) or lowered (blue) the log-probability of the chosen digit. Pick a digit to ask &quot;why not 7?&quot;.&lt;/p&gt;</source>
         <translation>&lt;b&gt;기여도: 어떤 픽셀이 이 답을 만들었나&lt;/b&gt;&lt;p&gt;역전파로 기울기 ∂ log p/∂x를 입력 픽셀까지 거슬러 보냅니다. 기울기 × 입력, 즉 x · ∂ log p/∂x는 각 픽셀의 잉크가 고른 숫자의 로그 확률을 얼마나 높였는지(빨간색) 또는 낮췄는지(파란색) 알려 줍니다. 숫자를 골라 &quot;왜 7이 아니지?&quot;라고 물어보세요.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Attribution: which pixels made this answer&lt;/b&gt;&lt;p&gt;Backpropagation carries the gradient ∂ log p/∂x back to the input pixels; gradient × input, x · ∂ log p/∂x, says how much each pixel&apos;s ink raised (red) or lowered (blue) the log-probability of the chosen class. Pick a class to ask &quot;why not 7?&quot;.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;기여도: 어떤 픽셀이 이 답을 만들었나&lt;/b&gt;&lt;p&gt;역전파로 기울기 ∂ log p/∂x를 입력 픽셀까지 거슬러 보냅니다. 기울기 × 입력, 즉 x · ∂ log p/∂x는 각 픽셀의 잉크가 고른 클래스의 로그 확률을 얼마나 높였는지(빨간색) 또는 낮췄는지(파란색) 알려 줍니다. 클래스를 골라 &quot;왜 7이 아니지?&quot;라고 물어보세요.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Train or open a model first.</source>
@@ -262,7 +294,7 @@
     </message>
     <message>
         <source>The label t the loss compares y with: the image&apos;s own, or any other to see what the gradients would be then</source>
-        <translation>손실에서 y와 비교하는 정답 t: 이미지 자신의 정답, 또는 기울기가 어떻게 달라지는지 보려면 다른 숫자</translation>
+        <translation>손실에서 y와 비교하는 정답 t: 이미지 자신의 정답, 또는 기울기가 어떻게 달라지는지 보려면 다른 정답</translation>
     </message>
     <message>
         <source>The learning rate η of the update cards (the run&apos;s, to begin with)</source>
@@ -287,6 +319,10 @@
     <message>
         <source>Pause</source>
         <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>Draw on the pad or pick a test image to follow it through the network.</source>
+        <translation>그림판에 그리거나 테스트 이미지를 고르면 네트워크를 지나가는 과정을 따라가 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>%1, a copy after %2 update(s) applied here</source>
@@ -1352,7 +1388,7 @@
     </message>
     <message>
         <source>A ready-made network and training. course: the course&apos;s 784-50-10 sigmoid network; keras: its Keras version; fast: a 784-256-128-10 ReLU network (about ten seconds); best: 784-512-256-10 on rotated, slanted, rescaled and distorted images, the most accurate and the best at reading drawings (about a minute and a half).</source>
-        <translation>미리 준비된 네트워크와 학습 설정입니다. 강의: 강의의 784-50-10 시그모이드 네트워크, Keras: 그 Keras 버전, 빠른 학습: 784-256-128-10 ReLU 네트워크(약 10초), 최고 성능: 회전·기울이기·크기 조절·왜곡한 이미지로 학습하는 784-512-256-10, 가장 정확하고 손으로 그린 숫자도 가장 잘 읽음(약 1분 30초).</translation>
+        <translation>미리 준비된 네트워크와 학습 설정입니다. 강의: 강의의 784-50-10 시그모이드 네트워크, Keras: 그 Keras 버전, 빠른 학습: 784-256-128-10 ReLU 네트워크(약 10초), 최고 성능: 회전·기울이기·크기 조절·왜곡한 이미지로 학습하는 784-512-256-10, 가장 정확하고 손으로 그린 그림도 가장 잘 읽음(약 1분 30초).</translation>
     </message>
     <message>
         <source>L2 weight decay. It can change while training.</source>
@@ -1587,6 +1623,10 @@
         <translation>&lt;b&gt;속도&lt;/b&gt;&lt;p&gt;가중치 갱신을 하나하나 지켜볼 수 있는 초당 미니배치 하나부터 최고 속도까지.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Hidden layers&lt;/b&gt;&lt;p&gt;The layers between the input layer (784 pixels) and the output layer (10 classes). Each computes a = xW + b from its input x and z = f(a): weights W, bias b and an activation function f. &quot;50&quot; is the course&apos;s network: 784-50-10.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;은닉층&lt;/b&gt;&lt;p&gt;입력층(784 픽셀)과 출력층(클래스 10개) 사이의 층입니다. 각 층은 입력 x에서 a = xW + b와 z = f(a)를 계산합니다: 가중치 W, 편향 b, 활성화 함수 f. &quot;50&quot;은 강의의 네트워크 784-50-10입니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>How many training images to use (the first N): from %1 to %2.</source>
         <translation>사용할 학습 이미지 수(앞에서부터 N장): %1부터 %2까지.</translation>
     </message>
@@ -1716,6 +1756,10 @@
     <message>
         <source>&lt;b&gt;Loss and accuracy&lt;/b&gt;&lt;p&gt;Loss plot: the loss E of each mini-batch (faint) and its moving average; for the softmax output it is the cross-entropy E = −Σ t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt;. Gradient descent lowers it step by step: W ← W − η·∂E/∂W. Accuracy plot: the accuracy on training and test images, on a scale of the errors, so that 90%, 99% and 99.9% are equally far apart; test below train means the network starts to memorise.&lt;/p&gt;</source>
         <translation>&lt;b&gt;손실과 정확도&lt;/b&gt;&lt;p&gt;손실 그래프: 미니배치마다의 손실 E(흐린 선)과 그 이동 평균입니다. 소프트맥스 출력에서는 교차 엔트로피 E = −Σ t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt;입니다. 경사 하강법이 스텝마다 이를 줄입니다: W ← W − η·∂E/∂W. 정확도 그래프: 학습 이미지와 테스트 이미지의 정확도를 오차의 눈금으로 그려 90%, 99%, 99.9%가 같은 간격입니다. 테스트가 학습보다 낮아지면 네트워크가 외우기 시작한 것입니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>손실</translation>
     </message>
     <message>
         <source>train</source>
@@ -1966,8 +2010,16 @@
         <translation>여기에 마우스로 숫자를 그리세요. Delete 또는 Escape로 지웁니다.</translation>
     </message>
     <message>
+        <source>Draw here with the mouse. Delete or Escape clears it.</source>
+        <translation>여기에 마우스로 그리세요. Delete 또는 Escape로 지웁니다.</translation>
+    </message>
+    <message>
         <source>draw a digit here</source>
         <translation>여기에 숫자를 그리세요</translation>
+    </message>
+    <message>
+        <source>draw here</source>
+        <translation>여기에 그리세요</translation>
     </message>
 </context>
 <context>
@@ -2266,6 +2318,10 @@
         <translation>평가는 첫 에포크가 끝나면 나타납니다. 파일에서 연 네트워크는 바로 평가합니다.</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Evaluate&lt;/b&gt;&lt;p&gt;Where the network fails, on the whole test set. The confusion matrix counts each true class (row) by the class the network read (column); click a cell to see its images, the most confident first. In the middle, a PCA map of a layer&apos;s representation and the accuracy when the network answers only above a confidence threshold; at the right, how the accuracy drops as the images are damaged. Click any image to make it the input of the other views.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;평가&lt;/b&gt;&lt;p&gt;테스트 데이터 전체에서 네트워크가 어디서 틀리는지 보여 줍니다. 혼동 행렬은 실제 클래스(행)마다 네트워크가 읽은 클래스(열)를 셉니다. 칸을 클릭하면 그 이미지들이 신뢰도가 높은 순으로 나옵니다. 가운데는 한 층의 표현을 주성분 분석 (PCA)으로 펼친 분포도와, 신뢰도가 문턱값 이상일 때만 답할 때의 정확도이고, 오른쪽은 이미지를 손상시킬수록 정확도가 얼마나 떨어지는지입니다. 어떤 이미지든 클릭하면 다른 화면의 입력이 됩니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>Evaluating the network at step %1 on the test set…</source>
         <translation>스텝 %1의 네트워크를 테스트 데이터로 평가하는 중…</translation>
     </message>
@@ -2291,7 +2347,7 @@
     </message>
     <message>
         <source>read as</source>
-        <translation>읽은 숫자</translation>
+        <translation>읽은 결과</translation>
     </message>
     <message>
         <source>accuracy</source>
@@ -2316,6 +2372,10 @@
     <message>
         <source>Confusion matrix</source>
         <translation>혼동 행렬</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation>실제 클래스</translation>
     </message>
     <message>
         <source>Click a cell to see its images. Rows: the true digit; columns: the digit read. Colour: share of the row (blue: right, red: mistakes). At the right: accuracy of each digit.</source>
@@ -2378,6 +2438,10 @@
         <translation>처음 %1장의 테스트 이미지, 실제 숫자별 색. ✕: 잘못 읽음. 마우스를 올리면 이미지가 보이고, 클릭하면 입력이 됩니다.</translation>
     </message>
     <message>
+        <source>The first %1 test images, coloured by their true class; x: misread. Hover to see an image, click to make it the input.</source>
+        <translation>처음 %1장의 테스트 이미지, 실제 클래스별 색. ✕: 잘못 읽음. 마우스를 올리면 이미지가 보이고, 클릭하면 입력이 됩니다.</translation>
+    </message>
+    <message>
         <source>misread</source>
         <translation>잘못 읽음</translation>
     </message>
@@ -2406,6 +2470,10 @@
         <translation>&lt;b&gt;평가&lt;/b&gt;&lt;p&gt;테스트 데이터 전체에서 네트워크가 어디서 틀리는지 보여 줍니다. 혼동 행렬은 실제 숫자(행)마다 네트워크가 읽은 숫자(열)를 셉니다. 칸을 클릭하면 그 이미지들이 신뢰도가 높은 순으로 나옵니다. 가운데는 한 층의 표현을 주성분 분석 (PCA)으로 펼친 분포도와, 신뢰도가 문턱값 이상일 때만 답할 때의 정확도이고, 오른쪽은 이미지를 손상시킬수록 정확도가 얼마나 떨어지는지입니다. 어떤 이미지든 클릭하면 다른 화면의 입력이 됩니다.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>Click a cell to see its images. Rows: the true class; columns: the class read. Colour: share of the row (blue: right, red: mistakes). At the right: accuracy of each class.</source>
+        <translation>칸을 클릭하면 그 이미지들이 나옵니다. 행: 실제 클래스, 열: 네트워크가 읽은 클래스. 색: 그 행에서 차지하는 비율 (파란색: 맞음, 빨간색: 틀림). 오른쪽: 클래스별 정확도.</translation>
+    </message>
+    <message>
         <source>The most confident mistakes (%1 in all)</source>
         <translation>가장 확신한 오답 (모두 %1개)</translation>
     </message>
@@ -2414,8 +2482,16 @@
         <translation>%2(으)로 읽은 %1: 이미지 %3장, 신뢰도가 높은 순</translation>
     </message>
     <message>
+        <source>Class %1 read as %2: %3 images, most confident first</source>
+        <translation>%2(으)로 읽은 클래스 %1: 이미지 %3장, 신뢰도가 높은 순</translation>
+    </message>
+    <message>
         <source>%1s read right: %2 images, most confident first</source>
         <translation>맞게 읽은 %1: 이미지 %2장, 신뢰도가 높은 순</translation>
+    </message>
+    <message>
+        <source>Class %1 read right: %2 images, most confident first</source>
+        <translation>맞게 읽은 클래스 %1: 이미지 %2장, 신뢰도가 높은 순</translation>
     </message>
     <message>
         <source>%1; the first %2 shown</source>
@@ -2984,10 +3060,6 @@
 <context>
     <name>InputView</name>
     <message>
-        <source>Draw a digit here with the mouse. Delete or Escape clears it.</source>
-        <translation>여기에 마우스로 숫자를 그리세요. Delete 또는 Escape로 지웁니다.</translation>
-    </message>
-    <message>
         <source>The image the network actually receives: the strokes fitted into a 20x20 box, drawn at MNIST&apos;s pen width whatever size you drew them, and centred by their centre of mass in 28x28, as MNIST&apos;s digits were.</source>
         <translation>네트워크가 실제로 받는 이미지: 획을 20x20 상자에 맞추고, 어떤 크기로 그렸든 MNIST의 펜 굵기로 다시 그린 뒤, MNIST의 숫자처럼 28x28 안에서 무게중심으로 가운데에 놓은 것입니다.</translation>
     </message>
@@ -3020,6 +3092,14 @@
         <translation>&lt;b&gt;입력&lt;/b&gt;&lt;p&gt;마우스로 숫자를 그리거나 테스트 이미지를 고르세요. 네트워크의 입력층은 이를 MNIST의 숫자처럼 잘라 가운데에 놓은 뒤(작은 사각형) 0과 1 사이의 수 28x28 = 784개로 받습니다. 다른 모든 화면은 네트워크가 이 입력으로 무엇을 하는지 보여 줍니다.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>&lt;b&gt;The input&lt;/b&gt;&lt;p&gt;Draw with the mouse, or pick one of the test images. The network&apos;s input layer receives it as 28x28 = 784 numbers between 0 and 1, a drawing cropped and centred the way MNIST&apos;s images were (the small square). Every other view shows what the network does with this input.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;입력&lt;/b&gt;&lt;p&gt;마우스로 그리거나 테스트 이미지를 고르세요. 네트워크의 입력층은 이를 0과 1 사이의 수 28x28 = 784개로 받으며, 그린 그림은 MNIST의 이미지처럼 잘라 가운데에 놓습니다(작은 사각형). 다른 모든 화면은 네트워크가 이 입력으로 무엇을 하는지 보여 줍니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The image the network actually receives: the strokes fitted into a 20x20 box, drawn at MNIST&apos;s pen width whatever size you drew them, and centred by their centre of mass in 28x28, as MNIST&apos;s images were.</source>
+        <translation>네트워크가 실제로 받는 이미지: 획을 20x20 상자에 맞추고, 어떤 크기로 그렸든 MNIST의 펜 굵기로 다시 그린 뒤, MNIST의 이미지처럼 28x28 안에서 무게중심으로 가운데에 놓은 것입니다.</translation>
+    </message>
+    <message>
         <source>Show test image N as the input: from 0 to %1.</source>
         <translation>N번 테스트 이미지를 입력으로 보여 줍니다: 0부터 %1까지.</translation>
     </message>
@@ -3028,8 +3108,12 @@
         <translation>숫자를 그리거나 테스트 이미지를 고르세요.</translation>
     </message>
     <message>
+        <source>Draw on the pad or pick a test image.</source>
+        <translation>그림판에 그리거나 테스트 이미지를 고르세요.</translation>
+    </message>
+    <message>
         <source>Your drawing</source>
-        <translation>직접 그린 숫자</translation>
+        <translation>직접 그린 그림</translation>
     </message>
     <message>
         <source>Save drawing</source>
@@ -3038,6 +3122,10 @@
     <message>
         <source>There is no drawing to save: draw a digit on the pad first.</source>
         <translation>저장할 그림이 없습니다: 먼저 그림판에 숫자를 그리세요.</translation>
+    </message>
+    <message>
+        <source>There is no drawing to save: draw on the pad first.</source>
+        <translation>저장할 그림이 없습니다: 먼저 그림판에 그리세요.</translation>
     </message>
     <message>
         <source>Drawings (*.json)</source>
@@ -3074,6 +3162,10 @@
     <message>
         <source>The image the network receives, with the pixels that raised (red) and lowered (blue) the digit it reads.</source>
         <translation>네트워크가 받는 이미지와, 읽은 숫자의 확률을 높인(빨간색) 픽셀과 낮춘(파란색) 픽셀.</translation>
+    </message>
+    <message>
+        <source>The image the network receives, with the pixels that raised (red) and lowered (blue) the class it reads.</source>
+        <translation>네트워크가 받는 이미지와, 읽은 클래스의 확률을 높인(빨간색) 픽셀과 낮춘(파란색) 픽셀.</translation>
     </message>
 </context>
 <context>
@@ -3429,7 +3521,7 @@
     </message>
     <message>
         <source>Save the drawing&apos;s pen strokes to a file that mlpviz predict --strokes reads</source>
-        <translation>그린 숫자의 펜 획을 mlpviz predict --strokes가 읽을 수 있는 파일로 저장합니다</translation>
+        <translation>그린 그림의 펜 획을 mlpviz predict --strokes가 읽을 수 있는 파일로 저장합니다</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -3738,8 +3830,16 @@
         <translation>숫자를 그리거나 테스트 이미지를 고르면 네트워크가 일하는 모습을 볼 수 있습니다.</translation>
     </message>
     <message>
+        <source>Draw on the pad or pick a test image to see the network at work.</source>
+        <translation>그림판에 그리거나 테스트 이미지를 고르면 네트워크가 일하는 모습을 볼 수 있습니다.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;The network diagram&lt;/b&gt;&lt;p&gt;One column per layer: the input layer (pixels), the hidden layers and the output layer (digits). Each circle is a neuron coloured by its activation z = f(a), a = xW + b (x: its layer&apos;s input); a line is a contribution z·w into the next layer. Click a hidden neuron to inspect it, an output neuron to see which pixels explain that digit.&lt;/p&gt;</source>
         <translation>&lt;b&gt;네트워크 다이어그램&lt;/b&gt;&lt;p&gt;층마다 한 열입니다: 입력층(픽셀), 은닉층, 출력층(숫자). 원 하나가 뉴런 하나이며 활성화 값 z = f(a), a = xW + b(x는 그 층의 입력)에 따라 색이 칠해집니다. 선은 다음 층으로 가는 기여 z·w입니다. 은닉층 뉴런을 클릭하면 자세히 보고, 출력층 뉴런을 클릭하면 어떤 픽셀이 그 숫자를 설명하는지 봅니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The network diagram&lt;/b&gt;&lt;p&gt;One column per layer: the input layer (pixels), the hidden layers and the output layer (classes). Each circle is a neuron coloured by its activation z = f(a), a = xW + b (x: its layer&apos;s input); a line is a contribution z·w into the next layer. Click a hidden neuron to inspect it, an output neuron to see which pixels explain that class.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;네트워크 다이어그램&lt;/b&gt;&lt;p&gt;층마다 한 열입니다: 입력층(픽셀), 은닉층, 출력층(클래스). 원 하나가 뉴런 하나이며 활성화 값 z = f(a), a = xW + b(x는 그 층의 입력)에 따라 색이 칠해집니다. 선은 다음 층으로 가는 기여 z·w입니다. 은닉층 뉴런을 클릭하면 자세히 보고, 출력층 뉴런을 클릭하면 어떤 픽셀이 그 클래스를 설명하는지 봅니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Train or open a model to see its diagram.</source>
@@ -3772,6 +3872,10 @@
     <message>
         <source>digit %1: probability %2 (click to explain it)</source>
         <translation>숫자 %1: 확률 %2 (클릭하면 설명)</translation>
+    </message>
+    <message>
+        <source>class %1: probability %2 (click to explain it)</source>
+        <translation>클래스 %1: 확률 %2 (클릭하면 설명)</translation>
     </message>
     <message>
         <source>hidden layer %1, unit %2: activation %3 (click to inspect)</source>
@@ -3807,8 +3911,16 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
         <translation>이 뉴런을 가장 강하게 활성화하는 테스트 이미지입니다. 하나를 클릭하면 입력이 됩니다.</translation>
     </message>
     <message>
+        <source>effect on each class</source>
+        <translation>클래스별 영향</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;One neuron up close&lt;/b&gt;&lt;p&gt;Its pre-activation a = z·w + b (the previous layer&apos;s activations z times its incoming weights w, plus the bias b) and its activation z = f(a); for the sigmoid σ(a) = 1 / (1 + e&lt;sup&gt;−a&lt;/sup&gt;), whose derivative is σ′(a) = σ(a)(1 − σ(a)). Left: its incoming weights; right: how much raising its activation z moves each digit&apos;s logit a; below: the test images that excite it most.&lt;/p&gt;</source>
         <translation>&lt;b&gt;뉴런 하나 자세히&lt;/b&gt;&lt;p&gt;이 뉴런의 사전 활성화 값 a = z·w + b(앞 층의 활성화 값 z에 들어오는 가중치 w를 곱해 더하고 편향 b를 더한 값)와 활성화 값 z = f(a)입니다. 시그모이드라면 σ(a) = 1 / (1 + e&lt;sup&gt;−a&lt;/sup&gt;), 도함수는 σ′(a) = σ(a)(1 − σ(a))입니다. 왼쪽: 들어오는 가중치, 오른쪽: 활성화 값 z를 올리면 숫자마다 로짓 a가 얼마나 움직이는지, 아래: 이 뉴런을 가장 강하게 활성화하는 테스트 이미지.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;One neuron up close&lt;/b&gt;&lt;p&gt;Its pre-activation a = z·w + b (the previous layer&apos;s activations z times its incoming weights w, plus the bias b) and its activation z = f(a); for the sigmoid σ(a) = 1 / (1 + e&lt;sup&gt;−a&lt;/sup&gt;), whose derivative is σ′(a) = σ(a)(1 − σ(a)). Left: its incoming weights; right: how much raising its activation z moves each class&apos;s logit a; below: the test images that excite it most.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;뉴런 하나 자세히&lt;/b&gt;&lt;p&gt;이 뉴런의 사전 활성화 값 a = z·w + b(앞 층의 활성화 값 z에 들어오는 가중치 w를 곱해 더하고 편향 b를 더한 값)와 활성화 값 z = f(a)입니다. 시그모이드라면 σ(a) = 1 / (1 + e&lt;sup&gt;−a&lt;/sup&gt;), 도함수는 σ′(a) = σ(a)(1 − σ(a))입니다. 왼쪽: 들어오는 가중치, 오른쪽: 활성화 값 z를 올리면 클래스마다 로짓 a가 얼마나 움직이는지, 아래: 이 뉴런을 가장 강하게 활성화하는 테스트 이미지.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;a = z·w + b = &lt;b&gt;%2&lt;/b&gt;, z = %3(a) = &lt;b&gt;%4&lt;/b&gt; for this input&lt;br&gt;bias b = %5</source>
@@ -3819,8 +3931,20 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;편향 b = %2&lt;br&gt;숫자를 그리거나 테스트 이미지를 고르면 사전 활성화 값 a와 활성화 값 z가 보입니다</translation>
     </message>
     <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;bias b = %2&lt;br&gt;draw on the pad or pick a test image to see its pre-activation a and activation z</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;편향 b = %2&lt;br&gt;그림판에 그리거나 테스트 이미지를 고르면 사전 활성화 값 a와 활성화 값 z가 보입니다</translation>
+    </message>
+    <message>
+        <source>weights to the classes</source>
+        <translation>클래스로 가는 가중치</translation>
+    </message>
+    <message>
         <source>effect on each digit, da/dz</source>
         <translation>숫자별 영향, da/dz</translation>
+    </message>
+    <message>
+        <source>effect on each class, da/dz</source>
+        <translation>클래스별 영향, da/dz</translation>
     </message>
     <message>
         <source>search failed: %1</source>
@@ -3881,6 +4005,10 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
         <translation>색: 실제 숫자, ×: 잘못 읽음</translation>
     </message>
     <message>
+        <source>colour: the true class; ×: misread</source>
+        <translation>색: 실제 클래스, ×: 잘못 읽음</translation>
+    </message>
+    <message>
         <source>mlpviz evaluation: %1</source>
         <translation>mlpviz 평가: %1</translation>
     </message>
@@ -3897,8 +4025,16 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
         <translation>행: 실제 숫자, 열: 네트워크가 읽은 숫자. 대각선 밖의 칸은 오답이며, 그 행에서 차지하는 비율에 따라 색이 진해집니다.</translation>
     </message>
     <message>
+        <source>Rows: the true class; columns: the class read. Off-diagonal cells are mistakes, shaded by their share of the row.</source>
+        <translation>행: 실제 클래스, 열: 네트워크가 읽은 클래스. 대각선 밖의 칸은 오답이며, 그 행에서 차지하는 비율에 따라 색이 진해집니다.</translation>
+    </message>
+    <message>
         <source>Caption: true digit → digit read, the network&apos;s confidence, the index in the test set.</source>
         <translation>캡션: 실제 숫자 → 읽은 숫자, 네트워크의 신뢰도, 테스트 데이터에서의 번호.</translation>
+    </message>
+    <message>
+        <source>Caption: true class → class read, the network&apos;s confidence, the index in the test set.</source>
+        <translation>캡션: 실제 클래스 → 읽은 클래스, 네트워크의 신뢰도, 테스트 데이터에서의 번호.</translation>
     </message>
     <message>
         <source>If the network says “I don&apos;t know” below a confidence threshold, it answers fewer images but gets more of them right.</source>
@@ -3915,6 +4051,10 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
     <message>
         <source>digit</source>
         <translation>숫자</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>클래스</translation>
     </message>
     <message>
         <source>images</source>
@@ -3950,7 +4090,7 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
     </message>
     <message>
         <source>Read as %1 (p = %2)</source>
-        <translation>읽은 숫자 %1 (p = %2)</translation>
+        <translation>%1(으)로 읽음 (p = %2)</translation>
     </message>
 </context>
 <context>
@@ -4209,8 +4349,20 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
         <translation>교차 엔트로피에 쓰는 정답 t</translation>
     </message>
     <message>
+        <source>class</source>
+        <translation>클래스</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Softmax and cross-entropy, step by step&lt;/b&gt;&lt;p&gt;The output layer&apos;s pre-activations a (logits) become probabilities: y&lt;sub&gt;k&lt;/sub&gt; = exp(a&lt;sub&gt;k&lt;/sub&gt;) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(a&lt;sub&gt;i&lt;/sub&gt;), computed after subtracting the largest so that nothing overflows. The loss for the true label t is the cross-entropy E = −Σ t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt; = −log y&lt;sub&gt;t&lt;/sub&gt;: small when the network gives the right digit a high probability.&lt;/p&gt;</source>
         <translation>&lt;b&gt;소프트맥스와 교차 엔트로피, 단계별로&lt;/b&gt;&lt;p&gt;출력층의 사전 활성화 값 a(로짓)가 확률이 됩니다: y&lt;sub&gt;k&lt;/sub&gt; = exp(a&lt;sub&gt;k&lt;/sub&gt;) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(a&lt;sub&gt;i&lt;/sub&gt;). 넘침을 막으려고 가장 큰 값을 먼저 뺀 뒤 계산합니다. 정답 t에 대한 손실은 교차 엔트로피 E = −Σ t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt; = −log y&lt;sub&gt;t&lt;/sub&gt;로, 네트워크가 정답 숫자에 높은 확률을 줄수록 작아집니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Softmax and cross-entropy, step by step&lt;/b&gt;&lt;p&gt;The output layer&apos;s pre-activations a (logits) become probabilities: y&lt;sub&gt;k&lt;/sub&gt; = exp(a&lt;sub&gt;k&lt;/sub&gt;) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(a&lt;sub&gt;i&lt;/sub&gt;), computed after subtracting the largest so that nothing overflows. The loss for the true label t is the cross-entropy E = −Σ t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt; = −log y&lt;sub&gt;t&lt;/sub&gt;: small when the network gives the right class a high probability.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;소프트맥스와 교차 엔트로피, 단계별로&lt;/b&gt;&lt;p&gt;출력층의 사전 활성화 값 a(로짓)가 확률이 됩니다: y&lt;sub&gt;k&lt;/sub&gt; = exp(a&lt;sub&gt;k&lt;/sub&gt;) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(a&lt;sub&gt;i&lt;/sub&gt;). 넘침을 막으려고 가장 큰 값을 먼저 뺀 뒤 계산합니다. 정답 t에 대한 손실은 교차 엔트로피 E = −Σ t&lt;sub&gt;k&lt;/sub&gt; log y&lt;sub&gt;k&lt;/sub&gt; = −log y&lt;sub&gt;t&lt;/sub&gt;로, 네트워크가 정답 클래스에 높은 확률을 줄수록 작아집니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Draw on the pad or pick a test image to follow softmax step by step.</source>
+        <translation>그림판에 그리거나 테스트 이미지를 고르면 소프트맥스를 단계별로 따라가 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>C = max(a/T) = %1;  Σ exp(a/T − C) = %2;  Σ y = %3;  the network reads %4 (bold)</source>
@@ -4331,8 +4483,16 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
         <translation>타임라인:</translation>
     </message>
     <message>
+        <source>Each class&apos;s probability for the current input</source>
+        <translation>현재 입력에 대한 클래스별 확률</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Timeline&lt;/b&gt;&lt;p&gt;While it trains, the network is copied at steps spaced out on a log scale (many early, when most is learned, fewer later) and at every epoch end. Drag the slider to show the network of such a step in every view; Live follows the training again. The plot shows the probability the network gave each digit for the current input at every stored step: how its reading of your drawing changed as W ← W − η·∂E/∂W went on.&lt;/p&gt;</source>
         <translation>&lt;b&gt;타임라인&lt;/b&gt;&lt;p&gt;학습하는 동안 신경망을 로그 눈금으로 띄엄띄엄 고른 스텝(대부분을 배우는 초반에 많이, 나중엔 드물게)과 에포크가 끝날 때마다 복사해 둡니다. 슬라이더를 끌면 그 스텝의 신경망을 모든 화면에서 보여 주고, 실시간 버튼은 다시 학습을 따라갑니다. 그래프는 저장된 스텝마다 신경망이 현재 입력의 각 숫자에 준 확률입니다: W ← W − η·∂E/∂W 가 이어지는 동안 내 그림을 읽는 방식이 어떻게 바뀌었는지 보여 줍니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Timeline&lt;/b&gt;&lt;p&gt;While it trains, the network is copied at steps spaced out on a log scale (many early, when most is learned, fewer later) and at every epoch end. Drag the slider to show the network of such a step in every view; Live follows the training again. The plot shows the probability the network gave each class for the current input at every stored step: how its reading of the input changed as W ← W − η·∂E/∂W went on.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;타임라인&lt;/b&gt;&lt;p&gt;학습하는 동안 신경망을 로그 눈금으로 띄엄띄엄 고른 스텝(대부분을 배우는 초반에 많이, 나중엔 드물게)과 에포크가 끝날 때마다 복사해 둡니다. 슬라이더를 끌면 그 스텝의 신경망을 모든 화면에서 보여 주고, 실시간 버튼은 다시 학습을 따라갑니다. 그래프는 저장된 스텝마다 신경망이 현재 입력의 각 클래스에 준 확률입니다: W ← W − η·∂E/∂W 가 이어지는 동안 입력을 읽는 방식이 어떻게 바뀌었는지 보여 줍니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>keeping at most %1 copies: the network is %2 MB</source>
@@ -4434,6 +4594,10 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
     <message>
         <source>digit</source>
         <translation>숫자</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>클래스</translation>
     </message>
     <message>
         <source>pixel</source>
@@ -4553,6 +4717,10 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
     <message>
         <source>&lt;b&gt;First-layer weights&lt;/b&gt;&lt;p&gt;Each tile shows the weights W from every pixel of the input layer into one neuron of the first hidden layer, laid out like the image: red pixels push the neuron&apos;s pre-activation a = xW + b up, blue ones down. Training moves every weight by −η·∂E/∂W, and strokes of the digits slowly appear.&lt;/p&gt;</source>
         <translation>&lt;b&gt;첫 번째 층의 가중치&lt;/b&gt;&lt;p&gt;타일마다 입력층의 모든 픽셀에서 첫 번째 은닉층의 뉴런 하나로 들어가는 가중치 W를 이미지 모양으로 보여 줍니다. 빨간 픽셀은 뉴런의 사전 활성화 값 a = xW + b를 올리고 파란 픽셀은 내립니다. 학습은 가중치를 −η·∂E/∂W만큼씩 옮기며, 숫자의 획이 서서히 나타납니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;First-layer weights&lt;/b&gt;&lt;p&gt;Each tile shows the weights W from every pixel of the input layer into one neuron of the first hidden layer, laid out like the image: red pixels push the neuron&apos;s pre-activation a = xW + b up, blue ones down. Training moves every weight by −η·∂E/∂W, and shapes of the images slowly appear.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;첫 번째 층의 가중치&lt;/b&gt;&lt;p&gt;타일마다 입력층의 모든 픽셀에서 첫 번째 은닉층의 뉴런 하나로 들어가는 가중치 W를 이미지 모양으로 보여 줍니다. 빨간 픽셀은 뉴런의 사전 활성화 값 a = xW + b를 올리고 파란 픽셀은 내립니다. 학습은 가중치를 −η·∂E/∂W만큼씩 옮기며, 이미지의 모양이 서서히 나타납니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>First-layer weights: %1 hidden units, one %2x%3 tile each</source>

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QHBoxLayout, QLabel, QVBoxLayou
 from ...core.doubt import Familiarity, judge
 from ...core.model import MLP
 from .. import style
+from ..classes import digits_or_classes
 from ..i18n import activation_label, arg
 from ..session import Session
 from ..widgets.cells import CellImage
@@ -77,15 +78,14 @@ class ActivationsView(View):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
         self._familiarity: Familiarity | None = None  # what the training images look like, once learnt
-        self.caption = QLabel(self.tr("Draw a digit or pick a test image."))
+        self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.layers_view = pg.GraphicsLayoutWidget()
         self.layers_view.setMinimumHeight(120)  # the smallest window gave its cells 114 px
         self.layers_view.setToolTip(self.tr("Activations of each hidden layer for the current input, one cell per "
                                             "unit (left to right, top to bottom). Bright: strongly active. "
                                             "Click a cell to select its unit."))
-        self.bars_plot = style.plot_widget(self.tr("Output: probability of each digit"), self.tr("probability"),
-                                           self.tr("digit"))
+        self.bars_plot = style.plot_widget("", self.tr("probability"), "")  # titled by _data_texts
         self.bars_plot.setYRange(0, 1, padding=0.02)
         self.bars_plot.setXRange(-0.6, 9.6, padding=0)
         self.bars_plot.getAxis("bottom").setTicks([[(d, str(d)) for d in range(10)]])
@@ -107,13 +107,33 @@ class ActivationsView(View):
         self._signature: tuple = ()
         self._p: np.ndarray | None = None
         session.unitSelected.connect(self._on_unit_selected)
-        top.addWidget(explain_view(self, self.tr(
+        top.addWidget(explain_view(self, "", floating=False), 0, Qt.AlignmentFlag.AlignTop)
+        self._data_texts()
+
+    def _data_texts(self) -> None:
+        """The texts that speak of digits, or of classes for other data (classes.py)."""
+        data = self.session.data
+        if self.session.input_x is None:
+            self.caption.setText(self._prompt())
+        self.bars_plot.setTitle(digits_or_classes(data, self.tr("Output: probability of each digit"),
+                                                  self.tr("Output: probability of each class")), size=style.pt(10))
+        self.bars_plot.setLabel("bottom", digits_or_classes(data, self.tr("digit"), self.tr("class")))
+        self.setWhatsThis(digits_or_classes(data, self.tr(
             "<b>Activations</b><p>What each hidden layer computes for the current input: every unit's "
             "activation z = f(a), a = xW + b (x: the layer's input), one cell per unit, with f the activation "
             "function (sigmoid σ(a) = 1 / (1 + e<sup>−a</sup>), tanh or ReLU). Below, the output layer's softmax: "
             "the probability y<sub>k</sub> = e<sup>a<sub>k</sub></sup> / Σ e<sup>a<sub>i</sub></sup> of each "
             "digit; the highest "
-            "is the answer.</p>"), floating=False), 0, Qt.AlignmentFlag.AlignTop)
+            "is the answer.</p>"), self.tr(
+            "<b>Activations</b><p>What each hidden layer computes for the current input: every unit's "
+            "activation z = f(a), a = xW + b (x: the layer's input), one cell per unit, with f the activation "
+            "function (sigmoid σ(a) = 1 / (1 + e<sup>−a</sup>), tanh or ReLU). Below, the output layer's softmax: "
+            "the probability y<sub>k</sub> = e<sup>a<sub>k</sub></sup> / Σ e<sup>a<sub>i</sub></sup> of each "
+            "class; the highest is the answer.</p>")))
+
+    def _prompt(self) -> str:
+        return digits_or_classes(self.session.data, self.tr("Draw a digit or pick a test image."),
+                                 self.tr("Draw on the pad or pick a test image."))
 
     def _rebuild(self, model: MLP) -> None:
         self.layers_view.clear()
@@ -160,6 +180,7 @@ class ActivationsView(View):
         """Learn what the training images look like (about a second: off the GUI thread), to doubt
         an answer for an input unlike any of them."""
         self._familiarity = None
+        self._data_texts()
         self.session.jobs.submit((self, "familiarity"), lambda should_stop, progress: Familiarity.from_data(data),
                                  owner=self, done=self._familiar)
 
@@ -193,7 +214,7 @@ class ActivationsView(View):
             self._signature = signature
             self._rebuild(model)
         if x is None:
-            self.caption.setText(source or self.tr("Draw a digit or pick a test image."))
+            self.caption.setText(source or self._prompt())
             self._p = None
             self.bars.setOpts(height=np.zeros(10), brushes=[style.BAR] * 10)
             for img in self._images:

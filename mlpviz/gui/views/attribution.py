@@ -11,6 +11,7 @@ from ...core import explain
 from ...core.model import MLP
 from ...figures import overlay_rgb
 from .. import style
+from ..classes import digits_or_classes
 from ..i18n import arg
 from ..session import Session
 from ..widgets.mosaic import finite_limit
@@ -40,7 +41,6 @@ class AttributionView(View):
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("explain:")))
         auto = QPushButton(self.tr("predicted"))
-        auto.setToolTip(self.tr("Explain whatever digit the network reads"))
         digit_row = QHBoxLayout()  # the ten digits on a row of their own: beside the rest they were squeezed
         digit_row.setSpacing(2)
         side = auto.fontMetrics().horizontalAdvance("0") + 8
@@ -77,10 +77,8 @@ class AttributionView(View):
         self.map_image.setColorMap(pg.colormap.get(style.WEIGHTS_CMAP))
         self.overlay_box.addItem(self.overlay_image)
         self.map_box.addItem(self.map_image)
-        self.overlay_image.setToolTip(self.tr("The input the network sees (white ink), with the pixels that raise "
-                                              "the digit's log-probability in red and those that lower it in blue."))
         self.map_image.setToolTip(self.tr("The attribution map alone: red raises, blue lowers, white: no effect."))
-        self.caption = QLabel(self.tr("Draw a digit or pick a test image."))
+        self.caption = QLabel()
         steady(self.caption, 3)
         self.caption.setTextFormat(Qt.TextFormat.RichText)
 
@@ -96,11 +94,37 @@ class AttributionView(View):
         self.target: int | None = None
         self.attribution: np.ndarray | None = None  # the map shown, (n_in,)
         self.digit: int | None = None  # the digit it explains
-        row.addWidget(explain_view(self, self.tr(
+        row.addWidget(explain_view(self, "", floating=False))
+        self._data_texts()
+        self.caption.setText(self._prompt())
+
+    def _prompt(self) -> str:
+        return digits_or_classes(self.session.data, self.tr("Draw a digit or pick a test image."),
+                                 self.tr("Draw on the pad or pick a test image."))
+
+    def _data_texts(self) -> None:
+        """The texts that speak of digits, or of classes for other data (classes.py)."""
+        data = self.session.data
+        self.digits.button(PREDICTED).setToolTip(digits_or_classes(
+            data, self.tr("Explain whatever digit the network reads"),
+            self.tr("Explain whatever class the network reads")))
+        self.overlay_image.setToolTip(digits_or_classes(
+            data, self.tr("The input the network sees (white ink), with the pixels that raise "
+                          "the digit's log-probability in red and those that lower it in blue."),
+            self.tr("The input the network sees (white ink), with the pixels that raise "
+                    "the class's log-probability in red and those that lower it in blue.")))
+        self.setWhatsThis(digits_or_classes(data, self.tr(
             "<b>Attribution: which pixels made this answer</b><p>Backpropagation carries the gradient "
             "∂ log p/∂x back to the input pixels; gradient × input, x · ∂ log p/∂x, says how much each pixel's "
             "ink raised (red) or lowered (blue) the log-probability of the chosen digit. Pick a digit to ask "
-            "\"why not 7?\".</p>"), floating=False))
+            "\"why not 7?\".</p>"), self.tr(
+            "<b>Attribution: which pixels made this answer</b><p>Backpropagation carries the gradient "
+            "∂ log p/∂x back to the input pixels; gradient × input, x · ∂ log p/∂x, says how much each pixel's "
+            "ink raised (red) or lowered (blue) the log-probability of the chosen class. Pick a class to ask "
+            "\"why not 7?\".</p>")))
+
+    def set_data(self, data) -> None:
+        self._data_texts()  # the captions follow at the next snapshot: a new dataset clears the view first
 
     # -- the View interface
 
@@ -138,8 +162,7 @@ class AttributionView(View):
             self.map_image.clear()
             self.attribution = self.digit = None
             self.caption.setToolTip("")
-            self.caption.setText(self.tr("Draw a digit or pick a test image.") if model is not None
-                                 else self.tr("Train or open a model first."))
+            self.caption.setText(self._prompt() if model is not None else self.tr("Train or open a model first."))
             self.overlayChanged.emit(None, -1)
             return
         method = self.method.currentData()

@@ -12,6 +12,7 @@ from ...core import explain
 from ...core.inspect import Inspection
 from ...core.model import MLP
 from .. import style
+from ..classes import digits_or_classes
 from ..i18n import arg
 from ..session import Session
 from ..widgets.whatsthis import explain as explain_view
@@ -41,7 +42,7 @@ class NetworkDiagramView(View):
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
-        self.caption = QLabel(self.tr("Draw a digit or pick a test image to see the network at work."))
+        self.caption = QLabel()
         steady(self.caption, 3)
         self.canvas = pg.GraphicsLayoutWidget()
         self.canvas.ci.setContentsMargins(0, 0, 0, 0)
@@ -78,19 +79,36 @@ class NetworkDiagramView(View):
         self._positions: dict[tuple[int, int], tuple[float, float]] = {}
         self._values: dict[tuple[int, int], float] = {}
         session.unitSelected.connect(lambda layer, unit: self._mark_selected())
-        top.addWidget(explain_view(self, self.tr(
+        top.addWidget(explain_view(self, "", floating=False), 0, Qt.AlignmentFlag.AlignTop)
+        self._data_texts()
+        self.caption.setText(self._prompt())
+
+    def _prompt(self) -> str:
+        return digits_or_classes(self.session.data,
+                                 self.tr("Draw a digit or pick a test image to see the network at work."),
+                                 self.tr("Draw on the pad or pick a test image to see the network at work."))
+
+    def _data_texts(self) -> None:
+        """The texts that speak of digits, or of classes for other data (classes.py)."""
+        self.setWhatsThis(digits_or_classes(self.session.data, self.tr(
             "<b>The network diagram</b><p>One column per layer: the input layer (pixels), the hidden layers "
             "and the output layer (digits). Each circle is a neuron coloured by its activation z = f(a), "
             "a = xW + b (x: its layer's input); a line is a contribution z·w into the next layer. Click a hidden "
             "neuron to inspect "
-            "it, an output neuron to see which pixels explain that digit.</p>"), floating=False),
-            0, Qt.AlignmentFlag.AlignTop)
+            "it, an output neuron to see which pixels explain that digit.</p>"), self.tr(
+            "<b>The network diagram</b><p>One column per layer: the input layer (pixels), the hidden layers "
+            "and the output layer (classes). Each circle is a neuron coloured by its activation z = f(a), "
+            "a = xW + b (x: its layer's input); a line is a contribution z·w into the next layer. Click a hidden "
+            "neuron to inspect it, an output neuron to see which pixels explain that class.</p>")))
 
     # -- the View interface
 
     def update_from(self, snapshot) -> None:
         self._model = snapshot.model
         self.redraw()
+
+    def set_data(self, data) -> None:
+        self._data_texts()  # the captions follow at the next snapshot: a new dataset clears the view first
 
     def set_input(self, x: np.ndarray | None, source: str) -> None:
         self._x = x
@@ -124,8 +142,8 @@ class NetworkDiagramView(View):
             self._set_texts([])
             self._positions, self._values, self._layout = {}, {}, None
             self.caption.setToolTip("")
-            self.caption.setText(self.tr("Draw a digit or pick a test image to see the network at work.")
-                                 if model is not None else self.tr("Train or open a model to see its diagram."))
+            self.caption.setText(self._prompt() if model is not None
+                                 else self.tr("Train or open a model to see its diagram."))
             return
         acts = ins.activations()
         cap = self.capacity()
@@ -244,7 +262,9 @@ class NetworkDiagramView(View):
             side = int(round(np.sqrt(model.sizes[0]))) if model else 28
             return arg(self.tr("pixel row %1, column %2: %3"), unit // side, unit % side, f"{value:.3f}")
         if model is not None and col == len(model.layers):
-            return arg(self.tr("digit %1: probability %2 (click to explain it)"), unit, f"{value:.4f}")
+            return arg(digits_or_classes(self.session.data, self.tr("digit %1: probability %2 (click to explain it)"),
+                                         self.tr("class %1: probability %2 (click to explain it)")),
+                       unit, f"{value:.4f}")
         return arg(self.tr("hidden layer %1, unit %2: activation %3 (click to inspect)"), col, unit + 1,
                    f"{value:.4g}")
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...core.preprocess import EmptyImage, prepare_digit
 from ...core.strokes import DrawingsError, read_drawings, render_strokes, write_drawings
+from ..classes import digits_or_classes
 from ..i18n import arg
 from ..widgets.drawpad import CANVAS, DrawPad, gray_image
 from ..widgets.whatsthis import explain as explain_view
@@ -32,15 +33,10 @@ class InputView(View):
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
-        self.pad = DrawPad()
-        self.pad.setToolTip(self.tr("Draw a digit here with the mouse. Delete or Escape clears it."))
+        self.pad = DrawPad()  # its tooltip and placeholder follow the data (DrawPad.set_data)
         self.preview = QLabel()
         self.preview.setFixedSize(PREVIEW, PREVIEW)
         self.preview.setStyleSheet("background: black")
-        self.preview.setToolTip(self.tr(
-            "The image the network actually receives: the strokes fitted into a 20x20 box, drawn at MNIST's pen "
-            "width whatever size you drew them, and centred by their centre of mass in 28x28, as MNIST's digits "
-            "were."))
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.setToolTip(self.tr("Clear the drawing (Delete or Escape)."))
         self.test_index = QSpinBox()
@@ -67,11 +63,8 @@ class InputView(View):
         browse.addWidget(self.test_index)
         browse.addWidget(self.random_button)
         browse.addWidget(self.test_label, 1)
-        browse.addWidget(explain_view(self, self.tr(
-            "<b>The input</b><p>Draw a digit with the mouse, or pick one of the test images. The network's input "
-            "layer receives it as 28x28 = 784 numbers between 0 and 1, cropped and centred the way MNIST's "
-            "digits were (the small square). Every other view shows what the network does with this input.</p>"),
-            floating=False))
+        browse.addWidget(explain_view(self, "", floating=False))
+        self._data_texts()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(pad_row, 1)
@@ -82,14 +75,41 @@ class InputView(View):
         self.test_index.valueChanged.connect(self._pick)
         self.random_button.clicked.connect(self.random_test_image)
 
+    def _data_texts(self) -> None:
+        """The texts that speak of digits, or of classes for other data (classes.py)."""
+        data = self.session.data
+        self.pad.set_data(data)
+        self._preview_tip()
+        self.setWhatsThis(digits_or_classes(data, self.tr(
+            "<b>The input</b><p>Draw a digit with the mouse, or pick one of the test images. The network's input "
+            "layer receives it as 28x28 = 784 numbers between 0 and 1, cropped and centred the way MNIST's "
+            "digits were (the small square). Every other view shows what the network does with this input.</p>"),
+            self.tr(
+            "<b>The input</b><p>Draw with the mouse, or pick one of the test images. The network's input "
+            "layer receives it as 28x28 = 784 numbers between 0 and 1, a drawing cropped and centred the way "
+            "MNIST's images were (the small square). Every other view shows what the network does with this "
+            "input.</p>")))
+
+    def _preview_tip(self) -> None:
+        self.preview.setToolTip(digits_or_classes(self.session.data, self.tr(
+            "The image the network actually receives: the strokes fitted into a 20x20 box, drawn at MNIST's pen "
+            "width whatever size you drew them, and centred by their centre of mass in 28x28, as MNIST's digits "
+            "were."), self.tr(
+            "The image the network actually receives: the strokes fitted into a 20x20 box, drawn at MNIST's pen "
+            "width whatever size you drew them, and centred by their centre of mass in 28x28, as MNIST's images "
+            "were.")))
+
     def set_data(self, data) -> None:
+        self._data_texts()
         self.test_index.setMaximum(len(data.y_test) - 1)
         self.test_index.setToolTip(arg(self.tr("Show test image N as the input: from 0 to %1."), len(data.y_test) - 1))
         self._pick(self.test_index.value())
 
     def _on_drawing(self) -> None:
         if self.pad.is_empty() or self.session.data is None:
-            self.session.set_input(None, self.tr("Draw a digit or pick a test image."))
+            self.session.set_input(None, digits_or_classes(
+                self.session.data, self.tr("Draw a digit or pick a test image."),
+                self.tr("Draw on the pad or pick a test image.")))
             return
         strokes = self.pad.strokes()
         try:  # at the data's own image size: the network takes nothing else
@@ -120,7 +140,9 @@ class InputView(View):
         title = self.tr("Save drawing")
         strokes = self.pad.strokes()
         if not strokes:
-            QMessageBox.information(self, title, self.tr("There is no drawing to save: draw a digit on the pad first."))
+            QMessageBox.information(self, title, digits_or_classes(
+                self.session.data, self.tr("There is no drawing to save: draw a digit on the pad first."),
+                self.tr("There is no drawing to save: draw on the pad first.")))
             return False
         start = self._drawings_file or str(Path.home() / "drawings.json")
         # The file dialog would offer to replace an existing file: this adds to it instead, and asks below.
@@ -185,6 +207,7 @@ class InputView(View):
         input alone."""
         if rgb is None or digit < 0:
             self.preview_caption.setText(self.tr("network input"))
+            self._preview_tip()
             self.set_input(self.session.input_x, self.session.input_source)
             return
         self.preview_caption.setText(arg(self.tr("network input; red pixels speak for %1, blue against"), digit))
@@ -192,8 +215,11 @@ class InputView(View):
         big = np.ascontiguousarray(np.repeat(np.repeat(rgb, scale, axis=0), scale, axis=1))
         h, w = big.shape[:2]
         self.preview.setPixmap(QPixmap.fromImage(QImage(big.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()))
-        self.preview.setToolTip(self.tr("The image the network receives, with the pixels that raised (red) and "
-                                        "lowered (blue) the digit it reads."))
+        self.preview.setToolTip(digits_or_classes(
+            self.session.data, self.tr("The image the network receives, with the pixels that raised (red) and "
+                                       "lowered (blue) the digit it reads."),
+            self.tr("The image the network receives, with the pixels that raised (red) and lowered (blue) the class "
+                    "it reads.")))
 
     def _on_input(self, x, source: str) -> None:
         self.set_input(x, source)  # the pad follows even while hidden: it is where drawing starts

@@ -14,6 +14,7 @@ from ...core.evaluation import layer_activations
 from ...core.inspect import Inspection
 from ...core.model import MLP
 from .. import style
+from ..classes import digits_or_classes
 from ..i18n import activation_label, arg
 from ..session import Session
 from ..widgets.mosaic import finite_limit
@@ -91,7 +92,6 @@ class NeuronView(View):
         self.in_plot.addItem(self.in_bars)
 
         self.out_plot = self.canvas.addPlot()
-        _title(self.out_plot, self.tr("effect on each digit"), size=style.pt(8))
         self.out_plot.setMenuEnabled(False)
         self.out_plot.setMouseEnabled(x=False, y=False)
         self.out_plot.getAxis("bottom").setTicks([[(d, str(d)) for d in range(10)]])
@@ -128,12 +128,25 @@ class NeuronView(View):
         self._top: np.ndarray = np.zeros(0, np.intp)
         self._shown_key: tuple | None = None
         session.unitSelected.connect(lambda layer, unit: self.refresh())
-        top.addWidget(explain_view(self, self.tr(
+        top.addWidget(explain_view(self, "", floating=False), 0, Qt.AlignmentFlag.AlignTop)
+        self._data_texts()
+
+    def _data_texts(self) -> None:
+        """The texts that speak of digits, or of classes for other data (classes.py)."""
+        data = self.session.data
+        _title(self.out_plot, digits_or_classes(data, self.tr("effect on each digit"), self.tr("effect on each class")),
+               size=style.pt(8))
+        self.setWhatsThis(digits_or_classes(data, self.tr(
             "<b>One neuron up close</b><p>Its pre-activation a = z·w + b (the previous layer's activations z "
             "times its incoming weights w, plus the bias b) and its activation z = f(a); for the sigmoid "
             "σ(a) = 1 / (1 + e<sup>−a</sup>), whose derivative is σ′(a) = σ(a)(1 − σ(a)). Left: its incoming "
             "weights; right: how much raising its activation z moves each digit's logit a; below: the test "
-            "images that excite it most.</p>"), floating=False), 0, Qt.AlignmentFlag.AlignTop)
+            "images that excite it most.</p>"), self.tr(
+            "<b>One neuron up close</b><p>Its pre-activation a = z·w + b (the previous layer's activations z "
+            "times its incoming weights w, plus the bias b) and its activation z = f(a); for the sigmoid "
+            "σ(a) = 1 / (1 + e<sup>−a</sup>), whose derivative is σ′(a) = σ(a)(1 − σ(a)). Left: its incoming "
+            "weights; right: how much raising its activation z moves each class's logit a; below: the test "
+            "images that excite it most.</p>")))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -158,6 +171,7 @@ class NeuronView(View):
 
     def set_data(self, data) -> None:
         self._cache, self._cache_model, self._shown_key = {}, None, None
+        self._data_texts()
         self.refresh()
 
     def clear(self) -> None:
@@ -215,8 +229,11 @@ class NeuronView(View):
                                     name, f"{a:.4g}", activation_label(model.activation.name), f"{z:.4g}",
                                     f"{float(b[unit]):.4g}"))
         else:
-            self.header.setText(arg(self.tr("<b>%1</b><br>bias b = %2<br>draw a digit or pick a test image to see "
-                                            "its pre-activation a and activation z"), name, f"{float(b[unit]):.4g}"))
+            self.header.setText(arg(digits_or_classes(
+                self.session.data, self.tr("<b>%1</b><br>bias b = %2<br>draw a digit or pick a test image to see "
+                                           "its pre-activation a and activation z"),
+                self.tr("<b>%1</b><br>bias b = %2<br>draw on the pad or pick a test image to see its "
+                        "pre-activation a and activation z")), name, f"{float(b[unit]):.4g}"))
         if new_unit:
             self._search(model, layer, unit)
 
@@ -243,9 +260,11 @@ class NeuronView(View):
         """How each digit's logit a_L moves with the unit's activation z: the outgoing weights for the
         last hidden layer; through the layers in between (at the current input) for an earlier one."""
         if layer == len(model.layers) - 1:
-            _title(self.out_plot, self.tr("weights to the digits"), size=style.pt(8))
+            _title(self.out_plot, digits_or_classes(self.session.data, self.tr("weights to the digits"),
+                                                    self.tr("weights to the classes")), size=style.pt(8))
             return np.asarray(model.layers[-1].W[unit], np.float64)
-        _title(self.out_plot, self.tr("effect on each digit, da/dz"), size=style.pt(8))  # ∂a_L/∂z_l
+        _title(self.out_plot, digits_or_classes(self.session.data, self.tr("effect on each digit, da/dz"),
+                                                self.tr("effect on each class, da/dz")), size=style.pt(8))  # ∂a_L/∂z_l
         if ins is None:
             return np.zeros(model.sizes[-1])
         return np.nan_to_num(ins.output_jacobian(layer)[:, unit])

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...core import explain
 from ...core.model import MLP
+from ..classes import digits_or_classes
 from ..i18n import arg
 from ..session import Session
 from ..widgets.whatsthis import explain as explain_view
@@ -67,7 +68,6 @@ class SoftmaxView(View):
                                  "a/T − C, C = max(a/T)", "exp(a/T − C)", "y = exp(a/T − C) / Σ exp(a/T − C)")):
             self.table.horizontalHeaderItem(c).setToolTip(tip)
         self.table.setVerticalHeaderLabels([str(d) for d in range(10)])
-        self.table.verticalHeader().setToolTip(self.tr("digit"))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self._fit_header()
         # rows as tall as a line of text, so that all ten fit where the view is short
@@ -119,12 +119,28 @@ class SoftmaxView(View):
         self._x: np.ndarray | None = None
         self.steps: explain.SoftmaxSteps | None = None
         self._marked: tuple[int, int] | None = None
-        controls.addWidget(explain_view(self, self.tr(
+        controls.addWidget(explain_view(self, "", floating=False))
+        self._data_texts()
+        self.refresh()
+
+    def _data_texts(self) -> None:
+        """The texts that speak of digits, or of classes for other data (classes.py)."""
+        data = self.session.data
+        self.table.verticalHeader().setToolTip(digits_or_classes(data, self.tr("digit"), self.tr("class")))
+        self.setWhatsThis(digits_or_classes(data, self.tr(
             "<b>Softmax and cross-entropy, step by step</b><p>The output layer's pre-activations a (logits) "
             "become probabilities: y<sub>k</sub> = exp(a<sub>k</sub>) / Σ<sub>i</sub> exp(a<sub>i</sub>), computed "
             "after subtracting the largest so that nothing overflows. The loss for the true label t is the "
             "cross-entropy E = −Σ t<sub>k</sub> log y<sub>k</sub> = −log y<sub>t</sub>: small when the network "
-            "gives the right digit a high probability.</p>"), floating=False))
+            "gives the right digit a high probability.</p>"), self.tr(
+            "<b>Softmax and cross-entropy, step by step</b><p>The output layer's pre-activations a (logits) "
+            "become probabilities: y<sub>k</sub> = exp(a<sub>k</sub>) / Σ<sub>i</sub> exp(a<sub>i</sub>), computed "
+            "after subtracting the largest so that nothing overflows. The loss for the true label t is the "
+            "cross-entropy E = −Σ t<sub>k</sub> log y<sub>k</sub> = −log y<sub>t</sub>: small when the network "
+            "gives the right class a high probability.</p>")))
+
+    def set_data(self, data) -> None:
+        self._data_texts()
         self.refresh()
 
     @property
@@ -191,7 +207,9 @@ class SoftmaxView(View):
                 for item in row:
                     item.setText("")
             self.sum_label.setText("")
-            self.loss.setText(self.tr("Draw a digit or pick a test image to follow softmax step by step."))
+            self.loss.setText(digits_or_classes(
+                self.session.data, self.tr("Draw a digit or pick a test image to follow softmax step by step."),
+                self.tr("Draw on the pad or pick a test image to follow softmax step by step.")))
             return
         a = ins.logits
         s = self.steps = explain.softmax_steps(a, self.temperature)

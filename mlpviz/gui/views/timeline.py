@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLa
 
 from ...core.timeline import BUDGET_CEILING, MEMORY_SHARE
 from .. import style
+from ..classes import digits_or_classes
 from ..i18n import arg
 from ..session import Session
 from ..widgets.whatsthis import explain as explain_view
@@ -42,8 +43,7 @@ class TimelineView(View):
         self.note = QLabel()
         self.note.setStyleSheet("color: #777; font-size: 8pt")
         self.note.hide()
-        self.plot = style.plot_widget(self.tr("Each digit's probability for the current input"),
-                                      self.tr("probability"), self.tr("step + 1 (log scale)"), log="x")
+        self.plot = style.plot_widget("", self.tr("probability"), self.tr("step + 1 (log scale)"), log="x")
         self.plot.setYRange(0, 1, padding=0.02)
         # The x axis spans whole decades (_fit_decades), not the data: laid out again only when
         # training enters a new decade instead of at every stored copy (autorange re-measured the
@@ -67,17 +67,34 @@ class TimelineView(View):
         layout.addWidget(self.note)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.legend, 0, Qt.AlignmentFlag.AlignHCenter)  # beside the slider it squeezed it away
-        help_button = explain_view(self, self.tr(
-            "<b>Timeline</b><p>While it trains, the network is copied at steps spaced out on a log scale (many "
-            "early, when most is learned, fewer later) and at every epoch end. Drag the slider to show the "
-            "network of such a step in every view; Live follows the training again. The plot shows the "
-            "probability the network gave each digit for the current input at every stored step: how its "
-            "reading of your drawing changed as W ← W − η·∂E/∂W went on.</p>"), floating=False)
+        help_button = explain_view(self, "", floating=False)
         row.addWidget(help_button)  # the strip's top-right corner holds the Live button
+        self._data_texts()
         session.viewedStepChanged.connect(self._viewed)
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS,
                               timeout=lambda: self._update_probabilities(force=True))
         self.clear()
+
+    def _data_texts(self) -> None:
+        """The texts that speak of digits, or of classes for other data (classes.py)."""
+        data = self.session.data
+        self.plot.setTitle(digits_or_classes(data, self.tr("Each digit's probability for the current input"),
+                                             self.tr("Each class's probability for the current input")),
+                           size=style.pt(10))
+        self.setWhatsThis(digits_or_classes(data, self.tr(
+            "<b>Timeline</b><p>While it trains, the network is copied at steps spaced out on a log scale (many "
+            "early, when most is learned, fewer later) and at every epoch end. Drag the slider to show the "
+            "network of such a step in every view; Live follows the training again. The plot shows the "
+            "probability the network gave each digit for the current input at every stored step: how its "
+            "reading of your drawing changed as W ← W − η·∂E/∂W went on.</p>"), self.tr(
+            "<b>Timeline</b><p>While it trains, the network is copied at steps spaced out on a log scale (many "
+            "early, when most is learned, fewer later) and at every epoch end. Drag the slider to show the "
+            "network of such a step in every view; Live follows the training again. The plot shows the "
+            "probability the network gave each class for the current input at every stored step: how its "
+            "reading of the input changed as W ← W − η·∂E/∂W went on.</p>")))
+
+    def set_data(self, data) -> None:
+        self._data_texts()
 
     def clear(self) -> None:
         self._steps: list[int] = []

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel,
 
 from ...core.evaluation import layer_activations
 from .. import style
+from ..classes import digits_or_classes
 from ..i18n import arg
 from ..session import Session
 from ..widgets.cells import CellImage
@@ -140,12 +141,8 @@ class WeightsView(View):
         bar.addWidget(self.page_size)
         bar.addWidget(self.prev)
         bar.addWidget(self.page_label)
-        self.help = explain_view(self, self.tr(
-            "<b>First-layer weights</b><p>Each tile shows the weights W from every pixel of the input layer into "
-            "one neuron of the first hidden layer, laid out like the image: red pixels push the neuron's "
-            "pre-activation a = xW + b up, blue ones down. Training moves every weight by −η·∂E/∂W, and strokes "
-            "of the digits "
-            "slowly appear.</p>"), floating=False)
+        self.help = explain_view(self, "", floating=False)
+        self._data_texts()
         bar.addWidget(self.next)
         bar.addWidget(self.help)
         # The column keeps the full tile's width when the tile shrinks, so that its lines do not
@@ -204,6 +201,22 @@ class WeightsView(View):
         return QRectF(c * (self._size + GAP) - 1, r * (self._size + GAP) - 1, self._size + 2, self._size + 2)
 
     # Session -------------------------------------------------------------------------------
+
+    def _data_texts(self) -> None:
+        """The texts that speak of digits, or of classes for other data (classes.py)."""
+        self.setWhatsThis(digits_or_classes(self.session.data, self.tr(
+            "<b>First-layer weights</b><p>Each tile shows the weights W from every pixel of the input layer into "
+            "one neuron of the first hidden layer, laid out like the image: red pixels push the neuron's "
+            "pre-activation a = xW + b up, blue ones down. Training moves every weight by −η·∂E/∂W, and strokes "
+            "of the digits "
+            "slowly appear.</p>"), self.tr(
+            "<b>First-layer weights</b><p>Each tile shows the weights W from every pixel of the input layer into "
+            "one neuron of the first hidden layer, laid out like the image: red pixels push the neuron's "
+            "pre-activation a = xW + b up, blue ones down. Training moves every weight by −η·∂E/∂W, and shapes "
+            "of the images slowly appear.</p>")))
+
+    def set_data(self, data) -> None:
+        self._data_texts()
 
     def update_from(self, snapshot) -> None:
         shape = self.session.data.image_shape if self.session.data is not None else None

@@ -43,6 +43,7 @@ from ...core.config import (
     parse_hidden,
 )
 from ...core.data import MIN_TRAIN_IMAGES
+from ..classes import digits_or_classes
 from ..i18n import arg, translated
 from .whatsthis import explain
 
@@ -280,11 +281,7 @@ class ControlPanel(QWidget):
 
     def _explain(self) -> None:
         """What's This texts (Shift+F1) for the settings that a formula explains best."""
-        self.hidden.setWhatsThis(self.tr(
-            "<b>Hidden layers</b><p>The layers between the input layer (784 pixels) and the output layer (10 "
-            "digits). Each computes a = xW + b from its input x and z = f(a): weights W, bias b and an "
-            "activation function f. "
-            "\"50\" is the course's network: 784-50-10.</p>"))
+        self.set_data(None)
         self.activation.setWhatsThis(self.tr(
             "<b>Activation function</b><p>The non-linear f applied in every hidden layer. Sigmoid: "
             "σ(a) = 1 / (1 + e<sup>−a</sup>), with derivative σ′(a) = σ(a)(1 − σ(a)) (at most 0.25, so "
@@ -350,6 +347,17 @@ class ControlPanel(QWidget):
         combo.setCurrentIndex(max(0, combo.findData(key)))
 
     # What the window calls --------------------------------------------------------------
+
+    def set_data(self, data) -> None:
+        """The texts that speak of digits, or of classes for other data (classes.py)."""
+        self.hidden.setWhatsThis(digits_or_classes(data, self.tr(
+            "<b>Hidden layers</b><p>The layers between the input layer (784 pixels) and the output layer (10 "
+            "digits). Each computes a = xW + b from its input x and z = f(a): weights W, bias b and an "
+            "activation function f. "
+            "\"50\" is the course's network: 784-50-10.</p>"), self.tr(
+            "<b>Hidden layers</b><p>The layers between the input layer (784 pixels) and the output layer (10 "
+            "classes). Each computes a = xW + b from its input x and z = f(a): weights W, bias b and an "
+            "activation function f. \"50\" is the course's network: 784-50-10.</p>")))
 
     def set_dataset(self, name: str, shape: tuple[int, int], n_train: int) -> None:
         """Show the dataset in use and bound the training-image count by its size."""

@@ -6,6 +6,8 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ..classes import digits_or_classes
+
 CANVAS = 280  # pixels of the drawing itself, ten per MNIST pixel
 BRUSH = 22  # brush diameter in canvas pixels: about MNIST's stroke width
 
@@ -38,8 +40,16 @@ class DrawPad(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.setToolTip(self.tr("Draw a digit here with the mouse. Delete or Escape clears it."))
-        self.placeholder = self.tr("draw a digit here")  # painted on the empty pad
+        self.placeholder = ""  # painted on the empty pad
+        self.set_data(None)
+
+    def set_data(self, data) -> None:
+        """Invite a digit while `data` (a Dataset or None) holds the digits 0-9, else any drawing."""
+        self.setToolTip(digits_or_classes(
+            data, self.tr("Draw a digit here with the mouse. Delete or Escape clears it."),
+            self.tr("Draw here with the mouse. Delete or Escape clears it.")))
+        self.placeholder = digits_or_classes(data, self.tr("draw a digit here"), self.tr("draw here"))
+        self.update()
 
     def heightForWidth(self, w: int) -> int:
         return w

@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ....core.backprop import Card
 from ... import style
+from ...classes import digits_or_classes
 from ...i18n import arg
 from ...widgets.mosaic import finite_limit
 
@@ -88,6 +89,7 @@ class ValuesPlot(pg.GraphicsLayoutWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.data = None  # the Dataset: its output units are digits or classes (BackpropView.set_data)
         self.ci.setContentsMargins(2, 2, 2, 2)
         self.plot = self.addPlot()
         self.plot.setMenuEnabled(False)
@@ -209,7 +211,8 @@ class ValuesPlot(pg.GraphicsLayoutWidget):
             self.bars.setOpts(x=x - 0.2, height=heights, width=0.4, brushes=[brushes[c] for c in codes])
             self.right.setOpts(x=x + 0.2, height=np.nan_to_num(np.reshape(correct, -1)[units]))
         output = card.layer > 0 and n == 10 and card.kind in ("a", "y", "dy", "e", "db", "b")
-        unit = self.tr("digit") if output else self.tr("pixel") if card.layer == 0 else self.tr("unit")
+        unit = digits_or_classes(self.data, self.tr("digit"), self.tr("class")) if output else \
+            self.tr("pixel") if card.layer == 0 else self.tr("unit")
         ticks = None
         if ordered or n <= 16:
             # a label every few bars where the labels would run into each other

@@ -33,6 +33,7 @@ from ....core.batch import BatchRecord
 from ....core.data import scale_images
 from ....core.inspect import Inspection, inspect
 from ....core.model import MLP
+from ...classes import digits_or_classes
 from ...i18n import arg
 from ...session import Session
 from ...snapshot import RUNNING
@@ -131,6 +132,7 @@ class BackpropView(View):
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
         self.caption.setStyleSheet("font-weight: bold")
         self.detail = CardDetail()
+        self.detail.values.data = self.session.data
         self.detail.diagram.setFixedHeight(DIAGRAM_PX[1])
         self.counter = QLabel()
         self.counter.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -242,6 +244,7 @@ class BackpropView(View):
         self.recompute()
 
     def set_data(self, data) -> None:
+        self.detail.values.data = data
         self.clear()
 
     def clear(self) -> None:
@@ -433,7 +436,9 @@ class BackpropView(View):
         if self.network() is None:
             text = self.tr("Train or open a model to follow an example through it.")
         elif ex is None:
-            text = self.tr("Draw a digit or pick a test image to follow it through the network.")
+            text = digits_or_classes(self.session.data,
+                                     self.tr("Draw a digit or pick a test image to follow it through the network."),
+                                     self.tr("Draw on the pad or pick a test image to follow it through the network."))
         else:
             sizes = "-".join(map(str, self.network().sizes))
             if self._applied:

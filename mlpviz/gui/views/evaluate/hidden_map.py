@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from ....core import evaluation as E
 from ....core.data import Dataset, scale_images
 from ... import style
+from ...classes import digits_or_classes
 from ...i18n import arg
 from ...widgets.gallery import digit_pixmap
 from ..labels import steady
@@ -43,9 +44,6 @@ class MapPanel(QWidget):
         self.map_points.sigClicked.connect(lambda item, points, ev: self.imageClicked.emit(int(points[0].data()))
                                            if len(points) else None)
         self.map_plot.addItem(self.map_points)
-        self.map_plot.setToolTip(arg(translate("EvaluateView", "The first %1 test images, coloured by their true "
-                                                               "digit; x: misread. Hover to see an image, click to "
-                                                               "make it the input."), f"{E.MAP_POINTS:,}"))
         self.map_legend = QLabel(style.legend_html(style.DIGIT_COLOURS, range(10)) + "&nbsp; &#10005; "
                                  + translate("EvaluateView", "misread"))
         self.map_legend.setWordWrap(True)
@@ -71,9 +69,20 @@ class MapPanel(QWidget):
         hover.addWidget(self.map_hover, 1)
         layout.addLayout(hover)
         layout.addWidget(self.bar)
+        self._data_texts()
+
+    def _data_texts(self) -> None:
+        """The texts that speak of digits, or of classes for other data (classes.py)."""
+        self.map_plot.setToolTip(arg(digits_or_classes(
+            self.data, translate("EvaluateView", "The first %1 test images, coloured by their true "
+                                                 "digit; x: misread. Hover to see an image, click to "
+                                                 "make it the input."),
+            translate("EvaluateView", "The first %1 test images, coloured by their true class; x: misread. Hover to "
+                                      "see an image, click to make it the input.")), f"{E.MAP_POINTS:,}"))
 
     def set_data(self, data: Dataset | None) -> None:
         self.data = data
+        self._data_texts()
         self.clear()
 
     def clear(self) -> None:

@@ -10,6 +10,7 @@ from ....core import evaluation as E
 from ....core.data import Dataset, scale_images
 from ....core.evaluation import Evaluation
 from ... import style
+from ...classes import digits_or_classes
 from ...i18n import arg
 from ...widgets.cells import CellTexts
 from ...widgets.gallery import Gallery
@@ -30,9 +31,8 @@ class MistakesPanel(QWidget):
         self.evaluation: Evaluation | None = None
         self.cell: tuple[int, int] | None = None  # the confusion cell shown in the gallery, None: mistakes
 
-        self.confusion_plot = style.plot_widget(translate("EvaluateView", "Confusion matrix"),
-                                                translate("EvaluateView", "true digit"),
-                                                translate("EvaluateView", "read as"))
+        self.confusion_plot = style.plot_widget(translate("EvaluateView", "Confusion matrix"), "",
+                                                translate("EvaluateView", "read as"))  # "true digit": _data_texts
         self.confusion_plot.setMouseEnabled(x=False, y=False)
         self.confusion_plot.invertY(True)
         self.confusion_plot.hideButtons()
@@ -44,9 +44,7 @@ class MistakesPanel(QWidget):
         self.confusion_plot.addItem(self.confusion_image)
         self.confusion_plot.setXRange(0, 12, padding=0.01)
         self.confusion_plot.setYRange(0, 10, padding=0.01)
-        self.confusion_plot.setToolTip(translate(
-            "EvaluateView", "Click a cell to see its images. Rows: the true digit; columns: the digit read. Colour: "
-            "share of the row (blue: right, red: mistakes). At the right: accuracy of each digit."))
+        self._data_texts()
         # The counts, then each row's accuracy at its right.
         self.confusion_texts = CellTexts(row_height=1.0, cell_width=1.0)
         self.confusion_plot.addItem(self.confusion_texts)
@@ -72,8 +70,19 @@ class MistakesPanel(QWidget):
         layout.addWidget(self.gallery_title)
         layout.addWidget(self.gallery, 2)
 
+    def _data_texts(self) -> None:
+        """The texts that speak of digits, or of classes for other data (classes.py)."""
+        self.confusion_plot.setLabel("left", digits_or_classes(self.data, translate("EvaluateView", "true digit"),
+                                                               translate("EvaluateView", "true class")))
+        self.confusion_plot.setToolTip(digits_or_classes(self.data, translate(
+            "EvaluateView", "Click a cell to see its images. Rows: the true digit; columns: the digit read. Colour: "
+            "share of the row (blue: right, red: mistakes). At the right: accuracy of each digit."), translate(
+            "EvaluateView", "Click a cell to see its images. Rows: the true class; columns: the class read. Colour: "
+            "share of the row (blue: right, red: mistakes). At the right: accuracy of each class.")))
+
     def set_data(self, data: Dataset | None) -> None:
         self.data = data
+        self._data_texts()
         self.clear()
 
     def clear(self) -> None:
@@ -111,11 +120,15 @@ class MistakesPanel(QWidget):
         else:
             idx = E.cell(ev.probabilities, labels, true, predicted)
             if true != predicted:
-                title = arg(translate("EvaluateView", "%1s read as %2: %3 images, most confident first"), true,
-                            predicted, f"{len(idx):,}")
+                title = arg(digits_or_classes(
+                    self.data, translate("EvaluateView", "%1s read as %2: %3 images, most confident first"),
+                    translate("EvaluateView", "Class %1 read as %2: %3 images, most confident first")),
+                    true, predicted, f"{len(idx):,}")
             else:
-                title = arg(translate("EvaluateView", "%1s read right: %2 images, most confident first"), true,
-                            f"{len(idx):,}")
+                title = arg(digits_or_classes(
+                    self.data, translate("EvaluateView", "%1s read right: %2 images, most confident first"),
+                    translate("EvaluateView", "Class %1 read right: %2 images, most confident first")),
+                    true, f"{len(idx):,}")
         if len(idx) > GALLERY_LIMIT:
             title = arg(translate("EvaluateView", "%1; the first %2 shown"), title, GALLERY_LIMIT)
         shown = idx[:GALLERY_LIMIT]

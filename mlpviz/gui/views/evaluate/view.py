@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidge
 from ....core import evaluation as E
 from ....core.evaluation import Evaluation
 from ....core.model import MLP
+from ...classes import digits_or_classes
 from ...i18n import arg
 from ...session import Session
 from ...snapshot import RUNNING
@@ -154,12 +155,21 @@ class EvaluateView(View):
         layout.addWidget(self.columns)
         layout.addWidget(self.part_tabs)
         self._arrange(wide=True)
-        explain_view(self, self.tr(
+        explain_view(self, "")  # the text follows the data: set_data
+
+    def _data_texts(self) -> None:
+        """The texts that speak of digits, or of classes for other data (classes.py)."""
+        self.setWhatsThis(digits_or_classes(self.data, self.tr(
             "<b>Evaluate</b><p>Where the network fails, on the whole test set. The confusion matrix counts each "
             "true digit (row) by the digit the network read (column); click a cell to see its images, the most "
             "confident first. In the middle, a PCA map of a layer's representation and the accuracy when the "
             "network answers only above a confidence threshold; at the right, how the accuracy drops as the "
-            "images are damaged. Click any image to make it the input of the other views.</p>"))
+            "images are damaged. Click any image to make it the input of the other views.</p>"), self.tr(
+            "<b>Evaluate</b><p>Where the network fails, on the whole test set. The confusion matrix counts each "
+            "true class (row) by the class the network read (column); click a cell to see its images, the most "
+            "confident first. In the middle, a PCA map of a layer's representation and the accuracy when the "
+            "network answers only above a confidence threshold; at the right, how the accuracy drops as the "
+            "images are damaged. Click any image to make it the input of the other views.</p>")))
 
     def _arrange(self, wide: bool) -> None:
         """Put the three parts side by side (wide) or in tabs."""
@@ -182,6 +192,7 @@ class EvaluateView(View):
 
     def set_data(self, data) -> None:
         self.data = data
+        self._data_texts()
         for panel in (self.mistakes, self.hidden_map, self.robustness_panel):
             panel.set_data(data)
         self.clear()
