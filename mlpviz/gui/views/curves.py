@@ -6,7 +6,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QBoxLayout, QGraphicsItem, QLabel, QWidget
 
 from ...core.history import GrowingBuffer
@@ -221,7 +221,17 @@ class CurvesView(View):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        side = self.width() >= max(SIDE_BY_SIDE * self.height(), SIDE_MIN_PX)
+        self._arrange()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # a zoom: the widths below are in zoomed pixels
+            self._side = self._narrow = None
+            self._arrange()
+
+    def _arrange(self) -> None:
+        """Side by side or stacked, with titles and legends as the room allows."""
+        side = self.width() >= max(SIDE_BY_SIDE * self.height(), style.px(SIDE_MIN_PX))  # zoomed text needs more
         if side != self._side:
             self._side = side
             self._plots.setDirection(QBoxLayout.Direction.LeftToRight if side else QBoxLayout.Direction.TopToBottom)
@@ -230,8 +240,8 @@ class CurvesView(View):
         # The start hint wraps inside the loss plot instead of running under the legend and off its edge.
         self.hint.setTextWidth(max(loss_width * 0.6, 120))
         # A title wider than the plot sets the view's minimum width, and the plots were cut.
-        narrow = acc_width < NARROW_PX
-        titled = side or self.height() >= SHORT_PX
+        narrow = acc_width < style.px(NARROW_PX)
+        titled = side or self.height() >= style.px(SHORT_PX)
         if (narrow, titled) != (self._narrow, self._titled):
             self._narrow, self._titled = narrow, titled
             self.loss_plot.setTitle(self.tr("Loss") if titled else None, size=style.pt(10))
