@@ -24,7 +24,8 @@ SLOT = 17  # pixels per neuron in a column
 EDGES_PER_UNIT = 2  # strongest incoming edges drawn per shown unit
 WIDTHS = (1.0, 2.0, 3.0)  # edge widths for the weakest, middle and strongest thirds
 POSITIVE, NEGATIVE = (214, 39, 40), (31, 119, 180)
-LEFT_PX, RIGHT_PX = 36, 74  # room for half a "+771 more" left of the input column, "9: 100.0%" right of the output
+# Room (at zoom 1) for half a "+771 more" left of the input column and "9: 100.0%" right of the output.
+LEFT_PX, RIGHT_PX = 36, 86
 NAMED_COLUMN_PX = 62  # columns closer than this are headed by their size alone
 WIDE_COLUMN_PX = 84  # columns closer than this get "+771" below them instead of "+771 more"
 
@@ -151,14 +152,15 @@ class NetworkDiagramView(View):
                  for col, a in enumerate(acts)]
         tops = [(cap - len(idx)) / 2 for idx in shown]
         width = max(self.box.width(), 1.0)
-        unit_px = max((width - LEFT_PX - RIGHT_PX) / max(len(acts) - 1, 1), 1.0)  # pixels between two columns
-        layout = (model.sizes, cap, int(width))
+        left, right = style.px(LEFT_PX), style.px(RIGHT_PX)
+        unit_px = max((width - left - right) / max(len(acts) - 1, 1), 1.0)  # pixels between two columns
+        layout = (model.sizes, cap, int(width), style.ZOOM)
         if layout != self._layout:  # the slots only move when the network or the space changes
             self._layout = layout
             xs = np.concatenate([np.full(len(idx), col, float) for col, idx in enumerate(shown)])
             ys = np.concatenate([top + np.arange(len(idx)) for top, idx in zip(tops, shown)])
             self.nodes.setData(x=xs, y=ys, data=np.zeros(len(xs), np.int64))
-            self.box.setRange(xRange=(-LEFT_PX / unit_px, len(acts) - 1 + RIGHT_PX / unit_px),
+            self.box.setRange(xRange=(-left / unit_px, len(acts) - 1 + right / unit_px),
                               yRange=(-2.4, cap + 1.6), padding=0)
         brushes, positions, values = [], {}, {}
         last = len(acts) - 1

@@ -55,9 +55,9 @@ def image_grid(images: np.ndarray, side: int = 28, cols: int = GRID, gap: int = 
 
 
 def _title(plot: pg.PlotItem, text: str, size: str = "") -> None:
-    """Set a plot's title without letting its length set the plot's minimum width (it is clipped instead)."""
+    """Set a plot's title, cut to the plot's width (style.FittedTitle)."""
+    style.fit_title(plot)
     plot.setTitle(text, size=size or style.pt(8))
-    plot.titleLabel.setMinimumWidth(0)
 
 
 class NeuronView(View):
@@ -98,9 +98,11 @@ class NeuronView(View):
         self.out_bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.7)
         self.out_plot.addItem(self.out_bars)
         self.out_plot.addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen("#888")))
-        self.canvas.nextRow()
 
-        self.top_box = self.canvas.addViewBox(lockAspect=True, invertY=True, enableMouse=False, colspan=2)
+        # The most exciting images beside the two plots, not under them: the inspector is a
+        # quarter of the tab, wider than high, and in a row of their own they were 9 px each.
+        self.top_box = self.canvas.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
+        self.canvas.ci.layout.setColumnStretchFactor(2, 1)  # a view box asks for no width: it would get none
         self.top_box.setMenuEnabled(False)
         self.top_image = _Clickable()
         self.top_image.setToolTip(self.tr("The test images that make this neuron most active. Click one to make "
@@ -150,8 +152,9 @@ class NeuronView(View):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        # half the width each: left alone, the weights' title and square would squeeze the ten digits
-        half = max((self.width() - 8) // 2 - 6, 60)  # the canvas may be hidden, its width stale
+        # each plot 3/8 of the width, the most exciting images the rest: left alone, the weights'
+        # title and square would squeeze the ten digits
+        half = max((self.width() - 8) * 3 // 8 - 6, 60)  # the canvas may be hidden, its width stale
         lines = 4 if self.width() >= WIDE_HEADER_PX else 5  # the header's lines wrap once more where it is narrow
         self.header.setFixedHeight(self.header.fontMetrics().lineSpacing() * lines + 6)
         for plot in (self.in_plot, self.out_plot):

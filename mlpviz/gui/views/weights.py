@@ -6,7 +6,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QRectF, Qt
 from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from ...core.evaluation import layer_activations
@@ -147,7 +147,7 @@ class WeightsView(View):
         bar.addWidget(self.help)
         # The column keeps the full tile's width when the tile shrinks, so that its lines do not
         # wrap into a column too tall for the view and run over the tile.
-        side_column = QWidget()
+        self.side_column = side_column = QWidget()
         side_column.setFixedWidth(BIG_PX)
         side = QVBoxLayout(side_column)
         side.setContentsMargins(0, 0, 0, 0)
@@ -325,6 +325,17 @@ class WeightsView(View):
         side = BIG_PX if self.height() >= SHORT_PX else BIG_SHORT_PX
         if self.big_view.width() != side:
             self.big_view.setFixedSize(side, side)
+        self._size_column()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # a zoom
+            self._size_column()
+
+    def _size_column(self) -> None:
+        # Zoomed text wraps into as many lines as at 1x in a column as much wider: they fit under the tile.
+        if self.side_column.width() != style.px(BIG_PX):
+            self.side_column.setFixedWidth(style.px(BIG_PX))
 
     def _fit(self) -> None:
         if self._W is not None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QSlider, QVBoxLayout, QWidget
 from ....core import evaluation as E
 from ... import style
 from ...i18n import arg
+from ...widgets.scrolling import PLOT_MIN_PX
 from ..labels import steady
 from .common import translate
 
@@ -24,9 +25,10 @@ class CoveragePanel(QWidget):
         self._conf_desc = np.zeros(0)  # (N,) confidences, highest first
         self._right_cum = np.zeros(0)  # (N,) right answers among the k most confident
         self.coverage_plot = style.plot_widget(translate("EvaluateView", "Answer only when confident"),
-                                               translate("EvaluateView", "accuracy on those answered"),
+                                               translate("EvaluateView", "accuracy"),
                                                translate("EvaluateView", "coverage: share of test images answered"))
         self.coverage_plot.setMouseEnabled(x=False, y=False)
+        self.coverage_plot.setMinimumHeight(PLOT_MIN_PX)
         self.coverage_plot.setXRange(0, 1, padding=0.02)
         self.coverage_curve = self.coverage_plot.plot([], [], pen=pg.mkPen(style.TRAIN, width=2))
         self.coverage_point = pg.ScatterPlotItem(size=10, brush=pg.mkBrush(style.TEST), pen=None)

@@ -16,6 +16,8 @@ from ...widgets.gallery import digit_pixmap
 from ..labels import steady
 from .common import digit, layer_labels, progress_bar, translate
 
+MAP_MIN_PX = 180  # room for "second component" along the axis, and for the points
+
 
 class MapPanel(QWidget):
     """The map of one projection (layer, coords (n, 2), explained variance ratio) of the first
@@ -44,6 +46,7 @@ class MapPanel(QWidget):
         self.map_points.sigClicked.connect(lambda item, points, ev: self.imageClicked.emit(int(points[0].data()))
                                            if len(points) else None)
         self.map_plot.addItem(self.map_points)
+        self.map_plot.setMinimumHeight(MAP_MIN_PX)
         self.map_legend = QLabel(style.legend_html(style.DIGIT_COLOURS, range(10)) + "&nbsp; &#10005; "
                                  + translate("EvaluateView", "misread"))
         self.map_legend.setWordWrap(True)
@@ -69,6 +72,9 @@ class MapPanel(QWidget):
         hover.addWidget(self.map_hover, 1)
         layout.addLayout(hover)
         layout.addWidget(self.bar)
+        # Its wrapped legend makes it a height-for-width widget, whose least height a scrolling
+        # layout does not keep: stated, the plot is not squeezed under the legend.
+        self.setMinimumHeight(layout.totalMinimumSize().height())
         self._data_texts()
 
     def _data_texts(self) -> None:

@@ -27,6 +27,7 @@ from ...classes import digits_or_classes
 from ...i18n import arg
 from ...session import Session
 from ...snapshot import RUNNING
+from ...widgets.scrolling import scrolling_layout
 from ...widgets.whatsthis import explain as explain_view
 from ..base import View
 from ..labels import steady
@@ -138,8 +139,7 @@ class EvaluateView(View):
         lv.addWidget(self.status)
         lv.addWidget(self.mistakes, 1)
         middle = QWidget()
-        mv = QVBoxLayout(middle)
-        mv.setContentsMargins(0, 0, 0, 0)
+        mv = scrolling_layout(middle)  # the map and the curve scroll in a short window, not squeezed flat
         mv.addWidget(self.hidden_map, 3)
         mv.addWidget(self.coverage, 2)
 
