@@ -293,7 +293,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         print(json.dumps(result))
         return 0
     print(f"{data.name} test set, {len(labels)} images: accuracy {ev.accuracy:.4f}, loss {ev.loss:.4f}")
-    print("confusion (rows: true digit, columns: predicted; last: accuracy of the row):")
+    print(f"confusion (rows: true {'digit' if data.digits else 'class'}, columns: predicted; "
+          "last: accuracy of the row):")
     for digit, row in enumerate(ev.confusion):
         print(f"  {digit}: " + " ".join(f"{v:5d}" for v in row) + f"   {per_class[digit]:.3f}")
     print(f"{len(mistakes)} mistakes; the most confident:")

@@ -2398,10 +2398,6 @@
         <translation>확신할 때만 답하기</translation>
     </message>
     <message>
-        <source>accuracy on those answered</source>
-        <translation>답한 이미지의 정확도</translation>
-    </message>
-    <message>
         <source>coverage: share of test images answered</source>
         <translation>응답률: 답한 테스트 이미지의 비율</translation>
     </message>
