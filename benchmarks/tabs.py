@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QApplication
 from mlpviz.cli import limit_blas_threads
 from mlpviz.gui import app as gui_app, style, translation
 limit_blas_threads()  # one BLAS thread, as `mlpviz` sets it before the app starts
+sys.setswitchinterval(gui_app.SWITCH_INTERVAL)  # as gui_app.run sets it: the GUI thread's turn at the GIL
 app = QApplication(sys.argv[:1])
 app.setApplicationName("mlpviz"); app.setOrganizationName("mlpviz")
 translation.install("en")
