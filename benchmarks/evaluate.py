@@ -168,8 +168,10 @@ def soak(data, seconds: float, tab: str, preset: str = "fast") -> None:
     from gui import Bench, rss_mb  # the app benchmark's window set-up and memory reading
     from PySide6.QtCore import QTimer
 
+    from mlpviz.gui import app as gui_app
     from mlpviz.gui import style
 
+    sys.setswitchinterval(gui_app.SWITCH_INTERVAL)  # as the app runs
     app = timed_app()
     style.configure()
     bench = Bench(app, data)

@@ -26,7 +26,7 @@ def deep(activation: str, init: str, std: float = 0.01) -> Config:
 
 # Dynamics --------------------------------------------------------------------------------------
 
-def test_dynamics_curves_hold_every_step_of_every_layer(make_view, small):
+def test_dynamics_curves_hold_every_step_of_every_layer(qtbot, make_view, small):
     from mlpviz.gui.views.dynamics import DynamicsView, layer_color
     view = make_view(DynamicsView, 800, 900)
     trainer = Trainer.from_config(Config(hidden=(32, 16), steps=40, epochs=None), small, evaluate_epochs=False)
@@ -43,6 +43,7 @@ def test_dynamics_curves_hold_every_step_of_every_layer(make_view, small):
         colour = layer_color(i, 3).name()
         assert f'<span style="color:{colour}">&#9679;</span>{name}' in legend
     assert view.marks() == [(0.0, "lr 0.05")]
+    qtbot.waitUntil(lambda: view.hist_now.getData()[1].sum() > 0, timeout=10000)  # binned by a job
     _, counts = view.hist_now.getData()
     assert counts.sum() == 784 * 32  # layer 1's weights, every one binned
     _, at_start = view.hist_initial.getData()

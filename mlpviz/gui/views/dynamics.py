@@ -246,8 +246,13 @@ class DynamicsView(View):
         if layer >= len(model.layers) or len(self._initial.layers) != len(model.layers):
             return
         self._hist_at = now
-        # Only the chosen layer is binned: weight_histograms on one-layer views of both networks.
-        h = histogram_of_layer(model, self._initial, layer)
+        # Binning every weight of a large layer twice took the GUI thread 10-90 ms: a job does it
+        # (the snapshot's network and the timeline's first copy stay as they are).
+        initial = self._initial
+        self.session.jobs.submit((self, "histogram"), lambda should_stop, progress:
+                                 histogram_of_layer(model, initial, layer), owner=self, done=self._show_histogram)
+
+    def _show_histogram(self, h) -> None:
         self.hist_now.setData(h.edges, h.now)
         self.hist_initial.setData(h.edges, h.initial)
 
