@@ -549,6 +549,7 @@ def write_figures(window, folder: str | Path, scale: int, progress=None) -> Path
                 tabs.setCurrentIndex(figure.tab)
                 for _ in range(3):  # the view catches up with the run and lays itself out
                     QApplication.processEvents()
+            window.session.flush()  # every view with the latest snapshot, not waiting for its turn
             if not _settle(figure.widget, go_on):
                 return None
             if figure.widget.width() < 2 or figure.widget.height() < 2:

@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings("mlpviz", "mlpviz")
         self.run = Run(self)  # the run shown: trainer, settings, state, file, history
         self.session = Session(self, self.run)
+        self.session.spread = True
         self.data_source = data_source
         self._last_paint = 0.0
         self.last_notice = ""  # the latest problem reported, in full

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+import shiboken6
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.config import Config
 from ..core.data import Dataset, scale_images
@@ -72,6 +73,10 @@ class Session(QObject):
         self._ended_run = -1  # the latest run archived: its snapshots still in flight are stale
         self._inspected: tuple = (None, None, None, None)  # (network, input, label, their Inspection)
         self._float64: tuple = (None, None)  # (network, its float64 copy) the Inspections compute with
+        # In the app, views take a snapshot one per turn of the event loop (spread): between two,
+        # Qt answers the window manager and the user. Off (the default), all at once, as tests expect.
+        self.spread = False
+        self._due: dict = {}  # view -> the snapshot it is still to take
 
     @property
     def history(self) -> RunHistory:
@@ -124,6 +129,7 @@ class Session(QObject):
         """A new dataset: the network shown until now takes other inputs, so it goes first."""
         self.data = data
         self._archive()
+        self._due.clear()
         self.snapshot, self.input_x, self.input_index = None, None, None
         self._viewed_model = self.viewed_step = None
         self.runStarted.emit(-1)
@@ -143,6 +149,32 @@ class Session(QObject):
         """Remove the earlier runs with these ids from the comparison (None: every one)."""
         self.runs = [r for r in self.runs if run_ids is not None and r.run_id not in run_ids]
         self.runsChanged.emit()
+
+    def hand(self, view, snapshot: Snapshot) -> None:
+        """Give `view` the snapshot: now, or (spread) at its turn, the latest one if several came."""
+        if not self.spread:
+            view.update_from(snapshot)
+            return
+        if not self._due:
+            QTimer.singleShot(0, self._hand_next)
+        self._due[view] = snapshot
+
+    def flush(self) -> None:
+        """Hand every view its due snapshot now (before a picture of the views is taken)."""
+        while self._due:
+            self._hand_next()
+
+    def _hand_next(self) -> None:
+        if not self._due:
+            return
+        view = next(iter(self._due))
+        snapshot = self._due.pop(view)
+        if self._due:  # posted now, taken at the next turn: Qt's own events come in between
+            QTimer.singleShot(0, self._hand_next)
+        current = self.snapshot
+        if (current is not None and snapshot.run_id == current.run_id  # not a run or data since replaced
+                and shiboken6.isValid(view) and view.isVisible()):
+            view.update_from(snapshot)
 
     def publish(self, snapshot: Snapshot) -> None:
         """Hand a snapshot to every view; a new run id first tells them to start over. While an

@@ -29,14 +29,17 @@ def turns(qtbot):
 
 @pytest.fixture
 def make_window(qtbot, tmp_path):
-    """make_window(data): the main window on data, with settings in a temporary file; closed after."""
+    """make_window(data[, spread]): the main window on data, with settings in a temporary file; closed after."""
     style.configure()
     from mlpviz.gui.main_window import MainWindow
     made = []
 
-    def make(data):
+    def make(data, spread: bool = False):
         settings = QSettings(str(tmp_path / f"settings{len(made)}.ini"), QSettings.Format.IniFormat)
         w = MainWindow(data=data, settings=settings)
+        # Views take each snapshot at once, not one per turn of the event loop as in the app, so
+        # that a test reads them right after the window has it (test_main_window tests the turns).
+        w.session.spread = spread
         qtbot.addWidget(w)
         w.confirm_discard = lambda what: True
         w.show()

@@ -428,6 +428,7 @@ def test_in_the_window_an_edit_and_a_step_at_an_epoch_end_get_their_own_figures(
     step = window.latest.step
     window.step_once()
     qtbot.waitUntil(lambda: window.latest.step == step + 1, timeout=15000)
+    window.session.flush()  # the view takes the snapshot now, not at its turn
     assert view.stale or f"step {step + 1}" in view.status.text()  # greyed, or already its own
     qtbot.waitUntil(lambda: not view.stale, timeout=15000)
     assert f"step {step + 1}" in view.status.text()
@@ -449,6 +450,7 @@ def test_in_the_window_a_diverged_network_does_not_keep_the_old_accuracy(qtbot, 
     window.controls.lr.setValue(50)
     window.toggle_run()
     qtbot.waitUntil(lambda: window.latest.state == DIVERGED, timeout=15000)
+    window.session.flush()  # the view takes the snapshot now, not at its turn
     assert not shows_as_current(view, old)
     qtbot.waitUntil(lambda: not view.busy, timeout=15000)
     assert f"step {window.latest.step:,}" in view.status.text() and view.evaluation is not old

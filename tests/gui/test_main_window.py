@@ -3,6 +3,7 @@ import numpy as np
 import pytest
 from drive import diverge, draw, wait_step
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from mlpviz.core import checkpoint
 from mlpviz.gui.snapshot import PAUSED, RUNNING
@@ -17,12 +18,12 @@ def test_start_pause_step(qtbot, window):
     qtbot.waitUntil(lambda: window.state == PAUSED, timeout=15000)
     qtbot.waitUntil(lambda: window.latest.state == PAUSED, timeout=15000)  # the pause's own snapshot
     before = window.latest.step
-    losses_before = window.curves.steps_shown()
+    qtbot.waitUntil(lambda: window.curves.steps_shown() == before, timeout=5000)  # each view takes it at its turn
     qtbot.keyClick(window, Qt.Key.Key_Right)  # the Step shortcut
     qtbot.waitUntil(lambda: window.latest.step == before + 1, timeout=15000)
     assert window.controller.worker.idle.wait(15)  # the loop has stopped again: no step is on its way
     assert window.latest.step == before + 1 and window.trainer.step_count == before + 1  # exactly one
-    assert window.curves.steps_shown() == losses_before + 1  # and the plot shows it
+    qtbot.waitUntil(lambda: window.curves.steps_shown() == before + 1, timeout=5000)  # and the plot shows it
     assert window.status.labels["step"].text() == f"step {before + 1:,}"
 
 
@@ -180,3 +181,30 @@ def test_a_bad_dataset_folder_is_reported_and_the_data_kept(qtbot, window, tmp_p
     window.load_data(str(tmp_path))  # an empty folder
     qtbot.waitUntil(lambda: "Cannot load the dataset" in window.last_notice, timeout=15000)
     assert window.data is data and "no train-images-idx3-ubyte" in window.last_notice
+
+
+def test_in_the_app_each_view_takes_a_snapshot_at_its_own_turn_of_the_event_loop(qtbot, make_window, small):
+    """Handed all at once, the views' updates made one long stretch of the GUI thread, and a
+    window manager's ping or a click waited for all of them (tabs.py: p95 20 ms)."""
+    from mlpviz.gui.views.base import View
+    window = make_window(small, spread=True)
+    turns = []
+    # (the status bar and the hints bar take every snapshot at once: they are cheap)
+    views = [v for v in window.findChildren(View) if v.isVisible() and type(v)._on_snapshot is View._on_snapshot]
+    for view in views:
+        real = view.update_from
+        view.update_from = lambda snap, real=real, view=view: turns.append(view) or real(snap)
+    window.controller.worker.step(3)
+    qtbot.waitUntil(lambda: window.latest.step == 3 and window.curves.steps_shown() == 3, timeout=15000)
+    turns.clear()
+    window.session.publish(window.latest)
+    assert turns == []  # none yet: each at a turn of its own
+    QApplication.processEvents()
+    assert len(turns) == 1  # one view a turn
+    window.session.flush()  # the rest at once (before figures are exported)
+    assert sorted(map(id, turns)) == sorted(map(id, views))
+    turns.clear()
+    window.session.publish(window.latest)
+    window.session.set_data(small)  # a new dataset before their turn: the old network reaches no view
+    window.session.flush()
+    assert turns == []

@@ -171,6 +171,7 @@ def test_switching_to_a_dataset_of_another_size_computes_nothing_with_the_old_ne
     x_test = small.x_test.reshape(-1, 28, 28)[:, ::2, ::2].reshape(-1, 196)
     window.set_data(Dataset(x_train, small.y_train, x_test, small.y_test, (14, 14), "mnist-14"))
     qtbot.waitUntil(lambda: window.latest is not None and window.latest.model.sizes[0] == 196, timeout=15000)
+    qtbot.waitUntil(lambda: window.activations.probabilities() is not None, timeout=5000)  # the view's turn
     assert window.session.input_x.shape == (196,) and window.activations.probabilities().shape == (10,)
 
 

@@ -27,7 +27,7 @@ class View(QWidget):
 
     def _on_snapshot(self, snapshot) -> None:
         if self.isVisible():
-            self.update_from(snapshot)
+            self.session.hand(self, snapshot)
         else:
             self._stale = True
 
