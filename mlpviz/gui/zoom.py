@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 import pyqtgraph as pg
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QApplication, QGraphicsTextItem, QGraphicsView, QMainWindow, QMenu, QWidget
 
 from . import style
@@ -54,6 +55,9 @@ def set_zoom(factor: float) -> bool:
             widget.setStyleSheet(_SHEET_SIZE.sub(lambda m: f"font-size: {float(m[1]) * ratio:.3g}pt", sheet))
         if isinstance(widget, QGraphicsView) and widget.scene() is not None:
             _restyle_scene(widget.scene(), ratio)
+    for widget in app.allWidgets():  # our views that arrange themselves by their size (zoomed pixels) do again
+        if type(widget).__module__.startswith("mlpviz.") and shiboken6.isValid(widget):
+            QApplication.sendEvent(widget, QResizeEvent(widget.size(), widget.size()))
     return True
 
 

@@ -63,8 +63,6 @@ class NetworkDiagramView(View):
         self.ring = pg.ScatterPlotItem(size=20, pen=pg.mkPen(style.ACCENT, width=2.5), brush=None)
         self.box.addItem(self.ring)
         self.texts: list[pg.TextItem] = []
-        self._font = QFont()
-        self._font.setPointSizeF(max(self._font.pointSizeF() - 1, 7.0))
         self.cmap = pg.colormap.get(style.ACTIVATION_CMAP)
         self._lut = [QBrush(QColor(*c)) for c in self.cmap.getLookupTable(nPts=64, alpha=False)]
         layout = QVBoxLayout(self)
@@ -235,7 +233,9 @@ class NetworkDiagramView(View):
     def _set_texts(self, texts: list[tuple[str, float, float, tuple[float, float]]]) -> None:
         while len(self.texts) < len(texts):
             item = pg.TextItem(color="#333")
-            item.setFont(self._font)
+            font = QFont()  # the application's, at the zoom of the moment (a zoom scales those made before)
+            font.setPointSizeF(max(font.pointSizeF() - 1, 7.0 * style.ZOOM))
+            item.setFont(font)
             self.box.addItem(item)
             self.texts.append(item)
         for item, spec in zip(self.texts, texts):

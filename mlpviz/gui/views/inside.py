@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QWidget
 
+from .. import style
 from ..session import Session
 from ..widgets.scrolling import scrolling_layout
 from .attribution import AttributionView
@@ -56,7 +57,7 @@ class InsideView(QWidget):
         """Narrower than STACK_PX, the four views stand one under the other and the tab scrolls:
         side by side, each had half a small window's width, and their texts ran into each other."""
         super().resizeEvent(event)
-        stacked = self.width() < STACK_PX
+        stacked = self.width() < style.px(STACK_PX)  # in zoomed pixels: a zoom stacks them sooner
         if stacked != self._stacked:
             self._stacked = stacked
             for row in self._rows:

@@ -155,7 +155,8 @@ class NeuronView(View):
         # each plot 3/8 of the width, the most exciting images the rest: left alone, the weights'
         # title and square would squeeze the ten digits
         half = max((self.width() - 8) * 3 // 8 - 6, 60)  # the canvas may be hidden, its width stale
-        lines = 4 if self.width() >= WIDE_HEADER_PX else 5  # the header's lines wrap once more where it is narrow
+        # the header's lines wrap once more where it is narrow
+        lines = 4 if self.width() >= style.px(WIDE_HEADER_PX) else 5
         self.header.setFixedHeight(self.header.fontMetrics().lineSpacing() * lines + 6)
         for plot in (self.in_plot, self.out_plot):
             plot.setMinimumWidth(half)

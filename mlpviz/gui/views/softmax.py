@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...core import explain
 from ...core.model import MLP
+from .. import style
 from ..classes import digits_or_classes
 from ..i18n import arg
 from ..session import Session
@@ -192,7 +193,7 @@ class SoftmaxView(View):
 
     def _hide_same_column(self) -> None:
         """Where the table is narrow, hide a/T while T = 1: it repeats a, and five columns did not fit."""
-        hide = self.slider.value() == 0 and self.table.viewport().width() < NARROW_TABLE_PX
+        hide = self.slider.value() == 0 and self.table.viewport().width() < style.px(NARROW_TABLE_PX)
         if hide != self.table.isColumnHidden(1):
             self.table.setColumnHidden(1, hide)
 

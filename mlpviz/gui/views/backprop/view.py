@@ -33,6 +33,7 @@ from ....core.batch import BatchRecord
 from ....core.data import scale_images
 from ....core.inspect import Inspection, inspect
 from ....core.model import MLP
+from ... import style
 from ...classes import digits_or_classes
 from ...i18n import arg
 from ...session import Session
@@ -213,9 +214,9 @@ class BackpropView(View):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.cards.setVisible(self.width() >= NARROW_PX)
+        self.cards.setVisible(self.width() >= style.px(NARROW_PX))
         QTimer.singleShot(0, self, self._elide_caption)  # once the caption has its new width
-        self.detail.diagram.setFixedHeight(DIAGRAM_PX[self.height() >= SHORT_PX])
+        self.detail.diagram.setFixedHeight(DIAGRAM_PX[self.height() >= style.px(SHORT_PX)])
 
     # -- the View interface
 

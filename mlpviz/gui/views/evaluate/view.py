@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidge
 from ....core import evaluation as E
 from ....core.evaluation import Evaluation
 from ....core.model import MLP
+from ... import style
 from ...classes import digits_or_classes
 from ...i18n import arg
 from ...session import Session
@@ -184,7 +185,7 @@ class EvaluateView(View):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        wide = self.width() >= WIDE_PX
+        wide = self.width() >= style.px(WIDE_PX)
         if wide != (self.columns.count() > 0):
             self._arrange(wide)
 
