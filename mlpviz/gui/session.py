@@ -76,7 +76,8 @@ class Session(QObject):
         # In the app, views take a snapshot one per turn of the event loop (spread): between two,
         # Qt answers the window manager and the user. Off (the default), all at once, as tests expect.
         self.spread = False
-        self._due: dict = {}  # view -> the snapshot it is still to take
+        self._due: dict = {}  # the views still to take the snapshot, in order (an ordered set)
+        self._turn_posted = False
 
     @property
     def history(self) -> RunHistory:
@@ -151,30 +152,34 @@ class Session(QObject):
         self.runsChanged.emit()
 
     def hand(self, view, snapshot: Snapshot) -> None:
-        """Give `view` the snapshot: now, or (spread) at its turn, the latest one if several came."""
+        """Give `view` the snapshot: now, or (spread) at a turn of the event loop of its own, the
+        session's latest one then."""
         if not self.spread:
-            view.update_from(snapshot)
+            view.take(snapshot)
             return
-        if not self._due:
-            QTimer.singleShot(0, self._hand_next)
-        self._due[view] = snapshot
+        self._due[view] = None
+        if not self._turn_posted:
+            self._turn_posted = True
+            QTimer.singleShot(0, self._take_turn)
 
     def flush(self) -> None:
         """Hand every view its due snapshot now (before a picture of the views is taken)."""
         while self._due:
-            self._hand_next()
+            self._hand_one()
 
-    def _hand_next(self) -> None:
-        if not self._due:
-            return
+    def _take_turn(self) -> None:
+        self._turn_posted = False
+        if self._due:
+            self._hand_one()
+        if self._due:  # the next one at the next turn: Qt's own events come in between
+            self._turn_posted = True
+            QTimer.singleShot(0, self._take_turn)
+
+    def _hand_one(self) -> None:
         view = next(iter(self._due))
-        snapshot = self._due.pop(view)
-        if self._due:  # posted now, taken at the next turn: Qt's own events come in between
-            QTimer.singleShot(0, self._hand_next)
-        current = self.snapshot
-        if (current is not None and snapshot.run_id == current.run_id  # not a run or data since replaced
-                and shiboken6.isValid(view) and view.isVisible()):
-            view.update_from(snapshot)
+        del self._due[view]
+        if self.snapshot is not None and shiboken6.isValid(view):
+            view.take(self.snapshot)  # the latest: never an older one after a newer
 
     def publish(self, snapshot: Snapshot) -> None:
         """Hand a snapshot to every view; a new run id first tells them to start over. While an

@@ -3911,14 +3911,6 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
         <translation>클래스별 영향</translation>
     </message>
     <message>
-        <source>&lt;b&gt;One neuron up close&lt;/b&gt;&lt;p&gt;Its pre-activation a = z·w + b (the previous layer&apos;s activations z times its incoming weights w, plus the bias b) and its activation z = f(a); for the sigmoid σ(a) = 1 / (1 + e&lt;sup&gt;−a&lt;/sup&gt;), whose derivative is σ′(a) = σ(a)(1 − σ(a)). Left: its incoming weights; right: how much raising its activation z moves each digit&apos;s logit a; below: the test images that excite it most.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;뉴런 하나 자세히&lt;/b&gt;&lt;p&gt;이 뉴런의 사전 활성화 값 a = z·w + b(앞 층의 활성화 값 z에 들어오는 가중치 w를 곱해 더하고 편향 b를 더한 값)와 활성화 값 z = f(a)입니다. 시그모이드라면 σ(a) = 1 / (1 + e&lt;sup&gt;−a&lt;/sup&gt;), 도함수는 σ′(a) = σ(a)(1 − σ(a))입니다. 왼쪽: 들어오는 가중치, 오른쪽: 활성화 값 z를 올리면 숫자마다 로짓 a가 얼마나 움직이는지, 아래: 이 뉴런을 가장 강하게 활성화하는 테스트 이미지.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;One neuron up close&lt;/b&gt;&lt;p&gt;Its pre-activation a = z·w + b (the previous layer&apos;s activations z times its incoming weights w, plus the bias b) and its activation z = f(a); for the sigmoid σ(a) = 1 / (1 + e&lt;sup&gt;−a&lt;/sup&gt;), whose derivative is σ′(a) = σ(a)(1 − σ(a)). Left: its incoming weights; right: how much raising its activation z moves each class&apos;s logit a; below: the test images that excite it most.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;뉴런 하나 자세히&lt;/b&gt;&lt;p&gt;이 뉴런의 사전 활성화 값 a = z·w + b(앞 층의 활성화 값 z에 들어오는 가중치 w를 곱해 더하고 편향 b를 더한 값)와 활성화 값 z = f(a)입니다. 시그모이드라면 σ(a) = 1 / (1 + e&lt;sup&gt;−a&lt;/sup&gt;), 도함수는 σ′(a) = σ(a)(1 − σ(a))입니다. 왼쪽: 들어오는 가중치, 오른쪽: 활성화 값 z를 올리면 클래스마다 로짓 a가 얼마나 움직이는지, 아래: 이 뉴런을 가장 강하게 활성화하는 테스트 이미지.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;a = z·w + b = &lt;b&gt;%2&lt;/b&gt;, z = %3(a) = &lt;b&gt;%4&lt;/b&gt; for this input&lt;br&gt;bias b = %5</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;이 입력에서 a = z·w + b = &lt;b&gt;%2&lt;/b&gt;, z = %3(a) = &lt;b&gt;%4&lt;/b&gt;&lt;br&gt;편향 b = %5</translation>
     </message>
@@ -3949,6 +3941,14 @@ Click a circle in the network diagram, a weight tile or an activation cell to lo
     <message>
         <source>Train or open a model, then click a neuron.</source>
         <translation>학습하거나 모델을 연 다음 뉴런을 클릭하세요.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;One neuron up close&lt;/b&gt;&lt;p&gt;Its pre-activation a = z·w + b (the previous layer&apos;s activations z times its incoming weights w, plus the bias b) and its activation z = f(a); for the sigmoid σ(a) = 1 / (1 + e&lt;sup&gt;−a&lt;/sup&gt;), whose derivative is σ′(a) = σ(a)(1 − σ(a)). Left: its incoming weights; middle: how much raising its activation z moves each digit&apos;s logit a; right: the test images that excite it most.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;뉴런 하나 자세히&lt;/b&gt;&lt;p&gt;이 뉴런의 사전 활성화 값 a = z·w + b(앞 층의 활성화 값 z에 들어오는 가중치 w를 곱해 더하고 편향 b를 더한 값)와 활성화 값 z = f(a)입니다. 시그모이드라면 σ(a) = 1 / (1 + e&lt;sup&gt;−a&lt;/sup&gt;), 도함수는 σ′(a) = σ(a)(1 − σ(a))입니다. 왼쪽: 들어오는 가중치, 가운데: 활성화 값 z를 올리면 숫자마다 로짓 a가 얼마나 움직이는지, 오른쪽: 이 뉴런을 가장 강하게 활성화하는 테스트 이미지.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;One neuron up close&lt;/b&gt;&lt;p&gt;Its pre-activation a = z·w + b (the previous layer&apos;s activations z times its incoming weights w, plus the bias b) and its activation z = f(a); for the sigmoid σ(a) = 1 / (1 + e&lt;sup&gt;−a&lt;/sup&gt;), whose derivative is σ′(a) = σ(a)(1 − σ(a)). Left: its incoming weights; middle: how much raising its activation z moves each class&apos;s logit a; right: the test images that excite it most.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;뉴런 하나 자세히&lt;/b&gt;&lt;p&gt;이 뉴런의 사전 활성화 값 a = z·w + b(앞 층의 활성화 값 z에 들어오는 가중치 w를 곱해 더하고 편향 b를 더한 값)와 활성화 값 z = f(a)입니다. 시그모이드라면 σ(a) = 1 / (1 + e&lt;sup&gt;−a&lt;/sup&gt;), 도함수는 σ′(a) = σ(a)(1 − σ(a))입니다. 왼쪽: 들어오는 가중치, 가운데: 활성화 값 z를 올리면 클래스마다 로짓 a가 얼마나 움직이는지, 오른쪽: 이 뉴런을 가장 강하게 활성화하는 테스트 이미지.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>hidden layer %1, unit %2 of %3 (%4)</source>

@@ -205,6 +205,13 @@ def test_in_the_app_each_view_takes_a_snapshot_at_its_own_turn_of_the_event_loop
     assert sorted(map(id, turns)) == sorted(map(id, views))
     turns.clear()
     window.session.publish(window.latest)
+    window.tabs.setCurrentWidget(window.inside)  # the Training tab hidden before its views' turn...
+    window.session.flush()
+    assert window.curves not in turns
+    window.tabs.setCurrentIndex(0)  # ...draws the snapshot when it is shown again
+    assert window.curves in turns
+    turns.clear()
+    window.session.publish(window.latest)
     window.session.set_data(small)  # a new dataset before their turn: the old network reaches no view
     window.session.flush()
     assert turns == []

@@ -27,7 +27,14 @@ class View(QWidget):
 
     def _on_snapshot(self, snapshot) -> None:
         if self.isVisible():
-            self.session.hand(self, snapshot)
+            self.session.hand(self, snapshot)  # at once, or at a turn of its own (Session.spread)
+        else:
+            self._stale = True
+
+    def take(self, snapshot) -> None:
+        """Draw the snapshot if shown, else keep it for when it is."""
+        if self.isVisible():
+            self.update_from(snapshot)
         else:
             self._stale = True
 

@@ -105,7 +105,13 @@ class DynamicsView(View):
 
     # Data ------------------------------------------------------------------------------------
 
+    @property
+    def busy(self) -> bool:
+        """The histogram is being binned (an export waits for it)."""
+        return self.session.jobs.busy((self, "histogram"))
+
     def clear(self) -> None:
+        self.session.jobs.cancel((self, "histogram"))  # the old run's must not land in the new one's plot
         self._curves: dict[str, list[pg.PlotDataItem]] = {name: [] for name in SERIES}
         for plot in self.plots.values():
             plot.plotItem.clear()

@@ -142,12 +142,12 @@ class NeuronView(View):
             "<b>One neuron up close</b><p>Its pre-activation a = z·w + b (the previous layer's activations z "
             "times its incoming weights w, plus the bias b) and its activation z = f(a); for the sigmoid "
             "σ(a) = 1 / (1 + e<sup>−a</sup>), whose derivative is σ′(a) = σ(a)(1 − σ(a)). Left: its incoming "
-            "weights; right: how much raising its activation z moves each digit's logit a; below: the test "
+            "weights; middle: how much raising its activation z moves each digit's logit a; right: the test "
             "images that excite it most.</p>"), self.tr(
             "<b>One neuron up close</b><p>Its pre-activation a = z·w + b (the previous layer's activations z "
             "times its incoming weights w, plus the bias b) and its activation z = f(a); for the sigmoid "
             "σ(a) = 1 / (1 + e<sup>−a</sup>), whose derivative is σ′(a) = σ(a)(1 − σ(a)). Left: its incoming "
-            "weights; right: how much raising its activation z moves each class's logit a; below: the test "
+            "weights; middle: how much raising its activation z moves each class's logit a; right: the test "
             "images that excite it most.</p>")))
 
     def resizeEvent(self, event) -> None:
