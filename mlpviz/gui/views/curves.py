@@ -208,7 +208,7 @@ class CurvesView(View):
         self.hint = pg.TextItem(self.tr("Press Start (Space) to train, or Step (Right arrow) for one mini-batch"),
                                 color="#777", anchor=(0.5, 0.5))
         self.loss_plot.addItem(self.hint, ignoreBounds=True)
-        self.hint.setPos(0.5, 0.5)
+        self.hint.setPos(0.5, 0.35)  # below the legend in the top right corner, which it ran under
         self._loss_label = _t(LOSS_LABELS["cross_entropy"])
         explain_view(self, self.tr(
             "<b>Loss and accuracy</b><p>Loss plot: the loss E of each mini-batch (faint) and its moving average; for "
