@@ -6,7 +6,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QBoxLayout, QGraphicsItem, QLabel, QWidget
 
 from ...core.history import GrowingBuffer
@@ -220,17 +220,9 @@ class CurvesView(View):
         self.clear()
 
     def resizeEvent(self, event) -> None:
+        """Side by side or stacked, with titles and legends as the room allows (also after a zoom,
+        which sends every view a resize event: the widths here are in zoomed pixels)."""
         super().resizeEvent(event)
-        self._arrange()
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:  # a zoom: the widths below are in zoomed pixels
-            self._side = self._narrow = None
-            self._arrange()
-
-    def _arrange(self) -> None:
-        """Side by side or stacked, with titles and legends as the room allows."""
         side = self.width() >= max(SIDE_BY_SIDE * self.height(), style.px(SIDE_MIN_PX))  # zoomed text needs more
         if side != self._side:
             self._side = side

@@ -6,7 +6,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt
 from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from ...core.evaluation import layer_activations
@@ -334,15 +334,8 @@ class WeightsView(View):
         side = BIG_PX if self.height() >= SHORT_PX else BIG_SHORT_PX
         if self.big_view.width() != side:
             self.big_view.setFixedSize(side, side)
-        self._size_column()
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:  # a zoom
-            self._size_column()
-
-    def _size_column(self) -> None:
-        # Zoomed text wraps into as many lines as at 1x in a column as much wider: they fit under the tile.
+        # Zoomed text wraps into as many lines as at 1x in a column as much wider: they fit under the
+        # tile (a zoom sends every view a resize event).
         if self.side_column.width() != style.px(BIG_PX):
             self.side_column.setFixedWidth(style.px(BIG_PX))
 
